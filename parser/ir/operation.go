@@ -1,0 +1,52 @@
+package ir
+
+// Operation is what an API page documents: one HTTP operation, possibly
+// reachable through several paths.
+type Operation struct {
+	Pos         Pos          // the HTTP request heading, or the first syntax block
+	Method      string       // upper-case, e.g. "POST"; from the syntax block
+	Paths       []PathSyntax // every request line of the syntax block(s), document order
+	Permissions []Permission // rows of the permissions table
+	Headers     []HeaderSpec // rows of the request headers table
+	Body        *BodySpec    // the Request body section; nil when the page has none
+	Response    *ResponseSpec
+	Examples    []Example // request/response pairs, document order
+}
+
+// PathSyntax is one request line of the HTTP request syntax block.
+type PathSyntax struct {
+	Method   string // e.g. "POST"
+	Template string // as written, e.g. "/users/{id | userPrincipalName}/events"
+	Pos      Pos
+}
+
+// Permission is one row of the permissions table.
+type Permission struct {
+	Type   string   // e.g. "Delegated (work or school account)"
+	Scopes []string // e.g. ["User.ReadWrite.All"]; empty for "Not supported." or TODO placeholders
+	Raw    string   // the cell text as written
+	Pos    Pos
+}
+
+// HeaderSpec is one row of the request headers table.
+type HeaderSpec struct {
+	Name        string // e.g. "Authorization"
+	Description string // e.g. "Bearer {token}. Required."
+	Required    bool   // the description says "Required"
+	Pos         Pos
+}
+
+// BodySpec is the Request body section.
+type BodySpec struct {
+	Pos        Pos
+	Type       *TypeRef   // the type the prose links ("supply a JSON representation of [x](...)"); nil if none
+	Properties []Property // rows of the body table; empty when the page has no table
+	TablePos   Pos        // the table, when there is one
+}
+
+// ResponseSpec is the Response section.
+type ResponseSpec struct {
+	Pos    Pos
+	Status int      // first success status the prose names, e.g. 201; 0 if none
+	Type   *TypeRef // the type the prose links; nil if none
+}
