@@ -1,0 +1,24 @@
+# docs2go developer targets. Every target works on a fresh machine with Go installed.
+GO ?= go
+CORPUS ?= ../shared/corpus/graph-docs-2020/api-reference
+
+.PHONY: generate check test vet golden corpus bench fuzz
+
+## generate: regenerate generated/ from docs/
+generate:
+	$(GO) run ./cmd/docs2go -out generated docs
+
+## check: fail if generated/ is not exactly what generate would write
+check:
+	$(GO) run ./cmd/docs2go -check -out generated docs
+
+## test: vet, then every test of the project and of the generated package
+test: vet
+	$(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+
+## golden: rewrite the golden files of the parser, linker and generator tests (review the diff!)
+golden:
+	$(GO) test ./parser/ ./parser/link/ ./generator/ -update

@@ -1,0 +1,89 @@
+// Command docs2go turns Microsoft Graph REST reference pages (Markdown) into
+// Go: model types, net/http handler stubs, a typed client and golden tests
+// for every create endpoint (a POST answering 201 Created).
+//
+// Usage:
+//
+//	docs2go [flags] PATH...
+//
+// PATH is a Markdown file or a folder walked recursively for .md files. All
+// pages of one run form one doc set (one docs version) and one Go package.
+//
+//	//go:generate go run github.com/docs2go/docs2go/cmd/docs2go -out . ../docs
+//
+// Exit status: 0 on success (at most warnings), 1 when the docs have errors
+// or -check finds drift, 2 on bad usage.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+)
+
+type options struct {
+	out, pkg, report, irFile string
+	check                    bool
+	paths                    []string
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("docs2go: ")
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	fs := flag.NewFlagSet("docs2go", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &options{}
+	fs.StringVar(&o.out, "out", "generated", "output `dir`ectory")
+	fs.StringVar(&o.pkg, "pkg", "", "Go package `name` (default: base name of -out)")
+	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 listing the files that differ from what a run would write")
+	fs.StringVar(&o.report, "report", "", "write a JSON report to `file` (- for stdout)")
+	fs.StringVar(&o.irFile, "ir", "", "write the intermediate model as JSON to `file` (- for stdout)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: docs2go [flags] PATH...\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	o.paths = fs.Args()
+	if len(o.paths) == 0 {
+		fs.Usage()
+		return nil, fmt.Errorf("no input paths")
+	}
+	if o.pkg == "" {
+		o.pkg = packageName(o.out)
+	}
+	if !validPackageName(o.pkg) {
+		return nil, fmt.Errorf("-pkg %q is not a valid Go package name", o.pkg)
+	}
+	return o, nil
+}
+
+func packageName(out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out
+	}
+	return filepath.Base(abs)
+}
+
+func validPackageName(s string) bool {
+	if s == "" || token.IsKeyword(s) {
+		return false
+	}
+	for i, r := range s {
+		ok := r == '_' || (r >= 'a' && r <= 'z') || (i > 0 && r >= '0' && r <= '9')
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

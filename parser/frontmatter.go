@@ -1,0 +1,98 @@
+package parser
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// frontMatter is the YAML block at the top of every page.
+type frontMatter struct {
+	fields []ir.MetaField
+	end    int // offset of the first byte after the front matter (0 when none)
+}
+
+// parseFrontMatter reads the front matter starting at offset base (after a
+// BOM). goldmark has no front-matter support: left in place it becomes a
+// ThematicBreak plus a setext H2 (corpus §7), so the caller parses only
+// src[end:]. Tolerates "--- " with trailing spaces, blank lines inside and
+// CRLF line ends; an unclosed block ends at the first line that is not a
+// "key: value" pair.
+func parseFrontMatter(src []byte, base int, li *lineIndex, diags *ir.Diagnostics) frontMatter {
+	lines, offs := splitLines(src[base:])
+	if len(lines) == 0 || strings.TrimRight(lines[0], " \t") != "---" {
+		return frontMatter{end: base}
+	}
+	var fm frontMatter
+	for i := 1; i < len(lines); i++ {
+		line, off := lines[i], base+offs[i]
+		if strings.TrimRight(line, " \t") == "---" {
+			fm.end = lineEnd(src, off)
+			return fm
+		}
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, " ") ||
+			strings.HasPrefix(line, "-") {
+			continue // blank line (beta/resources/subscription.md), continuation or list item
+		}
+		key, val, ok := strings.Cut(line, ":")
+		if !ok || strings.ContainsAny(key, " \t") {
+			diags.Warnf(li.pos(off), "front-matter", "front matter: unclosed, ended before line %q", clip(line, 40))
+			fm.end = off
+			return fm
+		}
+		fm.add(strings.TrimSpace(key), val, li.pos(off), diags)
+	}
+	diags.Warnf(li.pos(base), "front-matter", "front matter: no closing \"---\"")
+	fm.end = len(src)
+	return fm
+}
+
+func (fm *frontMatter) add(key, val string, pos ir.Pos, diags *ir.Diagnostics) {
+	v := unquote(strings.TrimSpace(val))
+	if isTODO(v) {
+		diags.Warnf(pos, "todo-placeholder", "front matter: %s is a TODO placeholder", key)
+	}
+	fm.fields = append(fm.fields, ir.MetaField{Key: key, Value: v, Pos: pos})
+}
+
+// get returns the value of key, "" when absent.
+func (fm *frontMatter) get(key string) string {
+	for _, f := range fm.fields {
+		if f.Key == key {
+			return f.Value
+		}
+	}
+	return ""
+}
+
+// unquote removes YAML double or single quotes.
+func unquote(s string) string {
+	if len(s) >= 2 {
+		switch {
+		case s[0] == '"' && s[len(s)-1] == '"':
+			return strings.ReplaceAll(s[1:len(s)-1], `\"`, `"`)
+		case s[0] == '\'' && s[len(s)-1] == '\'':
+			return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
+		}
+	}
+	return s
+}
+
+// lineEnd returns the offset just after the line starting at off.
+func lineEnd(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+// isTODO reports whether s holds a stub "**TODO: ...**" placeholder (the seed).
+func isTODO(s string) bool { return strings.Contains(s, "TODO:") }
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "..."
+	}
+	return s
+}

@@ -1,0 +1,86 @@
+package parser
+
+import (
+	"html"
+	"regexp"
+	"strings"
+)
+
+// Markdown inline constructs as they appear in raw table cells and prose.
+var (
+	inlineLinkRe = regexp.MustCompile(`!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
+	refLinkRe    = regexp.MustCompile(`\[([^\]]+)\]\[([^\]]*)\]`)
+	htmlTagRe    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>`)
+	brTagRe      = regexp.MustCompile(`(?i)<(?:br|p|li|/li|/p|/ul|ul|/div|div)\s*/?>`)
+	spaceRe      = regexp.MustCompile(`\s+`)
+)
+
+// link is a markdown link found in raw text.
+type link struct {
+	Text, Dest string
+	Ref        bool // reference-style, Dest is the label to resolve
+}
+
+// findLinks returns the inline and reference-style links in s, in order.
+func findLinks(s string) []link {
+	var out []link
+	type hit struct {
+		at int
+		l  link
+	}
+	var hits []hit
+	for _, m := range inlineLinkRe.FindAllStringSubmatchIndex(s, -1) {
+		if s[m[0]] == '!' {
+			continue // image
+		}
+		hits = append(hits, hit{m[0], link{Text: s[m[2]:m[3]], Dest: s[m[4]:m[5]]}})
+	}
+	for _, m := range refLinkRe.FindAllStringSubmatchIndex(s, -1) {
+		label := s[m[4]:m[5]]
+		if label == "" {
+			label = s[m[2]:m[3]]
+		}
+		hits = append(hits, hit{m[0], link{Text: s[m[2]:m[3]], Dest: label, Ref: true}})
+	}
+	for i := 1; i < len(hits); i++ { // insertion sort: few links per text
+		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	for _, h := range hits {
+		out = append(out, h.l)
+	}
+	return out
+}
+
+// plainText turns raw Markdown (a table cell, a paragraph) into plain text:
+// links become their text, HTML tags and emphasis markers go, entities are
+// decoded and white space collapses. Intune cells carry `Bearer &lt;token&gt;`
+// and `<br>` (corpus §4).
+func plainText(s string) string {
+	if strings.ContainsAny(s, "[<&*`_\\") {
+		s = inlineLinkRe.ReplaceAllString(s, "$1")
+		s = refLinkRe.ReplaceAllString(s, "$1")
+		s = brTagRe.ReplaceAllString(s, " ")
+		s = htmlTagRe.ReplaceAllString(s, "")
+		s = strings.NewReplacer("**", "", "__", "", "`", "", `\|`, "|", `\_`, "_", `\*`, "*", `\[`, "[", `\]`, "]").Replace(s)
+		s = html.UnescapeString(s)
+	}
+	return strings.TrimSpace(spaceRe.ReplaceAllString(s, " "))
+}
+
+// cleanName strips markup from a name cell: `**webUrl**`, `` `x` ``,
+// "name (deprecated)" (corpus §9).
+func cleanName(s string) string {
+	s = plainText(s)
+	if i := strings.Index(strings.ToLower(s), "(deprecated)"); i >= 0 {
+		s = s[:i] + s[i+len("(deprecated)"):]
+	}
+	s = strings.Trim(s, " *")
+	return strings.TrimSpace(s)
+}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
