@@ -22,3 +22,7 @@ vet:
 ## golden: rewrite the golden files of the parser, linker and generator tests (review the diff!)
 golden:
 	$(GO) test ./parser/ ./parser/link/ ./generator/ -update
+
+## corpus: conformance run on the shared Graph corpus (both versions): generate, build, vet, test, with figures
+corpus:
+	$(GO) run ./cmd/corpusrun -corpus $(CORPUS)

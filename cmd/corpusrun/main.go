@@ -1,0 +1,45 @@
+// Command corpusrun is the conformance run behind `make corpus`: it runs
+// docs2go on each version of a Graph docs snapshot, then builds, vets and
+// tests the generated packages, prints what it measured, and exits 1 when a
+// target is missed.
+//
+//	go run ./cmd/corpusrun -corpus ../shared/corpus/graph-docs-2020/api-reference
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// targets are the conformance targets of the 2020 corpus.
+type targets struct {
+	minGeneratedShare float64 // of create pages
+	maxBuildSeconds   float64 // go build of the generated beta package
+	maxBuildRSSMiB    float64
+}
+
+func main() {
+	corpus := flag.String("corpus", "../shared/corpus/graph-docs-2020/api-reference", "folder holding one subfolder per docs version")
+	out := flag.String("out", "build/corpus", "scratch folder inside this module for the generated packages")
+	versions := flag.String("versions", "v1.0,beta", "comma-separated docs versions to run")
+	flag.Parse()
+	if _, err := os.Stat(*corpus); err != nil {
+		fmt.Fprintf(os.Stderr, "corpusrun: corpus not found at %s: %v\n", *corpus, err)
+		os.Exit(2)
+	}
+	t := targets{minGeneratedShare: 0.97, maxBuildSeconds: 60, maxBuildRSSMiB: 3 * 1024}
+	failed := false
+	for _, v := range splitComma(*versions) {
+		r := runVersion(filepath.Join(*corpus, v), filepath.Join(*out, pkgDir(v)), v)
+		r.print(os.Stdout)
+		for _, miss := range r.misses(t, v == "beta") {
+			fmt.Printf("TARGET MISSED (%s): %s\n", v, miss)
+			failed = true
+		}
+	}
+	if failed {
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// step is one measured subprocess.
+type step struct {
+	name   string
+	wall   time.Duration
+	rssMiB float64
+	ok     bool
+	code   int    // exit status
+	output string // combined output, for failures
+}
+
+// measure runs a command and records its wall time and the peak RSS of its
+// largest process (rusage of the waited-for children).
+func measure(name, dir string, args ...string) (step, []byte) {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	s := step{name: name, wall: time.Since(start), ok: err == nil, code: -1}
+	if cmd.ProcessState != nil {
+		s.code = cmd.ProcessState.ExitCode()
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			s.rssMiB = float64(ru.Maxrss) / 1024
+		}
+	}
+	if !s.ok {
+		s.output = tail(stderr.String()+stdout.String(), 40)
+	}
+	return s, stdout.Bytes()
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// testCounts reads `go test -json` output and counts passed and failed tests.
+func testCounts(out []byte) (passed, failed int, failures []string) {
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var ev struct{ Action, Test string }
+		if err := dec.Decode(&ev); err == io.EOF || err != nil {
+			break
+		}
+		if ev.Test == "" || strings.Contains(ev.Test, "/") {
+			continue
+		}
+		switch ev.Action {
+		case "pass":
+			passed++
+		case "fail":
+			failed++
+			failures = append(failures, ev.Test)
+		}
+	}
+	slices.Sort(failures)
+	return passed, failed, failures
+}
+
+func splitComma(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pkgDir turns a version name into a Go package folder name ("v1.0" → "v1_0").
+func pkgDir(v string) string {
+	return strings.NewReplacer(".", "_", "-", "_").Replace(v)
+}
+
+func printStep(w io.Writer, s step) {
+	status := "ok"
+	if !s.ok {
+		status = "FAILED"
+	}
+	fmt.Fprintf(w, "  %-10s %8.1fs %8.0f MiB  %s\n", s.name, s.wall.Seconds(), s.rssMiB, status)
+	if !s.ok && s.output != "" {
+		fmt.Fprintf(w, "%s\n", indent(s.output))
+	}
+}
+
+func indent(s string) string {
+	return "      " + strings.ReplaceAll(s, "\n", "\n      ")
+}
+
+func goTool() string {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p
+	}
+	return os.Getenv("GOROOT") + "/bin/go"
+}

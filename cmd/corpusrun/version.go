@@ -1,0 +1,137 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// versionResult is what the conformance run measured for one docs version.
+type versionResult struct {
+	version               string
+	pages, types          int
+	createPages, endpoint int
+	skipped               []string // "file:line: reason" of create pages not generated
+	diagCodes             map[string]int
+	testsPassed           int
+	testsFailed           int
+	failures              []string
+	steps                 []step
+}
+
+type reportDoc struct {
+	Pages     int `json:"pages"`
+	Types     int `json:"types"`
+	Endpoints []struct {
+		File      string `json:"file"`
+		Line      int    `json:"line"`
+		Generated bool   `json:"generated"`
+		Reason    string `json:"reason"`
+	} `json:"endpoints"`
+	Diagnostics []struct {
+		Severity string `json:"severity"`
+		Code     string `json:"code"`
+	} `json:"diagnostics"`
+}
+
+// runVersion generates one version into out and builds, vets and tests it.
+func runVersion(docs, out, version string) *versionResult {
+	r := &versionResult{version: version, diagCodes: map[string]int{}}
+	_ = os.RemoveAll(out)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		r.steps = append(r.steps, step{name: "mkdir", output: err.Error()})
+		return r
+	}
+	reportFile := filepath.Join(out, "..", pkgDir(version)+".report.json")
+	bin := filepath.Join(out, "..", "docs2go")
+	tool, _ := measure("tool", ".", goTool(), "build", "-o", bin, "./cmd/docs2go")
+	r.steps = append(r.steps, tool)
+	gen, _ := measure("generate", ".", bin, "-out", out, "-report", reportFile, docs)
+	gen.ok = gen.code == 0 || gen.code == 1 // 1: the docs have errors, which the report lists
+	r.steps = append(r.steps, gen)
+	r.readReport(reportFile)
+	pkg := "./" + filepath.ToSlash(out)
+	build, _ := measure("build", ".", goTool(), "build", pkg)
+	vet, _ := measure("vet", ".", goTool(), "vet", pkg)
+	test, jsonOut := measure("test", ".", goTool(), "test", "-json", "-count=1", pkg)
+	r.testsPassed, r.testsFailed, r.failures = testCounts(jsonOut)
+	r.steps = append(r.steps, build, vet, test)
+	return r
+}
+
+func (r *versionResult) readReport(file string) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return
+	}
+	var doc reportDoc
+	if json.Unmarshal(data, &doc) != nil {
+		return
+	}
+	r.pages, r.types = doc.Pages, doc.Types
+	r.createPages = len(doc.Endpoints)
+	for _, e := range doc.Endpoints {
+		if e.Generated {
+			r.endpoint++
+		} else {
+			r.skipped = append(r.skipped, fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason))
+		}
+	}
+	for _, d := range doc.Diagnostics {
+		r.diagCodes[d.Severity+" "+d.Code]++
+	}
+}
+
+func (r *versionResult) print(w io.Writer) {
+	fmt.Fprintf(w, "== %s\n", r.version)
+	fmt.Fprintf(w, "  pages %d, create pages found %d, endpoints generated %d (%.1f%%), types %d\n",
+		r.pages, r.createPages, r.endpoint, 100*r.share(), r.types)
+	fmt.Fprintf(w, "  generated tests: %d passed, %d failed\n", r.testsPassed, r.testsFailed)
+	for _, f := range r.failures {
+		fmt.Fprintf(w, "    FAIL %s\n", f)
+	}
+	fmt.Fprintf(w, "  diagnostics by code:\n")
+	for _, k := range slices.Sorted(maps.Keys(r.diagCodes)) {
+		fmt.Fprintf(w, "    %6d %s\n", r.diagCodes[k], k)
+	}
+	fmt.Fprintf(w, "  create pages not generated (%d):\n", len(r.skipped))
+	for _, s := range r.skipped {
+		fmt.Fprintf(w, "    %s\n", s)
+	}
+	fmt.Fprintf(w, "  steps (wall, peak RSS):\n")
+	for _, s := range r.steps {
+		printStep(w, s)
+	}
+}
+
+func (r *versionResult) share() float64 {
+	if r.createPages == 0 {
+		return 0
+	}
+	return float64(r.endpoint) / float64(r.createPages)
+}
+
+// misses lists the targets this version did not meet.
+func (r *versionResult) misses(t targets, isBeta bool) []string {
+	var m []string
+	if r.share() < t.minGeneratedShare {
+		m = append(m, fmt.Sprintf("%.1f%% of create pages generated, want at least %.0f%%", 100*r.share(), 100*t.minGeneratedShare))
+	}
+	if r.testsFailed > 0 || r.testsPassed == 0 {
+		m = append(m, fmt.Sprintf("generated tests: %d passed, %d failed", r.testsPassed, r.testsFailed))
+	}
+	for _, s := range r.steps {
+		if !s.ok {
+			m = append(m, s.name+" failed")
+		}
+		if isBeta && s.name == "build" && (s.wall.Seconds() > t.maxBuildSeconds || s.rssMiB > t.maxBuildRSSMiB) {
+			m = append(m, fmt.Sprintf("build took %.0fs / %.0f MiB, want under %.0fs / %.0f MiB",
+				s.wall.Seconds(), s.rssMiB, t.maxBuildSeconds, t.maxBuildRSSMiB))
+		}
+	}
+	return m
+}

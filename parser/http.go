@@ -1,0 +1,136 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+var (
+	// requestLineRe matches "POST /users" and "GET https://... HTTP/1.1".
+	requestLineRe = regexp.MustCompile(`^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S.*?)(?:\s+HTTP/\d(?:\.\d)?)?\s*$`)
+	// statusLineRe matches "HTTP/1.1 201 Created", "HTTP 201 Created", "HTTP/1.1 201".
+	statusLineRe = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+(\d{3})\b`)
+	headerLineRe = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*?)\s*$`)
+)
+
+// fenceLine is one line of a fenced block with its absolute offset.
+type fenceLine struct {
+	text string
+	off  int
+}
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// firstNonBlank returns the index of the first non-blank line, or -1.
+func firstNonBlank(lines []fenceLine) int {
+	for i, l := range lines {
+		if !blank(l.text) {
+			return i
+		}
+	}
+	return -1
+}
+
+// parseSyntaxLines returns every request line of a syntax block. Non-request
+// lines (`or`, `{`, `Content-type: ...`; 37 in the corpus) are skipped.
+func parseSyntaxLines(lines []fenceLine, pos func(int) ir.Pos) []ir.PathSyntax {
+	var out []ir.PathSyntax
+	for _, l := range lines {
+		m := requestLineRe.FindStringSubmatch(l.text)
+		if m == nil {
+			continue
+		}
+		lead := len(l.text) - len(strings.TrimLeft(l.text, " \t"))
+		out = append(out, ir.PathSyntax{Method: m[1], Template: m[2], Pos: pos(l.off + lead)})
+	}
+	return out
+}
+
+// parseMessage reads an example fence: a request or status line, headers,
+// then the body. Tolerates a blank line between the request line and the
+// headers (169 intune action POSTs) and a body that follows the headers
+// with no blank line (the seed's response, v1.0/api/site-follow.md).
+// It returns nil when the first line is neither a request nor a status line.
+func parseMessage(lines []fenceLine, src []byte, base int, pos func(int) ir.Pos) *ir.HTTPMessage {
+	i := firstNonBlank(lines)
+	if i < 0 {
+		return nil
+	}
+	msg := &ir.HTTPMessage{}
+	first := lines[i]
+	lead := len(first.text) - len(strings.TrimLeft(first.text, " \t"))
+	msg.Pos = pos(first.off + lead)
+	if m := requestLineRe.FindStringSubmatch(first.text); m != nil {
+		msg.Method, msg.URL = m[1], m[2]
+	} else if m := statusLineRe.FindStringSubmatch(first.text); m != nil {
+		msg.Status, _ = strconv.Atoi(m[1])
+	} else {
+		return nil
+	}
+	i++
+	if j := skipBlank(lines, i); j < len(lines) && j > i && headerLineRe.MatchString(lines[j].text) {
+		i = j // blank line between the request line and the headers
+	}
+	for ; i < len(lines); i++ {
+		m := headerLineRe.FindStringSubmatch(lines[i].text)
+		if m == nil {
+			break
+		}
+		msg.Headers = append(msg.Headers, ir.Header{Name: m[1], Value: m[2], Pos: pos(lines[i].off)})
+	}
+	msg.Body = bodyBlock(lines[i:], src, base, pos)
+	return msg
+}
+
+// bodyBlock returns the verbatim text from the first to the last non-blank
+// line, nil when there is none.
+func bodyBlock(lines []fenceLine, src []byte, base int, pos func(int) ir.Pos) *ir.Block {
+	i := skipBlank(lines, 0)
+	j := len(lines) - 1
+	for j >= i && blank(lines[j].text) {
+		j--
+	}
+	if i > j {
+		return nil
+	}
+	start, last := lines[i].off, lines[j]
+	end := last.off + len(last.text)
+	text := string(src[start-base : end-base])
+	if strings.ContainsRune(text, '\t') || !contiguous(lines[i:j+1]) {
+		text = joinLines(lines[i : j+1]) // indented fence: goldmark removed the indentation
+	}
+	return &ir.Block{Text: text, Pos: pos(start)}
+}
+
+// contiguous reports whether the lines follow each other in the source, so
+// the source slice equals their text (false inside indented list items).
+func contiguous(lines []fenceLine) bool {
+	for k := 1; k < len(lines); k++ {
+		prev := lines[k-1]
+		if lines[k].off < prev.off+len(prev.text)+1 || lines[k].off > prev.off+len(prev.text)+2 {
+			return false
+		}
+	}
+	return true
+}
+
+func joinLines(lines []fenceLine) string {
+	var b strings.Builder
+	for k, l := range lines {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+func skipBlank(lines []fenceLine, i int) int {
+	for i < len(lines) && blank(lines[i].text) {
+		i++
+	}
+	return i
+}

@@ -1,0 +1,209 @@
+package link
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// def is a named type that pages define: a struct type or an enum.
+type def struct {
+	key  string // lower-cased qualified name
+	typ  *typeDef
+	enum *ir.Enum
+}
+
+// name returns the canonical (first-defined) short name.
+func (d *def) name() string {
+	if d.typ != nil {
+		return d.typ.typ.Name
+	}
+	return d.enum.Name
+}
+
+// qualified returns the canonical qualified name.
+func (d *def) qualified() string {
+	if d.typ != nil {
+		return d.typ.typ.QualifiedName()
+	}
+	return d.enum.QualifiedName()
+}
+
+// typeDef is a struct type under construction, with what resolution needs:
+// the page each property was read from (links are relative to it).
+type typeDef struct {
+	key      string
+	typ      *ir.Type
+	propFile []string     // page File of each property, parallel to typ.Properties
+	base     *ir.TypeRef  // copy of the first BaseType found; Target set by resolveBases
+	baseFile string       // page the base reference was read on
+	baseKey  string       // resolved base def key, "" when none or unresolved
+	resolved bool         // property references resolved (and warned about)
+	children []string     // keys of the types whose base is this one, sorted
+}
+
+// index registers every resource and enum of every page, merging types that
+// several pages describe (v1.0 deviceManagement is spread over 16 intune
+// pages; beta keyValue has two pages).
+func (l *linker) index() {
+	for _, p := range l.pages {
+		for _, r := range p.Resources {
+			if r != nil {
+				l.addResource(p, r)
+			}
+		}
+		for _, e := range p.Enums {
+			if e != nil {
+				l.addEnum(p, e)
+			}
+		}
+	}
+	for k := range l.byShort {
+		slices.Sort(l.byShort[k])
+	}
+}
+
+// canonicalName splits a defined name into namespace and short name; pages
+// sometimes give the name qualified ("microsoft.graph.x").
+func canonicalName(name, ns, pageNS string) (string, string) {
+	name = strings.TrimSpace(name)
+	if qns, short := splitQualified(name); qns != "" && strings.TrimSpace(ns) == "" {
+		return normNamespace(qns, ""), short
+	}
+	return normNamespace(ns, pageNS), strings.TrimPrefix(name, "#")
+}
+
+func (l *linker) register(p *ir.Page, key, short string, d *def) {
+	l.defs[key] = d
+	sk := strings.ToLower(short)
+	l.byShort[sk] = append(l.byShort[sk], key)
+	l.pageDefs[p.File] = append(l.pageDefs[p.File], key)
+}
+
+func (l *linker) addResource(p *ir.Page, r *ir.Resource) {
+	ns, name := canonicalName(r.Name, r.Namespace, p.Namespace)
+	if name == "" {
+		l.diags.Warnf(r.Pos, "unnamed-type", "resource: the type has no name; its properties are not used")
+		return
+	}
+	key := strings.ToLower(qualify(ns, name))
+	d := l.defs[key]
+	if d != nil && d.enum != nil {
+		l.diags.Warnf(r.Pos, "type-merge-conflict", "resource: %s is also defined as an enum in %s; the enum is kept",
+			qualify(ns, name), d.enum.Pos.File)
+		return
+	}
+	if d == nil {
+		td := &typeDef{key: key, typ: &ir.Type{Name: name, Namespace: ns}}
+		d = &def{key: key, typ: td}
+		l.register(p, key, name, d)
+	} else if !slices.Contains(l.pageDefs[p.File], key) {
+		l.pageDefs[p.File] = append(l.pageDefs[p.File], key)
+	}
+	l.mergeResource(d.typ, p, r)
+}
+
+// mergeResource adds r's facts to td. Pages are visited in sorted order, so
+// the first definition by page path wins for every property.
+func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
+	t := td.typ
+	if t.Description == "" {
+		t.Description = r.Description
+	}
+	t.Abstract = t.Abstract || r.Abstract
+	t.Sources = sortPos(append(t.Sources, r.Pos))
+	if r.BaseType != nil && (r.BaseType.Name != "" || r.BaseType.Link != "") {
+		if td.base == nil {
+			b := *r.BaseType
+			td.base, td.baseFile = &b, p.File
+		} else if !sameRef(*td.base, *r.BaseType) {
+			l.diags.Warnf(r.BaseType.Pos, "type-merge-conflict", "resource: %s has base type %s here but %s in %s",
+				t.QualifiedName(), r.BaseType.Name, td.base.Name, td.baseFile)
+		}
+	}
+	for _, prop := range r.Properties {
+		l.addProperty(td, p.File, prop)
+	}
+}
+
+// addProperty appends prop unless td already has a property of that name
+// (case-insensitively: JSON names that differ only in case cannot both become
+// Go fields); a conflicting repeat is reported.
+func (l *linker) addProperty(td *typeDef, file string, prop ir.Property) bool {
+	if prop.Name == "" {
+		return false
+	}
+	if i := propIndex(td.typ.Properties, prop.Name); i >= 0 {
+		old := td.typ.Properties[i]
+		if !sameRef(old.Type, prop.Type) && td.propFile[i] != file {
+			l.diags.Warnf(prop.Pos, "type-merge-conflict", "property table: %s.%s is %s here but %s in %s",
+				td.typ.QualifiedName(), prop.Name, refString(prop.Type), refString(old.Type), td.propFile[i])
+		}
+		return false
+	}
+	td.typ.Properties = append(td.typ.Properties, prop)
+	td.propFile = append(td.propFile, file)
+	return true
+}
+
+func propIndex(props []ir.Property, name string) int {
+	return slices.IndexFunc(props, func(p ir.Property) bool { return strings.EqualFold(p.Name, name) })
+}
+
+// sameRef reports whether two references name the same type, ignoring how
+// they are written.
+func sameRef(a, b ir.TypeRef) bool {
+	_, an := splitQualified(a.Name)
+	_, bn := splitQualified(b.Name)
+	return strings.EqualFold(an, bn) && a.Collection == b.Collection
+}
+
+func refString(r ir.TypeRef) string {
+	if r.Collection {
+		return r.Name + " collection"
+	}
+	return r.Name
+}
+
+func (l *linker) addEnum(p *ir.Page, e *ir.Enum) {
+	ns, name := canonicalName(e.Name, e.Namespace, p.Namespace)
+	if name == "" {
+		l.diags.Warnf(e.Pos, "unnamed-type", "enum: the enum has no name; its members are not used")
+		return
+	}
+	key := strings.ToLower(qualify(ns, name))
+	d := l.defs[key]
+	if d != nil && d.typ != nil {
+		l.diags.Warnf(e.Pos, "type-merge-conflict", "enum: %s is also defined as a resource in %s; the resource is kept",
+			qualify(ns, name), d.typ.typ.Sources[0].File)
+		return
+	}
+	if d == nil {
+		c := *e
+		c.Name, c.Namespace, c.Members = name, ns, nil
+		d = &def{key: key, enum: &c}
+		l.register(p, key, name, d)
+	} else if !slices.Contains(l.pageDefs[p.File], key) {
+		l.pageDefs[p.File] = append(l.pageDefs[p.File], key)
+	}
+	l.mergeEnum(d.enum, e)
+}
+
+// mergeEnum unions the members of a repeated enum; the first value wins.
+func (l *linker) mergeEnum(dst, e *ir.Enum) {
+	dst.Flags = dst.Flags || e.Flags
+	if dst.Description == "" {
+		dst.Description = e.Description
+	}
+	for _, m := range e.Members {
+		i := slices.IndexFunc(dst.Members, func(o ir.EnumMember) bool { return strings.EqualFold(o.Name, m.Name) })
+		switch {
+		case i < 0:
+			dst.Members = append(dst.Members, m)
+		case dst.Members[i].Value != m.Value && m.Pos.File != dst.Members[i].Pos.File:
+			l.diags.Warnf(m.Pos, "type-merge-conflict", "enum: member %s of %s has value %q here but %q in %s",
+				m.Name, dst.QualifiedName(), m.Value, dst.Members[i].Value, dst.Members[i].Pos.File)
+		}
+	}
+}

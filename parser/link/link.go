@@ -1,0 +1,167 @@
+// Package link joins the pages of one docs version into an ir.DocSet: it
+// indexes the resource and enum pages, resolves type references, turns create
+// pages (POST or PUT answering 201) into endpoints, and keeps exactly the
+// types those endpoints reach.
+//
+// Link never mutates its input: types, properties and type references are
+// copied before they are resolved. Every decision is made in sorted page
+// order, so the result does not depend on the order of the pages.
+package link
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// defaultNamespace is used for pages that state no "Namespace:" line (124
+// pages of the 2021 corpus); Graph's root namespace is the only sensible
+// default.
+const defaultNamespace = "microsoft.graph"
+
+// Link joins pages (one docs version, docs-relative File paths) into a
+// DocSet. Problems are reported as diagnostics; Link never panics.
+func Link(pages []*ir.Page) (ds *ir.DocSet, diags ir.Diagnostics) {
+	defer func() {
+		// Never panic on any input: a bug in the linker becomes an error
+		// diagnostic, not a crash of the whole run.
+		if r := recover(); r != nil {
+			ds = &ir.DocSet{}
+			diags = append(diags, ir.Diagnostic{Severity: ir.Error, Code: "internal-error",
+				Message: fmt.Sprintf("linker: internal error: %v", r)})
+		}
+	}()
+	l := newLinker(pages)
+	l.index()
+	l.resolveBases()
+	l.buildEndpoints()
+	l.reach()
+	l.flatten()
+	ds = l.docSet()
+	l.diags.Sort()
+	return ds, l.diags
+}
+
+// linker holds the state of one Link call.
+type linker struct {
+	pages       []*ir.Page            // sorted by File
+	byFile      map[string]*ir.Page   // exact File
+	byFileLower map[string]*ir.Page   // lower-cased File, first in sort order
+	defs        map[string]*def       // lower-cased qualified name → type or enum from pages
+	byShort     map[string][]string   // lower-cased short name → def keys, sorted
+	pageDefs    map[string][]string   // page File → def keys, document order (resources first)
+	inferred    map[string]*typeDef   // lower-cased qualified name → synthesized type
+	endpoints   []*ir.Endpoint        // document order of sorted pages
+	skipped     []ir.Skip             // create pages that could not become endpoints
+	reached     map[string]bool       // def or inferred keys reachable from endpoints
+	diags       ir.Diagnostics
+}
+
+func newLinker(pages []*ir.Page) *linker {
+	l := &linker{
+		byFile:      map[string]*ir.Page{},
+		byFileLower: map[string]*ir.Page{},
+		defs:        map[string]*def{},
+		byShort:     map[string][]string{},
+		pageDefs:    map[string][]string{},
+		inferred:    map[string]*typeDef{},
+		reached:     map[string]bool{},
+	}
+	for _, p := range pages {
+		if p != nil {
+			l.pages = append(l.pages, p)
+		}
+	}
+	// Sort by File; pages with the same File (a caller bug) keep a stable,
+	// content-independent order only if their titles differ, so break ties
+	// on the title too.
+	slices.SortStableFunc(l.pages, func(a, b *ir.Page) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Title, b.Title))
+	})
+	for _, p := range l.pages {
+		if _, ok := l.byFile[p.File]; !ok {
+			l.byFile[p.File] = p
+		}
+		if _, ok := l.byFileLower[strings.ToLower(p.File)]; !ok {
+			l.byFileLower[strings.ToLower(p.File)] = p
+		}
+	}
+	return l
+}
+
+// docSet assembles the reachable types and enums and the sorted endpoints.
+func (l *linker) docSet() *ir.DocSet {
+	ds := &ir.DocSet{Endpoints: l.endpoints, Skipped: l.skipped}
+	for key := range l.reached {
+		if td := l.typeDefOf(key); td != nil {
+			ds.Types = append(ds.Types, td.typ)
+		} else if d := l.defs[key]; d != nil && d.enum != nil {
+			ds.Enums = append(ds.Enums, d.enum)
+		}
+	}
+	slices.SortFunc(ds.Types, func(a, b *ir.Type) int {
+		return cmp.Or(cmp.Compare(a.QualifiedName(), b.QualifiedName()), cmp.Compare(a.Inferred, b.Inferred))
+	})
+	slices.SortFunc(ds.Enums, func(a, b *ir.Enum) int { return cmp.Compare(a.QualifiedName(), b.QualifiedName()) })
+	slices.SortStableFunc(ds.Endpoints, func(a, b *ir.Endpoint) int {
+		return cmp.Or(cmp.Compare(a.Page, b.Page), comparePos(a.Pos, b.Pos))
+	})
+	slices.SortStableFunc(ds.Skipped, func(a, b ir.Skip) int {
+		return cmp.Or(cmp.Compare(a.Page, b.Page), comparePos(a.Pos, b.Pos))
+	})
+	return ds
+}
+
+// typeDefOf returns the struct type stored under key, from a page or
+// synthesized, or nil.
+func (l *linker) typeDefOf(key string) *typeDef {
+	if d := l.defs[key]; d != nil && d.typ != nil {
+		return d.typ
+	}
+	return l.inferred[key]
+}
+
+func comparePos(a, b ir.Pos) int {
+	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+}
+
+// sortPos sorts positions and drops repeats: one page section contributes
+// once.
+func sortPos(ps []ir.Pos) []ir.Pos {
+	slices.SortFunc(ps, comparePos)
+	return slices.Compact(ps)
+}
+
+// qualify joins a namespace and a name like ir does.
+func qualify(ns, name string) string {
+	if ns == "" {
+		return name
+	}
+	return ns + "." + name
+}
+
+// normNamespace cleans a namespace as pages write it: the corpus has
+// "microsoft.graph." with a trailing dot, and pages without any.
+func normNamespace(ns, pageNS string) string {
+	ns = strings.Trim(strings.TrimSpace(ns), ".")
+	if ns == "" {
+		ns = strings.Trim(strings.TrimSpace(pageNS), ".")
+	}
+	if ns == "" {
+		ns = defaultNamespace
+	}
+	return ns
+}
+
+// splitQualified splits "microsoft.graph.x" into namespace and name; a name
+// without dots has no namespace. A leading "#" (OData type casts) is dropped.
+func splitQualified(s string) (ns, name string) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return "", s
+}

@@ -1,0 +1,119 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// primitiveSpellings maps every lower-cased spelling of a primitive seen in
+// the corpus to its canonical name (corpus §4: `string`, `Edm.String`,
+// `int`, `Integer`, `DateTime`, `GUID`, `number`, `Object`...).
+var primitiveSpellings = map[string]string{
+	"string": "String", "str": "String",
+	"boolean": "Boolean", "bool": "Boolean",
+	"byte": "Byte", "sbyte": "SByte",
+	"int16": "Int16", "short": "Int16",
+	"int32": "Int32", "int": "Int32", "integer": "Int32",
+	"int64": "Int64", "long": "Int64",
+	"single": "Single",
+	"double": "Double", "float": "Double", "number": "Double",
+	"decimal": "Decimal",
+	"datetimeoffset": "DateTimeOffset", "datetime": "DateTimeOffset", "timestamp": "DateTimeOffset",
+	"date": "Date",
+	"timeofday": "TimeOfDay",
+	"duration": "Duration", "timespan": "Duration",
+	"guid": "Guid", "uuid": "Guid",
+	"binary": "Binary",
+	"stream": "Stream",
+	"json": "Json", "object": "Json",
+}
+
+// canonicalPrimitive returns the canonical name of word, or "".
+func canonicalPrimitive(word string) string {
+	w := strings.ToLower(word)
+	w = strings.TrimPrefix(w, "edm.")
+	return primitiveSpellings[w]
+}
+
+var (
+	collectionOfRe = regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
+	collectionSfx  = regexp.MustCompile(`(?i)\s+collection(\s+collection)?$`)
+	collectionPfx  = regexp.MustCompile(`(?i)^collection\s+of\s+`)
+	parenRe        = regexp.MustCompile(`\([^()]*\)`)
+	typeWordRe     = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_.]*`)
+)
+
+// parseTypeRef reads a Type cell: a primitive in any spelling, `X collection`,
+// `Collection(X)`, an inline or reference-style link, an anchor, a
+// qualified name, or a bare type word with extra words around it
+// (`(Optional) String`, `string (timestamp)`, `alertFeedback enum`).
+func parseTypeRef(raw string, pos ir.Pos, defs []ir.LinkDef) ir.TypeRef {
+	tr := ir.TypeRef{Raw: raw, Pos: pos}
+	s := strings.TrimSpace(strings.NewReplacer("`", "", "**", "", "\\", "").Replace(raw))
+	s, tr.Collection = stripCollection(s)
+	if ls := findLinks(s); len(ls) > 0 {
+		l := ls[0]
+		tr.Name = strings.TrimSpace(plainText(l.Text))
+		tr.Link = l.Dest
+		if l.Ref {
+			tr.Link = resolveRef(l.Dest, defs)
+		}
+		if rest := strings.ToLower(s); !tr.Collection && strings.Contains(rest, "collection") {
+			tr.Collection = true // "Collection of [x](...)" and friends
+		}
+		return tr
+	}
+	s = plainText(s)
+	s = strings.TrimSpace(parenRe.ReplaceAllString(s, " "))
+	if i := strings.IndexAny(s, ",;/"); i > 0 { // "string, maximum size 20", "string/number"
+		s = s[:i]
+	}
+	words := typeWordRe.FindAllString(s, -1)
+	words = dropWord(words, "enum")
+	if len(words) == 0 {
+		return tr
+	}
+	tr.Name = strings.TrimPrefix(words[0], "#")
+	if p := canonicalPrimitive(tr.Name); p != "" {
+		tr.Name, tr.Primitive = p, true
+	}
+	return tr
+}
+
+// stripCollection removes the collection wrapper of s.
+func stripCollection(s string) (string, bool) {
+	if m := collectionOfRe.FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[1]), true
+	}
+	if loc := collectionSfx.FindStringIndex(s); loc != nil {
+		return strings.TrimSpace(s[:loc[0]]), true
+	}
+	if loc := collectionPfx.FindStringIndex(s); loc != nil {
+		return strings.TrimSpace(s[loc[1]:]), true
+	}
+	return s, false
+}
+
+// resolveRef returns the destination of a reference label, "" when the
+// page does not define it.
+func resolveRef(label string, defs []ir.LinkDef) string {
+	l := strings.ToLower(strings.TrimSpace(label))
+	for _, d := range defs {
+		if d.Label == l {
+			return d.Destination
+		}
+	}
+	return ""
+}
+
+func dropWord(words []string, w string) []string {
+	out := words[:0]
+	for _, x := range words {
+		if !strings.EqualFold(x, w) || len(words) == 1 {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,145 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// knownNames caches, per struct type, the JSON names its fields carry.
+var knownNames sync.Map // reflect.Type -> map[string]bool
+
+// jsonNames returns the set of JSON names of t's exported fields.
+func jsonNames(t reflect.Type) map[string]bool {
+	if v, ok := knownNames.Load(t); ok {
+		return v.(map[string]bool)
+	}
+	names := map[string]bool{}
+	for f := range t.Fields() {
+		tag := f.Tag.Get("json")
+		if !f.IsExported() || tag == "-" {
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = f.Name
+		}
+		names[name] = true
+	}
+	v, _ := knownNames.LoadOrStore(t, names)
+	return v.(map[string]bool)
+}
+
+// marshalObject encodes v, a struct without JSON methods, and appends the
+// extra properties whose names no field claims, sorted by name. Generated
+// MarshalJSON methods call it with their "plain" twin type, so the
+// reflection-based code lives once instead of once per type.
+func marshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
+	data, err := json.Marshal(v)
+	if err != nil || len(extra) == 0 {
+		return data, err
+	}
+	known := jsonNames(reflect.TypeOf(v))
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		if !known[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var b bytes.Buffer
+	b.Write(data[:len(data)-1]) // drop the closing brace
+	empty := len(data) == 2
+	for _, k := range keys {
+		name, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		val := extra[k]
+		if len(bytes.TrimSpace(val)) == 0 {
+			val = json.RawMessage("null")
+		}
+		if !empty {
+			b.WriteByte(',')
+		}
+		empty = false
+		b.Write(name)
+		b.WriteByte(':')
+		if err := json.Compact(&b, val); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// unmarshalObject decodes data into v (a pointer to a struct without JSON
+// methods) and keeps every property that no field claims in *extra, so
+// properties the docs do not list survive a round trip (the docs lag the
+// live API). A JSON null leaves v unchanged.
+//
+// encoding/json matches field names case-insensitively; an unknown key that
+// differs from a field only in case would be decoded twice, so in that case
+// the fields are decoded from the exactly-named properties only.
+func unmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) error {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return nil
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		return err
+	}
+	known := jsonNames(reflect.TypeOf(v).Elem())
+	var rest map[string]json.RawMessage
+	folded := false
+	for k, raw := range all {
+		if known[k] {
+			continue
+		}
+		if rest == nil {
+			rest = map[string]json.RawMessage{}
+		}
+		rest[k] = raw
+		folded = folded || foldsToKnown(k, known)
+	}
+	*extra = rest
+	if !folded {
+		return json.Unmarshal(data, v)
+	}
+	for k := range rest {
+		delete(all, k)
+	}
+	exact, err := json.Marshal(all)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(exact, v)
+}
+
+// foldsToKnown reports whether k equals a known name ignoring case.
+func foldsToKnown(k string, known map[string]bool) bool {
+	for name := range known {
+		if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// validEnum reports whether e is one of values; for flags enums every
+// comma-separated part must be.
+func validEnum[E ~string](e E, values []E, flags bool) bool {
+	if !flags {
+		return slices.Contains(values, e)
+	}
+	for part := range strings.SplitSeq(string(e), ",") {
+		if !slices.Contains(values, E(strings.TrimSpace(part))) {
+			return false
+		}
+	}
+	return true
+}
