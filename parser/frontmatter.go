@@ -25,8 +25,17 @@ func parseFrontMatter(src []byte, base int, li *lineIndex, diags *ir.Diagnostics
 		return frontMatter{end: base}
 	}
 	var fm frontMatter
+	open := false // inside a double-quoted value that spans lines (v1.0/resources/intune-mam-*managedappregistration.md)
 	for i := 1; i < len(lines); i++ {
 		line, off := lines[i], base+offs[i]
+		if open {
+			last := &fm.fields[len(fm.fields)-1]
+			last.Value += " " + strings.TrimSpace(line)
+			if open = !strings.HasSuffix(strings.TrimSpace(line), `"`); !open {
+				last.Value = unquote(last.Value)
+			}
+			continue
+		}
 		if strings.TrimRight(line, " \t") == "---" {
 			fm.end = lineEnd(src, off)
 			return fm
@@ -41,7 +50,9 @@ func parseFrontMatter(src []byte, base int, li *lineIndex, diags *ir.Diagnostics
 			fm.end = off
 			return fm
 		}
-		fm.add(strings.TrimSpace(key), val, li.pos(off), diags)
+		v := strings.TrimSpace(val)
+		open = strings.HasPrefix(v, `"`) && (len(v) == 1 || !strings.HasSuffix(v, `"`))
+		fm.add(strings.TrimSpace(key), v, li.pos(off), diags)
 	}
 	diags.Warnf(li.pos(base), "front-matter", "front matter: no closing \"---\"")
 	fm.end = len(src)

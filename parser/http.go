@@ -54,7 +54,7 @@ func parseSyntaxLines(lines []fenceLine, pos func(int) ir.Pos) []ir.PathSyntax {
 // headers (169 intune action POSTs) and a body that follows the headers
 // with no blank line (the seed's response, v1.0/api/site-follow.md).
 // It returns nil when the first line is neither a request nor a status line.
-func parseMessage(lines []fenceLine, src []byte, base int, pos func(int) ir.Pos) *ir.HTTPMessage {
+func parseMessage(lines []fenceLine, src []byte, pos func(int) ir.Pos) *ir.HTTPMessage {
 	i := firstNonBlank(lines)
 	if i < 0 {
 		return nil
@@ -81,13 +81,13 @@ func parseMessage(lines []fenceLine, src []byte, base int, pos func(int) ir.Pos)
 		}
 		msg.Headers = append(msg.Headers, ir.Header{Name: m[1], Value: m[2], Pos: pos(lines[i].off)})
 	}
-	msg.Body = bodyBlock(lines[i:], src, base, pos)
+	msg.Body = bodyBlock(lines[i:], src, pos)
 	return msg
 }
 
 // bodyBlock returns the verbatim text from the first to the last non-blank
-// line, nil when there is none.
-func bodyBlock(lines []fenceLine, src []byte, base int, pos func(int) ir.Pos) *ir.Block {
+// line (src is the whole file, offsets are absolute), nil when there is none.
+func bodyBlock(lines []fenceLine, src []byte, pos func(int) ir.Pos) *ir.Block {
 	i := skipBlank(lines, 0)
 	j := len(lines) - 1
 	for j >= i && blank(lines[j].text) {
@@ -98,8 +98,8 @@ func bodyBlock(lines []fenceLine, src []byte, base int, pos func(int) ir.Pos) *i
 	}
 	start, last := lines[i].off, lines[j]
 	end := last.off + len(last.text)
-	text := string(src[start-base : end-base])
-	if strings.ContainsRune(text, '\t') || !contiguous(lines[i:j+1]) {
+	text := string(src[start:end])
+	if !contiguous(lines[i : j+1]) {
 		text = joinLines(lines[i : j+1]) // indented fence: goldmark removed the indentation
 	}
 	return &ir.Block{Text: text, Pos: pos(start)}

@@ -47,7 +47,8 @@ func cellRaw(c gast.Node, src []byte) string {
 	if lines.Len() == 0 {
 		return ""
 	}
-	return strings.TrimSpace(string(lines.At(0).Value(src)))
+	seg := lines.At(0)
+	return strings.TrimSpace(string(seg.Value(src)))
 }
 
 // countCells counts the cells of the table line at off the way goldmark

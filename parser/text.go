@@ -69,7 +69,7 @@ func plainText(s string) string {
 	return strings.TrimSpace(spaceRe.ReplaceAllString(s, " "))
 }
 
-// cleanName strips markup from a name cell: `**webUrl**`, `` `x` ``,
+// cleanName strips markup from a name cell: `**webUrl**`, “ `x` “,
 // "name (deprecated)" (corpus §9).
 func cleanName(s string) string {
 	s = plainText(s)

@@ -19,15 +19,15 @@ var primitiveSpellings = map[string]string{
 	"int64": "Int64", "long": "Int64",
 	"single": "Single",
 	"double": "Double", "float": "Double", "number": "Double",
-	"decimal": "Decimal",
+	"decimal":        "Decimal",
 	"datetimeoffset": "DateTimeOffset", "datetime": "DateTimeOffset", "timestamp": "DateTimeOffset",
-	"date": "Date",
+	"date":      "Date",
 	"timeofday": "TimeOfDay",
-	"duration": "Duration", "timespan": "Duration",
+	"duration":  "Duration", "timespan": "Duration",
 	"guid": "Guid", "uuid": "Guid",
 	"binary": "Binary",
 	"stream": "Stream",
-	"json": "Json", "object": "Json",
+	"json":   "Json", "object": "Json",
 }
 
 // canonicalPrimitive returns the canonical name of word, or "".

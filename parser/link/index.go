@@ -35,12 +35,12 @@ func (d *def) qualified() string {
 type typeDef struct {
 	key      string
 	typ      *ir.Type
-	propFile []string     // page File of each property, parallel to typ.Properties
-	base     *ir.TypeRef  // copy of the first BaseType found; Target set by resolveBases
-	baseFile string       // page the base reference was read on
-	baseKey  string       // resolved base def key, "" when none or unresolved
-	resolved bool         // property references resolved (and warned about)
-	children []string     // keys of the types whose base is this one, sorted
+	propFile []string    // page File of each property, parallel to typ.Properties
+	base     *ir.TypeRef // copy of the first BaseType found; Target set by resolveBases
+	baseFile string      // page the base reference was read on
+	baseKey  string      // resolved base def key, "" when none or unresolved
+	resolved bool        // property references resolved (and warned about)
+	children []string    // keys of the types whose base is this one, sorted
 }
 
 // index registers every resource and enum of every page, merging types that
@@ -201,7 +201,8 @@ func (l *linker) mergeEnum(dst, e *ir.Enum) {
 		switch {
 		case i < 0:
 			dst.Members = append(dst.Members, m)
-		case dst.Members[i].Value != m.Value && m.Pos.File != dst.Members[i].Pos.File:
+		case dst.Members[i].Value != m.Value && m.Value != "" && dst.Members[i].Value != "" &&
+			m.Pos.File != dst.Members[i].Pos.File:
 			l.diags.Warnf(m.Pos, "type-merge-conflict", "enum: member %s of %s has value %q here but %q in %s",
 				m.Name, dst.QualifiedName(), m.Value, dst.Members[i].Value, dst.Members[i].Pos.File)
 		}

@@ -123,6 +123,9 @@ func (l *linker) resolveProps(td *typeDef) {
 	}
 	td.resolved = true
 	for i := range td.typ.Properties {
+		if t := td.typ.Properties[i].Type.Target; t != "" && l.inferred[strings.ToLower(t)] != nil {
+			continue // inferred from an example, already resolved
+		}
 		l.resolveRef(td.propFile[i], &td.typ.Properties[i].Type, true)
 	}
 }

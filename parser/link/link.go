@@ -47,16 +47,16 @@ func Link(pages []*ir.Page) (ds *ir.DocSet, diags ir.Diagnostics) {
 
 // linker holds the state of one Link call.
 type linker struct {
-	pages       []*ir.Page            // sorted by File
-	byFile      map[string]*ir.Page   // exact File
-	byFileLower map[string]*ir.Page   // lower-cased File, first in sort order
-	defs        map[string]*def       // lower-cased qualified name → type or enum from pages
-	byShort     map[string][]string   // lower-cased short name → def keys, sorted
-	pageDefs    map[string][]string   // page File → def keys, document order (resources first)
-	inferred    map[string]*typeDef   // lower-cased qualified name → synthesized type
-	endpoints   []*ir.Endpoint        // document order of sorted pages
-	skipped     []ir.Skip             // create pages that could not become endpoints
-	reached     map[string]bool       // def or inferred keys reachable from endpoints
+	pages       []*ir.Page          // sorted by File
+	byFile      map[string]*ir.Page // exact File
+	byFileLower map[string]*ir.Page // lower-cased File, first in sort order
+	defs        map[string]*def     // lower-cased qualified name → type or enum from pages
+	byShort     map[string][]string // lower-cased short name → def keys, sorted
+	pageDefs    map[string][]string // page File → def keys, document order (resources first)
+	inferred    map[string]*typeDef // lower-cased qualified name → synthesized type
+	endpoints   []*ir.Endpoint      // document order of sorted pages
+	skipped     []ir.Skip           // create pages that could not become endpoints
+	reached     map[string]bool     // def or inferred keys reachable from endpoints
 	diags       ir.Diagnostics
 }
 
@@ -103,7 +103,7 @@ func (l *linker) docSet() *ir.DocSet {
 		}
 	}
 	slices.SortFunc(ds.Types, func(a, b *ir.Type) int {
-		return cmp.Or(cmp.Compare(a.QualifiedName(), b.QualifiedName()), cmp.Compare(a.Inferred, b.Inferred))
+		return cmp.Compare(a.QualifiedName(), b.QualifiedName())
 	})
 	slices.SortFunc(ds.Enums, func(a, b *ir.Enum) int { return cmp.Compare(a.QualifiedName(), b.QualifiedName()) })
 	slices.SortStableFunc(ds.Endpoints, func(a, b *ir.Endpoint) int {

@@ -29,6 +29,10 @@ func (l *linker) resolveRef(from string, ref *ir.TypeRef, warn bool) *def {
 }
 
 func (l *linker) warnUnresolved(ref *ir.TypeRef) {
+	if strings.TrimSpace(ref.Name) == "" && ref.Link == "" {
+		l.diags.Warnf(ref.Pos, "missing-type", "property table: the type cell is empty")
+		return
+	}
 	what := ref.Name
 	if ref.Link != "" {
 		what += " (" + ref.Link + ")"
@@ -41,7 +45,7 @@ func (l *linker) warnUnresolved(ref *ir.TypeRef) {
 // ../resources/mimecontent.md, a page that exists in no snapshot).
 func (l *linker) lookup(from string, ref *ir.TypeRef) *def {
 	if ref.Link != "" {
-		if d := l.byLink(from, ref.Link, ref.Name); d != nil {
+		if d := l.byLink(from, l.linkDefinition(from, ref.Link), ref.Name); d != nil {
 			return d
 		}
 	}
@@ -52,6 +56,23 @@ func (l *linker) lookup(from string, ref *ir.TypeRef) *def {
 		return l.byLinkFileName(ref.Link, l.pageNamespace(from))
 	}
 	return nil
+}
+
+// linkDefinition maps a reference-style label ("[x][identityset]" left
+// unresolved as "identityset" or "[identityset]") to its definition on the
+// page; other destinations are returned unchanged.
+func (l *linker) linkDefinition(from, dest string) string {
+	p := l.byFile[from]
+	if p == nil {
+		return dest
+	}
+	label := strings.ToLower(strings.Trim(strings.TrimSpace(dest), "[]"))
+	for _, ld := range p.Links {
+		if strings.ToLower(ld.Label) == label {
+			return ld.Destination
+		}
+	}
+	return dest
 }
 
 func (l *linker) pageNamespace(file string) string {

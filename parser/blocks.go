@@ -1,0 +1,107 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	gast "github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// table routes a table by its shape and the open section.
+func (p *pageParser) table(n *east.Table) {
+	tb := readTable(n, p.md)
+	shape := tb.shape()
+	inEx := p.secs.in(secExamples)
+	switch {
+	case shape == shapePermission:
+		p.permissions(tb)
+	case inEx:
+		return
+	case p.secs.in(secHeaders) && len(tb.header) >= 2:
+		p.headers(tb)
+	case shape == shapeHeader && tb.header[0] == "header" && !p.secs.in(secResponse):
+		p.headers(tb)
+	case shape == shapeProperty && p.secs.in(secBody):
+		b := p.body()
+		if len(b.Properties) == 0 {
+			b.TablePos = p.pos(tb.pos)
+		}
+		b.Properties = append(b.Properties, p.properties(tb, "request body table")...)
+	case p.secs.in(secValues) || p.secs.in(secMembers) && shape != shapeProperty:
+		p.enumTable(tb)
+	case shape == shapeProperty && p.secs.in(secProperties):
+		r := p.resource()
+		r.Properties = append(r.Properties, p.properties(tb, "property table")...)
+	case shape == shapeEnum && p.isEnumPage():
+		p.enumTable(tb)
+	}
+}
+
+// namespaceRe matches the "Namespace: microsoft.graph" line under the title.
+var namespaceRe = regexp.MustCompile("^(?i)namespace:\\s*`?([A-Za-z][\\w.]*)")
+
+// baseRe finds the base type sentence of a resource page.
+var baseRe = regexp.MustCompile(`(?i)(?:inherits\s+from|derived\s+from|derives\s+from)\s+(?:the\s+)?(?:abstract\s+)?\[`)
+
+// paragraph reads prose: the Namespace line, the description, "Inherits
+// from", Request body and Response prose, and tables goldmark dropped.
+func (p *pageParser) paragraph(n *gast.Paragraph) {
+	raw := p.rawLines(n)
+	off := n.Pos()
+	if n.Lines().Len() > 0 {
+		off = n.Lines().At(0).Start
+	}
+	p.checkHiddenTable(raw, off)
+	if p.secs.in(secExamples) {
+		return
+	}
+	top := n.Parent() != nil && n.Parent().Kind() == gast.KindDocument
+	switch {
+	case top && len(p.secs) == 0: // beta/resources/enums.md has no H1
+		p.intro(raw)
+	case p.secs.in(secBody):
+		p.bodyProse(raw, off)
+	case p.secs.in(secResponse):
+		p.responseProse(raw, off)
+	}
+	if loc := baseRe.FindStringIndex(raw); loc != nil && p.page.Operation == nil {
+		if tr := p.typeLink(raw[loc[1]-1:], off+loc[1]-1); tr != nil && p.resource().BaseType == nil {
+			p.resource().BaseType = tr
+		}
+	}
+}
+
+// intro reads the paragraphs between the title and the first section.
+func (p *pageParser) intro(raw string) {
+	t := strings.TrimSpace(raw)
+	if m := namespaceRe.FindStringSubmatch(t); m != nil {
+		if p.page.Namespace == "" {
+			p.page.Namespace = strings.TrimSuffix(m[1], ".")
+		}
+		return
+	}
+	if p.page.Description != "" || strings.HasPrefix(t, "[!") || baseRe.MatchString(t) {
+		return
+	}
+	p.page.Description = plainText(t)
+}
+
+// checkHiddenTable reports a table goldmark dropped because its delimiter
+// row has fewer cells than the header (beta/resources/printercapabilities.md:50).
+func (p *pageParser) checkHiddenTable(raw string, off int) {
+	if !strings.HasPrefix(raw, "|") {
+		return
+	}
+	lines := strings.SplitN(raw, "\n", 3)
+	if len(lines) < 2 || !isDelimiterRow(lines[1]) {
+		return
+	}
+	p.diags.Warnf(p.pos(off), "table-delimiter", "table: delimiter row has %d cells, header has %d; the table is lost",
+		countCells([]byte(lines[1]), 0), countCells([]byte(lines[0]), 0))
+}
+
+func isDelimiterRow(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.Contains(s, "-") && strings.Trim(s, "|:- \t") == ""
+}

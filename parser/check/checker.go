@@ -1,0 +1,127 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// Checker checks example bodies against the types of one DocSet. Build it
+// once with New and reuse it: lookups are indexed.
+type Checker struct {
+	types map[string]*ir.Type // lower-cased qualified name → type
+	enums map[string]*ir.Enum
+}
+
+// New indexes ds. A nil ds gives a Checker that knows no types, so every
+// body is only checked for JSON validity.
+func New(ds *ir.DocSet) *Checker {
+	c := &Checker{types: map[string]*ir.Type{}, enums: map[string]*ir.Enum{}}
+	if ds == nil {
+		return c
+	}
+	// ds.Types is sorted; on a repeated name the page-defined type sorts
+	// before the inferred one and wins.
+	for _, t := range ds.Types {
+		if t == nil {
+			continue
+		}
+		k := strings.ToLower(t.QualifiedName())
+		if _, dup := c.types[k]; !dup {
+			c.types[k] = t
+		}
+	}
+	for _, e := range ds.Enums {
+		if e == nil {
+			continue
+		}
+		k := strings.ToLower(e.QualifiedName())
+		if _, dup := c.enums[k]; !dup {
+			c.enums[k] = e
+		}
+	}
+	return c
+}
+
+// typ finds a struct type by qualified name, ignoring case and a leading
+// "#" (request bodies write "#microsoft.graph.x", annotations "x"), as the
+// linker does.
+func (c *Checker) typ(name string) *ir.Type {
+	return c.types[strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "#"))]
+}
+
+func (c *Checker) enum(name string) *ir.Enum {
+	return c.enums[strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "#"))]
+}
+
+// Options say how a body is checked for lint.
+type Options struct {
+	// Label names the construct in messages, e.g. "request body";
+	// "example body" when empty.
+	Label string
+	// Request enables the missing-required check: only request examples
+	// must carry the required properties.
+	Request bool
+	// Truncated marks a documented subset ("truncated": true): no
+	// missing-required findings.
+	Truncated bool
+	// Required adds required property names for the top-level object,
+	// e.g. the rows of the create page's body table that say "Required".
+	Required []string
+}
+
+// Body checks a JSON body against ref, the documented type, and returns
+// diagnostics positioned inside the page (body.Pos plus the offset). Codes:
+// invalid-json, type-mismatch, odata-type-mismatch (errors);
+// unknown-property, unknown-enum-member, missing-required, lossy-value,
+// duplicate-property (warnings). An empty body gives no findings.
+func (c *Checker) Body(ref ir.TypeRef, body *ir.Block, o Options) ir.Diagnostics {
+	if body == nil || strings.TrimSpace(body.Text) == "" {
+		return nil
+	}
+	w := &walker{c: c, blk: body, lint: true, opts: o}
+	if w.opts.Label == "" {
+		w.opts.Label = "example body"
+	}
+	w.run(ref)
+	return w.diags
+}
+
+// Conforms reports whether text decodes into the Go type the generator
+// emits for ref and re-encodes to an equal value (under the golden tests'
+// comparison: key order ignored, numbers compared numerically, date-times as
+// instants). It is false exactly when decoding would fail or lose data:
+// invalid JSON, a value of the wrong kind or out of range, a bad date-time,
+// Date, TimeOfDay, Duration or base64 string, null inside a collection of
+// non-nullable items, a Decimal written as a string, or a key that matches a
+// property only when case is ignored (encoding/json would fold it into the
+// field and re-encode it with the documented spelling). Unknown properties,
+// unknown enum members and missing required properties do not make a body
+// non-conforming: the generated code keeps or tolerates them.
+func (c *Checker) Conforms(ref ir.TypeRef, text string) bool {
+	if strings.TrimSpace(text) == "" {
+		return false
+	}
+	w := &walker{c: c, blk: &ir.Block{Text: text}, opts: Options{Label: "body"}}
+	w.run(ref)
+	return w.worst == ok
+}
+
+// Conforms is New(ds).Conforms(ref, text), for one-off calls.
+func Conforms(ds *ir.DocSet, ref ir.TypeRef, text string) bool {
+	return New(ds).Conforms(ref, text)
+}
+
+// Example checks body against the type or enum with the qualified name
+// typeName as a request example (required properties are checked unless
+// truncated). typeName may also be a canonical primitive name such as
+// "String"; an unknown name only checks JSON validity.
+func Example(ds *ir.DocSet, typeName string, body *ir.Block, truncated bool) ir.Diagnostics {
+	ref := ir.TypeRef{Name: typeName, Target: typeName}
+	for _, p := range ir.Primitives {
+		if p == typeName {
+			ref = ir.TypeRef{Name: typeName, Primitive: true}
+		}
+	}
+	return New(ds).Body(ref, body, Options{Request: true, Truncated: truncated})
+}

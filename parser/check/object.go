@@ -1,0 +1,170 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// object checks n against struct type t: every member against its
+// property, @odata.type against t's family, and (lint, requests) the
+// required properties.
+func (w *walker) object(t *ir.Type, n *node, path string, top bool) {
+	if n.kind != kObject {
+		w.fail(mismatch, n, "type-mismatch", path, "want object %s, got %s", t.QualifiedName(), describe(n))
+		return
+	}
+	if w.lint {
+		t = w.dispatch(t, n, path)
+	}
+	props := map[string]*ir.Property{}
+	lower := map[string]*ir.Property{}
+	for i := range t.Properties {
+		p := &t.Properties[i]
+		if _, dup := props[p.Name]; !dup {
+			props[p.Name] = p
+		}
+		if _, dup := lower[strings.ToLower(p.Name)]; !dup {
+			lower[strings.ToLower(p.Name)] = p
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range n.members {
+		mp := join(path, m.key)
+		if seen[m.key] {
+			w.warnAt(m.keyOff, "duplicate-property", "%s: property appears more than once; the last value wins", mp)
+		}
+		seen[m.key] = true
+		w.member(t, props, lower, m, mp)
+	}
+	if w.lint && w.opts.Request && !w.opts.Truncated {
+		w.required(t, n, path, top, seen)
+	}
+}
+
+// member checks one key of an object of type t.
+func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m member, mp string) {
+	if p := props[m.key]; p != nil {
+		if m.val.kind != kNull { // every field is Opt[T]: null is a value
+			w.value(shapeOf(p.Type), m.val, mp, false)
+		}
+		return
+	}
+	switch {
+	case m.key == "@odata.type":
+		// The generated ODataType field is Opt[string].
+		if m.val.kind != kString && m.val.kind != kNull {
+			w.fail(mismatch, m.val, "type-mismatch", mp, "want String, got %s", describe(m.val))
+		}
+	case strings.Contains(m.key, "@"):
+		// Instance annotations ("@odata.context", "x@odata.bind") are kept
+		// in AdditionalData.
+	case lower[strings.ToLower(m.key)] != nil:
+		// encoding/json folds case: the value lands in the field and is
+		// re-encoded under the documented spelling.
+		want := lower[strings.ToLower(m.key)].Name
+		w.worst = max(w.worst, lossy)
+		w.warnAt(m.keyOff, "unknown-property", "%s: property %q is not a property of %s; did you mean %q (names are case-sensitive)",
+			mp, m.key, t.QualifiedName(), want)
+	default:
+		names := make([]string, 0, len(props))
+		for _, p := range t.Properties {
+			names = append(names, p.Name)
+		}
+		w.warnAt(m.keyOff, "unknown-property", "%s: property %q is not a property of %s%s",
+			mp, m.key, t.QualifiedName(), didYouMean(m.key, names))
+	}
+}
+
+func (w *walker) warnAt(off int, code, format string, args ...any) {
+	w.warnf(off, code, format, args...)
+}
+
+// dispatch follows "@odata.type" to the type the body claims to be: t
+// itself or a type derived from it. Anything else is odata-type-mismatch.
+func (w *walker) dispatch(t *ir.Type, n *node, path string) *ir.Type {
+	var v *node
+	for _, m := range n.members {
+		if m.key == "@odata.type" && m.val.kind == kString {
+			v = m.val
+		}
+	}
+	if v == nil {
+		return t
+	}
+	name := strings.TrimPrefix(strings.TrimSpace(v.str), "#")
+	if strings.EqualFold(name, t.QualifiedName()) {
+		return t
+	}
+	named := w.c.typ(name)
+	if named != nil && isDerived(w.c, named, t) {
+		return named
+	}
+	at := join(path, "@odata.type")
+	if named == nil {
+		w.warnf(v.off, "odata-type-mismatch", "%s: %q names a type the docs do not define (documented type: %s)",
+			at, v.str, t.QualifiedName())
+		return t
+	}
+	w.errorf(v.off, "odata-type-mismatch", "%s: %q is neither %s nor a type derived from it",
+		at, v.str, t.QualifiedName())
+	return t
+}
+
+// isDerived reports whether d inherits from t, following d's Base chain.
+func isDerived(c *Checker, d, t *ir.Type) bool {
+	for i, cur := 0, d; cur != nil && i < 64; i++ { // bound: cycles are broken by the linker, but be safe
+		if strings.EqualFold(cur.QualifiedName(), t.QualifiedName()) {
+			return true
+		}
+		if cur.Base == "" {
+			break
+		}
+		cur = c.typ(cur.Base)
+	}
+	for _, q := range t.Derived {
+		if strings.EqualFold(q, d.QualifiedName()) {
+			return true
+		}
+	}
+	return false
+}
+
+// required reports required, writable properties absent from a request
+// body (ApiDoctor never checks request bodies against tables).
+func (w *walker) required(t *ir.Type, n *node, path string, top bool, seen map[string]bool) {
+	var want []string
+	for _, p := range t.Properties {
+		if p.Required && !p.ReadOnly {
+			want = append(want, p.Name)
+		}
+	}
+	if top {
+		want = append(want, w.opts.Required...)
+	}
+	reported := map[string]bool{}
+	for _, name := range want {
+		if seen[name] || reported[name] {
+			continue
+		}
+		reported[name] = true
+		w.warnf(n.off, "missing-required", "%srequired property %q of %s is missing", prefix(path), name, t.QualifiedName())
+	}
+}
+
+// prefix returns "path: ", or "" at the top level.
+func prefix(path string) string {
+	if path == "" {
+		return ""
+	}
+	return path + ": "
+}
+
+// join extends a JSON path: "" + "a" = "a", "a" + "b" = "a.b".
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return fmt.Sprintf("%s.%s", path, key)
+}

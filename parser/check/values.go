@@ -1,0 +1,238 @@
+package check
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// verdict is the outcome of checking one value against a type.
+type verdict int
+
+const (
+	ok       verdict = iota
+	mismatch         // decoding into the generated type fails
+	lossy            // decoding succeeds but re-encoding changes the value
+)
+
+// primitiveRule checks a non-null JSON value against a canonical primitive
+// name (ir.Primitives). The rules mirror what the generated Go types accept
+// (scratch/generator-spec.md, "Type mapping"): numbers and booleans and
+// time.Time are decoded by encoding/json itself, so they are checked by
+// running it; Date, TimeOfDay and Duration follow the runtime's ISO rules.
+// A name that is not a known primitive accepts anything, as
+// json.RawMessage does.
+func primitiveRule(name string, n *node) (verdict, string) {
+	switch name {
+	case "String", "Guid":
+		return wantKind(name, n, kString)
+	case "Boolean":
+		return wantKind(name, n, kBool)
+	case "Byte", "SByte", "Int16", "Int32", "Int64":
+		return integerRule(name, n)
+	case "Single", "Double":
+		return doubleRule(name, n)
+	case "Decimal":
+		return decimalRule(n)
+	case "DateTimeOffset":
+		return dateTimeRule(n)
+	case "Date", "TimeOfDay", "Duration":
+		return isoRule(name, n)
+	case "Binary", "Stream":
+		return base64Rule(name, n)
+	}
+	return ok, "" // Json, or a spelling the parser did not canonicalize
+}
+
+func wantKind(name string, n *node, k kind) (verdict, string) {
+	if n.kind != k {
+		return mismatch, fmt.Sprintf("want %s, got %s", name, describe(n))
+	}
+	return ok, ""
+}
+
+// integerRule decodes like encoding/json into the Go integer type: an
+// integer literal in range (no fraction, no exponent).
+func integerRule(name string, n *node) (verdict, string) {
+	if n.kind != kNumber {
+		return wantKind(name, n, kNumber)
+	}
+	var err error
+	switch name {
+	case "Byte":
+		var v uint8
+		err = json.Unmarshal([]byte(n.raw), &v)
+	case "SByte":
+		var v int8
+		err = json.Unmarshal([]byte(n.raw), &v)
+	case "Int16":
+		var v int16
+		err = json.Unmarshal([]byte(n.raw), &v)
+	case "Int32":
+		var v int32
+		err = json.Unmarshal([]byte(n.raw), &v)
+	default:
+		var v int64
+		err = json.Unmarshal([]byte(n.raw), &v)
+	}
+	if err == nil {
+		return ok, ""
+	}
+	if _, perr := strconv.ParseInt(n.raw, 10, 64); perr != nil && !isRangeErr(perr) {
+		return mismatch, fmt.Sprintf("want %s, got number %s, which is not an integer", name, clip(n.raw))
+	}
+	return mismatch, fmt.Sprintf("want %s, got number %s, which is out of range", name, clip(n.raw))
+}
+
+func isRangeErr(err error) bool {
+	ne, isNum := err.(*strconv.NumError)
+	return isNum && ne.Err == strconv.ErrRange
+}
+
+// doubleRule: the runtime Double reads JSON numbers as float64 and the
+// strings "NaN", "INF" and "-INF" (OData's spellings).
+func doubleRule(name string, n *node) (verdict, string) {
+	switch n.kind {
+	case kString:
+		if n.str == "NaN" || n.str == "INF" || n.str == "-INF" {
+			return ok, ""
+		}
+		return mismatch, fmt.Sprintf("want %s, got %s (only \"NaN\", \"INF\" and \"-INF\" may be strings)", name, describe(n))
+	case kNumber:
+		var f float64
+		if err := json.Unmarshal([]byte(n.raw), &f); err != nil || math.IsInf(f, 0) {
+			return mismatch, fmt.Sprintf("want %s, got number %s, which is out of range", name, clip(n.raw))
+		}
+		return ok, ""
+	}
+	return wantKind(name, n, kNumber)
+}
+
+// decimalRule: Decimal is json.Number. encoding/json also accepts a string
+// holding a valid number, but re-encodes it as a number: a lossy round trip.
+func decimalRule(n *node) (verdict, string) {
+	switch n.kind {
+	case kNumber:
+		return ok, ""
+	case kString:
+		var num json.Number
+		if json.Unmarshal([]byte(n.raw), &num) == nil {
+			return lossy, fmt.Sprintf("Decimal written as %s is re-encoded as a number", describe(n))
+		}
+	}
+	return wantKind("Decimal", n, kNumber)
+}
+
+// dateTimeRule runs time.Time's own JSON decoding (Go's strict RFC 3339:
+// a zone is required, hour 24 is rejected). Re-encoding may change the
+// spelling ("+00:00" → "Z", trailing zeros), which the golden tests compare
+// as instants, so no value that decodes is lossy.
+func dateTimeRule(n *node) (verdict, string) {
+	if n.kind != kString {
+		return wantKind("DateTimeOffset", n, kString)
+	}
+	var t time.Time
+	if err := t.UnmarshalJSON([]byte(n.raw)); err != nil {
+		return mismatch, fmt.Sprintf("want DateTimeOffset (RFC 3339 with a zone), got %s", describe(n))
+	}
+	if _, err := t.MarshalJSON(); err != nil {
+		return mismatch, fmt.Sprintf("DateTimeOffset %s cannot be re-encoded: %v", describe(n), err)
+	}
+	return ok, ""
+}
+
+var (
+	// dateRE: OData Edm.Date, "2006-01-02"; the year may be longer or negative.
+	dateRE = regexp.MustCompile(`^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}$`)
+	// timeOfDayRE: OData Edm.TimeOfDay, "15:04" or "15:04:05" with up to 12 fraction digits.
+	timeOfDayRE = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,12})?)?$`)
+	// durationRE: ISO 8601 durations as Graph writes them ("PT1H30M", "P1D", "-P2W").
+	durationRE = regexp.MustCompile(`^-?P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$`)
+)
+
+func isoRule(name string, n *node) (verdict, string) {
+	if n.kind != kString {
+		return wantKind(name, n, kString)
+	}
+	if validISO(name, n.str) {
+		return ok, ""
+	}
+	want := map[string]string{
+		"Date":      "Date (YYYY-MM-DD)",
+		"TimeOfDay": "TimeOfDay (hh:mm:ss)",
+		"Duration":  "Duration (ISO 8601, e.g. PT1H)",
+	}[name]
+	return mismatch, fmt.Sprintf("want %s, got %s", want, describe(n))
+}
+
+// validISO reports whether s is a valid Date, TimeOfDay or Duration.
+func validISO(name, s string) bool {
+	switch name {
+	case "Date":
+		if !dateRE.MatchString(s) {
+			return false
+		}
+		if len(s) != len("2006-01-02") {
+			return true // five-digit or negative years: beyond time.Parse
+		}
+		_, err := time.Parse("2006-01-02", s) // month 1-12, day valid for the month
+		return err == nil
+	case "TimeOfDay":
+		return timeOfDayRE.MatchString(s)
+	case "Duration":
+		if !durationRE.MatchString(s) {
+			return false
+		}
+		rest := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "P")
+		return rest != "" && !strings.HasSuffix(rest, "T")
+	}
+	return true
+}
+
+// base64Rule decodes like encoding/json decodes []byte: standard encoding
+// with padding, CR and LF ignored. A value that does not re-encode to the
+// same text (line breaks, non-zero trailing bits) is lossy.
+func base64Rule(name string, n *node) (verdict, string) {
+	if n.kind != kString {
+		return wantKind(name, n, kString)
+	}
+	var b []byte
+	if err := json.Unmarshal([]byte(n.raw), &b); err != nil {
+		return mismatch, fmt.Sprintf("want %s (standard base64), got %s", name, describe(n))
+	}
+	if base64.StdEncoding.EncodeToString(b) != n.str {
+		return lossy, fmt.Sprintf("%s %s is not canonical base64 and would be re-encoded differently", name, describe(n))
+	}
+	return ok, ""
+}
+
+// describe names a value for messages: `string "abc"`, `number 1.5`, `object`.
+func describe(n *node) string {
+	switch n.kind {
+	case kString:
+		return "string " + strconv.Quote(clip(n.str))
+	case kNumber, kBool:
+		return n.kind.String() + " " + clip(n.raw)
+	}
+	return n.kind.String()
+}
+
+// clip shortens s for a message.
+func clip(s string) string {
+	const limit = 40
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8Start(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,0 +1,179 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// walker checks one body. In lint mode it reports diagnostics and follows
+// @odata.type to derived types; otherwise it only computes the worst
+// verdict for Conforms, against the static type the generated code decodes
+// into.
+type walker struct {
+	c     *Checker
+	blk   *ir.Block
+	lint  bool
+	opts  Options
+	diags ir.Diagnostics
+	worst verdict
+}
+
+// shape is the part of a TypeRef the walk needs.
+type shape struct {
+	name       string // primitive name or qualified target; "" = unresolved (json.RawMessage)
+	primitive  bool
+	collection bool
+}
+
+func shapeOf(ref ir.TypeRef) shape {
+	if ref.Primitive {
+		return shape{name: ref.Name, primitive: true, collection: ref.Collection}
+	}
+	return shape{name: ref.Target, collection: ref.Collection}
+}
+
+func (w *walker) run(ref ir.TypeRef) {
+	root, err := parseJSON(w.blk.Text)
+	if err != nil {
+		w.worst = mismatch
+		se, _ := err.(*syntaxError)
+		off := 0
+		if se != nil {
+			off = se.off
+		}
+		w.errorf(off, "invalid-json", "invalid JSON: %v", err)
+		return
+	}
+	sh := shapeOf(ref)
+	if root.kind == kNull {
+		w.fail(mismatch, root, "type-mismatch", "", "want %s, got null", sh.describe())
+		return
+	}
+	w.value(sh, root, "", true)
+}
+
+func (s shape) describe() string {
+	name := s.name
+	if name == "" {
+		name = "any JSON"
+	}
+	if s.collection {
+		return "a collection of " + name
+	}
+	return name
+}
+
+// value checks n (not null at property level) against sh.
+func (w *walker) value(sh shape, n *node, path string, top bool) {
+	if !sh.collection {
+		w.item(sh, n, path, top)
+		return
+	}
+	if n.kind != kArray {
+		w.fail(mismatch, n, "type-mismatch", path, "want %s, got %s", sh.describe(), describe(n))
+		return
+	}
+	elem := shape{name: sh.name, primitive: sh.primitive}
+	for i, e := range n.elems {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if e.kind == kNull {
+			if !nullableItem(w.c, elem) {
+				w.fail(lossy, e, "type-mismatch", p, "null in %s, whose items are not nullable", sh.describe())
+			}
+			continue
+		}
+		w.item(elem, e, p, false)
+	}
+}
+
+// nullableItem reports whether a null collection item survives a round
+// trip: json.RawMessage keeps it, and a nil []byte re-encodes as null.
+func nullableItem(c *Checker, sh shape) bool {
+	if sh.primitive {
+		return sh.name == "Json" || sh.name == "Binary" || sh.name == "Stream" || !slices.Contains(ir.Primitives, sh.name)
+	}
+	return c.typ(sh.name) == nil && c.enum(sh.name) == nil
+}
+
+// item checks one non-null, non-collection value.
+func (w *walker) item(sh shape, n *node, path string, top bool) {
+	switch {
+	case sh.primitive:
+		if v, msg := primitiveRule(sh.name, n); v != ok {
+			code := "type-mismatch"
+			if v == lossy {
+				code = "lossy-value"
+			}
+			w.fail(v, n, code, path, "%s", msg)
+		}
+	case w.c.typ(sh.name) != nil:
+		w.object(w.c.typ(sh.name), n, path, top)
+	case w.c.enum(sh.name) != nil:
+		w.enumValue(w.c.enum(sh.name), n, path)
+	}
+	// Unresolved types decode into json.RawMessage: anything goes.
+}
+
+// fail records a verdict and, in lint mode, a diagnostic at n.
+func (w *walker) fail(v verdict, n *node, code, path, format string, args ...any) {
+	w.worst = max(w.worst, v)
+	if !w.lint {
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	if path != "" {
+		msg = path + ": " + msg
+	}
+	if v == mismatch || code == "type-mismatch" {
+		w.errorf(n.off, code, "%s", msg)
+	} else {
+		w.warnf(n.off, code, "%s", msg)
+	}
+}
+
+func (w *walker) errorf(off int, code, format string, args ...any) {
+	if w.lint {
+		w.diags.Errorf(offsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
+	}
+}
+
+func (w *walker) warnf(off int, code, format string, args ...any) {
+	if w.lint {
+		w.diags.Warnf(offsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
+	}
+}
+
+// enumValue: enums are Go strings; unknown members are tolerated by the
+// generated code (Graph enums evolve), so they are warnings only. Flags
+// enums are "a,b" strings checked part by part.
+func (w *walker) enumValue(e *ir.Enum, n *node, path string) {
+	if n.kind != kString {
+		w.fail(mismatch, n, "type-mismatch", path, "want enum %s (a string), got %s", e.QualifiedName(), describe(n))
+		return
+	}
+	if !w.lint || len(e.Members) == 0 {
+		return
+	}
+	parts := []string{n.str}
+	if e.Flags {
+		parts = strings.Split(n.str, ",")
+	}
+	names := make([]string, 0, len(e.Members))
+	for _, m := range e.Members {
+		names = append(names, m.Name)
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if slices.Contains(names, p) {
+			continue
+		}
+		msg := fmt.Sprintf("%q is not a member of %s%s", p, e.QualifiedName(), didYouMean(p, names))
+		if path != "" {
+			msg = path + ": " + msg
+		}
+		w.warnf(n.off, "unknown-enum-member", "%s", msg)
+	}
+}

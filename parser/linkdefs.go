@@ -1,0 +1,43 @@
+package parser
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// linkDefRe matches a reference-style link definition line "[x]: dest".
+var linkDefRe = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?`)
+
+// scanLinkDefs collects the reference-style link definitions of the page
+// (old OneDrive pages: `[identitySet][]` in type cells, v1.0/resources/baseitem.md).
+// goldmark keeps them in its parser context without positions, and tables
+// need them before the walk reaches the end of the page, so they are read
+// here with a fence-aware line scan.
+func scanLinkDefs(src []byte, base int, li *lineIndex) []ir.LinkDef {
+	if !bytes.Contains(src[base:], []byte("]:")) {
+		return nil
+	}
+	var defs []ir.LinkDef
+	lines, offs := splitLines(src[base:])
+	inFence := false
+	for i, l := range lines {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			inFence = !inFence
+			continue
+		}
+		if inFence {
+			continue
+		}
+		if m := linkDefRe.FindStringSubmatch(l); m != nil && !strings.HasPrefix(m[1], "!") {
+			defs = append(defs, ir.LinkDef{
+				Label:       strings.ToLower(strings.TrimSpace(m[1])),
+				Destination: m[2],
+				Pos:         li.pos(base + offs[i]),
+			})
+		}
+	}
+	return defs
+}

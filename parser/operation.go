@@ -1,0 +1,138 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// statusRe finds the first success status the Response prose names
+// ("returns a `201 Created` response code").
+var statusRe = regexp.MustCompile(`\b(20[0-9])\b`)
+
+// permissions reads the permissions table.
+func (p *pageParser) permissions(tb *table) {
+	op := p.op()
+	for _, r := range p.checkedRows(tb, "permissions table") {
+		raw := r.cell(1)
+		perm := ir.Permission{Type: plainText(r.cell(0)), Raw: raw, Pos: p.pos(r.pos)}
+		perm.Scopes = scopes(raw)
+		op.Permissions = append(op.Permissions, perm)
+	}
+}
+
+// scopes splits a permissions cell on commas; "Not supported." and TODO
+// placeholders give none.
+func scopes(raw string) []string {
+	if isTODO(raw) {
+		return nil
+	}
+	var out []string
+	for _, s := range strings.Split(plainText(raw), ",") {
+		s = strings.Trim(strings.TrimSpace(s), ".")
+		if s == "" || hasPrefixFold(s, "not supported") || hasPrefixFold(s, "none") {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// headers reads the request headers table (Name|Description, Header|Value,
+// or Name|Type|Description).
+func (p *pageParser) headers(tb *table) {
+	op := p.op()
+	desc := tb.col("description", "value")
+	if desc < 0 {
+		desc = len(tb.header) - 1
+	}
+	for _, r := range p.checkedRows(tb, "request headers table") {
+		d := r.cell(desc)
+		for i := len(r.cells) - 1; d == "" && i > 0; i-- {
+			d = r.cell(i) // short row: "| Content-type | application/json. Required. |" in a 3-column table
+		}
+		h := ir.HeaderSpec{Name: plainText(r.cell(0)), Description: plainText(d), Pos: p.pos(r.pos)}
+		low := strings.ToLower(h.Description)
+		h.Required = strings.Contains(low, "required") && !strings.Contains(low, "not required")
+		op.Headers = append(op.Headers, h)
+	}
+}
+
+// body returns the Request body section, creating it at the section heading.
+func (p *pageParser) body() *ir.BodySpec {
+	op := p.op()
+	if op.Body == nil {
+		s, _ := p.secs.find(secBody)
+		op.Body = &ir.BodySpec{Pos: p.pos(s.pos)}
+	}
+	return op.Body
+}
+
+// response returns the Response section, creating it at the heading.
+func (p *pageParser) response() *ir.ResponseSpec {
+	op := p.op()
+	if op.Response == nil {
+		s, _ := p.secs.find(secResponse)
+		op.Response = &ir.ResponseSpec{Pos: p.pos(s.pos)}
+	}
+	return op.Response
+}
+
+// bodyProse takes the body type from the first type link of the Request
+// body prose ("supply a JSON representation of [x](../resources/x.md)").
+func (p *pageParser) bodyProse(raw string, off int) {
+	b := p.body()
+	if b.Type == nil {
+		b.Type = p.typeLink(raw, off)
+	}
+}
+
+// responseProse takes the first 2xx status and the first type link of the
+// Response prose.
+func (p *pageParser) responseProse(raw string, off int) {
+	r := p.response()
+	if r.Status == 0 {
+		if m := statusRe.FindStringSubmatch(raw); m != nil {
+			r.Status, _ = strconv.Atoi(m[1])
+		}
+	}
+	if r.Type == nil {
+		r.Type = p.typeLink(raw, off)
+	}
+}
+
+// typeLink returns the first link of raw that points at a type page, or nil.
+func (p *pageParser) typeLink(raw string, off int) *ir.TypeRef {
+	for _, l := range findLinks(raw) {
+		dest := l.Dest
+		if l.Ref {
+			dest = resolveRef(l.Dest, p.page.Links)
+		}
+		if !isTypeLink(dest) {
+			continue
+		}
+		i := strings.Index(raw, "["+l.Text+"]")
+		before := strings.ToLower(raw[max(0, i-30):max(0, i)])
+		return &ir.TypeRef{
+			Raw:        raw[max(0, i):min(len(raw), max(0, i)+len(l.Text)+len(l.Dest)+4)],
+			Name:       plainText(l.Text),
+			Link:       dest,
+			Collection: strings.Contains(before, "collection"),
+			Pos:        p.pos(off + max(0, i)),
+		}
+	}
+	return nil
+}
+
+// isTypeLink reports whether a link destination names a resource or enum
+// page rather than a concept page or a site.
+func isTypeLink(dest string) bool {
+	d := strings.ToLower(dest)
+	if d == "" || strings.Contains(d, "concepts/") || strings.Contains(d, "/api/") && !strings.Contains(d, "/resources/") ||
+		strings.HasPrefix(d, "http") || strings.HasPrefix(d, "#tab/") {
+		return false
+	}
+	return strings.Contains(d, "resources/") || strings.HasSuffix(strings.SplitN(d, "#", 2)[0], ".md") || strings.HasPrefix(d, "#")
+}

@@ -1,0 +1,334 @@
+// Package parser reads one Microsoft Graph reference page (Markdown) into
+// the docs2go intermediate model, ir.Page.
+//
+// goldmark (with the Table extension only) builds the block tree; the
+// parser walks it once, tracking the open headings, and reads every fact it
+// needs from raw segments so that each keeps its position. It never panics
+// and never needs annotations: they refine what the structure says.
+package parser
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// md is built once and reused: goldmark parsers are safe for concurrent use.
+var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// ParsePage parses src, the content of the docs file at the docs-relative
+// slash path file. Problems found on the page are returned as diagnostics;
+// a page never fails as a whole.
+func ParsePage(file string, src []byte) (page *ir.Page, diags ir.Diagnostics) {
+	p := newPageParser(file, src)
+	defer func() {
+		// The parser must survive any input; an internal bug on one page
+		// becomes a diagnostic, not a crash of the whole run.
+		if r := recover(); r != nil {
+			p.diags.Errorf(p.li.pos(0), "internal", "parser: internal error: %v", r)
+			page, diags = p.page, p.diags
+			diags.Sort()
+		}
+	}()
+	p.parse()
+	p.diags.Sort()
+	return p.page, p.diags
+}
+
+// pageParser holds the state of one ParsePage call.
+type pageParser struct {
+	src   []byte // the whole file
+	base  int    // offset of the Markdown after BOM and front matter
+	md    []byte // src[base:], what goldmark reads
+	li    *lineIndex
+	page  *ir.Page
+	diags ir.Diagnostics
+	fm    frontMatter
+
+	secs         sections
+	seenTitle    bool
+	sawHTTPHead  bool // an "HTTP request" heading was seen
+	sawExamples  bool // an "Example(s)" heading was seen
+	anns         map[gast.Node]*ir.Annotation
+	res          *ir.Resource // the resource properties go to
+	resAnnotated bool         // res got its resource annotation
+}
+
+func newPageParser(file string, src []byte) *pageParser {
+	return &pageParser{
+		src:  src,
+		li:   newLineIndex(file, src),
+		page: &ir.Page{File: file},
+		anns: map[gast.Node]*ir.Annotation{},
+	}
+}
+
+// parse runs the whole pipeline.
+func (p *pageParser) parse() {
+	if bytes.HasPrefix(p.src, []byte("\xef\xbb\xbf")) {
+		p.base = 3
+	}
+	p.fm = parseFrontMatter(p.src, p.base, p.li, &p.diags)
+	p.page.FrontMatter = p.fm.fields
+	p.base = max(p.base, p.fm.end)
+	p.md = p.src[p.base:]
+	p.page.Links = scanLinkDefs(p.src, p.base, p.li)
+	doc := md.Parser().Parse(text.NewReader(p.md))
+	_ = gast.Walk(doc, p.visit)
+	p.finish()
+}
+
+// pos converts an offset into p.md into a position.
+func (p *pageParser) pos(off int) ir.Pos { return p.li.pos(off + p.base) }
+
+// abs converts an offset into p.md into an offset into p.src.
+func (p *pageParser) abs(off int) int { return off + p.base }
+
+// visit dispatches on the block kinds the parser reads.
+func (p *pageParser) visit(n gast.Node, entering bool) (gast.WalkStatus, error) {
+	if !entering {
+		return gast.WalkContinue, nil
+	}
+	switch n := n.(type) {
+	case *gast.Heading:
+		p.heading(n)
+		return gast.WalkSkipChildren, nil
+	case *east.Table:
+		p.table(n)
+		return gast.WalkSkipChildren, nil
+	case *gast.FencedCodeBlock:
+		p.fence(n)
+	case *gast.HTMLBlock:
+		p.htmlBlock(n)
+	case *gast.Paragraph:
+		p.paragraph(n)
+		return gast.WalkSkipChildren, nil
+	}
+	return gast.WalkContinue, nil
+}
+
+// rawLines returns the raw text of a block's lines joined by "\n".
+func (p *pageParser) rawLines(n gast.Node) string {
+	lines := n.Lines()
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		seg := lines.At(i)
+		b.Write(bytes.TrimRight(seg.Value(p.md), "\r\n"))
+	}
+	return b.String()
+}
+
+// fenceLines returns the content lines of a block with absolute offsets.
+func (p *pageParser) fenceLines(n gast.Node) []fenceLine {
+	lines := n.Lines()
+	out := make([]fenceLine, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		t := strings.TrimRight(string(seg.Value(p.md)), "\r\n")
+		out = append(out, fenceLine{text: t, off: p.abs(seg.Start)})
+	}
+	return out
+}
+
+// heading tracks sections; the first real H1 is the title. Tab markers
+// `# [HTTP](#tab/http)` are H1s too (corpus §7) and are ignored.
+func (p *pageParser) heading(h *gast.Heading) {
+	raw := p.rawLines(h)
+	if h.Level == 1 && isTabMarker(raw) {
+		return
+	}
+	txt := plainText(raw)
+	if h.Level == 1 {
+		p.secs = p.secs[:0]
+		if !p.seenTitle {
+			p.seenTitle = true
+			p.page.Title, p.page.TitlePos = txt, p.pos(h.Pos())
+		}
+		return
+	}
+	kind := classifyHeading(txt)
+	switch kind {
+	case secHTTPRequest:
+		p.sawHTTPHead = true
+		if p.op().Pos == (ir.Pos{}) {
+			p.op().Pos = p.pos(h.Pos())
+		}
+	case secExamples:
+		p.sawExamples = true
+	}
+	if kind == secResponse && p.secs.in(secExamples) {
+		kind = secOther // "### Response" of an example
+	}
+	p.secs.push(section{level: h.Level, kind: kind, text: txt, pos: h.Pos()})
+}
+
+// isTabMarker reports whether an H1's raw text is only a link to "#tab/...".
+func isTabMarker(raw string) bool {
+	ls := findLinks(raw)
+	return len(ls) == 1 && strings.HasPrefix(ls[0].Dest, "#tab/") && strings.HasPrefix(strings.TrimSpace(raw), "[") &&
+		strings.HasSuffix(strings.TrimSpace(raw), ")")
+}
+
+// op returns the page's operation, creating it.
+func (p *pageParser) op() *ir.Operation {
+	if p.page.Operation == nil {
+		p.page.Operation = &ir.Operation{}
+	}
+	return p.page.Operation
+}
+
+// htmlBlock reads <!-- { ... } --> annotations; page annotations are kept
+// on the page, resource annotations start or name a resource, the rest are
+// looked up by the fence that follows.
+func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
+	raw := p.rawLines(n)
+	if n.HasClosure() {
+		raw += "\n" + strings.TrimRight(string(n.ClosureLine.Value(p.md)), "\r\n")
+	}
+	t := strings.TrimSpace(raw)
+	if !strings.HasPrefix(t, "<!--") {
+		return
+	}
+	annotation := strings.HasPrefix(strings.TrimSpace(t[4:]), "{")
+	if annotation && swallowsFence(t) || !strings.Contains(t, "-->") {
+		// beta/api/unifiedrolemanagementpolicyrule-update.md:110 (2021): the "-->" is
+		// missing, so the comment runs to the next one and hides a code block.
+		// Plain comments may hide fences on purpose (beta/resources/activitystatistics.md).
+		p.diags.Warnf(p.pos(n.Pos()), "unclosed-comment", "comment: no closing \"-->\" before the content that follows, which is hidden")
+		return
+	}
+	if !annotation {
+		return
+	}
+	body := strings.TrimSpace(strings.TrimPrefix(t, "<!--"))
+	body = strings.TrimSpace(strings.TrimSuffix(body, "-->"))
+	pos := p.pos(n.Pos())
+	a, members, err := parseAnnotation(body, pos)
+	if err != nil {
+		p.diags.Warnf(pos, "invalid-annotation", "annotation: %v", err)
+		return
+	}
+	p.anns[n] = a
+	switch {
+	case isPageAnnotation(members):
+		p.page.Annotations = append(p.page.Annotations, *a)
+	case a.BlockType == "resource":
+		p.resourceAnnotation(a)
+	}
+}
+
+// swallowsFence reports whether a comment contains a code fence line.
+func swallowsFence(comment string) bool {
+	for _, l := range strings.Split(comment, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+			return true
+		}
+	}
+	return false
+}
+
+func isPageAnnotation(ms []jsonMember) bool {
+	for _, m := range ms {
+		if m.Key == "type" && asString(m.Value) == "#page.annotation" {
+			return true
+		}
+	}
+	return false
+}
+
+// annotationBefore returns the annotation that is n's previous sibling
+// (regardless of blank lines, corpus §3), or nil.
+func (p *pageParser) annotationBefore(n gast.Node) *ir.Annotation {
+	if prev := n.PreviousSibling(); prev != nil {
+		return p.anns[prev]
+	}
+	return nil
+}
+
+// fence classifies a fenced block: HTTP syntax, example message, or JSON
+// representation of a resource.
+func (p *pageParser) fence(n *gast.FencedCodeBlock) {
+	info := ""
+	if n.Info != nil {
+		info = strings.ToLower(strings.TrimSpace(string(n.Info.Value(p.md))))
+	}
+	p.checkFenceClosed(n)
+	lines := p.fenceLines(n)
+	ann := p.annotationBefore(n)
+	first := ""
+	if i := firstNonBlank(lines); i >= 0 {
+		first = lines[i].text
+	}
+	isReq, isStatus := requestLineRe.MatchString(first), statusLineRe.MatchString(first)
+	httpish := oneOf(info, "http", "", "json", "msgraph-interactive")
+	switch {
+	case p.isSyntax(info, isReq, ann):
+		p.syntaxBlock(n, lines)
+	case httpish && (isReq || isStatus):
+		p.example(lines, ann)
+	case p.secs.in(secJSON) || ann != nil && ann.BlockType == "resource":
+		p.jsonRepresentation(n, lines)
+	case info == "http" && !p.secs.in(secHTTPRequest) && !headerLineRe.MatchString(first) && !strings.HasPrefix(first, "http"):
+		// a body without its status line (beta/api/insights-list-shared.md); header-only
+		// snippets (`Prefer: outlook.timezone=...`, beta/api/event-get.md) are illustrations
+		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), "http-example", "http example: first line %q is neither a request nor a status line", clip(first, 40))
+	}
+}
+
+// isSyntax reports whether a fence is an HTTP request syntax block: under
+// the "HTTP request" heading, or, on the 5 pages without that heading
+// (v1.0/api/chat-post-members.md keeps it under Permissions), a request
+// fence before the examples that is not annotated as an example.
+func (p *pageParser) isSyntax(info string, isReq bool, ann *ir.Annotation) bool {
+	if p.secs.in(secExamples) || !oneOf(info, "http", "", "msgraph-interactive") {
+		return false
+	}
+	if p.secs.in(secHTTPRequest) {
+		return true
+	}
+	notExample := ann == nil || oneOf(ann.BlockType, "ignored", "samples", "")
+	noPaths := p.page.Operation == nil || len(p.page.Operation.Paths) == 0
+	return isReq && !p.sawHTTPHead && !p.sawExamples && notExample && noPaths
+}
+
+// checkFenceClosed reports a fence that runs to the end of the page.
+func (p *pageParser) checkFenceClosed(n *gast.FencedCodeBlock) {
+	end := p.abs(n.Pos())
+	if l := n.Lines(); l.Len() > 0 {
+		end = p.abs(l.At(l.Len() - 1).Stop)
+	} else {
+		end = lineEnd(p.src, end)
+	}
+	rest := strings.TrimLeft(string(p.src[min(end, len(p.src)):min(end+200, len(p.src))]), " \t")
+	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "~~~") {
+		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), "unclosed-fence", "code block: no closing fence, it runs to the end of the page")
+	}
+}
+
+// syntaxBlock records the request lines of an HTTP request block.
+func (p *pageParser) syntaxBlock(n *gast.FencedCodeBlock, lines []fenceLine) {
+	op := p.op()
+	if op.Pos == (ir.Pos{}) {
+		op.Pos = p.pos(n.Pos())
+	}
+	op.Paths = append(op.Paths, parseSyntaxLines(lines, p.li.pos)...)
+}
+
+// example parses an example message and pairs it.
+func (p *pageParser) example(lines []fenceLine, ann *ir.Annotation) {
+	msg := parseMessage(lines, p.src, p.li.pos)
+	if msg == nil {
+		return
+	}
+	msg.Annotation = ann
+	addExample(p.op(), msg)
+}

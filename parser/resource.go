@@ -1,0 +1,121 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+	gast "github.com/yuin/goldmark/ast"
+)
+
+// resource returns the resource the page is defining, creating it at the
+// title. Name and namespace are settled in finish.
+func (p *pageParser) resource() *ir.Resource {
+	if p.res == nil {
+		p.res = &ir.Resource{Pos: p.page.TitlePos}
+		p.page.Resources = append(p.page.Resources, p.res)
+	}
+	return p.res
+}
+
+// resourceAnnotation applies a `blockType: resource` annotation. A second
+// annotation naming another type starts a new resource (pages that define
+// several types, one table each).
+func (p *pageParser) resourceAnnotation(a *ir.Annotation) {
+	if p.resAnnotated && p.res != nil && !strings.EqualFold(qualifiedOf(p.res), a.ODataType) {
+		p.res = nil
+	}
+	r := p.resource()
+	p.resAnnotated = true
+	r.Pos = a.Pos
+	if a.ODataType != "" {
+		r.Namespace, r.Name = splitQualified(a.ODataType)
+	}
+	if a.BaseType != "" && r.BaseType == nil {
+		r.BaseType = &ir.TypeRef{Raw: a.BaseType, Name: a.BaseType, Pos: a.Pos}
+	}
+	r.Abstract = r.Abstract || a.Abstract
+	r.OpenType = r.OpenType || a.OpenType
+	r.KeyProperty = a.KeyProperty
+}
+
+func qualifiedOf(r *ir.Resource) string {
+	if r.Name == "" {
+		return ""
+	}
+	return r.Namespace + "." + r.Name
+}
+
+// splitQualified splits "microsoft.graph.callRecords.session" into
+// namespace and name; a bare name gets no namespace.
+func splitQualified(q string) (ns, name string) {
+	q = strings.TrimPrefix(q, "#")
+	if i := strings.LastIndexByte(q, '.'); i >= 0 {
+		return q[:i], q[i+1:]
+	}
+	return "", q
+}
+
+// jsonRepresentation keeps the JSON representation block of the resource.
+func (p *pageParser) jsonRepresentation(n *gast.FencedCodeBlock, lines []fenceLine) {
+	r := p.resource()
+	if r.JSON != nil {
+		return
+	}
+	r.JSON = bodyBlock(lines, p.src, p.li.pos)
+}
+
+// isEnumPage reports whether the page defines enumerations.
+func (p *pageParser) isEnumPage() bool {
+	return kindFromDocType(p.fm.get("doc_type")) == ir.PageEnum ||
+		strings.HasSuffix(strings.ToLower(p.page.Title), " enum type")
+}
+
+// enumTable reads a members table: `## Members` (Member|Value|Description,
+// intune), `### x values` (hand, often a single `| Member` column), or an
+// inline "x values" table in a resource page.
+func (p *pageParser) enumTable(tb *table) {
+	name, pos := p.enumName(), p.pos(tb.pos)
+	if s, ok := p.secs.find(secValues); ok {
+		pos = p.pos(s.pos)
+	}
+	e := &ir.Enum{Name: name, Pos: pos}
+	valCol := tb.col("value")
+	if valCol == 0 {
+		valCol = -1 // Value|Description: the first column holds the names
+	}
+	descCol := tb.col("description")
+	for _, r := range p.checkedRows(tb, "members table") {
+		m := ir.EnumMember{Name: cleanName(r.cell(0)), Value: plainText(r.cell(valCol)),
+			Description: plainText(r.cell(descCol)), Pos: p.pos(r.pos)}
+		if m.Name != "" {
+			e.Members = append(e.Members, m)
+		}
+	}
+	p.page.Enums = append(p.page.Enums, e)
+}
+
+// enumName names an enum from its "x values" heading, else from the title
+// ("androidDeviceOwnerEnrollmentMode enum type").
+func (p *pageParser) enumName() string {
+	if s, ok := p.secs.find(secValues); ok {
+		return typeNameOf(s.text)
+	}
+	return typeNameOf(p.page.Title)
+}
+
+// typeNameOf strips the kind words from a heading or title.
+func typeNameOf(title string) string {
+	t := strings.TrimSpace(title)
+	for _, sfx := range []string{" enum type", " enumeration type", " enum values", " values", " enum",
+		" resource type", " complex type", " entity type", " resource", " type", " object"} {
+		if len(t) > len(sfx) && strings.EqualFold(t[len(t)-len(sfx):], sfx) {
+			t = t[:len(t)-len(sfx)]
+			break
+		}
+	}
+	t = strings.Trim(t, "` *")
+	if strings.ContainsAny(t, " ") {
+		return t // a sentence, not a type name; kept so the linker can report it
+	}
+	return t
+}
