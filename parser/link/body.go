@@ -11,8 +11,12 @@ import (
 //  1. the type the Request body prose links, when it resolves;
 //  2. the type the example request's "@odata.type" names, when it resolves
 //     (a real resource beats a synthesized one; 571/571 intune bodies have it);
-//  3. a type synthesized from the body table;
-//  4. a type inferred from the example request's JSON.
+//  3. the type the Response section links, when at least half of the body
+//     table rows or example keys are its properties (a create posts what it
+//     returns; v1.0 schedule-post-shifts.md has no Request body section);
+//  4. a type synthesized from the body table;
+//  5. a type inferred from the example request's JSON;
+//  6. Stream, when the example request's Content-Type is not JSON.
 //
 // In 1 and 2 the table rows and example keys the resource lacks are added to
 // it with a "property-not-in-resource" warning: they are documented facts
@@ -34,6 +38,12 @@ func (l *linker) bodyType(p *ir.Page, req request) (body *ir.TypeRef, at ir.Pos,
 			l.addExtras(p, d.typ, req)
 			return &ir.TypeRef{Raw: name, Name: d.name(), Target: d.qualified(), Pos: pos}, ir.Pos{}, ""
 		}
+	}
+	if d := l.responseTypeFitting(p, req); d != nil {
+		l.addExtras(p, d.typ, req)
+		r := *p.Operation.Response.Type
+		r.Name, r.Target = d.name(), d.qualified()
+		return &r, ir.Pos{}, ""
 	}
 	if bs != nil && len(bs.Properties) > 0 {
 		td := l.synthFromTable(p, req)
@@ -67,6 +77,17 @@ func contentType(m *ir.HTTPMessage) (string, ir.Pos) {
 	return "", ir.Pos{}
 }
 
+// nested reports a row that documents a property of a nested object,
+// "files/fileName" (beta agreement-post-agreements.md): it belongs to the
+// nested type, not to the body type.
+func (l *linker) nested(row ir.Property) bool {
+	if !strings.Contains(row.Name, "/") {
+		return false
+	}
+	l.diags.Warnf(row.Pos, "nested-property-row", "property table: row %s describes a nested property; it is not added", row.Name)
+	return true
+}
+
 // typeless reports a table row without a type: a label row such as
 // "|**Obboarding**|" in beta intune-shared-devicecategory-create.md. It
 // cannot become a property; a warning says so.
@@ -76,6 +97,44 @@ func (l *linker) typeless(row ir.Property) bool {
 	}
 	l.diags.Warnf(row.Pos, "property-without-type", "property table: row %s has no type; it is not a property", row.Name)
 	return true
+}
+
+// responseTypeFitting returns the struct type the Response section links
+// when the body's table rows (else example keys) are mostly its properties.
+func (l *linker) responseTypeFitting(p *ir.Page, req request) *def {
+	op := p.Operation
+	if op.Response == nil || op.Response.Type == nil || op.Response.Type.Primitive {
+		return nil
+	}
+	r := *op.Response.Type
+	d := l.lookup(p.File, &r)
+	if d == nil || d.typ == nil {
+		return nil
+	}
+	var names []string
+	if op.Body != nil && len(op.Body.Properties) > 0 {
+		for _, row := range op.Body.Properties {
+			names = append(names, row.Name)
+		}
+	} else if req.obj != nil {
+		for _, m := range req.obj.members {
+			if isDataKey(m.key) && !strings.HasSuffix(m.key, "@odata.bind") {
+				names = append(names, m.key)
+			}
+		}
+	} else {
+		return nil
+	}
+	n := 0
+	for _, name := range names {
+		if l.hasProperty(d.typ, name) {
+			n++
+		}
+	}
+	if 2*n < len(names) {
+		return nil
+	}
+	return d
 }
 
 // noBodyAt is where the missing body type shows: the failed example body,
@@ -149,7 +208,7 @@ func (l *linker) synthFromTable(p *ir.Page, req request) *typeDef {
 	ns, name := l.synthName(p, req)
 	td := l.inferredType(ns, name, firstValid(bs.TablePos, bs.Pos))
 	for _, row := range bs.Properties {
-		if row.Name == "" || propIndex(td.typ.Properties, row.Name) >= 0 || l.typeless(row) {
+		if !isDataKey(row.Name) || propIndex(td.typ.Properties, row.Name) >= 0 || l.nested(row) || l.typeless(row) {
 			continue
 		}
 		if d := l.resolveRef(p.File, &row.Type, true); d == nil && !row.Type.Primitive && req.obj != nil {
@@ -202,7 +261,7 @@ func (l *linker) fillFromJSONWarn(td *typeDef, p *ir.Page, req request, against 
 func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 	if bs := p.Operation.Body; bs != nil {
 		for _, row := range bs.Properties {
-			if row.Name == "" || l.hasProperty(target, row.Name) || l.typeless(row) {
+			if !isDataKey(row.Name) || l.hasProperty(target, row.Name) || l.nested(row) || l.typeless(row) {
 				continue
 			}
 			l.diags.Warnf(row.Pos, "property-not-in-resource", "property table: %s is not a property of %s; added to it",
@@ -222,7 +281,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 	}
 	var missing []jsonMember
 	for _, m := range req.obj.members {
-		if !strings.HasPrefix(m.key, "@") && m.key != "" && !l.hasProperty(exTarget, m.key) {
+		if isDataKey(m.key) && !l.hasProperty(exTarget, m.key) {
 			missing = append(missing, m)
 		}
 	}

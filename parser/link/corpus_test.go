@@ -34,6 +34,10 @@ func TestCorpus(t *testing.T) {
 			t.Logf("linked %d pages in %v", len(pages), time.Since(start))
 			t.Log(corpusReport(pages, ds, diags))
 			checkDocSet(t, ds, diags)
+			slices.Reverse(pages)
+			if got := linkRender(t, pages); string(got) != string(render(t, ds, diags)) {
+				t.Error("the DocSet depends on the order of the pages")
+			}
 		})
 	}
 }

@@ -123,6 +123,11 @@ func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
 		}
 	}
 	for _, prop := range r.Properties {
+		if prop.Name == "" {
+			l.diags.Warnf(prop.Pos, "property-without-name", "property table: a row of %s has no name; it is not a property",
+				t.QualifiedName())
+			continue
+		}
 		l.addProperty(td, p.File, prop)
 	}
 }

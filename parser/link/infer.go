@@ -39,7 +39,7 @@ func (l *linker) inferredType(ns, name string, src ir.Pos) *typeDef {
 // warnAgainst, when not "", names what the keys were expected in.
 func (l *linker) fillFromJSON(td *typeDef, file string, blk *ir.Block, obj *jsonValue, warnAgainst string) {
 	for _, m := range obj.members {
-		if strings.HasPrefix(m.key, "@") || m.key == "" || propIndex(td.typ.Properties, m.key) >= 0 {
+		if !isDataKey(m.key) || propIndex(td.typ.Properties, m.key) >= 0 {
 			continue
 		}
 		pos := offsetPos(blk, m.off)
@@ -51,6 +51,17 @@ func (l *linker) fillFromJSON(td *typeDef, file string, blk *ir.Block, obj *json
 		}
 		l.addProperty(td, file, prop)
 	}
+}
+
+// isDataKey reports whether a JSON key or table row names data: OData
+// control information ("@odata.type", "invoiceStatus@odata.type" in beta
+// booking examples) is not, while "members@odata.bind" is (it is how a
+// create links existing objects).
+func isDataKey(key string) bool {
+	if key == "" || strings.HasPrefix(key, "@") {
+		return false
+	}
+	return !strings.Contains(key, "@") || strings.HasSuffix(key, "@odata.bind")
 }
 
 // jsonRef infers a property type from an example value: strings are String
