@@ -55,7 +55,7 @@ func checkPaths(files []genFile) error {
 // docs2go wrote it before (it is in the old manifest) or it is a Go file
 // carrying the docs2go header. Hand-written files are never touched.
 func owned(fsys fileSystem, dir, rel string, old *manifest) bool {
-	if old.has(rel) {
+	if rel == manifestName || old.has(rel) {
 		return true
 	}
 	data, err := fsys.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))

@@ -9,14 +9,18 @@ import (
 // Checker checks example bodies against the types of one DocSet. Build it
 // once with New and reuse it: lookups are indexed.
 type Checker struct {
-	types map[string]*ir.Type // lower-cased qualified name → type
-	enums map[string]*ir.Enum
+	types   map[string]*ir.Type // lower-cased qualified name → type
+	enums   map[string]*ir.Enum
+	open    map[string]bool            // lower-cased short names of open types (UsePages)
+	defined map[string]bool            // lower-cased short names of every type pages define (UsePages)
+	nav     map[string]map[string]bool // lower-cased short type name → relationship names (UsePages)
 }
 
 // New indexes ds. A nil ds gives a Checker that knows no types, so every
 // body is only checked for JSON validity.
 func New(ds *ir.DocSet) *Checker {
-	c := &Checker{types: map[string]*ir.Type{}, enums: map[string]*ir.Enum{}}
+	c := &Checker{types: map[string]*ir.Type{}, enums: map[string]*ir.Enum{}, open: map[string]bool{},
+		defined: map[string]bool{}, nav: map[string]map[string]bool{}}
 	if ds == nil {
 		return c
 	}
@@ -41,6 +45,41 @@ func New(ds *ir.DocSet) *Checker {
 		}
 	}
 	return c
+}
+
+// UsePages adds what only pages know: the types annotated "openType":
+// true, whose objects may carry any property (ir.Type does not record it),
+// the Relationships rows (navigation properties, which bodies may carry
+// but types do not declare), and the names of every type a page defines, reachable from an endpoint
+// or not, so that an @odata.type naming an unreachable type is reported as
+// "not declared derived" rather than "not defined". Names are compared
+// ignoring case, as annotations and links write them inconsistently.
+func (c *Checker) UsePages(pages []*ir.Page) {
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		for _, r := range p.Resources {
+			if r == nil {
+				continue
+			}
+			short := strings.ToLower(r.Name)
+			ns := r.Namespace
+			if ns == "" {
+				ns = "microsoft.graph" // as the linker defaults pages without a Namespace line
+			}
+			c.defined[strings.ToLower(ns+"."+r.Name)] = true
+			if r.OpenType {
+				c.open[short] = true
+			}
+			for _, rel := range r.Relationships {
+				if c.nav[short] == nil {
+					c.nav[short] = map[string]bool{}
+				}
+				c.nav[short][rel.Name] = true
+			}
+		}
+	}
 }
 
 // typ finds a struct type by qualified name, ignoring case and a leading
@@ -74,7 +113,7 @@ type Options struct {
 // diagnostics positioned inside the page (body.Pos plus the offset). Codes:
 // invalid-json, type-mismatch, odata-type-mismatch (errors);
 // unknown-property, unknown-enum-member, missing-required, lossy-value,
-// duplicate-property (warnings). An empty body gives no findings.
+// duplicate-key (warnings). An empty body gives no findings.
 func (c *Checker) Body(ref ir.TypeRef, body *ir.Block, o Options) ir.Diagnostics {
 	if body == nil || strings.TrimSpace(body.Text) == "" {
 		return nil
@@ -93,10 +132,10 @@ func (c *Checker) Body(ref ir.TypeRef, body *ir.Block, o Options) ir.Diagnostics
 // instants). It is false exactly when decoding would fail or lose data:
 // invalid JSON, a value of the wrong kind or out of range, a bad date-time,
 // Date, TimeOfDay, Duration or base64 string, null inside a collection of
-// non-nullable items, a Decimal written as a string, or a key that matches a
-// property only when case is ignored (encoding/json would fold it into the
-// field and re-encode it with the documented spelling). Unknown properties,
-// unknown enum members and missing required properties do not make a body
+// non-nullable items, a Decimal written as a string, a Double written as
+// "Infinity". Unknown properties (also those differing from a documented
+// one only in case: the runtime keeps them in AdditionalData), unknown enum
+// members and missing required properties do not make a body
 // non-conforming: the generated code keeps or tolerates them.
 func (c *Checker) Conforms(ref ir.TypeRef, text string) bool {
 	if strings.TrimSpace(text) == "" {
@@ -124,4 +163,15 @@ func Example(ds *ir.DocSet, typeName string, body *ir.Block, truncated bool) ir.
 		}
 	}
 	return New(ds).Body(ref, body, Options{Request: true, Truncated: truncated})
+}
+
+// isNavigation reports whether key is a relationship of t or of a base.
+func (c *Checker) isNavigation(t *ir.Type, key string) bool {
+	for i := 0; t != nil && i < 64; i++ { // bounded: base cycles
+		if c.nav[strings.ToLower(t.Name)][key] {
+			return true
+		}
+		t = c.typ(t.Base)
+	}
+	return false
 }

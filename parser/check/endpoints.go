@@ -16,6 +16,7 @@ func Endpoints(ds *ir.DocSet, pages []*ir.Page) ir.Diagnostics {
 		return nil
 	}
 	c := New(ds)
+	c.UsePages(pages)
 	tables := bodyTables(pages)
 	var diags ir.Diagnostics
 	for _, ep := range ds.Endpoints {

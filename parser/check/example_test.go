@@ -35,7 +35,7 @@ func TestExample(t *testing.T) {
 		{"invalid json unexpected end", "{\n  \"displayName\": \"w\"", false, []string{"11:21 error invalid-json"}, false},
 		{"invalid json smart quote", "{\"displayName\": “w”}", false, []string{"10:17 error invalid-json"}, false},
 		{"unknown property", "{\"displayName\": \"w\",\n \"colour\": 1}", false, []string{"11:2 warning unknown-property"}, true},
-		{"case-folded property", `{"displayName": "w", "Count": 1}`, false, []string{"10:22 warning unknown-property"}, false},
+		{"case-folded property", `{"displayName": "w", "Count": "x"}`, false, []string{"10:22 warning unknown-property"}, true},
 		{"instance annotations", `{"displayName": "w", "@odata.context": "x", "owner@odata.bind": "u", "x@odata.bind": ["a"]}`, false, nil, true},
 		{"odata.type not a string", `{"displayName": "w", "@odata.type": 3}`, false, []string{"10:37 error type-mismatch"}, false},
 		{"string for Int32", `{"displayName": "w", "count": "3"}`, false, []string{"10:31 error type-mismatch"}, false},
@@ -47,6 +47,7 @@ func TestExample(t *testing.T) {
 		{"SByte ok", `{"displayName": "w", "signed": -128}`, false, nil, true},
 		{"Double specials", `{"displayName": "w", "ratio": "NaN"}`, false, nil, true},
 		{"Double exponent", `{"displayName": "w", "ratio": 1.5e3}`, false, nil, true},
+		{"Double Infinity is lossy", `{"displayName": "w", "ratio": "-Infinity"}`, false, []string{"10:31 warning lossy-value"}, false},
 		{"Double bad string", `{"displayName": "w", "ratio": "1.5"}`, false, []string{"10:31 error type-mismatch"}, false},
 		{"Double overflow", `{"displayName": "w", "ratio": 1e400}`, false, []string{"10:31 error type-mismatch"}, false},
 		{"Decimal string is lossy", `{"displayName": "w", "price": "1.5"}`, false, []string{"10:31 warning lossy-value"}, false},
@@ -59,6 +60,7 @@ func TestExample(t *testing.T) {
 		{"date-time lower-case t", `{"displayName": "w", "created": "2020-01-02t03:04:05z"}`, false, []string{"10:33 error type-mismatch"}, false},
 		{"Date ok", `{"displayName": "w", "day": "2020-02-29"}`, false, nil, true},
 		{"Date not leap", `{"displayName": "w", "day": "2021-02-29"}`, false, []string{"10:29 error type-mismatch"}, false},
+		{"Date five-digit year", `{"displayName": "w", "day": "10000-01-01"}`, false, []string{"10:29 error type-mismatch"}, false},
 		{"Date with time", `{"displayName": "w", "day": "2021-02-01T00:00:00Z"}`, false, []string{"10:29 error type-mismatch"}, false},
 		{"TimeOfDay ok", `{"displayName": "w", "at": "23:59:59.1234567"}`, false, nil, true},
 		{"TimeOfDay bad", `{"displayName": "w", "at": "24:00:00"}`, false, []string{"10:28 error type-mismatch"}, false},
@@ -98,7 +100,7 @@ func TestExample(t *testing.T) {
 			[]string{"10:17 error odata-type-mismatch", "10:63 warning unknown-property"}, true},
 		{"odata.type unknown", `{"@odata.type": "#microsoft.graph.nowhere", "displayName": "w"}`, false,
 			[]string{"10:17 warning odata-type-mismatch"}, true},
-		{"duplicate key", `{"displayName": "w", "displayName": "v"}`, false, []string{"10:22 warning duplicate-property"}, true},
+		{"duplicate key", `{"displayName": "w", "displayName": "v"}`, false, []string{"10:22 warning duplicate-key"}, true},
 		{"top-level array", `[{"displayName": "w"}]`, false, []string{"10:1 error type-mismatch"}, false},
 		{"top-level null", `null`, false, []string{"10:1 error type-mismatch"}, false},
 		{"crlf positions", "{\r\n  \"count\": \"x\",\r\n  \"displayName\": \"w\"\r\n}", false, []string{"11:12 error type-mismatch"}, false},
@@ -170,5 +172,42 @@ func TestExampleTypeNames(t *testing.T) {
 	}
 	if Conforms(ds, ref("microsoft.graph.part"), "  ") {
 		t.Errorf("empty body conforms")
+	}
+}
+
+func TestInferredAndOpenTypes(t *testing.T) {
+	ds := fixture()
+	ds.Types = append(ds.Types, &ir.Type{Name: "guess", Namespace: "microsoft.graph", Inferred: true,
+		Properties: []ir.Property{{Name: "a", Type: prim("Int32"), Required: true}}})
+	c := New(ds)
+	blk := &ir.Block{Text: `{"b": 1, "a": "x"}`, Pos: bodyPos}
+	got := brief(c.Body(ref("microsoft.graph.guess"), blk, Options{Request: true}))
+	if diff := cmp.Diff([]string{"10:15 error type-mismatch"}, got); diff != "" {
+		t.Errorf("inferred (-want +got):\n%s", diff)
+	}
+	blk = &ir.Block{Text: `{"size": 1, "anything": true}`, Pos: bodyPos}
+	if got := c.Body(ref("microsoft.graph.part"), blk, Options{}); len(got) != 1 {
+		t.Errorf("closed type: %v", got)
+	}
+	wblk := &ir.Block{Text: `{"displayName": "w", "owner": {"id": "u"}, "special": 1}`, Pos: bodyPos}
+	if got := brief(c.Body(ref("microsoft.graph.specialWidget"), wblk, Options{})); len(got) != 1 {
+		t.Errorf("relationship before UsePages: %v", got)
+	}
+	c.UsePages([]*ir.Page{nil, {Resources: []*ir.Resource{nil, {Name: "Part", OpenType: true}, {Name: "loose"},
+		{Name: "widget", Relationships: []ir.Property{{Name: "owner"}}}}}})
+	if got := c.Body(ref("microsoft.graph.specialWidget"), wblk, Options{}); len(got) != 0 {
+		t.Errorf("inherited relationship: %v", got)
+	}
+	if got := c.Body(ref("microsoft.graph.part"), blk, Options{}); len(got) != 0 {
+		t.Errorf("open type: %v", got)
+	}
+	blk = &ir.Block{Text: `{"@odata.type": "#microsoft.graph.loose", "size": 1}`, Pos: bodyPos}
+	got = nil
+	for _, d := range c.Body(ref("microsoft.graph.part"), blk, Options{}) {
+		got = append(got, d.String())
+	}
+	want := []string{`api/widget-post.md:10:17: warning: odata-type-mismatch: example body: @odata.type: "#microsoft.graph.loose" is not declared as derived from microsoft.graph.part (no baseType or "Inherits from" on its page)`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("page-defined type (-want +got):\n%s", diff)
 	}
 }

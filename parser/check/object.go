@@ -33,12 +33,12 @@ func (w *walker) object(t *ir.Type, n *node, path string, top bool) {
 	for _, m := range n.members {
 		mp := join(path, m.key)
 		if seen[m.key] {
-			w.warnAt(m.keyOff, "duplicate-property", "%s: property appears more than once; the last value wins", mp)
+			w.warnAt(m.keyOff, "duplicate-key", "%s: property appears more than once; the last value wins", mp)
 		}
 		seen[m.key] = true
 		w.member(t, props, lower, m, mp)
 	}
-	if w.lint && w.opts.Request && !w.opts.Truncated {
+	if w.lint && w.opts.Request && !w.opts.Truncated && !t.Inferred {
 		w.required(t, n, path, top, seen)
 	}
 }
@@ -61,12 +61,17 @@ func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m memb
 		// Instance annotations ("@odata.context", "x@odata.bind") are kept
 		// in AdditionalData.
 	case lower[strings.ToLower(m.key)] != nil:
-		// encoding/json folds case: the value lands in the field and is
-		// re-encoded under the documented spelling.
+		// The runtime's unmarshalObject keeps such a key in AdditionalData
+		// and decodes fields from exact names only (encoding/json alone
+		// would fold case), so this is lossless; but it is still a typo.
 		want := lower[strings.ToLower(m.key)].Name
-		w.worst = max(w.worst, lossy)
 		w.warnAt(m.keyOff, "unknown-property", "%s: property %q is not a property of %s; did you mean %q (names are case-sensitive)",
 			mp, m.key, t.QualifiedName(), want)
+	case t.Inferred || w.c.open[strings.ToLower(t.Name)] || w.c.isNavigation(t, m.key):
+		// An inferred type was built from the examples themselves, an
+		// open type allows any property, and a relationship is
+		// documented (the value lands in AdditionalData): nothing to
+		// report.
 	default:
 		names := make([]string, 0, len(props))
 		for _, p := range t.Properties {
@@ -103,8 +108,13 @@ func (w *walker) dispatch(t *ir.Type, n *node, path string) *ir.Type {
 	}
 	at := join(path, "@odata.type")
 	if named == nil {
-		w.warnf(v.off, "odata-type-mismatch", "%s: %q names a type the docs do not define (documented type: %s)",
-			at, v.str, t.QualifiedName())
+		if w.c.defined[strings.ToLower(name)] {
+			w.warnf(v.off, "odata-type-mismatch", "%s: %q is not declared as derived from %s (no baseType or \"Inherits from\" on its page)",
+				at, v.str, t.QualifiedName())
+		} else {
+			w.warnf(v.off, "odata-type-mismatch", "%s: %q names a type the docs do not define (documented type: %s)",
+				at, v.str, t.QualifiedName())
+		}
 		return t
 	}
 	w.errorf(v.off, "odata-type-mismatch", "%s: %q is neither %s nor a type derived from it",

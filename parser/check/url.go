@@ -13,7 +13,9 @@ import (
 // query string are ignored on both sides; placeholders match any segment.
 func checkURLs(p *ir.Page) ir.Diagnostics {
 	op := p.Operation
-	if op == nil || len(op.Paths) == 0 {
+	// Only API pages: tutorials under resources/ (synchronization-*.md)
+	// show request sequences that are not the page's operation.
+	if op == nil || len(op.Paths) == 0 || p.Kind != ir.PageAPI {
 		return nil
 	}
 	var pats []*regexp.Regexp
@@ -30,7 +32,7 @@ func checkURLs(p *ir.Page) ir.Diagnostics {
 	var diags ir.Diagnostics
 	for _, ex := range op.Examples {
 		m := ex.Request
-		if m == nil || strings.TrimSpace(m.URL) == "" {
+		if m == nil || strings.TrimSpace(m.URL) == "" || !graphHost(m.URL) {
 			continue
 		}
 		path := normPath(m.URL)
@@ -41,8 +43,8 @@ func checkURLs(p *ir.Page) ir.Diagnostics {
 		if len(shown) > 1 {
 			hint += " (or one of " + strconv.Itoa(len(shown)-1) + " more)"
 		}
-		diags.Warnf(m.Pos, "url-mismatch", "example request: URL path %q matches no request line of the HTTP request section, e.g. %s",
-			clip(path), hint)
+		diags.Warnf(m.Pos, "url-mismatch", "example request: URL %q matches no request line of the HTTP request section, e.g. %s",
+			clipURL(strings.TrimSpace(m.URL)), hint)
 	}
 	return diags
 }
@@ -56,8 +58,49 @@ func matchesAny(pats []*regexp.Regexp, path string) bool {
 	return false
 }
 
-// versionRE strips the API version segment (typos such as "V1.0" included).
-var versionRE = regexp.MustCompile(`(?i)^/(v1\.0|beta)(/|$)`)
+// graphHost reports whether an example URL goes to Graph: relative, or on
+// a host named like Graph's (graph.microsoft.com, graph.microsoft.us, the
+// typo "graph/microsoft.com"). Examples also show calls Graph makes to a
+// bot's callback (https://bot.contoso.com/api/calls, call-answer.md) and
+// upload-session PUTs to storage hosts (driveitem-createuploadsession.md);
+// those follow no template of the page.
+func graphHost(u string) bool {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return true
+	}
+	host, _, _ := strings.Cut(u[i+3:], "/")
+	return strings.Contains(strings.ToLower(host), "graph")
+}
+
+var (
+	// versionRE strips the API version segment (typos such as "V1.0"
+	// included, and the placeholder "{ver}" of connector-list.md).
+	versionRE = regexp.MustCompile(`(?i)^/(v1\.0|beta|\{ver(sion)?\})(/|$)`)
+	// keyRE turns OData key syntax into a segment: /users('a@b.com') →
+	// /users/a@b.com (user-list-people.md).
+	keyRE = regexp.MustCompile(`\('([^'/]*)'\)`)
+	// paramsRE drops function parameter lists, whose values examples fill
+	// in: getActivitiesByInterval(startDateTime='2017-01-01',...),
+	// delta(token='1230919asd190410jlka'), range(address='<address>').
+	paramsRE = regexp.MustCompile(`\([^)]*\)`)
+	// meRE: /me is /users/{id} for the signed-in user; pages list one
+	// form and show the other (message-unsubscribe.md).
+	meRE = regexp.MustCompile(`(?i)^/me(/|$)`)
+	// Drive items are addressed by id, as the root, or by path
+	// (corpus.md §2: 683 "root:/{item-path}:/" lines); all three name the
+	// same item, so they are reduced to one form on both sides.
+	// Only after a drive: "/sites/root" is a site, not an item.
+	drivePathRE = regexp.MustCompile(`(?i)(/drive|/drives/[^/]+)/(root|items/[^/:]+):/[^:]*(:|$)`)
+	driveRootRE = regexp.MustCompile(`(?i)(/drive|/drives/[^/]+)/root(/|$)`)
+)
+
+// normItems reduces drive item addressing to "/items/{item}".
+func normItems(p string) string {
+	p = drivePathRE.ReplaceAllString(p, "$1/items/{item}")
+	p = driveRootRE.ReplaceAllString(p, "$1/items/{item}$2")
+	return p
+}
 
 // normPath reduces a request URL or template to its path: no scheme and
 // host, no query string, no version prefix, a leading slash and no
@@ -75,10 +118,15 @@ func normPath(u string) string {
 			u = "/"
 		}
 	}
+	u = strings.TrimPrefix(u, "~") // "~/onPremisesPublishingProfiles/..." (onpremisesagentgroup-*.md)
 	if !strings.HasPrefix(u, "/") {
 		u = "/" + u
 	}
 	u = versionRE.ReplaceAllString(u, "/")
+	u = keyRE.ReplaceAllString(u, "/$1")
+	u = paramsRE.ReplaceAllString(u, "")
+	u = meRE.ReplaceAllString(u, "/users/{me}$1")
+	u = normItems(u)
 	if len(u) > 1 {
 		u = strings.TrimRight(u, "/")
 	}
@@ -92,6 +140,12 @@ func templateRE(tmpl string) *regexp.Regexp {
 	t := normPath(tmpl)
 	var b strings.Builder
 	b.WriteString(`(?i)^`)
+	if strings.HasPrefix(strings.ToLower(t), "/workbook/") {
+		// Excel pages write paths relative to a workbook
+		// ("POST /workbook/tables/{id}/rows"); examples give the whole
+		// path, /me/drive/items/{id}/workbook/....
+		b.WriteString(`(/.*)?`)
+	}
 	for len(t) > 0 {
 		i := strings.IndexAny(t, "{<")
 		if i < 0 {
@@ -118,4 +172,13 @@ func templateRE(tmpl string) *regexp.Regexp {
 		return nil
 	}
 	return re
+}
+
+// clipURL shortens a path for a message, keeping more than clip does:
+// the difference is often near the end.
+func clipURL(s string) string {
+	if len(s) <= 160 {
+		return s
+	}
+	return s[:157] + "..."
 }

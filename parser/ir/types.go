@@ -43,8 +43,12 @@ type Resource struct {
 	OpenType    bool       // annotation "openType"
 	KeyProperty string     // annotation "keyProperty"; "" for complex types
 	Properties  []Property // the Properties table(s), document order
-	JSON        *Block     // the JSON representation block, if any
-	Pos         Pos        // the resource annotation, else the title
+	// Relationships are the rows of the Relationships table(s):
+	// navigation properties, which bodies may carry (deep insert, $expand)
+	// but the generated types do not declare. Read by lint only.
+	Relationships []Property
+	JSON          *Block // the JSON representation block, if any
+	Pos           Pos    // the resource annotation, else the title
 }
 
 // QualifiedName returns namespace + "." + name.
