@@ -26,3 +26,9 @@ golden:
 ## corpus: conformance run on the shared Graph corpus (both versions): generate, build, vet, test, with figures
 corpus:
 	$(GO) run ./cmd/corpusrun -corpus $(CORPUS)
+
+## bench: docs2go end to end vs a goldmark parse-only floor on the shared corpus (ratios, wall time, peak RSS, pages/s)
+bench:
+	$(GO) build -o _build/docs2go ./cmd/docs2go
+	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go
+	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./generator/

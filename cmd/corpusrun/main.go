@@ -22,7 +22,7 @@ type targets struct {
 
 func main() {
 	corpus := flag.String("corpus", "../shared/corpus/graph-docs-2020/api-reference", "folder holding one subfolder per docs version")
-	out := flag.String("out", "build/corpus", "scratch folder inside this module for the generated packages")
+	out := flag.String("out", "_build/corpus", "scratch folder inside this module for the generated packages")
 	versions := flag.String("versions", "v1.0,beta", "comma-separated docs versions to run")
 	flag.Parse()
 	if _, err := os.Stat(*corpus); err != nil {

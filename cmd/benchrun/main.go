@@ -1,0 +1,50 @@
+// Command benchrun is the benchmark behind `make bench`. In one run it
+// measures, on each docs version of a corpus:
+//
+//   - the floor: a goldmark parse of every page and nothing else, with the
+//     same parallelism docs2go uses;
+//   - docs2go end to end (parse, link, generate, format, write) into an
+//     empty folder;
+//   - docs2go again with nothing changed (the incremental fast path);
+//   - docs2go after one page changed.
+//
+// Each is a separate process, timed by wall clock with its peak RSS. The
+// machines are shared and noisy, so results are printed as ratios to the
+// floor measured in the same run, and every measurement is the best of
+// -runs attempts.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	floor := flag.Bool("floor", false, "internal: run the goldmark parse-only pass over the given folders")
+	corpus := flag.String("corpus", "../shared/corpus/graph-docs-2020/api-reference", "folder holding one subfolder per docs version")
+	versions := flag.String("versions", "v1.0,beta", "comma-separated docs versions")
+	runs := flag.Int("runs", 3, "attempts per measurement; the best is kept")
+	tool := flag.String("docs2go", "_build/docs2go", "docs2go binary to measure")
+	flag.Parse()
+	if *floor {
+		os.Exit(parseOnly(flag.Args()))
+	}
+	if _, err := os.Stat(*corpus); err != nil {
+		fmt.Fprintf(os.Stderr, "benchrun: corpus not found at %s: %v\n", *corpus, err)
+		os.Exit(2)
+	}
+	var dirs []string
+	for _, v := range splitComma(*versions) {
+		dirs = append(dirs, filepath.Join(*corpus, v))
+	}
+	ok, err := bench(*tool, dirs, *runs)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "benchrun: %v\n", err)
+		os.Exit(1)
+	}
+	if !ok {
+		os.Exit(1)
+	}
+}

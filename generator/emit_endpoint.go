@@ -1,0 +1,197 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// routeList formats e's routes for comments: "POST /a, POST /b".
+func (e *endpointInfo) routeList() string {
+	var rs []string
+	for _, r := range e.routes {
+		rs = append(rs, r.Method+" "+r.Template)
+	}
+	return strings.Join(rs, ", ")
+}
+
+// bodyType and resultType are the Go types of the body and the 201 answer.
+func (g *gen) bodyType(e *endpointInfo) *jen.Statement { return g.goType(e.body) }
+
+func (g *gen) resultType(e *endpointInfo) *jen.Statement {
+	if e.result == nil {
+		return nil
+	}
+	return g.goType(*e.result)
+}
+
+// serverResults is the result list of the Server and Client methods.
+func (g *gen) serverResults(e *endpointInfo) []jen.Code {
+	if rt := g.resultType(e); rt != nil {
+		return []jen.Code{jen.Op("*").Add(rt), jen.Error()}
+	}
+	return []jen.Code{jen.Error()}
+}
+
+// emitEndpoint writes <endpoint>.go: the request type, the handler and
+// the client method.
+func (g *gen) emitEndpoint(e *endpointInfo) error {
+	ep := e.ep
+	g.checkRef(e.body, "request body")
+	if e.result != nil {
+		g.checkRef(*e.result, "response")
+	}
+	f := g.newFile(pageHeader(ep.Page))
+	f.Add(commentLines(e.name + "Request holds the inputs of " + e.name + "."))
+	f.Type().Id(e.name + "Request").StructFunc(func(st *jen.Group) {
+		for _, p := range e.params {
+			st.Comment(p.field + " is the " + p.doc + " path parameter.")
+			st.Id(p.field).String()
+		}
+		st.Comment("Body is the decoded request body.")
+		st.Id("Body").Op("*").Add(g.bodyType(e))
+		st.Comment("Header holds the request headers.")
+		st.Id("Header").Qual("net/http", "Header")
+	})
+	f.Line()
+	g.emitHandler(f, e)
+	f.Line()
+	g.emitClientMethod(f, e)
+	return g.render(e.file+".go", f, ep.Pos, ep.Page)
+}
+
+// emitHandler writes handle<Name>, which adapts the Server method to
+// the shared serveJSON plumbing.
+func (g *gen) emitHandler(f *jen.File, e *endpointInfo) {
+	req := jen.Op("&").Id(e.name + "Request").Values(jen.DictFunc(func(d jen.Dict) {
+		for _, p := range e.params {
+			d[jen.Id(p.field)] = jen.Id("r").Dot("PathValue").Call(jen.Lit(p.wildcard))
+		}
+		d[jen.Id("Body")] = jen.Id("body")
+		d[jen.Id("Header")] = jen.Id("r").Dot("Header")
+	}))
+	call := jen.Id("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), req)
+	params := jen.Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("body").Op("*").Add(g.bodyType(e)))
+	var serve *jen.Statement
+	if rt := g.resultType(e); rt != nil {
+		serve = jen.Id("serveJSON").Call(jen.Id("c"), jen.Lit(e.status),
+			jen.Func().Add(params).Params(jen.Op("*").Add(rt), jen.Error()).Block(jen.Return(call)))
+	} else {
+		serve = jen.Id("serveNoContent").Call(jen.Id("c"), jen.Lit(e.status),
+			jen.Func().Add(params).Error().Block(jen.Return(call)))
+	}
+	f.Comment("handle" + e.name + " serves " + e.routeList() + ".")
+	f.Func().Id("handle"+e.name).Params(jen.Id("s").Id("Server"), jen.Id("c").Op("*").Id("handlerConfig")).
+		Qual("net/http", "Handler").Block(jen.Return(serve))
+}
+
+// emitClientMethod writes the Client method, which sends the first
+// request line with the path parameters escaped.
+func (g *gen) emitClientMethod(f *jen.File, e *endpointInfo) {
+	r := e.routes[0]
+	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	argOf := map[string]string{}
+	for _, p := range e.params {
+		argOf[p.wildcard] = p.arg
+	}
+	for _, s := range r.Params() {
+		args = append(args, jen.Id(argOf[s.Param]).String())
+	}
+	args = append(args, jen.Id("body").Op("*").Add(g.bodyType(e)))
+	path := pathExpr(r, argOf)
+	f.Add(commentLines(e.name+" calls "+r.Method+" "+r.Template+" ("+e.ep.Title+").", "Source: "+sourceRef(e.ep.Pos)+"."))
+	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(e.name).Params(args...).Params(g.serverResults(e)...)
+	if rt := g.resultType(e); rt != nil {
+		sig.Block(
+			jen.Id("out").Op(":=").New(rt),
+			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Id("out"), jen.Lit(e.status)),
+				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		)
+		return
+	}
+	sig.Block(jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Nil(), jen.Lit(e.status))))
+}
+
+// pathExpr builds the request path: literals joined with escaped arguments.
+func pathExpr(r route, argOf map[string]string) *jen.Statement {
+	var parts []jen.Code
+	lit := ""
+	for _, s := range r.Segments {
+		lit += "/"
+		if s.Param == "" {
+			lit += s.Lit
+			continue
+		}
+		parts = append(parts, jen.Lit(lit), jen.Qual("net/url", "PathEscape").Call(jen.Id(argOf[s.Param])))
+		lit = ""
+	}
+	if lit != "" {
+		parts = append(parts, jen.Lit(lit))
+	}
+	st := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		st.Op("+").Add(p)
+	}
+	return st
+}
+
+// emitServer writes server.go: the Server interface, UnimplementedServer
+// and NewHandler, one entry per generated endpoint sorted by name.
+func (g *gen) emitServer() error {
+	var eps []*endpointInfo
+	var pages []string
+	for _, e := range g.endpoints {
+		if e.ok {
+			eps = append(eps, e)
+			pages = append(pages, e.ep.Page)
+		}
+	}
+	slices.SortFunc(eps, func(a, b *endpointInfo) int { return strings.Compare(a.name, b.name) })
+	f := g.newFile(sharedHeader)
+	f.Comment("Server is implemented by the service: one method per create endpoint. A method returns an *Error")
+	f.Comment("to choose the failure status; any other error becomes 500.")
+	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
+		for _, e := range eps {
+			in.Comment(e.name + " serves " + e.routeList() + ". Source: " + sourceRef(e.ep.Pos) + ".")
+			in.Id(e.name).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request")).Params(g.serverResults(e)...)
+		}
+	})
+	f.Line()
+	f.Comment("UnimplementedServer answers every operation with 501 notImplemented. Embed it in a Server")
+	f.Comment("to implement only some operations.")
+	f.Type().Id("UnimplementedServer").Struct()
+	for _, e := range eps {
+		f.Line()
+		f.Comment(e.name + " returns a 501 notImplemented *Error.")
+		ret := []jen.Code{jen.Id("errNotImplemented").Call(jen.Lit(e.name))}
+		if e.result != nil {
+			ret = append([]jen.Code{jen.Nil()}, ret...)
+		}
+		f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
+			Params(jen.Qual("context", "Context"), jen.Op("*").Id(e.name+"Request")).Params(g.serverResults(e)...).
+			Block(jen.Return(ret...))
+	}
+	f.Line()
+	f.Comment("NewHandler routes every documented request line to s. Failures, including unknown paths and")
+	f.Comment("methods, are answered in Graph's error shape {\"error\":{\"code\":...,\"message\":...}}.")
+	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual("net/http", "Handler").BlockFunc(func(b *jen.Group) {
+		if len(eps) > 0 {
+			b.Id("c").Op(":=").Id("newHandlerConfig").Call(jen.Id("opts"))
+		}
+		b.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call()
+		for _, e := range eps {
+			for _, r := range e.routes {
+				b.Id("mux").Dot("Handle").Call(jen.Lit(r.Pattern()), jen.Id("handle"+e.name).Call(jen.Id("s"), jen.Id("c")))
+			}
+		}
+		b.Return(jen.Id("withErrorShape").Call(jen.Id("mux")))
+	})
+	if err := g.render("server.go", f, ir.Pos{}, pages...); err != nil {
+		return err
+	}
+	return g.emitExampleServer(eps)
+}

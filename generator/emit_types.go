@@ -1,0 +1,109 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitStruct writes <type>.go: the struct and its two JSON methods, which
+// delegate to the shared runtime so that each type costs a few lines.
+func (g *gen) emitStruct(ti *typeInfo) error {
+	t := ti.t
+	pos := firstPos(t.Sources)
+	f := g.newFile(pageHeader(pos.File))
+	what := "type " + t.QualifiedName()
+	if t.Inferred {
+		what += " (no page defines it; inferred from tables or examples)"
+	}
+	f.Add(commentLines(ti.goName+" is the "+what+".", t.Description, "Source: "+sourceRef(pos)+"."))
+	f.Type().Id(ti.goName).StructFunc(func(st *jen.Group) {
+		for _, fi := range ti.fields {
+			g.checkRef(fi.prop.Type, "property "+t.Name+"."+fi.prop.Name)
+			if fi.prop.Description != "" {
+				st.Add(comment(fi.prop.Description))
+			}
+			st.Id(fi.goName).Id("Opt").Types(g.goType(fi.prop.Type)).Tag(map[string]string{"json": fi.prop.Name + ",omitzero"})
+		}
+		if ti.odata {
+			st.Comment("ODataType is the @odata.type annotation, e.g. \"#" + t.QualifiedName() + "\".")
+			st.Id("ODataType").Id("Opt").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
+		}
+		st.Comment("AdditionalData keeps the properties the docs do not list, so they round-trip.")
+		st.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
+	})
+	f.Line()
+	f.Comment("MarshalJSON encodes m, AdditionalData included.")
+	f.Func().Params(jen.Id("m").Id(ti.goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(ti.goName),
+		jen.Return(jen.Id("marshalObject").Call(jen.Id("plain").Call(jen.Id("m")), jen.Id("m").Dot("AdditionalData"))),
+	)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes data into m, keeping unknown properties in AdditionalData.")
+	f.Func().Params(jen.Id("m").Op("*").Id(ti.goName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Type().Id("plain").Id(ti.goName),
+		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("m")), jen.Op("&").Id("m").Dot("AdditionalData"))),
+	)
+	var sources []string
+	for _, p := range t.Sources {
+		sources = append(sources, p.File)
+	}
+	return g.render(ti.file, f, pos, sources...)
+}
+
+// emitEnum writes <enum>.go: a string type, one constant per member, the
+// member list and Valid. Decoding accepts any string, as Graph enums gain
+// members (unknownFutureValue, Prefer: include-unknown-enum-members).
+func (g *gen) emitEnum(ei *enumInfo) error {
+	e := ei.e
+	f := g.newFile(pageHeader(e.Pos.File))
+	kind := "enumeration"
+	if e.Flags {
+		kind = "flags enumeration; values combine as \"a,b\""
+	}
+	f.Add(commentLines(ei.goName+" is the "+e.QualifiedName()+" "+kind+".", e.Description, "Source: "+sourceRef(e.Pos)+"."))
+	f.Type().Id(ei.goName).String()
+	if len(ei.consts) > 0 {
+		f.Line()
+		f.Comment("Members of " + ei.goName + ".")
+		f.Const().DefsFunc(func(d *jen.Group) {
+			for _, c := range ei.consts {
+				if c.m.Description != "" {
+					d.Add(comment(c.m.Description))
+				}
+				d.Id(c.goName).Id(ei.goName).Op("=").Lit(c.m.Name)
+			}
+		})
+	}
+	f.Line()
+	f.Comment(ei.goName + "Values returns the documented members, in document order.")
+	f.Func().Id(ei.goName + "Values").Params().Index().Id(ei.goName).Block(
+		jen.Return(jen.Index().Id(ei.goName).ValuesFunc(func(v *jen.Group) {
+			for _, c := range ei.consts {
+				v.Id(c.goName)
+			}
+		})),
+	)
+	f.Line()
+	valid := "Valid reports whether e is a documented member"
+	if e.Flags {
+		valid += ", or a comma-separated list of them"
+	}
+	f.Comment(valid + ".")
+	f.Func().Params(jen.Id("e").Id(ei.goName)).Id("Valid").Params().Bool().Block(
+		jen.Return(jen.Id("validEnum").Call(jen.Id("e"), jen.Id(ei.goName+"Values").Call(), jen.Lit(e.Flags))),
+	)
+	return g.render(ei.file, f, e.Pos, e.Pos.File)
+}
+
+// typeLabel names a TypeRef for comments, e.g. "microsoft.graph.user collection".
+func typeLabel(name, target string, collection bool) string {
+	s := target
+	if s == "" {
+		s = name
+	}
+	if collection {
+		s += " collection"
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,198 @@
+package generator
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// routeEndpoints turns every endpoint's request lines into routes and
+// registers them, in page order, on one ServeMux: a path that conflicts
+// with an earlier endpoint's is dropped with a diagnostic, so the
+// generated NewHandler can never panic at registration.
+func (g *gen) routeEndpoints() {
+	for _, e := range g.sortedEndpoints() {
+		if e.reason != "" {
+			continue
+		}
+		ep := e.ep
+		e.method = strings.ToUpper(strings.TrimSpace(ep.Method))
+		e.status = ep.Status
+		if e.status == 0 {
+			e.status = http.StatusCreated
+		}
+		if e.status < 200 || e.status > 299 {
+			g.skip(e, ep.Pos, "unsupported-status", "endpoint: status %d is not a success status", e.status)
+			continue
+		}
+		for _, ps := range ep.Paths {
+			g.addRoute(e, ps)
+		}
+		if len(e.routes) == 0 {
+			g.skip(e, ep.Pos, "no-route", "endpoint: no request line can be routed (%d written)", len(ep.Paths))
+			continue
+		}
+		if ep.Body != nil {
+			e.body = *ep.Body
+		} else {
+			e.body = ir.TypeRef{Raw: "(no body type)"} // unresolved: raw JSON
+		}
+		e.result = ep.Result
+		e.collectParams()
+	}
+}
+
+// addRoute parses and registers one request line of e.
+func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) {
+	method := ps.Method
+	if method == "" {
+		method = e.method
+	}
+	if e.method != "" && !strings.EqualFold(method, e.method) {
+		g.diags.Warnf(ps.Pos, "method-mismatch", "request line: method %s differs from the endpoint's %s; path left out", method, e.method)
+		return
+	}
+	r, err := parseRoute(method, ps.Template)
+	if err != nil {
+		g.diags.Warnf(ps.Pos, "unroutable-path", "%v; path left out", err)
+		return
+	}
+	if e.method == "" {
+		e.method = r.Method
+	}
+	if err := g.router.add(r, e.index); err != nil {
+		g.diags.Warnf(ps.Pos, "route-conflict", "request line: %q %v; path left out", r.Pattern(), err)
+		return
+	}
+	e.routes = append(e.routes, r)
+}
+
+// collectParams merges the routes' wildcards into the request fields.
+func (e *endpointInfo) collectParams() {
+	seen := map[string]bool{}
+	fields := newNamer(new(ir.Diagnostics), "Body", "Header")
+	for _, r := range e.routes {
+		for _, s := range r.Params() {
+			if seen[s.Param] {
+				continue
+			}
+			seen[s.Param] = true
+			field := fields.assign([]want{{Key: s.Param, Base: goName(s.Param)}})[s.Param]
+			e.params = append(e.params, paramInfo{wildcard: s.Param, field: field, doc: s.Doc})
+		}
+	}
+}
+
+// skip marks e as not generated, with a diagnostic at pos.
+func (g *gen) skip(e *endpointInfo, pos ir.Pos, code, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	g.diags.Warnf(pos, code, "%s", msg)
+	e.ok, e.reason = false, msg
+}
+
+// nameEndpoints names each endpoint's method and everything derived from
+// it (request type, handler, test fake, test functions, files).
+func (g *gen) nameEndpoints(pkg *namer) {
+	var ws, files []want
+	perPage := map[string]int{}
+	for _, e := range g.sortedEndpoints() {
+		perPage[e.ep.Page]++
+		e.key = fmt.Sprintf("%s#%d", e.ep.Page, perPage[e.ep.Page])
+		if e.reason != "" {
+			continue
+		}
+		e.ok = true
+		key := e.key
+		n := len(e.ep.Examples)
+		ws = append(ws, want{Key: key, Base: endpointName(e.routes[0]), What: "endpoint", Pos: e.ep.Pos,
+			Derive: func(b string) []string { return endpointIdents(b, n) }})
+	}
+	got := pkg.assign(ws)
+	for _, e := range g.endpoints {
+		if e.ok {
+			key := e.key
+			e.name = got[key]
+			files = append(files, want{Key: key, Base: fileStem(snake(e.name)), What: "file", Pos: e.ep.Pos,
+				Derive: func(b string) []string { return []string{b + ".go", b + "_test.go", "testdata/" + b} }})
+		}
+	}
+	stems := g.fileNames.assign(files)
+	for _, e := range g.endpoints {
+		if e.ok {
+			e.file = stems[e.key]
+			for i := range e.params {
+				e.params[i].arg = argName(e.params[i].wildcard)
+			}
+		}
+	}
+}
+
+// endpointIdents lists the package identifiers an endpoint named b uses.
+func endpointIdents(b string, examples int) []string {
+	ids := []string{b, b + "Request", "handle" + b, "Test" + b + "Unimplemented"}
+	for i := 1; i <= examples; i++ {
+		ids = append(ids, "Test"+b+"Example"+strconv.Itoa(i))
+	}
+	return ids
+}
+
+// clientLocals are names the client methods use besides the parameters.
+var clientLocals = map[string]bool{"c": true, "ctx": true, "body": true, "out": true, "err": true, "url": true,
+	"http": true, "context": true, "json": true}
+
+// argName makes a path wildcard a client method parameter that shadows
+// nothing the method body uses.
+func argName(wildcard string) string {
+	if clientLocals[wildcard] {
+		return wildcard + "Param"
+	}
+	for _, n := range runtimeNames() {
+		if n == wildcard {
+			return wildcard + "Param"
+		}
+	}
+	return wildcard
+}
+
+// endpointName derives the method name from the route's last literal
+// segment: a collection ("androidDeviceOwnerEnrollmentProfiles") gives
+// "Create" + its singular, an action ("microsoft.graph.createReply")
+// gives its own name, prefixed with "Create" unless it already is.
+func endpointName(r route) string {
+	seg := ""
+	for i := len(r.Segments) - 1; i >= 0 && seg == ""; i-- {
+		seg = r.Segments[i].Lit
+	}
+	if i := strings.IndexByte(seg, '('); i >= 0 {
+		seg = seg[:i]
+	}
+	if i := strings.LastIndexByte(seg, '.'); i >= 0 {
+		seg = seg[i+1:]
+	}
+	n := goName(singular(seg))
+	if seg == "" || n == "X" {
+		return "Create"
+	}
+	if strings.HasPrefix(n, "Create") {
+		return n
+	}
+	return "Create" + n
+}
+
+// singular undoes the English plural of a collection name.
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 3:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "uses"), strings.HasSuffix(s, "xes"):
+		return s[:len(s)-2]
+	case strings.HasSuffix(s, "ss"), strings.HasSuffix(s, "us"), strings.HasSuffix(s, "is"):
+		return s
+	case strings.HasSuffix(s, "s") && len(s) > 1:
+		return s[:len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,144 @@
+package generator
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// prepareExamples checks e's documented examples and keeps the usable
+// ones. An example whose body is not valid JSON or does not fit the type
+// gets a warning and no golden test; one without bodies still gets a
+// status test.
+func (g *gen) prepareExamples(e *endpointInfo) {
+	for i, ex := range e.ep.Examples {
+		info := exampleInfo{n: i + 1}
+		if !g.exampleRequest(e, ex, &info) || !g.exampleResponse(e, ex, &info) {
+			continue
+		}
+		if ex.Request != nil {
+			info.target = g.exampleTarget(e, ex.Request.URL, ex.Request.Pos)
+		} else {
+			info.target = g.syntheticTarget(e)
+		}
+		if info.target == "" {
+			g.diags.Warnf(examplePos(e, ex), "example-unroutable", "http example %d: no request path reaches this endpoint; no handler test", info.n)
+		}
+		e.examples = append(e.examples, info)
+	}
+}
+
+// exampleRequest takes the request body of ex, or says why the example
+// cannot be used.
+func (g *gen) exampleRequest(e *endpointInfo, ex ir.Example, info *exampleInfo) bool {
+	req := ex.Request
+	if req == nil {
+		return true
+	}
+	if req.Method != "" && !strings.EqualFold(req.Method, e.method) {
+		g.diags.Warnf(req.Pos, "example-method", "http example %d: method %s, want %s; no golden test", info.n, req.Method, e.method)
+		return false
+	}
+	if req.Body == nil || strings.TrimSpace(req.Body.Text) == "" {
+		return true
+	}
+	if err := g.conforms([]byte(req.Body.Text), e.body); err != nil {
+		g.diags.Warnf(req.Body.Pos, "example-nonconforming", "http example %d: request body does not fit %s: %v; no golden test",
+			info.n, typeLabel(e.body.Name, e.body.Target, e.body.Collection), err)
+		return false
+	}
+	info.request = []byte(req.Body.Text)
+	return true
+}
+
+// exampleResponse takes the response body of ex, or says why the example
+// cannot be used.
+func (g *gen) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleInfo) bool {
+	resp := ex.Response
+	if resp == nil {
+		return true
+	}
+	if resp.Status != 0 && resp.Status != e.status {
+		g.diags.Warnf(resp.Pos, "example-status", "http example %d: response status %d, want %d; no golden test", info.n, resp.Status, e.status)
+		return false
+	}
+	if resp.Body == nil || strings.TrimSpace(resp.Body.Text) == "" {
+		return true
+	}
+	if e.result == nil {
+		g.diags.Warnf(resp.Body.Pos, "example-nonconforming", "http example %d: response has a body but the endpoint answers %d without one; no golden test", info.n, e.status)
+		return false
+	}
+	if err := g.conforms([]byte(resp.Body.Text), *e.result); err != nil {
+		g.diags.Warnf(resp.Body.Pos, "example-nonconforming", "http example %d: response body does not fit %s: %v; no golden test",
+			info.n, typeLabel(e.result.Name, e.result.Target, e.result.Collection), err)
+		return false
+	}
+	info.response = []byte(resp.Body.Text)
+	return true
+}
+
+// exampleTarget returns the path the handler test sends the example to:
+// the example's own URL when it routes to e, else a path built from e's
+// request line.
+func (g *gen) exampleTarget(e *endpointInfo, raw string, pos ir.Pos) string {
+	if p := urlPath(raw); p != "" && g.router.match(e.method, p) == e.index {
+		return p
+	}
+	t := g.syntheticTarget(e)
+	if t != "" && raw != "" {
+		g.diags.Warnf(pos, "example-url", "http example: url %q matches none of the endpoint's request lines; the test uses %s", raw, t)
+	}
+	return t
+}
+
+// syntheticTarget fills the first request line that routes to e with the
+// wildcard names as values.
+func (g *gen) syntheticTarget(e *endpointInfo) string {
+	for _, r := range e.routes {
+		var b strings.Builder
+		for _, s := range r.Segments {
+			b.WriteByte('/')
+			if s.Param != "" {
+				b.WriteString(s.Param)
+			} else {
+				b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
+			}
+		}
+		if g.router.match(e.method, b.String()) == e.index {
+			return b.String()
+		}
+	}
+	return ""
+}
+
+// urlPath extracts the escaped path of an example URL, without the host
+// and the version segment ("https://graph.microsoft.com/beta/me" → "/me").
+func urlPath(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	p := u.EscapedPath()
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	for _, v := range []string{"/beta/", "/v1.0/", "/v1/"} {
+		if strings.HasPrefix(p, v) {
+			return p[len(v)-1:]
+		}
+	}
+	return p
+}
+
+// examplePos is the best position for an example-level diagnostic.
+func examplePos(e *endpointInfo, ex ir.Example) ir.Pos {
+	switch {
+	case ex.Request != nil:
+		return ex.Request.Pos
+	case ex.Response != nil:
+		return ex.Response.Pos
+	}
+	return e.ep.Pos
+}

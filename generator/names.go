@@ -1,0 +1,277 @@
+package generator
+
+import (
+	"fmt"
+	"go/token"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// initialisms are written in upper case inside Go names, as golint and
+// gopls expect ("accountId" → "AccountID"); plural forms keep a lower "s".
+var initialisms = map[string]string{
+	"acl": "ACL", "api": "API", "ascii": "ASCII", "cpu": "CPU", "css": "CSS", "dns": "DNS", "eof": "EOF",
+	"guid": "GUID", "guids": "GUIDs", "html": "HTML", "http": "HTTP", "https": "HTTPS", "id": "ID", "ids": "IDs",
+	"ip": "IP", "ips": "IPs", "json": "JSON", "odata": "OData", "rpc": "RPC", "smtp": "SMTP", "sql": "SQL",
+	"ssh": "SSH", "tcp": "TCP", "tls": "TLS", "ttl": "TTL", "udp": "UDP", "ui": "UI", "uid": "UID",
+	"uri": "URI", "uris": "URIs", "url": "URL", "urls": "URLs", "utf8": "UTF8", "uuid": "UUID", "vm": "VM",
+	"xml": "XML", "xsrf": "XSRF", "xss": "XSS",
+}
+
+var (
+	markupRE     = regexp.MustCompile(`<[^>]*>|[*` + "`" + `\\]`)
+	deprecatedRE = regexp.MustCompile(`(?i)\s*\(deprecated\)`)
+)
+
+// words splits a doc name into words: at every character that cannot be
+// part of a Go identifier (and at "_"), and at case changes
+// ("qrCodeImage" → qr Code Image, "HTTPServer" → HTTP Server). Markup and
+// " (deprecated)" are removed first, as tables write "**id** (deprecated)".
+func words(s string) []string {
+	s = deprecatedRE.ReplaceAllString(markupRE.ReplaceAllString(s, ""), "")
+	s = strings.ReplaceAll(s, "OData", "Odata") // one word, not "O" + "Data"
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = nil
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 && unicode.IsUpper(r) {
+			prev := cur[len(cur)-1]
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return out
+}
+
+// exportWord capitalizes one word, or spells it as an initialism.
+func exportWord(w string) string {
+	if in, ok := initialisms[strings.ToLower(w)]; ok {
+		return in
+	}
+	rs := []rune(w)
+	rs[0] = unicode.ToUpper(rs[0])
+	return string(rs)
+}
+
+// goName maps a doc name to an exported Go identifier: "accountId" →
+// "AccountID", "@odata.type" → "ODataType", "x@odata.bind" → "XODataBind",
+// "10thValue" → "X10thValue", "" → "X". Exported names cannot be keywords
+// or shadow predeclared identifiers, so no further escaping is needed.
+func goName(s string) string {
+	var b strings.Builder
+	for _, w := range words(s) {
+		b.WriteString(exportWord(w))
+	}
+	n := b.String()
+	if n == "" {
+		return "X"
+	}
+	if r := []rune(n)[0]; !unicode.IsUpper(r) {
+		// A leading digit, or a letter without case (e.g. CJK), would not
+		// make an exported identifier.
+		n = "X" + n
+	}
+	return n
+}
+
+// localName maps a doc name to an unexported identifier for parameters
+// and path wildcards: "user-id" → "userID", "ID" → "id", "type" → "type_".
+func localName(s string) string {
+	ws := words(s)
+	if len(ws) == 0 {
+		return "x"
+	}
+	var b strings.Builder
+	for i, w := range ws {
+		if i == 0 {
+			b.WriteString(lowerWord(w))
+			continue
+		}
+		b.WriteString(exportWord(w))
+	}
+	n := b.String()
+	if r := []rune(n)[0]; !unicode.IsLetter(r) || unicode.IsUpper(r) {
+		n = "x" + exportWord(n)
+	}
+	if token.IsKeyword(n) || predeclared[n] {
+		n += "_"
+	}
+	return n
+}
+
+// lowerWord lower-cases the first word of a local name; initialisms are
+// lower-cased whole ("ID" → "id", "OData" → "odata").
+func lowerWord(w string) string {
+	if _, ok := initialisms[strings.ToLower(w)]; ok {
+		return strings.ToLower(w)
+	}
+	rs := []rune(w)
+	rs[0] = unicode.ToLower(rs[0])
+	return string(rs)
+}
+
+// unexport lower-cases the leading word of an exported Go name, for
+// unexported identifiers derived from it ("CreateX" → "createX").
+func unexport(n string) string {
+	ws := words(n)
+	if len(ws) == 0 {
+		return "x"
+	}
+	return lowerWord(ws[0]) + n[len(ws[0]):]
+}
+
+// predeclared are the universe-scope identifiers a local must not shadow.
+var predeclared = map[string]bool{
+	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true, "close": true,
+	"comparable": true, "complex": true, "complex128": true, "complex64": true, "copy": true, "delete": true,
+	"error": true, "false": true, "float32": true, "float64": true, "imag": true, "int": true, "int16": true,
+	"int32": true, "int64": true, "int8": true, "iota": true, "len": true, "make": true, "max": true, "min": true,
+	"new": true, "nil": true, "panic": true, "print": true, "println": true, "real": true, "recover": true,
+	"rune": true, "string": true, "true": true, "uint": true, "uint16": true, "uint32": true, "uint64": true,
+	"uint8": true, "uintptr": true,
+}
+
+// snake maps a Go name to a file name stem: "AccountID" → "account_id".
+// Only [a-z0-9_] survive, so file names are portable.
+func snake(goName string) string {
+	var parts []string
+	for _, w := range words(goName) {
+		var b strings.Builder
+		for _, r := range strings.ToLower(w) {
+			if r < unicode.MaxASCII && (unicode.IsLower(r) || unicode.IsDigit(r)) {
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() > 0 {
+			parts = append(parts, b.String())
+		}
+	}
+	if len(parts) == 0 {
+		return "x"
+	}
+	return strings.Join(parts, "_")
+}
+
+// buildSuffixes are file name endings the go tool reads as constraints
+// ("_test", "_linux", "_arm64"...); a file stem ending in one gets "_gen".
+var buildSuffixes = strings.Fields(`test aix android darwin dragonfly freebsd hurd illumos ios js linux nacl
+	netbsd openbsd plan9 solaris wasip1 windows zos 386 amd64 amd64p32 arm arm64 arm64be armbe loong64 mips
+	mips64 mips64le mips64p32 mips64p32le mipsle ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm`)
+
+// fileStem makes a snake name safe as a Go file name stem.
+func fileStem(s string) string {
+	i := strings.LastIndexByte(s, '_')
+	if i >= 0 {
+		last := s[i+1:]
+		for _, b := range buildSuffixes {
+			if last == b {
+				return s + "_gen"
+			}
+		}
+	}
+	return s
+}
+
+// want is one name to assign: Key orders the assignment (the source name),
+// Base is the preferred Go name, and Derive lists every identifier the
+// entity occupies for a given base (e.g. X, XValues).
+type want struct {
+	Key    string
+	Base   string
+	What   string // e.g. "type", "enum member", "endpoint" (for the diagnostic)
+	Pos    ir.Pos
+	Derive func(base string) []string
+}
+
+// namer hands out unique identifiers within one scope. Collisions are
+// resolved by suffixing 2, 3... in sorted order of the source name and
+// reported as "name-collision" warnings.
+type namer struct {
+	taken map[string]string // identifier → source that holds it
+	diags *ir.Diagnostics
+}
+
+func newNamer(diags *ir.Diagnostics, reserved ...string) *namer {
+	n := &namer{taken: map[string]string{}, diags: diags}
+	for _, r := range reserved {
+		n.taken[r] = fixedHolder
+	}
+	return n
+}
+
+// assign names every want and returns Key → assigned base name.
+func (n *namer) assign(ws []want) map[string]string {
+	sorted := append([]want(nil), ws...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Key < sorted[j].Key })
+	out := make(map[string]string, len(ws))
+	for _, w := range sorted {
+		derive := w.Derive
+		if derive == nil {
+			derive = func(b string) []string { return []string{b} }
+		}
+		base := w.Base
+		for i := 2; n.anyTaken(derive(base)); i++ {
+			base = w.Base + strconv.Itoa(i)
+		}
+		if base != w.Base {
+			n.diags.Warnf(w.Pos, "name-collision", "%s: go name %s of %q collides with %s; using %s",
+				w.What, w.Base, label(w.Key), n.holder(derive(w.Base)), base)
+		}
+		for _, id := range derive(base) {
+			n.taken[id] = w.Key
+		}
+		out[w.Key] = base
+	}
+	return out
+}
+
+func (n *namer) anyTaken(ids []string) bool {
+	for _, id := range ids {
+		if _, ok := n.taken[id]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (n *namer) holder(ids []string) string {
+	for _, id := range ids {
+		if src, ok := n.taken[id]; ok {
+			if src == fixedHolder {
+				return "fixed name " + id
+			}
+			return fmt.Sprintf("%s of %q", id, label(src))
+		}
+	}
+	return "?"
+}
+
+// fixedHolder marks reserved identifiers in a namer.
+const fixedHolder = "\x00fixed"
+
+// label is a key as messages show it: endpoint keys "page#n" lose "#n".
+func label(key string) string {
+	if i := strings.LastIndexByte(key, '#'); i > 0 {
+		return key[:i]
+	}
+	return key
+}

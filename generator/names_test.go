@@ -1,0 +1,113 @@
+package generator
+
+import (
+	"testing"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+func TestGoName(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"accountId", "AccountID"},
+		{"@odata.type", "ODataType"},
+		{"x@odata.bind", "XODataBind"},
+		{"androidDeviceOwnerEnrollmentProfile", "AndroidDeviceOwnerEnrollmentProfile"},
+		{"roleScopeTagIds", "RoleScopeTagIDs"},
+		{"**qrCodeImage**", "QrCodeImage"},
+		{"webUrl (deprecated)", "WebURL"},
+		{"HTTPServer", "HTTPServer"},
+		{"ipv4Address", "Ipv4Address"},
+		{"user-id", "UserID"},
+		{"snake_case_name", "SnakeCaseName"},
+		{"10thValue", "X10thValue"},
+		{"", "X"},
+		{"***", "X"},
+		{"type", "Type"},
+		{"café", "Café"},
+		{"日本", "X日本"},
+		{"a😀b", "AB"},
+		{"windows10General", "Windows10General"},
+		{"unknownFutureValue", "UnknownFutureValue"},
+		{"Some Value", "SomeValue"},
+		{"id | userPrincipalName", "IDUserPrincipalName"},
+	} {
+		if got := goName(c.in); got != c.want {
+			t.Errorf("goName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestLocalName(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"id", "id"}, {"user-id", "userID"}, {"ID", "id"}, {"type", "type_"}, {"string", "string_"},
+		{"userPrincipalName", "userPrincipalName"}, {"1st", "x1st"}, {"", "x"}, {"OData", "odata"},
+		{"日本", "日本"},
+	} {
+		if got := localName(c.in); got != c.want {
+			t.Errorf("localName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSnakeAndFileStem(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"AndroidDeviceOwnerEnrollmentProfile", "android_device_owner_enrollment_profile"},
+		{"AccountID", "account_id"},
+		{"ODataType", "odata_type"},
+		{"CreateFooTest", "create_foo_test_gen"},
+		{"WindowsLinux", "windows_linux_gen"},
+		{"Windows10General", "windows10_general"},
+		{"X日本", "x"},
+	} {
+		if got := fileStem(snake(c.in)); got != c.want {
+			t.Errorf("fileStem(snake(%q)) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestNamerCollisions(t *testing.T) {
+	var diags ir.Diagnostics
+	n := newNamer(&diags, "Server")
+	got := n.assign([]want{
+		{Key: "b.server", Base: "Server", What: "type"},
+		{Key: "a.fooBar", Base: "FooBar", What: "type"},
+		{Key: "c.foo_bar", Base: "FooBar", What: "type"},
+		{Key: "d.enum", Base: "Enum", What: "enum", Derive: func(b string) []string { return []string{b, b + "Values"} }},
+		{Key: "e.enumValues", Base: "EnumValues", What: "type"},
+	})
+	wantNames := map[string]string{"b.server": "Server2", "a.fooBar": "FooBar", "c.foo_bar": "FooBar2", "d.enum": "Enum", "e.enumValues": "EnumValues2"}
+	for k, v := range wantNames {
+		if got[k] != v {
+			t.Errorf("%s got %q, want %q", k, got[k], v)
+		}
+	}
+	if len(diags) != 3 {
+		t.Errorf("got %d diagnostics, want 3: %v", len(diags), diags)
+	}
+	for _, d := range diags {
+		if d.Code != "name-collision" || d.Severity != ir.Warning {
+			t.Errorf("diagnostic %v, want a name-collision warning", d)
+		}
+	}
+}
+
+func TestEndpointName(t *testing.T) {
+	for _, c := range []struct{ tmpl, want string }{
+		{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles", "CreateAndroidDeviceOwnerEnrollmentProfile"},
+		{"/users/{id}/events", "CreateEvent"},
+		{"/me/messages/{id}/microsoft.graph.createReply", "CreateReply"},
+		{"/policies/activityBasedTimeoutPolicies", "CreateActivityBasedTimeoutPolicy"},
+		{"/directory/administrativeUnits", "CreateAdministrativeUnit"},
+		{"/identity/b2cUserFlows/{id}/userAttributeAssignments", "CreateUserAttributeAssignment"},
+		{"/addresses", "CreateAddress"},
+		{"/{id}", "Create"},
+	} {
+		r, err := parseRoute("POST", c.tmpl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := endpointName(r); got != c.want {
+			t.Errorf("endpointName(%q) = %q, want %q", c.tmpl, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,213 @@
+package generator
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/docs2go/docs2go/parser/ir"
+	"github.com/docs2go/docs2go/templates"
+)
+
+// fixedNames are the identifiers server.go and server_test.go declare.
+var fixedNames = []string{"Server", "UnimplementedServer", "NewHandler", "exampleServer"}
+
+// runtimeNames returns the top-level identifiers of the support files,
+// read from their source so that the reserved list cannot drift.
+var runtimeNames = sync.OnceValue(func() []string {
+	var names []string
+	fset := token.NewFileSet()
+	for _, f := range templates.Support() {
+		file, err := parser.ParseFile(fset, f.Name, f.Src, parser.SkipObjectResolution)
+		if err != nil {
+			panic(fmt.Sprintf("templates/runtime/%s: %v", f.Name, err)) // caught by Generate; tested
+		}
+		for _, d := range file.Decls {
+			names = append(names, declNames(d)...)
+		}
+	}
+	return names
+})
+
+// declNames lists the package-scope names a declaration introduces.
+func declNames(d ast.Decl) []string {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			return []string{d.Name.Name}
+		}
+	case *ast.GenDecl:
+		var out []string
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				out = append(out, s.Name.Name)
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					out = append(out, n.Name)
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// supportPath is the output path of a support file.
+func supportPath(name string) string { return "runtime_" + name }
+
+// nameAll assigns every Go identifier and file name.
+func (g *gen) nameAll() {
+	pkg := newNamer(&g.diags, append(fixedNames, runtimeNames()...)...)
+	reservedFiles := []string{"server.go", "server_test.go"}
+	for _, f := range templates.Support() {
+		reservedFiles = append(reservedFiles, supportPath(f.Name))
+	}
+	g.fileNames = newNamer(&g.diags, reservedFiles...)
+	g.nameTypes(pkg)
+	for _, ti := range g.types {
+		g.nameFields(ti)
+	}
+	g.nameConsts(pkg)
+	g.routeEndpoints()
+	g.nameEndpoints(pkg)
+}
+
+// nameTypes names structs and enums. Types of a sub-namespace
+// (microsoft.graph.callRecords.session) get the namespace as a prefix only
+// when their plain name is shared with another type.
+func (g *gen) nameTypes(pkg *namer) {
+	type entry struct{ ns, name, q string }
+	var all []entry
+	for _, ti := range g.types {
+		all = append(all, entry{ti.t.Namespace, ti.t.Name, ti.t.QualifiedName()})
+	}
+	for _, ei := range g.enums {
+		all = append(all, entry{ei.e.Namespace, ei.e.Name, ei.e.QualifiedName()})
+	}
+	count := map[string]int{}
+	for _, e := range all {
+		count[goName(e.name)]++
+	}
+	base := map[string]string{}
+	for _, e := range all {
+		b := goName(e.name)
+		if count[b] > 1 && e.ns != "" && e.ns != "microsoft.graph" {
+			b = goName(strings.TrimPrefix(e.ns, "microsoft.graph.")) + b
+		}
+		base[e.q] = b
+	}
+	var ws []want
+	for _, ti := range g.types {
+		q := ti.t.QualifiedName()
+		ws = append(ws, want{Key: q, Base: base[q], What: "type", Pos: firstPos(ti.t.Sources)})
+	}
+	for _, ei := range g.enums {
+		q := ei.e.QualifiedName()
+		ws = append(ws, want{Key: q, Base: base[q], What: "enum", Pos: ei.e.Pos,
+			Derive: func(b string) []string { return []string{b, b + "Values"} }})
+	}
+	got := pkg.assign(ws)
+	var files []want
+	for _, ti := range g.types {
+		ti.goName = got[ti.t.QualifiedName()]
+		files = append(files, fileWant(ti.t.QualifiedName(), ti.goName, firstPos(ti.t.Sources)))
+	}
+	for _, ei := range g.enums {
+		ei.goName = got[ei.e.QualifiedName()]
+		files = append(files, fileWant(ei.e.QualifiedName(), ei.goName, ei.e.Pos))
+	}
+	stems := g.fileNames.assign(files)
+	for _, ti := range g.types {
+		ti.file = stems[ti.t.QualifiedName()] + ".go"
+	}
+	for _, ei := range g.enums {
+		ei.file = stems[ei.e.QualifiedName()] + ".go"
+	}
+}
+
+// fileWant asks for the file <stem>.go of a type.
+func fileWant(key, goName string, pos ir.Pos) want {
+	return want{Key: key, Base: fileStem(snake(goName)), What: "file", Pos: pos,
+		Derive: func(b string) []string { return []string{b + ".go"} }}
+}
+
+// nameFields names a struct's fields. AdditionalData and the JSON methods
+// are fixed; ODataType is added unless a property already carries
+// "@odata.type". A property listed twice (flattened inheritance repeats
+// rows) or with a name encoding/json cannot use as a tag is left to
+// AdditionalData, which keeps it losslessly.
+func (g *gen) nameFields(ti *typeInfo) {
+	fixed := []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"}
+	seen := map[string]bool{}
+	var props []ir.Property
+	for _, p := range ti.t.Properties {
+		switch {
+		case seen[p.Name]:
+			g.diags.Warnf(p.Pos, "duplicate-property", "property table: %s.%s listed twice; keeping the first row", ti.t.Name, p.Name)
+		case !validJSONName(p.Name):
+			g.diags.Warnf(p.Pos, "unsupported-property-name", "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
+		default:
+			seen[p.Name] = true
+			props = append(props, p)
+		}
+	}
+	ti.odata = !seen["@odata.type"]
+	if ti.odata {
+		fixed = append(fixed, "ODataType")
+	}
+	n := newNamer(&g.diags, fixed...)
+	var ws []want
+	for _, p := range props {
+		ws = append(ws, want{Key: p.Name, Base: goName(p.Name), What: "field of " + ti.goName, Pos: p.Pos})
+	}
+	got := n.assign(ws)
+	for _, p := range props {
+		ti.fields = append(ti.fields, fieldInfo{prop: p, goName: got[p.Name]})
+	}
+}
+
+// validJSONName mirrors encoding/json's isValidTag: a name it rejects is
+// silently replaced by the Go field name, which would break round trips.
+func validJSONName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c) && !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameConsts names enum member constants: enum name + member name.
+func (g *gen) nameConsts(pkg *namer) {
+	var ws []want
+	for _, ei := range g.enums {
+		seen := map[string]bool{}
+		for _, m := range ei.e.Members {
+			if strings.TrimSpace(m.Name) == "" {
+				g.diags.Warnf(m.Pos, "empty-enum-member", "enum %s: member without a name; left out", ei.e.Name)
+				continue
+			}
+			if seen[m.Name] {
+				g.diags.Warnf(m.Pos, "duplicate-enum-member", "enum %s: member %q listed twice; keeping the first", ei.e.Name, m.Name)
+				continue
+			}
+			seen[m.Name] = true
+			ei.consts = append(ei.consts, constInfo{m: m})
+			ws = append(ws, want{Key: ei.e.QualifiedName() + "/" + m.Name, Base: ei.goName + goName(m.Name), What: "enum member", Pos: m.Pos})
+		}
+	}
+	got := pkg.assign(ws)
+	for _, ei := range g.enums {
+		for i := range ei.consts {
+			ei.consts[i].goName = got[ei.e.QualifiedName()+"/"+ei.consts[i].m.Name]
+		}
+	}
+}

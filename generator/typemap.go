@@ -1,0 +1,118 @@
+package generator
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docs2go/docs2go/parser/ir"
+	"github.com/docs2go/docs2go/templates/runtime"
+)
+
+// primitive describes how an OData primitive is written in Go.
+type primitive struct {
+	goType func() *jen.Statement
+	sample func() any // a new Go value of the same type, for checking examples
+	empty  string     // a JSON literal the type accepts, for synthesized bodies
+}
+
+var primitives = map[string]primitive{
+	"String":         {func() *jen.Statement { return jen.String() }, func() any { return new(string) }, `""`},
+	"Guid":           {func() *jen.Statement { return jen.String() }, func() any { return new(string) }, `""`},
+	"Boolean":        {func() *jen.Statement { return jen.Bool() }, func() any { return new(bool) }, `false`},
+	"Byte":           {func() *jen.Statement { return jen.Uint8() }, func() any { return new(uint8) }, `0`},
+	"SByte":          {func() *jen.Statement { return jen.Int8() }, func() any { return new(int8) }, `0`},
+	"Int16":          {func() *jen.Statement { return jen.Int16() }, func() any { return new(int16) }, `0`},
+	"Int32":          {func() *jen.Statement { return jen.Int32() }, func() any { return new(int32) }, `0`},
+	"Int64":          {func() *jen.Statement { return jen.Int64() }, func() any { return new(int64) }, `0`},
+	"Single":         {func() *jen.Statement { return jen.Id("Double") }, func() any { return new(runtime.Double) }, `0`},
+	"Double":         {func() *jen.Statement { return jen.Id("Double") }, func() any { return new(runtime.Double) }, `0`},
+	"Decimal":        {func() *jen.Statement { return jen.Qual("encoding/json", "Number") }, func() any { return new(json.Number) }, `0`},
+	"DateTimeOffset": {func() *jen.Statement { return jen.Qual("time", "Time") }, func() any { return new(time.Time) }, `"2006-01-02T15:04:05Z"`},
+	"Date":           {func() *jen.Statement { return jen.Id("Date") }, func() any { return new(runtime.Date) }, `"2006-01-02"`},
+	"TimeOfDay":      {func() *jen.Statement { return jen.Id("TimeOfDay") }, func() any { return new(runtime.TimeOfDay) }, `"15:04:05"`},
+	"Duration":       {func() *jen.Statement { return jen.Id("Duration") }, func() any { return new(runtime.Duration) }, `"PT0S"`},
+	"Binary":         {func() *jen.Statement { return jen.Index().Byte() }, func() any { return new([]byte) }, `""`},
+	"Stream":         {func() *jen.Statement { return jen.Index().Byte() }, func() any { return new([]byte) }, `""`},
+	"Json":           {func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") }, func() any { return new(json.RawMessage) }, `{}`},
+}
+
+// kind is what a TypeRef's element resolves to.
+type kind int
+
+const (
+	kindRaw kind = iota // unresolved: kept as json.RawMessage
+	kindPrimitive
+	kindStruct
+	kindEnum
+)
+
+// resolve classifies ref's element type.
+func (g *gen) resolve(ref ir.TypeRef) (kind, primitive, *typeInfo, *enumInfo) {
+	if ref.Primitive {
+		if p, ok := primitives[ref.Name]; ok {
+			return kindPrimitive, p, nil, nil
+		}
+		return kindRaw, primitive{}, nil, nil
+	}
+	if ti := g.byName[ref.Target]; ti != nil {
+		return kindStruct, primitive{}, ti, nil
+	}
+	if ei := g.enumNames[ref.Target]; ei != nil {
+		return kindEnum, primitive{}, nil, ei
+	}
+	return kindRaw, primitive{}, nil, nil
+}
+
+// checkRef reports type references the generator degrades to raw JSON:
+// an unknown primitive spelling or a Target the DocSet does not hold (a
+// linker inconsistency). Plain unresolved names (Target "") are the
+// linker's to report.
+func (g *gen) checkRef(ref ir.TypeRef, where string) {
+	switch {
+	case ref.Primitive && primitives[ref.Name].goType == nil:
+		g.diags.Warnf(ref.Pos, "unknown-primitive", "%s: primitive %q is not an OData primitive; using json.RawMessage", where, ref.Name)
+	case !ref.Primitive && ref.Target != "" && g.byName[ref.Target] == nil && g.enumNames[ref.Target] == nil:
+		g.diags.Warnf(ref.Pos, "unresolved-type", "%s: type %s is not in the DocSet; using json.RawMessage", where, ref.Target)
+	}
+}
+
+// goType returns the Go type of ref, without Opt: T, or []T for a collection.
+func (g *gen) goType(ref ir.TypeRef) *jen.Statement {
+	elem := g.elemType(ref)
+	if ref.Collection {
+		return jen.Index().Add(elem)
+	}
+	return elem
+}
+
+// elemType returns the Go type of ref's element.
+func (g *gen) elemType(ref ir.TypeRef) *jen.Statement {
+	k, p, ti, ei := g.resolve(ref)
+	switch k {
+	case kindPrimitive:
+		return p.goType()
+	case kindStruct:
+		return jen.Id(ti.goName)
+	case kindEnum:
+		return jen.Id(ei.goName)
+	}
+	return jen.Qual("encoding/json", "RawMessage")
+}
+
+// emptyBody is a JSON value that decodes into ref's type, for tests that
+// need some request body.
+func (g *gen) emptyBody(ref ir.TypeRef) []byte {
+	if ref.Collection {
+		return []byte(`[]`)
+	}
+	k, p, _, _ := g.resolve(ref)
+	switch k {
+	case kindPrimitive:
+		return []byte(p.empty)
+	case kindEnum:
+		return []byte(`""`)
+	}
+	return []byte(`{}`)
+}

@@ -1,0 +1,148 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// This file holds the helpers of the generated golden tests. The doc
+// examples are compared as JSON values, not bytes: key order is ignored,
+// numbers compare numerically and date-time strings compare as instants,
+// because encoding/json rewrites "…10.8757270+03:00" as "…10.875727+03:00".
+
+// readExample returns the bytes of a testdata file.
+func readExample(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// decodeExample decodes data into a new T.
+func decodeExample[T any](t *testing.T, data []byte) *T {
+	t.Helper()
+	v := new(T)
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("decode %T: %v", v, err)
+	}
+	return v
+}
+
+// checkRoundTrip decodes data into a T, encodes it again and compares.
+func checkRoundTrip[T any](t *testing.T, data []byte) {
+	t.Helper()
+	checkJSONValue(t, data, decodeExample[T](t, data))
+}
+
+// checkJSONValue encodes got and compares it with the JSON want.
+func checkJSONValue(t *testing.T, want []byte, got any) {
+	t.Helper()
+	data, err := json.Marshal(got)
+	if err != nil {
+		t.Fatalf("encode %T: %v", got, err)
+	}
+	checkJSON(t, want, data)
+}
+
+// checkJSON fails t when want and got are different JSON values.
+func checkJSON(t *testing.T, want, got []byte) {
+	t.Helper()
+	diff, err := jsonDiff(want, got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff != "" {
+		t.Errorf("JSON differed (-want +got):\n%s", diff)
+	}
+}
+
+// jsonDiff decodes want and got into any and returns their cmp.Diff.
+func jsonDiff(want, got []byte) (string, error) {
+	w, err := decodeAny(want)
+	if err != nil {
+		return "", err
+	}
+	g, err := decodeAny(got)
+	if err != nil {
+		return "", err
+	}
+	return cmp.Diff(w, g, jsonOptions), nil
+}
+
+// decodeAny decodes one JSON value keeping numbers as json.Number.
+func decodeAny(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	return v, err
+}
+
+// jsonOptions compare numbers numerically and date-times as instants.
+var jsonOptions = cmp.Options{
+	cmp.Comparer(func(a, b json.Number) bool {
+		x, okx := new(big.Float).SetString(string(a))
+		y, oky := new(big.Float).SetString(string(b))
+		return okx && oky && x.Cmp(y) == 0
+	}),
+	cmp.FilterValues(func(a, b string) bool {
+		_, ea := time.Parse(time.RFC3339Nano, a)
+		_, eb := time.Parse(time.RFC3339Nano, b)
+		return ea == nil && eb == nil
+	}, cmp.Comparer(func(a, b string) bool {
+		x, _ := time.Parse(time.RFC3339Nano, a)
+		y, _ := time.Parse(time.RFC3339Nano, b)
+		return x.Equal(y)
+	})),
+}
+
+// serveExample sends body to h as a JSON request and records the answer.
+func serveExample(t *testing.T, h http.Handler, method, target string, body []byte) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, target, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// checkAnswer checks the status and, when want is not nil, the JSON body.
+func checkAnswer(t *testing.T, rec *httptest.ResponseRecorder, status int, want []byte) {
+	t.Helper()
+	if rec.Code != status {
+		t.Fatalf("status %d, want %d; body %s", rec.Code, status, rec.Body)
+	}
+	if want != nil {
+		checkJSON(t, want, rec.Body.Bytes())
+	}
+}
+
+// checkErrorAnswer checks that rec holds an OData error with status and code.
+func checkErrorAnswer(t *testing.T, rec *httptest.ResponseRecorder, status int, code string) {
+	t.Helper()
+	if rec.Code != status {
+		t.Fatalf("status %d, want %d; body %s", rec.Code, status, rec.Body)
+	}
+	if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
+		t.Errorf("Content-Type %q, want application/json", ct)
+	}
+	var body errorBody
+	dec := json.NewDecoder(rec.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&body); err != nil {
+		t.Fatalf("error body: %v", err)
+	}
+	if body.Error.Code != code || body.Error.Message == "" {
+		t.Errorf("error %+v, want code %q and a message", body.Error, code)
+	}
+}
