@@ -8,9 +8,7 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
-	"github.com/docs2go/docs2go/parser/link"
 )
 
 // lintOptions are the flags of `docs2go lint`.
@@ -42,27 +40,13 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docs2go lint: %v\n", err)
 		return 2
 	}
-	diags, err := lintInputs(ins)
+	srcs, err := readSources(ins)
 	if err != nil {
 		fmt.Fprintf(stderr, "docs2go lint: %v\n", err)
 		return 1
 	}
+	_, _, diags := analyze(srcs)
 	return lintReport(diags, cfg, o.format, newDisplayNames(ins).of, stdout, stderr)
-}
-
-// lintInputs parses and links like runPipeline (without generating) and
-// runs the checks of package check.
-func lintInputs(ins []input) (ir.Diagnostics, error) {
-	pages, _, diags, err := parseAll(ins)
-	if err != nil {
-		return nil, err
-	}
-	ds, linkDiags := link.Link(pages)
-	diags = append(diags, linkDiags...)
-	diags = append(diags, check.Endpoints(ds, pages)...)
-	diags = append(diags, check.Pages(pages)...)
-	diags.Sort()
-	return diags, nil
 }
 
 func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {

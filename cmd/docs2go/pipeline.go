@@ -5,12 +5,20 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/docs2go/docs2go/generator"
 	"github.com/docs2go/docs2go/parser"
+	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
 	"github.com/docs2go/docs2go/parser/link"
 )
+
+// source is an input page read into memory.
+type source struct {
+	input
+	data []byte
+}
 
 // build is the outcome of one run held in memory: nothing is written until
 // every stage has finished.
@@ -19,38 +27,67 @@ type build struct {
 	docSet *ir.DocSet
 	result *generator.Result
 	diags  ir.Diagnostics
-	inputs []manifestFile // each page's hash, for the manifest
 }
 
-// runPipeline parses, links and generates. Its error is reserved for
-// failures of docs2go itself (an input that cannot be read, an internal
-// generator fault); defects of the docs are diagnostics.
-func runPipeline(ins []input, pkg string) (*build, error) {
-	pages, hashes, diags, err := parseAll(ins)
-	if err != nil {
-		return nil, err
+// readSources reads every page; an unreadable page fails the run (it is
+// not a defect of the docs that a diagnostic could point at).
+func readSources(ins []input) ([]source, error) {
+	srcs := make([]source, len(ins))
+	for i, in := range ins {
+		data, err := os.ReadFile(in.display)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", in.display, err)
+		}
+		srcs[i] = source{input: in, data: data}
 	}
-	ds, linkDiags := link.Link(pages)
-	diags = append(diags, linkDiags...)
+	return srcs, nil
+}
+
+// inputHashes lists each page with the hash of its content, for the
+// manifest and the run cache.
+func inputHashes(srcs []source) []manifestFile {
+	hs := make([]manifestFile, len(srcs))
+	for i, s := range srcs {
+		hs[i] = manifestFile{Path: s.name, SHA256: hashOf(s.data)}
+	}
+	return hs
+}
+
+// pipelineRuns counts full runs, so tests can tell the fast path was taken.
+var pipelineRuns atomic.Int64
+
+// runPipeline parses, links and generates. Its error is reserved for
+// failures of docs2go itself (an internal generator fault); defects of the
+// docs are diagnostics.
+func runPipeline(srcs []source, pkg string) (*build, error) {
+	pipelineRuns.Add(1)
+	pages, ds, diags := analyze(srcs)
 	res, err := generator.Generate(ds, generator.Options{Package: pkg})
 	if err != nil {
 		return nil, err
 	}
 	diags = append(diags, res.Diagnostics...)
 	diags.Sort()
-	return &build{pages: pages, docSet: ds, result: res, diags: diags, inputs: hashes}, nil
+	return &build{pages: pages, docSet: ds, result: res, diags: diags}, nil
 }
 
-// parseAll reads and parses the pages on every core. Results keep input
-// order, so the output does not depend on scheduling.
-func parseAll(ins []input) ([]*ir.Page, []manifestFile, ir.Diagnostics, error) {
-	type parsed struct {
-		page  *ir.Page
-		hash  string
-		diags ir.Diagnostics
-		err   error
-	}
-	out := make([]parsed, len(ins))
+// analyze parses and links the pages and checks them: everything `docs2go
+// lint` reports, which generation reports too.
+func analyze(srcs []source) ([]*ir.Page, *ir.DocSet, ir.Diagnostics) {
+	pages, diags := parseAll(srcs)
+	ds, linkDiags := link.Link(pages)
+	diags = append(diags, linkDiags...)
+	diags = append(diags, check.Endpoints(ds, pages)...)
+	diags = append(diags, check.Pages(pages)...)
+	diags.Sort()
+	return pages, ds, diags
+}
+
+// parseAll parses the pages on every core. Results keep input order, so the
+// output does not depend on scheduling.
+func parseAll(srcs []source) ([]*ir.Page, ir.Diagnostics) {
+	pages := make([]*ir.Page, len(srcs))
+	pageDiags := make([]ir.Diagnostics, len(srcs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -58,31 +95,18 @@ func parseAll(ins []input) ([]*ir.Page, []manifestFile, ir.Diagnostics, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				src, err := os.ReadFile(ins[i].display)
-				if err != nil {
-					out[i].err = fmt.Errorf("reading %s: %w", ins[i].display, err)
-					continue
-				}
-				out[i].hash = hashOf(src)
-				out[i].page, out[i].diags = parser.ParsePage(ins[i].name, src)
+				pages[i], pageDiags[i] = parser.ParsePage(srcs[i].name, srcs[i].data)
 			}
 		}()
 	}
-	for i := range ins {
+	for i := range srcs {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
-	var pages []*ir.Page
-	var hashes []manifestFile
 	var diags ir.Diagnostics
-	for i, p := range out {
-		if p.err != nil {
-			return nil, nil, nil, p.err
-		}
-		pages = append(pages, p.page)
-		hashes = append(hashes, manifestFile{Path: ins[i].name, SHA256: p.hash})
-		diags = append(diags, p.diags...)
+	for _, d := range pageDiags {
+		diags = append(diags, d...)
 	}
-	return pages, hashes, diags, nil
+	return pages, diags
 }

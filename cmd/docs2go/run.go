@@ -28,40 +28,62 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 2
 	}
-	b, err := runPipeline(ins, o.pkg)
+	srcs, err := readSources(ins)
 	if err != nil {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
 	}
 	names := newDisplayNames(ins)
-	for _, d := range b.diags {
-		fmt.Fprintln(stderr, names.diag(d))
+	inputs := inputHashes(srcs)
+	key := stampKey(o.pkg, inputs)
+	fsys := osFS{}
+	if o.report == "" && o.irFile == "" {
+		if s := loadStamp(fsys, o.out, key); s != nil {
+			return finish(stderr, names, s.Diagnostics, 0)
+		}
+	}
+	b, err := runPipeline(srcs, o.pkg)
+	if err != nil {
+		fmt.Fprintf(stderr, "docs2go: %v\n", err)
+		return 1
 	}
 	if err := writeSideOutputs(o, b, names, stdout); err != nil {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
 	}
-	status := 0
-	if b.diags.HasErrors() {
-		status = 1
-	}
-	files := withManifest(outputFiles(b), o.pkg, b.inputs)
-	fsys := osFS{}
+	files := withManifest(outputFiles(b), o.pkg, inputs)
 	old := readManifest(fsys, o.out)
 	if o.check {
-		if diff := checkOutput(fsys, o.out, files, old); len(diff) > 0 {
-			for _, p := range diff {
-				fmt.Fprintf(stderr, "%s: differs from what docs2go would generate\n", path.Join(o.out, p))
-			}
-			return 1
-		}
-		return status
+		return finish(stderr, names, b.diags, reportDrift(stderr, o.out, checkOutput(fsys, o.out, files, old)))
 	}
 	if err := writeOutput(fsys, o.out, files, old); err != nil {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
 	}
+	saveStamp(o.out, key, files, b.diags)
+	return finish(stderr, names, b.diags, 0)
+}
+
+// finish prints the diagnostics and returns the exit status: 1 when any is
+// an error or when status is already 1.
+func finish(stderr io.Writer, names displayNames, diags ir.Diagnostics, status int) int {
+	for _, d := range diags {
+		fmt.Fprintln(stderr, names.diag(d))
+	}
+	if ir.Diagnostics(diags).HasErrors() {
+		return 1
+	}
 	return status
+}
+
+func reportDrift(stderr io.Writer, out string, diff []string) int {
+	for _, p := range diff {
+		fmt.Fprintf(stderr, "%s: differs from what docs2go would generate\n", path.Join(out, p))
+	}
+	if len(diff) > 0 {
+		return 1
+	}
+	return 0
 }
 
 func outputFiles(b *build) []genFile {

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runDocs runs the command on ../../docs into out and returns its exit
+// status and stderr.
+func runDocs(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(append(args, "../../docs"), &stdout, &stderr)
+	return code, stderr.String()
+}
+
+func TestSecondRunWithNothingChangedTakesTheFastPath(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	out := t.TempDir()
+	code1, stderr1 := runDocs(t, "-out", out, "-pkg", "seed")
+	if code1 != 0 {
+		t.Fatalf("first run: exit %d\n%s", code1, stderr1)
+	}
+	before := pipelineRuns.Load()
+	code2, stderr2 := runDocs(t, "-out", out, "-pkg", "seed")
+	if pipelineRuns.Load() != before {
+		t.Errorf("second run with nothing changed ran the pipeline again")
+	}
+	if code2 != code1 || stderr2 != stderr1 {
+		t.Errorf("fast path changed the result: exit %d→%d\nstderr before:\n%s\nafter:\n%s", code1, code2, stderr1, stderr2)
+	}
+	if code, stderr := runDocs(t, "-check", "-out", out, "-pkg", "seed"); code != 0 || pipelineRuns.Load() != before {
+		t.Errorf("-check on fresh output: exit %d, pipeline runs %d→%d\n%s", code, before, pipelineRuns.Load(), stderr)
+	}
+}
+
+func TestEditedOutputDefeatsTheFastPath(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	out := t.TempDir()
+	if code, stderr := runDocs(t, "-out", out, "-pkg", "seed"); code != 0 {
+		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	}
+	server := filepath.Join(out, "server.go")
+	want, err := os.ReadFile(server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(server, append(want, []byte("// edited\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := runDocs(t, "-check", "-out", out, "-pkg", "seed"); code != 1 || !strings.Contains(stderr, "server.go: differs") {
+		t.Errorf("-check after an edit: exit %d, want 1 naming server.go\n%s", code, stderr)
+	}
+	if code, stderr := runDocs(t, "-out", out, "-pkg", "seed"); code != 0 {
+		t.Fatalf("regeneration: exit %d\n%s", code, stderr)
+	}
+	if got, _ := os.ReadFile(server); !bytes.Equal(got, want) {
+		t.Errorf("server.go not restored by regeneration")
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{{}, {"-pkg", "not-a-name", "x"}, {"-nosuchflag"}, {"no/such/path"}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 2 {
+			t.Errorf("run(%q) = %d, want 2 (stderr %q)", args, code, stderr.String())
+		}
+	}
+}
