@@ -16,9 +16,19 @@ type CreateAndroidDeviceOwnerEnrollmentProfileRequest struct {
 	Header http.Header
 }
 
+// endpointCreateAndroidDeviceOwnerEnrollmentProfile describes CreateAndroidDeviceOwnerEnrollmentProfile as its docs page does.
+var endpointCreateAndroidDeviceOwnerEnrollmentProfile = EndpointInfo{
+	AuthRequired: true,
+	Method:       "POST",
+	Operation:    "CreateAndroidDeviceOwnerEnrollmentProfile",
+	Patterns:     []string{"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles"},
+	Permissions:  []Permission{{Type: "Delegated (work or school account)"}, {Type: "Delegated (personal Microsoft account)"}, {Type: "Application"}},
+	Source:       "docs/api/androiddeviceownerenrollmentprofile-create.md:25",
+}
+
 // handleCreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles.
 func handleCreateAndroidDeviceOwnerEnrollmentProfile(s Server, c *handlerConfig) http.Handler {
-	return serveJSON(c, 201, func(r *http.Request, body *AndroidDeviceOwnerEnrollmentProfile) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+	return serveJSON(c, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, 201, func(r *http.Request, body *AndroidDeviceOwnerEnrollmentProfile) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 		return s.CreateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &CreateAndroidDeviceOwnerEnrollmentProfileRequest{
 			Body:   body,
 			Header: r.Header,

@@ -2,7 +2,10 @@
 
 package generated
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestCreateAndroidDeviceOwnerEnrollmentProfileExample1 checks the example at docs/api/androiddeviceownerenrollmentprofile-create.md:75.
 func TestCreateAndroidDeviceOwnerEnrollmentProfileExample1(t *testing.T) {
@@ -19,6 +22,14 @@ func TestCreateAndroidDeviceOwnerEnrollmentProfileExample1(t *testing.T) {
 		rec := serveExample(t, NewHandler(fake), "POST", "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", req)
 		checkAnswer(t, rec, 201, resp)
 		checkJSONValue(t, req, fake.req.(*CreateAndroidDeviceOwnerEnrollmentProfileRequest).Body)
+	})
+	t.Run("client", func(t *testing.T) {
+		c := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)}))
+		got, err := c.CreateAndroidDeviceOwnerEnrollmentProfile(context.Background(), decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, req))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkJSONValue(t, resp, got)
 	})
 }
 

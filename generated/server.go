@@ -23,8 +23,16 @@ func (UnimplementedServer) CreateAndroidDeviceOwnerEnrollmentProfile(context.Con
 	return nil, errNotImplemented("CreateAndroidDeviceOwnerEnrollmentProfile")
 }
 
-// NewHandler routes every documented request line to s. Failures, including unknown paths and
-// methods, are answered in Graph's error shape {"error":{"code":...,"message":...}}.
+// Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented
+// permissions (for an Authenticator, see WithAuthenticator), routes and source page.
+func Endpoints() []EndpointInfo {
+	return []EndpointInfo{endpointCreateAndroidDeviceOwnerEnrollmentProfile}
+}
+
+// NewHandler routes every documented request line to s. Each request is authenticated, checked
+// (content type, size, JSON, the documented properties) and decoded before s sees it. Failures,
+// including unknown paths and methods, are answered in Graph's error shape
+// {"error":{"code":...,"message":...,"innerError":{"request-id":...,"date":...}}}.
 func NewHandler(s Server, opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
 	mux := http.NewServeMux()

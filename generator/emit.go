@@ -76,16 +76,22 @@ func (g *gen) emitAll() error {
 		}
 	}
 	for _, e := range g.endpoints {
-		if !e.ok {
+		member := e.primary != nil && e.primary.ok
+		if !e.ok && !member {
 			continue
 		}
 		g.prepareExamples(e)
-		if err := g.emitEndpoint(e); err != nil {
-			return err
+		if !member {
+			if err := g.emitEndpoint(e); err != nil {
+				return err
+			}
 		}
 		if err := g.emitEndpointTest(e); err != nil {
 			return err
 		}
+	}
+	if err := g.emitPolys(); err != nil {
+		return err
 	}
 	if err := g.emitServer(); err != nil {
 		return err
@@ -133,12 +139,7 @@ func commentLines(paras ...string) *jen.Statement {
 
 // wrap splits s into lines of at most width bytes at spaces.
 func wrap(s string, width int) []string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.IsSpace(r) {
-			return ' '
-		}
-		return r
-	}, s)
+	s = commentSafe(s)
 	var lines []string
 	var cur strings.Builder
 	for _, w := range strings.Fields(s) {
@@ -155,4 +156,23 @@ func wrap(s string, width int) []string {
 		lines = append(lines, cur.String())
 	}
 	return lines
+}
+
+// commentSafe makes docs text safe inside a // comment: invalid UTF-8
+// becomes U+FFFD, control characters and every kind of space or line break
+// become a space, and byte order marks and other invisible format
+// characters (the corpus has U+FEFF inside words, e.g.
+// beta/resources/schemaextension.md), which the Go scanner rejects or which
+// hide text, are dropped.
+func commentSafe(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\uFEFF' || unicode.Is(unicode.Cf, r):
+			return -1
+		case unicode.IsControl(r) || unicode.IsSpace(r) || r == '\u2028' || r == '\u2029':
+			return ' '
+		}
+		return r
+	}, s)
 }

@@ -57,6 +57,9 @@ func (g *gen) emitEndpoint(e *endpointInfo) error {
 		st.Id("Header").Qual("net/http", "Header")
 	})
 	f.Line()
+	f.Comment("endpoint" + e.name + " describes " + e.name + " as its docs page does.")
+	f.Var().Id("endpoint" + e.name).Op("=").Add(g.endpointInfoValue(e))
+	f.Line()
 	g.emitHandler(f, e)
 	f.Line()
 	g.emitClientMethod(f, e)
@@ -77,10 +80,10 @@ func (g *gen) emitHandler(f *jen.File, e *endpointInfo) {
 	params := jen.Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("body").Op("*").Add(g.bodyType(e)))
 	var serve *jen.Statement
 	if rt := g.resultType(e); rt != nil {
-		serve = jen.Id("serveJSON").Call(jen.Id("c"), jen.Lit(e.status),
+		serve = jen.Id("serveJSON").Call(jen.Id("c"), jen.Op("&").Id("endpoint"+e.name), jen.Lit(e.status),
 			jen.Func().Add(params).Params(jen.Op("*").Add(rt), jen.Error()).Block(jen.Return(call)))
 	} else {
-		serve = jen.Id("serveNoContent").Call(jen.Id("c"), jen.Lit(e.status),
+		serve = jen.Id("serveNoContent").Call(jen.Id("c"), jen.Op("&").Id("endpoint"+e.name), jen.Lit(e.status),
 			jen.Func().Add(params).Error().Block(jen.Return(call)))
 	}
 	f.Comment("handle" + e.name + " serves " + e.routeList() + ".")
@@ -104,16 +107,30 @@ func (g *gen) emitClientMethod(f *jen.File, e *endpointInfo) {
 	path := pathExpr(r, argOf)
 	f.Add(commentLines(e.name+" calls "+r.Method+" "+r.Template+" ("+e.ep.Title+").", "Source: "+sourceRef(e.ep.Pos)+"."))
 	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(e.name).Params(args...).Params(g.serverResults(e)...)
+	var checks []jen.Code
+	seen := map[string]bool{}
+	for _, s := range r.Params() {
+		arg := argOf[s.Param]
+		if seen[arg] {
+			continue
+		}
+		seen[arg] = true
+		ret := []jen.Code{jen.Id("errEmptyParam").Call(jen.Lit(e.name), jen.Lit(arg))}
+		if e.result != nil {
+			ret = append([]jen.Code{jen.Nil()}, ret...)
+		}
+		checks = append(checks, jen.If(jen.Id(arg).Op("==").Lit("")).Block(jen.Return(ret...)))
+	}
 	if rt := g.resultType(e); rt != nil {
-		sig.Block(
+		sig.Block(append(checks,
 			jen.Id("out").Op(":=").New(rt),
 			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Id("out"), jen.Lit(e.status)),
 				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Return(jen.Id("out"), jen.Nil()),
-		)
+		)...)
 		return
 	}
-	sig.Block(jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Nil(), jen.Lit(e.status))))
+	sig.Block(append(checks, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Nil(), jen.Lit(e.status))))...)
 }
 
 // pathExpr builds the request path: literals joined with escaped arguments.
@@ -176,8 +193,20 @@ func (g *gen) emitServer() error {
 			Block(jen.Return(ret...))
 	}
 	f.Line()
-	f.Comment("NewHandler routes every documented request line to s. Failures, including unknown paths and")
-	f.Comment("methods, are answered in Graph's error shape {\"error\":{\"code\":...,\"message\":...}}.")
+	f.Comment("Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented")
+	f.Comment("permissions (for an Authenticator, see WithAuthenticator), routes and source page.")
+	f.Func().Id("Endpoints").Params().Index().Id("EndpointInfo").Block(
+		jen.Return(jen.Index().Id("EndpointInfo").ValuesFunc(func(v *jen.Group) {
+			for _, e := range eps {
+				v.Id("endpoint" + e.name)
+			}
+		})),
+	)
+	f.Line()
+	f.Comment("NewHandler routes every documented request line to s. Each request is authenticated, checked")
+	f.Comment("(content type, size, JSON, the documented properties) and decoded before s sees it. Failures,")
+	f.Comment("including unknown paths and methods, are answered in Graph's error shape")
+	f.Comment("{\"error\":{\"code\":...,\"message\":...,\"innerError\":{\"request-id\":...,\"date\":...}}}.")
 	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual("net/http", "Handler").BlockFunc(func(b *jen.Group) {
 		if len(eps) > 0 {
 			b.Id("c").Op(":=").Id("newHandlerConfig").Call(jen.Id("opts"))

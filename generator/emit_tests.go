@@ -88,9 +88,10 @@ func (g *gen) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) {
 				jen.Lit(e.method), jen.Lit(ex.target), jen.Id("req"))
 			h.Id("checkAnswer").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(e.status), want)
 			if ex.request != nil {
-				h.Id("checkJSONValue").Call(jen.Id("t"), jen.Id("req"), jen.Id("fake").Dot("req").Assert(jen.Op("*").Id(e.name+"Request")).Dot("Body"))
+				h.Id("checkJSONValue").Call(jen.Id("t"), jen.Id("req"), jen.Id("fake").Dot("req").Assert(jen.Op("*").Id(e.server()+"Request")).Dot("Body"))
 			}
 		}))
+		g.emitClientSubtest(b, e, ex)
 	})
 }
 

@@ -23,7 +23,7 @@ func (g *gen) emitStruct(ti *typeInfo) error {
 			if fi.prop.Description != "" {
 				st.Add(comment(fi.prop.Description))
 			}
-			st.Id(fi.goName).Id("Opt").Types(g.goType(fi.prop.Type)).Tag(map[string]string{"json": fi.prop.Name + ",omitzero"})
+			st.Id(fi.goName).Id("Opt").Types(g.goType(fi.prop.Type)).Tag(fieldTags(fi.prop))
 		}
 		if ti.odata {
 			st.Comment("ODataType is the @odata.type annotation, e.g. \"#" + t.QualifiedName() + "\".")

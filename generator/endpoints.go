@@ -28,46 +28,73 @@ func (g *gen) routeEndpoints() {
 			g.skip(e, ep.Pos, "unsupported-status", "endpoint: status %d is not a success status", e.status)
 			continue
 		}
-		for _, ps := range ep.Paths {
-			g.addRoute(e, ps)
-		}
-		if len(e.routes) == 0 {
-			g.skip(e, ep.Pos, "no-route", "endpoint: no request line can be routed (%d written)", len(ep.Paths))
-			continue
-		}
 		if ep.Body != nil {
 			e.body = *ep.Body
 		} else {
 			e.body = ir.TypeRef{Raw: "(no body type)"} // unresolved: raw JSON
 		}
 		e.result = ep.Result
+		shared := -1
+		for _, ps := range ep.Paths {
+			if owner := g.addRoute(e, ps); owner >= 0 && shared < 0 {
+				shared = owner
+			}
+		}
+		if len(e.routes) == 0 && shared >= 0 && g.endpoints[shared].primary == nil {
+			p := g.endpoints[shared]
+			e.primary = p
+			p.members = append(p.members, e)
+			continue
+		}
+		if len(e.routes) == 0 {
+			g.skip(e, ep.Pos, "no-route", "endpoint: no request line can be routed (%d written)", len(ep.Paths))
+			continue
+		}
 		e.collectParams()
+	}
+	for _, e := range g.endpoints {
+		if len(e.members) > 0 {
+			g.widen(e)
+		}
 	}
 }
 
-// addRoute parses and registers one request line of e.
-func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) {
+// addRoute parses and registers one request line of e. When an earlier
+// endpoint already serves exactly this route it returns that endpoint's
+// index (else -1).
+func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	method := ps.Method
 	if method == "" {
 		method = e.method
 	}
 	if e.method != "" && !strings.EqualFold(method, e.method) {
 		g.diags.Warnf(ps.Pos, "method-mismatch", "request line: method %s differs from the endpoint's %s; path left out", method, e.method)
-		return
+		return -1
 	}
 	r, err := parseRoute(method, ps.Template)
 	if err != nil {
 		g.diags.Warnf(ps.Pos, "unroutable-path", "%v; path left out", err)
-		return
+		return -1
 	}
 	if e.method == "" {
 		e.method = r.Method
 	}
+	if owner, same := g.router.sameAs(r); same {
+		if owner == e.index {
+			g.diags.Warnf(ps.Pos, "route-duplicate", "request line: %q repeats an earlier line of this page with other placeholder names; left out", r.Pattern())
+			return -1
+		}
+		o := g.endpoints[owner].ep
+		g.diags.Warnf(ps.Pos, "route-shared", "request line: %q is also documented by %s; that page's Server method serves it",
+			r.Pattern(), sourceRef(o.Pos))
+		return owner
+	}
 	if err := g.router.add(r, e.index); err != nil {
 		g.diags.Warnf(ps.Pos, "route-conflict", "request line: %q %v; path left out", r.Pattern(), err)
-		return
+		return -1
 	}
 	e.routes = append(e.routes, r)
+	return -1
 }
 
 // collectParams merges the routes' wildcards into the request fields.
@@ -104,15 +131,21 @@ func (g *gen) nameEndpoints(pkg *namer) {
 		if e.reason != "" {
 			continue
 		}
-		e.ok = true
 		key := e.key
 		n := len(e.ep.Examples)
-		ws = append(ws, want{Key: key, Base: endpointName(e.routes[0]), What: "endpoint", Pos: e.ep.Pos,
+		var base string
+		if e.primary == nil {
+			e.ok = true
+			base = endpointName(e.routes[0])
+		} else {
+			base = memberName(e)
+		}
+		ws = append(ws, want{Key: key, Base: base, What: "endpoint", Pos: e.ep.Pos,
 			Derive: func(b string) []string { return endpointIdents(b, n) }})
 	}
 	got := pkg.assign(ws)
 	for _, e := range g.endpoints {
-		if e.ok {
+		if e.ok || e.primary != nil {
 			key := e.key
 			e.name = got[key]
 			files = append(files, want{Key: key, Base: fileStem(snake(e.name)), What: "file", Pos: e.ep.Pos,
@@ -121,6 +154,10 @@ func (g *gen) nameEndpoints(pkg *namer) {
 	}
 	stems := g.fileNames.assign(files)
 	for _, e := range g.endpoints {
+		if e.primary != nil {
+			e.file = stems[e.key]
+			e.routes, e.params = e.primary.routes, e.primary.params
+		}
 		if e.ok {
 			e.file = stems[e.key]
 			for i := range e.params {

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -43,9 +44,9 @@ func (g *gen) exampleRequest(e *endpointInfo, ex ir.Example, info *exampleInfo) 
 	if req.Body == nil || strings.TrimSpace(req.Body.Text) == "" {
 		return true
 	}
-	if err := g.conforms([]byte(req.Body.Text), e.body); err != nil {
-		g.diags.Warnf(req.Body.Pos, "example-nonconforming", "http example %d: request body does not fit %s: %v; no golden test",
-			info.n, typeLabel(e.body.Name, e.body.Target, e.body.Collection), err)
+	if d := g.fit(e.body, req.Body, "request body"); d != nil {
+		g.diags.Warnf(d.Pos, "example-nonconforming", "http example %d: %s (%s, type %s); no golden test",
+			info.n, d.Message, d.Code, refLabel(e.body))
 		return false
 	}
 	info.request = []byte(req.Body.Text)
@@ -70,20 +71,45 @@ func (g *gen) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleInfo)
 		g.diags.Warnf(resp.Body.Pos, "example-nonconforming", "http example %d: response has a body but the endpoint answers %d without one; no golden test", info.n, e.status)
 		return false
 	}
-	if err := g.conforms([]byte(resp.Body.Text), *e.result); err != nil {
-		g.diags.Warnf(resp.Body.Pos, "example-nonconforming", "http example %d: response body does not fit %s: %v; no golden test",
-			info.n, typeLabel(e.result.Name, e.result.Target, e.result.Collection), err)
+	if d := g.fit(*e.result, resp.Body, "response body"); d != nil {
+		g.diags.Warnf(d.Pos, "example-nonconforming", "http example %d: %s (%s, type %s); no golden test",
+			info.n, d.Message, d.Code, refLabel(*e.result))
 		return false
 	}
 	info.response = []byte(resp.Body.Text)
 	return true
 }
 
+// fit asks parser/check, the one implementation of "does this body
+// decode into the generated type and re-encode equal", whether body fits
+// ref's Go type; polymorphic types decode the type "@odata.type" names.
+func (g *gen) fit(ref ir.TypeRef, body *ir.Block, label string) *ir.Diagnostic {
+	if g.checker == nil {
+		// The types, fields and enums the generator kept, so that both
+		// sides resolve every name to the same definition (a property
+		// left to AdditionalData accepts any value).
+		ds := &ir.DocSet{}
+		for _, ti := range g.types {
+			t := *ti.t
+			t.Properties = nil
+			for _, f := range ti.fields {
+				t.Properties = append(t.Properties, f.prop)
+			}
+			ds.Types = append(ds.Types, &t)
+		}
+		for _, ei := range g.enums {
+			ds.Enums = append(ds.Enums, ei.e)
+		}
+		g.checker = check.New(ds)
+	}
+	return g.checker.Fit(unpoly(ref), body, check.FitOptions{Label: label, Derived: g.polyOf(ref) != nil})
+}
+
 // exampleTarget returns the path the handler test sends the example to:
 // the example's own URL when it routes to e, else a path built from e's
 // request line.
 func (g *gen) exampleTarget(e *endpointInfo, raw string, pos ir.Pos) string {
-	if p := urlPath(raw); p != "" && g.router.match(e.method, p) == e.index {
+	if p := urlPath(raw); p != "" && g.router.match(e.method, p) == e.owner() {
 		return p
 	}
 	t := g.syntheticTarget(e)
@@ -106,7 +132,7 @@ func (g *gen) syntheticTarget(e *endpointInfo) string {
 				b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
 			}
 		}
-		if g.router.match(e.method, b.String()) == e.index {
+		if g.router.match(e.method, b.String()) == e.owner() {
 			return b.String()
 		}
 	}

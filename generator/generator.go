@@ -69,6 +69,10 @@ func Generate(ds *ir.DocSet, opts Options) (res *Result, err error) {
 	g.diags.Sort()
 	res = &Result{Files: g.files, Diagnostics: g.diags}
 	for _, e := range g.endpoints {
+		if e.primary != nil { // served by the primary's method
+			res.Endpoints = append(res.Endpoints, EndpointResult{Name: e.primary.name, Generated: e.primary.ok, Reason: e.primary.reason})
+			continue
+		}
 		res.Endpoints = append(res.Endpoints, EndpointResult{Name: e.name, Generated: e.ok, Reason: e.reason})
 	}
 	return res, nil

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 
+	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -23,6 +24,8 @@ type gen struct {
 	endpoints []*endpointInfo // ds.Endpoints order
 	router    *router
 	fileNames *namer
+	checker   *check.Checker // example conformance, built on first use
+	polys     map[string]*polyInfo // base type qualified name → polymorphic wrapper
 }
 
 // typeInfo is a struct type with its Go names.
@@ -70,6 +73,29 @@ type endpointInfo struct {
 	status   int
 	file     string // stem, e.g. "create_user"
 	examples []exampleInfo
+	// primary is set on an endpoint whose every request line is one an
+	// earlier endpoint already serves (Intune documents one create page
+	// per derived type, all POSTing to the base collection): it becomes a
+	// member of that endpoint, whose body widens to the common base type;
+	// it has no Server method of its own, only its golden tests.
+	primary *endpointInfo
+	members []*endpointInfo // on a primary: the endpoints sharing its routes, page order
+}
+
+// server is the Go method name that serves e: its own, or its primary's.
+func (e *endpointInfo) server() string {
+	if e.primary != nil {
+		return e.primary.name
+	}
+	return e.name
+}
+
+// owner is the DocSet index of the endpoint whose routes serve e.
+func (e *endpointInfo) owner() int {
+	if e.primary != nil {
+		return e.primary.index
+	}
+	return e.index
 }
 
 // paramInfo is a path parameter: the wildcard and its Go names.
@@ -89,7 +115,8 @@ type exampleInfo struct {
 }
 
 func newGen(ds *ir.DocSet, opts Options) *gen {
-	return &gen{ds: ds, opts: opts, byName: map[string]*typeInfo{}, enumNames: map[string]*enumInfo{}, router: newRouter()}
+	return &gen{ds: ds, opts: opts, byName: map[string]*typeInfo{}, enumNames: map[string]*enumInfo{}, router: newRouter(),
+		polys: map[string]*polyInfo{}}
 }
 
 // index sorts and de-duplicates the DocSet's types and enums. The linker

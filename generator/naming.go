@@ -14,7 +14,7 @@ import (
 )
 
 // fixedNames are the identifiers server.go and server_test.go declare.
-var fixedNames = []string{"Server", "UnimplementedServer", "NewHandler", "exampleServer"}
+var fixedNames = []string{"Server", "UnimplementedServer", "NewHandler", "Endpoints", "exampleServer"}
 
 // runtimeNames returns the top-level identifiers of the support files,
 // read from their source so that the reserved list cannot drift.
@@ -74,6 +74,12 @@ func (g *gen) nameAll() {
 	}
 	g.nameConsts(pkg)
 	g.routeEndpoints()
+	for _, e := range g.sortedEndpoints() {
+		if e.reason == "" {
+			g.polymorphic(e)
+		}
+	}
+	g.namePolys(pkg)
 	g.nameEndpoints(pkg)
 }
 

@@ -168,10 +168,35 @@ func isToken(m string) bool {
 type router struct {
 	mux      *http.ServeMux
 	owner    map[string]int // pattern → endpoint index
+	shapes   map[string]int // shape (pattern with anonymous wildcards) → endpoint index
 	patterns []string       // registration order
 }
 
-func newRouter() *router { return &router{mux: http.NewServeMux(), owner: map[string]int{}} }
+func newRouter() *router {
+	return &router{mux: http.NewServeMux(), owner: map[string]int{}, shapes: map[string]int{}}
+}
+
+// shape is r's pattern with every wildcard written "{}": two routes of
+// the same shape match exactly the same requests.
+func (r route) shape() string {
+	var b strings.Builder
+	b.WriteString(r.Method + " ")
+	for _, s := range r.Segments {
+		b.WriteByte('/')
+		if s.Param != "" {
+			b.WriteString("{}")
+		} else {
+			b.WriteString(s.Lit)
+		}
+	}
+	return b.String()
+}
+
+// sameAs returns the endpoint already serving exactly r's requests.
+func (rt *router) sameAs(r route) (int, bool) {
+	ep, ok := rt.shapes[r.shape()]
+	return ep, ok
+}
 
 // add registers r for endpoint ep, or names the pattern it conflicts with.
 func (rt *router) add(r route, ep int) error {
@@ -180,6 +205,7 @@ func (rt *router) add(r route, ep int) error {
 		return fmt.Errorf("conflicts with %s", rt.conflictOf(pattern))
 	}
 	rt.owner[pattern] = ep
+	rt.shapes[r.shape()] = ep
 	rt.patterns = append(rt.patterns, pattern)
 	return nil
 }

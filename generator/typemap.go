@@ -56,6 +56,9 @@ func (g *gen) resolve(ref ir.TypeRef) (kind, primitive, *typeInfo, *enumInfo) {
 		}
 		return kindRaw, primitive{}, nil, nil
 	}
+	if p := g.polyOf(ref); p != nil {
+		return kindStruct, primitive{}, p.view, nil
+	}
 	if ti := g.byName[ref.Target]; ti != nil {
 		return kindStruct, primitive{}, ti, nil
 	}
@@ -73,7 +76,7 @@ func (g *gen) checkRef(ref ir.TypeRef, where string) {
 	switch {
 	case ref.Primitive && primitives[ref.Name].goType == nil:
 		g.diags.Warnf(ref.Pos, "unknown-primitive", "%s: primitive %q is not an OData primitive; using json.RawMessage", where, ref.Name)
-	case !ref.Primitive && ref.Target != "" && g.byName[ref.Target] == nil && g.enumNames[ref.Target] == nil:
+	case !ref.Primitive && ref.Target != "" && g.polyOf(ref) == nil && g.byName[ref.Target] == nil && g.enumNames[ref.Target] == nil:
 		g.diags.Warnf(ref.Pos, "unresolved-type", "%s: type %s is not in the DocSet; using json.RawMessage", where, ref.Target)
 	}
 }

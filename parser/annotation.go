@@ -92,8 +92,23 @@ func asBool(v any) bool {
 
 // lenient is a forgiving JSON reader.
 type lenient struct {
-	s string
-	i int
+	s     string
+	i     int
+	depth int // open objects and arrays
+}
+
+// maxAnnotationDepth bounds the recursion of the reader: annotations nest
+// two levels at most, and a hostile 10 MiB "[[[[..." would otherwise
+// overflow the goroutine stack, a fatal error that recover cannot catch.
+const maxAnnotationDepth = 64
+
+// enter counts one more open object or array.
+func (lx *lenient) enter() error {
+	lx.depth++
+	if lx.depth > maxAnnotationDepth {
+		return fmt.Errorf("nested deeper than %d levels", maxAnnotationDepth)
+	}
+	return nil
 }
 
 var errEOF = errors.New("unexpected end of annotation")
@@ -118,6 +133,10 @@ func (lx *lenient) object() ([]jsonMember, error) {
 		return nil, fmt.Errorf("want '{'")
 	}
 	lx.i++
+	if err := lx.enter(); err != nil {
+		return nil, err
+	}
+	defer func() { lx.depth-- }()
 	var out []jsonMember
 	for {
 		switch lx.peek() {
@@ -187,6 +206,10 @@ func (lx *lenient) value() (any, error) {
 
 func (lx *lenient) array() ([]any, error) {
 	lx.i++
+	if err := lx.enter(); err != nil {
+		return nil, err
+	}
+	defer func() { lx.depth-- }()
 	var out []any
 	for {
 		switch lx.peek() {

@@ -33,6 +33,10 @@ func (p *pageParser) table(n *east.Table) {
 	case shape == shapeProperty && p.secs.in(secProperties):
 		r := p.resource()
 		r.Properties = append(r.Properties, p.properties(tb, "property table")...)
+	case shape == shapeProperty && p.secs.in(secRelationships):
+		// navigation properties: lint accepts them in bodies (deep insert)
+		r := p.resource()
+		r.Relationships = append(r.Relationships, p.properties(tb, "relationship table")...)
 	case shape == shapeEnum && p.isEnumPage():
 		p.enumTable(tb)
 	}
@@ -48,6 +52,9 @@ var baseRe = regexp.MustCompile(`(?i)(?:inherits\s+from|derived\s+from|derives\s
 // from", Request body and Response prose, and tables goldmark dropped.
 func (p *pageParser) paragraph(n *gast.Paragraph) {
 	raw := p.rawLines(n)
+	if linkDefsOnly(raw) {
+		return // read by scanLinkDefs; goldmark keeps them as paragraphs (goldmark.go)
+	}
 	off := n.Pos()
 	if n.Lines().Len() > 0 {
 		off = n.Lines().At(0).Start
@@ -104,4 +111,15 @@ func (p *pageParser) checkHiddenTable(raw string, off int) {
 func isDelimiterRow(s string) bool {
 	s = strings.TrimSpace(s)
 	return strings.Contains(s, "-") && strings.Trim(s, "|:- \t") == ""
+}
+
+// linkDefsOnly reports whether every line of a paragraph is a reference
+// link definition, "[x]: ../resources/x.md".
+func linkDefsOnly(raw string) bool {
+	for _, l := range strings.Split(raw, "\n") {
+		if !linkDefRe.MatchString(l) {
+			return false
+		}
+	}
+	return true
 }

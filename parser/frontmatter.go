@@ -25,14 +25,15 @@ func parseFrontMatter(src []byte, base int, li *lineIndex, diags *ir.Diagnostics
 		return frontMatter{end: base}
 	}
 	var fm frontMatter
-	open := false // inside a double-quoted value that spans lines (v1.0/resources/intune-mam-*managedappregistration.md)
+	open := false     // inside a double-quoted value that spans lines (v1.0/resources/intune-mam-*managedappregistration.md)
+	var cont []string // its lines so far, joined once: appending to the value is quadratic on a hostile page
 	for i := 1; i < len(lines); i++ {
 		line, off := lines[i], base+offs[i]
 		if open {
-			last := &fm.fields[len(fm.fields)-1]
-			last.Value += " " + strings.TrimSpace(line)
+			cont = append(cont, strings.TrimSpace(line))
 			if open = !strings.HasSuffix(strings.TrimSpace(line), `"`); !open {
-				last.Value = unquote(last.Value)
+				fm.continueLast(cont, true)
+				cont = nil
 			}
 			continue
 		}
@@ -54,9 +55,22 @@ func parseFrontMatter(src []byte, base int, li *lineIndex, diags *ir.Diagnostics
 		open = strings.HasPrefix(v, `"`) && (len(v) == 1 || !strings.HasSuffix(v, `"`))
 		fm.add(strings.TrimSpace(key), v, li.pos(off), diags)
 	}
+	if open {
+		fm.continueLast(cont, false)
+	}
 	diags.Warnf(li.pos(base), "front-matter", "front matter: no closing \"---\"")
 	fm.end = len(src)
 	return fm
+}
+
+// continueLast appends the continuation lines of a multi-line value to the
+// last field, unquoting it when the closing quote was seen.
+func (fm *frontMatter) continueLast(lines []string, closed bool) {
+	last := &fm.fields[len(fm.fields)-1]
+	last.Value += " " + strings.Join(lines, " ")
+	if closed {
+		last.Value = unquote(last.Value)
+	}
 }
 
 func (fm *frontMatter) add(key, val string, pos ir.Pos, diags *ir.Diagnostics) {

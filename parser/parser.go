@@ -1,7 +1,7 @@
 // Package parser reads one Microsoft Graph reference page (Markdown) into
 // the docs2go intermediate model, ir.Page.
 //
-// goldmark (with the Table extension only) builds the block tree; the
+// goldmark (block parsers and GFM tables only, goldmark.go) builds the block tree; the
 // parser walks it once, tracking the open headings, and reads every fact it
 // needs from raw segments so that each keeps its position. It never panics
 // and never needs annotations: they refine what the structure says.
@@ -12,15 +12,10 @@ import (
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
-	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
-
-// md is built once and reused: goldmark parsers are safe for concurrent use.
-var md = goldmark.New(goldmark.WithExtensions(extension.Table))
 
 // ParsePage parses src, the content of the docs file at the docs-relative
 // slash path file. Problems found on the page are returned as diagnostics;
@@ -45,7 +40,7 @@ func ParsePage(file string, src []byte) (page *ir.Page, diags ir.Diagnostics) {
 type pageParser struct {
 	src   []byte // the whole file
 	base  int    // offset of the Markdown after BOM and front matter
-	md    []byte // src[base:], what goldmark reads
+	md    []byte // src[base:] with deep nesting cut (nesting.go), what goldmark reads
 	li    *lineIndex
 	page  *ir.Page
 	diags ir.Diagnostics
@@ -77,9 +72,9 @@ func (p *pageParser) parse() {
 	p.fm = parseFrontMatter(p.src, p.base, p.li, &p.diags)
 	p.page.FrontMatter = p.fm.fields
 	p.base = max(p.base, p.fm.end)
-	p.md = p.src[p.base:]
+	p.md = defuseNesting(p.src[p.base:], p.pos, &p.diags)
 	p.page.Links = scanLinkDefs(p.src, p.base, p.li)
-	doc := md.Parser().Parse(text.NewReader(p.md))
+	doc := blockParser.Parse(text.NewReader(p.md))
 	_ = gast.Walk(doc, p.visit)
 	p.finish()
 }
@@ -133,7 +128,8 @@ func (p *pageParser) fenceLines(n gast.Node) []fenceLine {
 	out := make([]fenceLine, 0, lines.Len())
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		t := strings.TrimRight(string(seg.Value(p.md)), "\r\n")
+		// from src, not md: a line defuseNesting cut keeps its bytes in bodies
+		t := strings.TrimRight(string(p.src[p.abs(seg.Start):p.abs(seg.Stop)]), "\r\n")
 		out = append(out, fenceLine{text: t, off: p.abs(seg.Start)})
 	}
 	return out

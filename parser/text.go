@@ -53,6 +53,10 @@ func findLinks(s string) []link {
 	return out
 }
 
+// markupReplacer removes emphasis markers and backslash escapes; built once
+// (a Replacer per call was a fifth of the allocations on big tables).
+var markupReplacer = strings.NewReplacer("**", "", "__", "", "`", "", `\|`, "|", `\_`, "_", `\*`, "*", `\[`, "[", `\]`, "]")
+
 // plainText turns raw Markdown (a table cell, a paragraph) into plain text:
 // links become their text, HTML tags and emphasis markers go, entities are
 // decoded and white space collapses. Intune cells carry `Bearer &lt;token&gt;`
@@ -63,7 +67,7 @@ func plainText(s string) string {
 		s = refLinkRe.ReplaceAllString(s, "$1")
 		s = brTagRe.ReplaceAllString(s, " ")
 		s = htmlTagRe.ReplaceAllString(s, "")
-		s = strings.NewReplacer("**", "", "__", "", "`", "", `\|`, "|", `\_`, "_", `\*`, "*", `\[`, "[", `\]`, "]").Replace(s)
+		s = markupReplacer.Replace(s)
 		s = html.UnescapeString(s)
 	}
 	return strings.TrimSpace(spaceRe.ReplaceAllString(s, " "))

@@ -45,13 +45,16 @@ var (
 	typeWordRe     = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_.]*`)
 )
 
+// typeMarkup strips code and bold markers and backslashes from a Type cell.
+var typeMarkup = strings.NewReplacer("`", "", "**", "", "\\", "")
+
 // parseTypeRef reads a Type cell: a primitive in any spelling, `X collection`,
 // `Collection(X)`, an inline or reference-style link, an anchor, a
 // qualified name, or a bare type word with extra words around it
 // (`(Optional) String`, `string (timestamp)`, `alertFeedback enum`).
 func parseTypeRef(raw string, pos ir.Pos, defs []ir.LinkDef) ir.TypeRef {
 	tr := ir.TypeRef{Raw: raw, Pos: pos}
-	s := strings.TrimSpace(strings.NewReplacer("`", "", "**", "", "\\", "").Replace(raw))
+	s := strings.TrimSpace(typeMarkup.Replace(raw))
 	s, tr.Collection = stripCollection(s)
 	if ls := findLinks(s); len(ls) > 0 {
 		l := ls[0]

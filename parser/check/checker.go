@@ -146,6 +146,43 @@ func (c *Checker) Conforms(ref ir.TypeRef, text string) bool {
 	return w.worst == ok
 }
 
+// FitOptions say which Go type a body is checked against.
+type FitOptions struct {
+	// Label names the body in the reason, e.g. "request body".
+	Label string
+	// Derived: the top-level object decodes into the type its
+	// "@odata.type" names when that type is ref's type or derives from it
+	// (the generator's polymorphic body and result types); nested objects
+	// decode into their declared types.
+	Derived bool
+}
+
+// Fit is Conforms with the reason: nil when body fits ref's generated Go
+// type, else the first finding that makes it not fit (a warning positioned
+// inside the page, code invalid-json, type-mismatch or lossy-value). An
+// empty body does not fit.
+func (c *Checker) Fit(ref ir.TypeRef, body *ir.Block, o FitOptions) *ir.Diagnostic {
+	if o.Label == "" {
+		o.Label = "body"
+	}
+	if body == nil || strings.TrimSpace(body.Text) == "" {
+		pos := ir.Pos{}
+		if body != nil {
+			pos = body.Pos
+		}
+		return &ir.Diagnostic{Pos: pos, Severity: ir.Warning, Code: "type-mismatch", Message: o.Label + ": empty"}
+	}
+	w := &walker{c: c, blk: body, opts: Options{Label: o.Label}, derived: o.Derived}
+	w.run(ref)
+	if w.worst == ok {
+		return nil
+	}
+	if w.first == nil { // a verdict without a finding would be a bug; still say no
+		w.first = &ir.Diagnostic{Pos: body.Pos, Severity: ir.Warning, Code: "type-mismatch", Message: o.Label + ": does not fit"}
+	}
+	return w.first
+}
+
 // Conforms is New(ds).Conforms(ref, text), for one-off calls.
 func Conforms(ds *ir.DocSet, ref ir.TypeRef, text string) bool {
 	return New(ds).Conforms(ref, text)

@@ -17,6 +17,8 @@ func (w *walker) object(t *ir.Type, n *node, path string, top bool) {
 	}
 	if w.lint {
 		t = w.dispatch(t, n, path)
+	} else if w.derived && top {
+		t = w.derivedType(t, n)
 	}
 	props := map[string]*ir.Property{}
 	lower := map[string]*ir.Property{}
@@ -119,6 +121,24 @@ func (w *walker) dispatch(t *ir.Type, n *node, path string) *ir.Type {
 	}
 	w.errorf(v.off, "odata-type-mismatch", "%s: %q is neither %s nor a type derived from it",
 		at, v.str, t.QualifiedName())
+	return t
+}
+
+// derivedType is dispatch for Fit: the type "@odata.type" names when it
+// derives from t (the generated decoder picks it), else t, silently.
+func (w *walker) derivedType(t *ir.Type, n *node) *ir.Type {
+	var last *node // encoding/json keeps the last of repeated keys
+	for _, m := range n.members {
+		if m.key == "@odata.type" {
+			last = m.val
+		}
+	}
+	if last == nil || last.kind != kString {
+		return t
+	}
+	if named := w.c.typ(last.str); named != nil && named != t && isDerived(w.c, named, t) {
+		return named
+	}
 	return t
 }
 

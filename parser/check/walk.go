@@ -19,6 +19,13 @@ type walker struct {
 	opts  Options
 	diags ir.Diagnostics
 	worst verdict
+	// first is, outside lint mode, the first finding that makes the body
+	// not conform (Fit reports it).
+	first *ir.Diagnostic
+	// derived makes the top-level object decode into the type its
+	// "@odata.type" names when that type derives from the documented one,
+	// as the generator's polymorphic body and result types do.
+	derived bool
 }
 
 // shape is the part of a TypeRef the walk needs.
@@ -45,6 +52,7 @@ func (w *walker) run(ref ir.TypeRef) {
 			off = se.off
 		}
 		w.errorf(off, "invalid-json", "invalid JSON: %v", err)
+		w.note(off, "invalid-json", fmt.Sprintf("invalid JSON: %v", err))
 		return
 	}
 	sh := shapeOf(ref)
@@ -120,18 +128,29 @@ func (w *walker) item(sh shape, n *node, path string, top bool) {
 // fail records a verdict and, in lint mode, a diagnostic at n.
 func (w *walker) fail(v verdict, n *node, code, path, format string, args ...any) {
 	w.worst = max(w.worst, v)
-	if !w.lint {
-		return
-	}
 	msg := fmt.Sprintf(format, args...)
 	if path != "" {
 		msg = path + ": " + msg
+	}
+	if !w.lint {
+		if v != ok {
+			w.note(n.off, code, msg)
+		}
+		return
 	}
 	if v == mismatch || code == "type-mismatch" {
 		w.errorf(n.off, code, "%s", msg)
 	} else {
 		w.warnf(n.off, code, "%s", msg)
 	}
+}
+
+// note keeps the first non-conformance outside lint mode.
+func (w *walker) note(off int, code, msg string) {
+	if w.lint || w.first != nil {
+		return
+	}
+	w.first = &ir.Diagnostic{Pos: offsetPos(w.blk, off), Severity: ir.Warning, Code: code, Message: w.opts.Label + ": " + msg}
 }
 
 func (w *walker) errorf(off int, code, format string, args ...any) {

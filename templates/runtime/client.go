@@ -7,40 +7,85 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 )
 
-// Client calls the operations over HTTP. The zero value is not usable:
-// set BaseURL, e.g. "https://graph.microsoft.com/beta".
+// Client calls the operations over HTTP. Set BaseURL, e.g.
+// "https://graph.microsoft.com/beta"; the other fields may stay zero.
 type Client struct {
 	BaseURL    string                                    // service root, without a trailing slash
 	HTTPClient *http.Client                              // nil means http.DefaultClient
 	Token      func(ctx context.Context) (string, error) // bearer token source; nil sends no Authorization header
+
+	// MaxRetries bounds how often a 429 or 503 answer carrying Retry-After
+	// is retried: 0 means 3, a negative value disables retries.
+	MaxRetries int
+	// MaxRetryWait is the longest Retry-After the client waits for: 0
+	// means 30s; an answer asking for longer is returned as an error.
+	MaxRetryWait time.Duration
 }
 
 // do sends body as JSON to method path and decodes a want-status answer
 // into out (nil when the answer has no body). Other statuses become *Error.
+// Throttled answers (429, 503 with Retry-After) are retried, bounded.
 func (c *Client) do(ctx context.Context, method, path string, body, out any, want int) error {
-	var rd io.Reader
+	var data []byte
 	if body != nil {
-		data, err := json.Marshal(body)
-		if err != nil {
+		var err error
+		if data, err = json.Marshal(body); err != nil {
 			return fmt.Errorf("%s %s: encode request: %w", method, path, err)
 		}
+	}
+	crid := newRequestID() // one id for all attempts, as Graph's SDKs do
+	for attempt := 0; ; attempt++ {
+		status, hdr, answer, err := c.send(ctx, method, path, data, body != nil, crid)
+		if err != nil {
+			return err
+		}
+		if status == want {
+			if out == nil || len(bytes.TrimSpace(answer)) == 0 {
+				return nil
+			}
+			if err := json.Unmarshal(answer, out); err != nil {
+				return fmt.Errorf("%s %s: decode response: %w", method, path, err)
+			}
+			return nil
+		}
+		wait, retry := c.retryAfter(status, hdr, attempt)
+		if !retry {
+			return responseError(status, hdr, answer)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// send makes one attempt and reads the whole answer.
+func (c *Client) send(ctx context.Context, method, path string, data []byte, hasBody bool, crid string) (int, http.Header, []byte, error) {
+	var rd io.Reader
+	if hasBody {
 		rd = bytes.NewReader(data)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(c.BaseURL, "/")+path, rd)
 	if err != nil {
-		return err
+		return 0, nil, nil, err
 	}
 	req.Header.Set("Accept", "application/json")
-	if body != nil {
+	req.Header.Set("client-request-id", crid)
+	if hasBody {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if c.Token != nil {
 		tok, err := c.Token(ctx)
 		if err != nil {
-			return fmt.Errorf("%s %s: token: %w", method, path, err)
+			return 0, nil, nil, fmt.Errorf("%s %s: token: %w", method, path, err)
 		}
 		req.Header.Set("Authorization", "Bearer "+tok)
 	}
@@ -50,35 +95,85 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any, wan
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return err
+		return 0, nil, nil, err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
+	answer, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return fmt.Errorf("%s %s: read response: %w", method, path, err)
+		return 0, nil, nil, fmt.Errorf("%s %s: read response: %w", method, path, err)
 	}
-	if resp.StatusCode != want {
-		return responseError(resp.StatusCode, data)
+	return resp.StatusCode, resp.Header, answer, nil
+}
+
+// retryAfter says whether a throttled answer is retried, and after how long.
+func (c *Client) retryAfter(status int, hdr http.Header, attempt int) (time.Duration, bool) {
+	if status != http.StatusTooManyRequests && status != http.StatusServiceUnavailable {
+		return 0, false
 	}
-	if out == nil || len(bytes.TrimSpace(data)) == 0 {
-		return nil
+	limit, maxWait := c.MaxRetries, c.MaxRetryWait
+	if limit == 0 {
+		limit = 3
 	}
-	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("%s %s: decode response: %w", method, path, err)
+	if maxWait <= 0 {
+		maxWait = 30 * time.Second
 	}
-	return nil
+	if attempt >= limit {
+		return 0, false
+	}
+	d, ok := parseRetryAfter(hdr.Get("Retry-After"), time.Now())
+	if !ok || d > maxWait {
+		return 0, false
+	}
+	return d, true
+}
+
+// parseRetryAfter reads delay-seconds or an HTTP-date (RFC 9110 10.2.3).
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 || n > 1<<31 {
+			return 0, false
+		}
+		return time.Duration(n) * time.Second, true
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return max(t.Sub(now), 0), true
 }
 
 // responseError turns an unexpected answer into an *Error, reading the
 // OData error body when there is one.
-func responseError(status int, data []byte) *Error {
+func responseError(status int, hdr http.Header, data []byte) *Error {
+	e := &Error{Status: status, Code: statusCode(status), RequestID: hdr.Get("request-id")}
 	var body errorBody
 	if json.Unmarshal(data, &body) == nil && body.Error.Code != "" {
-		return &Error{Status: status, Code: body.Error.Code, Message: body.Error.Message}
+		e.Code, e.Message = body.Error.Code, body.Error.Message
+		if in := body.Error.InnerError; in != nil {
+			e.Date = in.Date
+			if in.RequestID != "" {
+				e.RequestID = in.RequestID
+			}
+		}
+		return e
 	}
 	msg := strings.TrimSpace(string(data))
 	if len(msg) > 200 {
 		msg = msg[:200]
 	}
-	return &Error{Status: status, Code: statusCode(status), Message: msg}
+	if msg == "" {
+		msg = http.StatusText(status)
+	}
+	e.Message = msg
+	return e
+}
+
+// errEmptyParam is returned by client methods called with an empty path
+// parameter, which would address another resource.
+func errEmptyParam(op, param string) error {
+	return fmt.Errorf("%s: path parameter %s is empty", op, param)
 }

@@ -1,19 +1,27 @@
 package runtime
 
 import (
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // Error is a Graph error: the HTTP status plus the OData error body
-// {"error":{"code":"...","message":"..."}}. Server methods return it to
-// choose the status; the client returns it for every non-success answer.
+// {"error":{"code":"...","message":"...","innerError":{...}}}. Server
+// methods return it to choose the status; the client returns it for every
+// non-success answer.
 type Error struct {
 	Status  int    // HTTP status, e.g. 404
 	Code    string // e.g. "notFound"
 	Message string
+	// RequestID and Date are what the service reported in innerError (or
+	// the request-id header). Set by the client; the handler ignores them
+	// and writes its own.
+	RequestID string
+	Date      string
 }
 
 // Error formats e as "status code: message".
@@ -24,9 +32,18 @@ func (e *Error) Error() string {
 // errorBody is the wire shape of an OData error.
 type errorBody struct {
 	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
+		Code       string      `json:"code"`
+		Message    string      `json:"message"`
+		InnerError *innerError `json:"innerError,omitempty"`
 	} `json:"error"`
+}
+
+// innerError is Graph's diagnostic block of an error: the ids a support
+// request quotes, and the time.
+type innerError struct {
+	RequestID       string `json:"request-id,omitempty"`
+	ClientRequestID string `json:"client-request-id,omitempty"`
+	Date            string `json:"date,omitempty"`
 }
 
 // errorf returns an *Error with the given status and code.
@@ -39,31 +56,55 @@ func errNotImplemented(op string) error {
 	return errorf(http.StatusNotImplemented, "notImplemented", "%s is not implemented", op)
 }
 
-// writeError writes err in the OData error shape. Errors that are not an
-// *Error become 500 internalServerError.
+// errInternal is the answer for an error that is not an *Error: its text
+// may hold internals (paths, SQL, addresses), so it is never sent.
+var errInternal = &Error{Status: http.StatusInternalServerError, Code: "internalServerError",
+	Message: "An internal server error occurred."}
+
+// graphDate is the layout of innerError.date ("2020-03-05T12:00:00", UTC).
+const graphDate = "2006-01-02T15:04:05"
+
+// writeError writes err in the OData error shape, with the request ids
+// that withErrorShape put on the response headers. Errors that are not an
+// *Error become a 500 that does not repeat their text.
 func writeError(w http.ResponseWriter, err error) {
 	var e *Error
 	if !errors.As(err, &e) {
-		e = errorf(http.StatusInternalServerError, "internalServerError", "%v", err)
+		e = errInternal
 	}
 	status := e.Status
 	if status < 400 || status > 599 {
-		status = http.StatusInternalServerError
+		status, e = http.StatusInternalServerError, errInternal
 	}
 	var body errorBody
 	body.Error.Code = e.Code
+	if body.Error.Code == "" {
+		body.Error.Code = statusCode(status)
+	}
 	body.Error.Message = e.Message
-	data, _ := json.Marshal(body) // two strings: cannot fail
+	if body.Error.Message == "" {
+		body.Error.Message = http.StatusText(status)
+	}
+	body.Error.InnerError = &innerError{
+		RequestID:       w.Header().Get("request-id"),
+		ClientRequestID: w.Header().Get("client-request-id"),
+		Date:            time.Now().UTC().Format(graphDate),
+	}
+	data, _ := json.Marshal(body) // strings only: cannot fail
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	w.Write(data)
 }
 
-// statusCode names the OData error code Graph uses for an HTTP status.
+// statusCode names the OData error code for an HTTP status.
 func statusCode(status int) string {
 	switch status {
 	case http.StatusBadRequest:
 		return "badRequest"
+	case http.StatusUnauthorized:
+		return "InvalidAuthenticationToken" // Graph's code for missing or bad tokens
+	case http.StatusForbidden:
+		return "Authorization_RequestDenied" // Graph's code for missing permissions
 	case http.StatusNotFound:
 		return "notFound"
 	case http.StatusMethodNotAllowed:
@@ -72,6 +113,24 @@ func statusCode(status int) string {
 		return "requestEntityTooLarge"
 	case http.StatusUnsupportedMediaType:
 		return "unsupportedMediaType"
+	case http.StatusTooManyRequests:
+		return "tooManyRequests"
+	case http.StatusInternalServerError:
+		return "internalServerError"
+	case http.StatusNotImplemented:
+		return "notImplemented"
+	case http.StatusServiceUnavailable:
+		return "serviceNotAvailable"
 	}
 	return "error"
+}
+
+// newRequestID returns a random UUID (version 4), the form of Graph's
+// request-id and client-request-id.
+func newRequestID() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails (crypto/rand panics instead, per its docs)
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

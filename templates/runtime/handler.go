@@ -1,11 +1,11 @@
 package runtime
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
-	"io"
-	"mime"
 	"net/http"
+	"net/url"
+	"strings"
 )
 
 // HandlerOption configures NewHandler.
@@ -14,48 +14,107 @@ type HandlerOption func(*handlerConfig)
 // handlerConfig is what the options set.
 type handlerConfig struct {
 	maxBodyBytes int64
+	auth         Authenticator
+	errorLog     func(r *http.Request, err error)
 }
 
 // defaultMaxBodyBytes bounds request bodies; no peer generator limits them.
 const defaultMaxBodyBytes = 4 << 20
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 4 MiB);
-// larger bodies get 413.
+// larger bodies get 413. n <= 0 keeps the default.
 func WithMaxBodyBytes(n int64) HandlerOption {
-	return func(c *handlerConfig) { c.maxBodyBytes = n }
+	return func(c *handlerConfig) {
+		if n > 0 {
+			c.maxBodyBytes = n
+		}
+	}
+}
+
+// Authenticator checks the bearer token of a request to ep. It gets the
+// token without the "Bearer " prefix ("" when the docs do not require
+// Authorization and none was sent) and the endpoint's documented
+// permissions. It returns the context the Server method runs with (e.g.
+// carrying the caller's identity), or an error: an *Error is answered as
+// is, any other error as 403 Authorization_RequestDenied.
+type Authenticator func(ctx context.Context, token string, ep EndpointInfo) (context.Context, error)
+
+// WithAuthenticator makes the handler call a for every request that
+// reaches an endpoint. Without it, a request to an endpoint whose docs
+// require Authorization needs a well-formed "Bearer <token>" header, and
+// any token is accepted.
+func WithAuthenticator(a Authenticator) HandlerOption {
+	return func(c *handlerConfig) { c.auth = a }
+}
+
+// WithErrorLog makes the handler report errors from Server methods that
+// are not an *Error (answered as a bare 500) to f, so they are not lost.
+func WithErrorLog(f func(r *http.Request, err error)) HandlerOption {
+	return func(c *handlerConfig) { c.errorLog = f }
 }
 
 // newHandlerConfig applies opts to the defaults.
 func newHandlerConfig(opts []HandlerOption) *handlerConfig {
 	c := &handlerConfig{maxBodyBytes: defaultMaxBodyBytes}
 	for _, o := range opts {
-		o(c)
+		if o != nil {
+			o(c)
+		}
 	}
 	return c
 }
 
-// serveJSON returns a handler that decodes the body into a B, calls call and
-// writes its result as JSON with status.
-func serveJSON[B, R any](c *handlerConfig, status int, call func(*http.Request, *B) (*R, error)) http.Handler {
+// EndpointInfo describes a generated endpoint as its docs page does.
+type EndpointInfo struct {
+	Operation    string       // the Server method, e.g. "CreateUser"
+	Method       string       // e.g. "POST"
+	Patterns     []string     // the ServeMux patterns it is served on, e.g. "POST /users"
+	Source       string       // the docs page and line, e.g. "docs/api/user-post-users.md:25"
+	AuthRequired bool         // the request headers table lists Authorization
+	Permissions  []Permission // the permissions table, document order
+
+	// documented lists what the docs' own request examples send although
+	// the property tables forbid it (see validate.go), sorted.
+	documented []string
+}
+
+// Permission is one row of an endpoint's permissions table.
+type Permission struct {
+	Type   string   // e.g. "Delegated (work or school account)"
+	Scopes []string // least to most privileged as the docs list them; nil for "Not supported." or a placeholder
+}
+
+// serveJSON returns the handler of one endpoint: authentication, content
+// type, size, decode, validate, then call, whose result is written as
+// JSON with status (and Location for a created entity with an id).
+func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *B) (*R, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body := new(B)
-		if err := decodeBody(c, w, r, body); err != nil {
+		r, err := c.authenticate(r, ep)
+		if err != nil {
 			writeError(w, err)
 			return
 		}
-		res, err := call(r, body)
-		if err != nil {
+		body := new(B)
+		if err := decodeRequest(c, w, r, ep, body); err != nil {
 			writeError(w, err)
+			return
+		}
+		res, callErr := call(r, body)
+		if callErr != nil {
+			c.fail(w, r, callErr)
 			return
 		}
 		if res == nil {
 			w.WriteHeader(status)
 			return
 		}
-		data, err := json.Marshal(res)
-		if err != nil {
-			writeError(w, errorf(http.StatusInternalServerError, "internalServerError", "encode response: %v", err))
+		data, encErr := json.Marshal(res)
+		if encErr != nil {
+			c.fail(w, r, encErr)
 			return
+		}
+		if loc := location(r, status, data); loc != "" {
+			w.Header().Set("Location", loc)
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
@@ -64,42 +123,94 @@ func serveJSON[B, R any](c *handlerConfig, status int, call func(*http.Request, 
 }
 
 // serveNoContent is serveJSON for operations whose answer has no body.
-func serveNoContent[B any](c *handlerConfig, status int, call func(*http.Request, *B) error) http.Handler {
-	return serveJSON(c, status, func(r *http.Request, b *B) (*struct{}, error) {
+func serveNoContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *B) error) http.Handler {
+	return serveJSON(c, ep, status, func(r *http.Request, b *B) (*struct{}, error) {
 		return nil, call(r, b)
 	})
 }
 
-// decodeBody reads one JSON value from r's body into dst. It checks the
-// media type (415), the size (413) and that nothing follows the value (400).
-func decodeBody(c *handlerConfig, w http.ResponseWriter, r *http.Request, dst any) *Error {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		mt, _, err := mime.ParseMediaType(ct)
-		if err != nil || mt != "application/json" {
-			return errorf(http.StatusUnsupportedMediaType, "unsupportedMediaType", "content type %q, want application/json", ct)
-		}
+// fail writes an error from a Server method, logging errors that the
+// answer does not show.
+func (c *handlerConfig) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if e, ok := err.(*Error); (!ok || e.Status < 400 || e.Status > 599) && c.errorLog != nil {
+		c.errorLog(r, err)
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, c.maxBodyBytes))
-	if err := dec.Decode(dst); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return errorf(http.StatusRequestEntityTooLarge, "requestEntityTooLarge", "request body larger than %d bytes", tooBig.Limit)
-		}
-		if errors.Is(err, io.EOF) {
-			return errorf(http.StatusBadRequest, "badRequest", "request body: empty, want a JSON value")
-		}
-		return errorf(http.StatusBadRequest, "badRequest", "request body: %v", err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return errorf(http.StatusBadRequest, "badRequest", "request body: unexpected data after the JSON value")
-	}
-	return nil
+	writeError(w, err)
 }
 
-// withErrorShape wraps mux so that its own answers (404 for no route, 405
-// for a wrong method) are written in the OData error shape too.
+// authenticate enforces the documented Authorization header and runs the
+// Authenticator: 401 for a missing or malformed bearer token, 403 (or the
+// Authenticator's *Error) for a denied one.
+func (c *handlerConfig) authenticate(r *http.Request, ep *EndpointInfo) (*http.Request, *Error) {
+	h := r.Header.Get("Authorization")
+	tok, ok := bearerToken(h)
+	if !ok && (ep.AuthRequired || h != "") {
+		w := errorf(http.StatusUnauthorized, "InvalidAuthenticationToken", "Access token is empty.")
+		if h != "" {
+			w.Message = "Access token validation failure: want an Authorization header of the form \"Bearer <token>\"."
+		}
+		return r, w
+	}
+	if c.auth == nil {
+		return r, nil
+	}
+	ctx, err := c.auth(r.Context(), tok, *ep)
+	if err != nil {
+		if e, ok := err.(*Error); ok {
+			return r, e
+		}
+		return r, errorf(http.StatusForbidden, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
+	}
+	if ctx != nil && ctx != r.Context() {
+		r = r.WithContext(ctx)
+	}
+	return r, nil
+}
+
+// bearerToken parses "Bearer <token>" (scheme case-insensitive, RFC 6750
+// token68 without spaces).
+func bearerToken(h string) (string, bool) {
+	scheme, tok, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || tok == "" || strings.ContainsAny(tok, " \t") {
+		return "", false
+	}
+	return tok, true
+}
+
+// location is the Location of a created entity: the request path plus the
+// id the answer carries, when the route ends in a collection segment
+// (not for actions such as /microsoft.graph.createReply).
+func location(r *http.Request, status int, data []byte) string {
+	if status != http.StatusCreated {
+		return ""
+	}
+	last := r.Pattern[strings.LastIndexByte(r.Pattern, '/')+1:]
+	if last == "" || strings.ContainsAny(last, ".:({") {
+		return ""
+	}
+	var probe struct {
+		ID json.RawMessage `json:"id"`
+	}
+	var id string
+	if json.Unmarshal(data, &probe) != nil || json.Unmarshal(probe.ID, &id) != nil || id == "" {
+		return ""
+	}
+	return strings.TrimSuffix(r.URL.EscapedPath(), "/") + "/" + url.PathEscape(id)
+}
+
+// withErrorShape wraps mux: every answer carries request-id and
+// client-request-id headers as Graph's do (client-request-id echoes the
+// caller's, else repeats request-id), and the mux's own answers (404 for
+// no route, 405 with Allow for a wrong method) use the OData error shape.
 func withErrorShape(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rid := newRequestID()
+		crid := r.Header.Get("client-request-id")
+		if crid == "" || len(crid) > 128 {
+			crid = rid
+		}
+		w.Header().Set("request-id", rid)
+		w.Header().Set("client-request-id", crid)
 		h, pattern := mux.Handler(r)
 		if pattern != "" {
 			mux.ServeHTTP(w, r) // sets the path values
@@ -113,10 +224,10 @@ func withErrorShape(mux *http.ServeMux) http.Handler {
 			}
 		}
 		if rec.status < 400 {
-			w.WriteHeader(rec.status)
+			w.WriteHeader(rec.status) // a redirect to the cleaned path
 			return
 		}
-		writeError(w, errorf(rec.status, statusCode(rec.status), "%s %s: %s", r.Method, r.URL.Path, http.StatusText(rec.status)))
+		writeError(w, errorf(rec.status, statusCode(rec.status), "%s %s: %s", r.Method, r.URL.EscapedPath(), http.StatusText(rec.status)))
 	})
 }
 

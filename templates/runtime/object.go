@@ -143,3 +143,22 @@ func validEnum[E ~string](e E, values []E, flags bool) bool {
 	}
 	return true
 }
+
+// odataType returns what a JSON object's "@odata.type" names, lower-cased
+// and without the leading "#" ("#microsoft.graph.androidLobApp" →
+// "microsoft.graph.androidlobapp"), "" when it names nothing; null reports
+// a JSON null. Polymorphic wrappers switch on it to pick the derived type.
+func odataType(data []byte) (name string, null bool) {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return "", true
+	}
+	var all map[string]json.RawMessage // exact key match, unlike a struct field
+	if json.Unmarshal(data, &all) != nil {
+		return "", false
+	}
+	var s string
+	if json.Unmarshal(all["@odata.type"], &s) != nil {
+		return "", false
+	}
+	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#")), false
+}

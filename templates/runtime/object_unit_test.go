@@ -3,8 +3,6 @@ package runtime
 import (
 	"encoding/json"
 	"math"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
 )
@@ -118,40 +116,4 @@ func TestValidEnum(t *testing.T) {
 			t.Errorf("validEnum(%q, flags=%v) = %v, want %v", c.in, c.flags, got, c.want)
 		}
 	}
-}
-
-func TestServeJSON(t *testing.T) {
-	mux := http.NewServeMux()
-	c := newHandlerConfig([]HandlerOption{WithMaxBodyBytes(64)})
-	mux.Handle("POST /things/{id}", serveJSON(c, http.StatusCreated, func(r *http.Request, b *sample) (*sample, error) {
-		if r.PathValue("id") == "fail" {
-			return nil, errorf(http.StatusConflict, "conflict", "no")
-		}
-		b.ID = Some(r.PathValue("id"))
-		return b, nil
-	}))
-	h := withErrorShape(mux)
-	rec := serveExample(t, h, "POST", "/things/x1", []byte(`{"count":2}`))
-	checkAnswer(t, rec, http.StatusCreated, []byte(`{"count":2,"id":"x1"}`))
-	for _, c := range []struct {
-		method, target, body string
-		status               int
-		code                 string
-	}{
-		{"POST", "/things/fail", `{}`, 409, "conflict"},
-		{"POST", "/things/x", ``, 400, "badRequest"},
-		{"POST", "/things/x", `{} {}`, 400, "badRequest"},
-		{"POST", "/things/x", `{"count":"x"}`, 400, "badRequest"},
-		{"POST", "/things/x", `{"id":"` + strings.Repeat("a", 100) + `"}`, 413, "requestEntityTooLarge"},
-		{"POST", "/nothing", `{}`, 404, "notFound"},
-		{"GET", "/things/x", ``, 405, "methodNotAllowed"},
-	} {
-		rec := serveExample(t, h, c.method, c.target, []byte(c.body))
-		checkErrorAnswer(t, rec, c.status, c.code)
-	}
-	req := []byte(`{}`)
-	rec = serveExample(t, h, "POST", "/things/x", req)
-	checkAnswer(t, rec, 201, nil)
-	r2 := serveExampleCT(h, "text/plain")
-	checkErrorAnswer(t, r2, 415, "unsupportedMediaType")
 }

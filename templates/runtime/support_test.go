@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math/big"
 	"net/http"
@@ -111,9 +112,20 @@ func serveExample(t *testing.T, h http.Handler, method, target string, body []by
 	t.Helper()
 	req := httptest.NewRequest(method, target, bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer example-token")
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec
+}
+
+// exampleClient returns a Client that reaches h over a loopback server,
+// closed when t ends.
+func exampleClient(t *testing.T, h http.Handler) *Client {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &Client{BaseURL: srv.URL, HTTPClient: srv.Client(),
+		Token: func(context.Context) (string, error) { return "example-token", nil }}
 }
 
 // checkAnswer checks the status and, when want is not nil, the JSON body.

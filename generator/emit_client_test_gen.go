@@ -1,0 +1,110 @@
+package generator
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitClientSubtest adds the "client" subtest of an example test: the
+// generated Client sends the documented request through NewHandler to the
+// fake Server, and what it returns must equal the documented response.
+func (g *gen) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInfo) {
+	owner := e
+	if e.primary != nil {
+		owner = e.primary // members are served, and called, through their primary
+	}
+	args, ok := g.clientArgs(owner, ex.target)
+	if !ok {
+		return
+	}
+	call := []jen.Code{jen.Qual("context", "Background").Call()}
+	for _, a := range args {
+		call = append(call, jen.Lit(a))
+	}
+	call = append(call, jen.Id("decodeExample").Types(g.bodyType(owner)).Call(jen.Id("t"), jen.Id("req")))
+	b.Id("t").Dot("Run").Call(jen.Lit("client"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(h *jen.Group) {
+		fake := jen.Op("&").Id("exampleServer").Values()
+		if ex.response != nil {
+			fake = jen.Op("&").Id("exampleServer").Values(jen.Dict{
+				jen.Id("res"): jen.Id("decodeExample").Types(g.resultType(owner)).Call(jen.Id("t"), jen.Id("resp")),
+			})
+		}
+		h.Id("c").Op(":=").Id("exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(fake))
+		fail := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err()))
+		if owner.result == nil {
+			h.Err().Op(":=").Id("c").Dot(owner.name).Call(call...)
+			h.Add(fail)
+			return
+		}
+		if ex.response == nil {
+			h.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(owner.name).Call(call...)
+			h.Add(fail)
+			return
+		}
+		h.List(jen.Id("got"), jen.Err()).Op(":=").Id("c").Dot(owner.name).Call(call...)
+		h.Add(fail)
+		h.Id("checkJSONValue").Call(jen.Id("t"), jen.Id("resp"), jen.Id("got"))
+	}))
+}
+
+// clientArgs returns the path arguments the client call of an example
+// passes: the values of the example's target when it is written on the
+// client's request line (the first route), else the wildcard names. ok is
+// false when that line does not reach e (shadowed by another endpoint).
+func (g *gen) clientArgs(e *endpointInfo, target string) ([]string, bool) {
+	if target == "" {
+		return nil, false
+	}
+	r := e.routes[0]
+	segs := strings.Split(strings.TrimPrefix(target, "/"), "/")
+	var args []string
+	seen := map[string]bool{}
+	matched := len(segs) == len(r.Segments)
+	for i, s := range r.Segments {
+		if !matched {
+			break
+		}
+		if s.Param == "" {
+			continue
+		}
+		v, err := url.PathUnescape(segs[i])
+		if err != nil || v == "" {
+			matched = false
+			break
+		}
+		if !seen[s.Param] {
+			seen[s.Param] = true
+			args = append(args, v)
+		}
+	}
+	if !matched {
+		args, seen = nil, map[string]bool{}
+		for _, s := range r.Params() {
+			if !seen[s.Param] {
+				seen[s.Param] = true
+				args = append(args, s.Param)
+			}
+		}
+	}
+	// The path the client builds must route back to e.
+	var b strings.Builder
+	vals := map[string]string{}
+	i := 0
+	for _, s := range r.Params() {
+		if _, ok := vals[s.Param]; !ok {
+			vals[s.Param] = args[i]
+			i++
+		}
+	}
+	for _, s := range r.Segments {
+		b.WriteByte('/')
+		if s.Param != "" {
+			b.WriteString(url.PathEscape(vals[s.Param]))
+		} else {
+			b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
+		}
+	}
+	return args, g.router.match(e.method, b.String()) == e.index
+}

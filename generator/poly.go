@@ -1,0 +1,208 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// Polymorphic bodies. An endpoint whose body or answer is a struct type
+// with derived types (beta/api/intune-deviceconfig-*-create.md all POST to
+// /deviceManagement/deviceConfigurations) accepts every derived type,
+// chosen by "@odata.type". For such a base B the generator emits, in
+// any_<b>.go:
+//
+//	type BKind interface{ isBKind() }      // B and every derived struct
+//	type AnyB struct{ Value BKind }        // the Server's body/answer type
+//	func (m AnyB) MarshalJSON / (m *AnyB) UnmarshalJSON (a switch on @odata.type)
+//	func (B) isBKind() {}; func (D) isBKind() {} ...
+//
+// Only endpoint bodies and answers are polymorphic: properties keep their
+// declared type, and a derived object there keeps its extra properties in
+// AdditionalData, losslessly. parser/check's Fit follows the same rule
+// (FitOptions.Derived, top level only).
+
+// polyPrefix marks a TypeRef.Target that names the polymorphic wrapper of
+// a base type rather than the type itself; it cannot occur in the docs.
+const polyPrefix = "\x00any:"
+
+// polyInfo is one polymorphic base type with its Go names.
+type polyInfo struct {
+	base    *typeInfo
+	derived []*typeInfo // sorted by qualified name
+	wrapper string      // e.g. "AnyMobileApp"
+	kind    string      // interface, e.g. "MobileAppKind"
+	marker  string      // e.g. "isMobileAppKind"
+	file    string
+	view    *typeInfo // base's fields under the wrapper's name, for resolve
+}
+
+// polyOf returns the wrapper a ref names, or nil.
+func (g *gen) polyOf(ref ir.TypeRef) *polyInfo {
+	if !strings.HasPrefix(ref.Target, polyPrefix) {
+		return nil
+	}
+	return g.polys[strings.TrimPrefix(ref.Target, polyPrefix)]
+}
+
+// refLabel names ref's type for messages, a wrapper as "x or a derived type".
+func refLabel(ref ir.TypeRef) string {
+	s := typeLabel(ref.Name, unpoly(ref).Target, ref.Collection)
+	if strings.HasPrefix(ref.Target, polyPrefix) {
+		s += " or a derived type"
+	}
+	return s
+}
+
+// unpoly returns ref with a wrapper target replaced by its base type.
+func unpoly(ref ir.TypeRef) ir.TypeRef {
+	ref.Target = strings.TrimPrefix(ref.Target, polyPrefix)
+	return ref
+}
+
+// polymorphic makes e's body and answer polymorphic when their type (not
+// a collection) has derived types in the doc set.
+func (g *gen) polymorphic(e *endpointInfo) {
+	e.body = g.polyRef(e.body)
+	if e.result != nil {
+		r := g.polyRef(*e.result)
+		e.result = &r
+	}
+}
+
+func (g *gen) polyRef(ref ir.TypeRef) ir.TypeRef {
+	if ref.Collection || ref.Primitive || strings.HasPrefix(ref.Target, polyPrefix) {
+		return ref
+	}
+	ti := g.byName[ref.Target]
+	if ti == nil {
+		return ref
+	}
+	q := ti.t.QualifiedName()
+	if g.polys[q] == nil {
+		ds := g.derivedOf(ti)
+		if len(ds) == 0 {
+			return ref
+		}
+		g.polys[q] = &polyInfo{base: ti, derived: ds}
+	}
+	ref.Target = polyPrefix + q
+	return ref
+}
+
+// derivedOf lists the doc set's types that derive from ti: those its
+// Derived list names and those whose Base chain reaches it, as
+// parser/check's isDerived decides.
+func (g *gen) derivedOf(ti *typeInfo) []*typeInfo {
+	var out []*typeInfo
+	for _, d := range g.types {
+		if d != ti && g.derives(d, ti) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (g *gen) derives(d, b *typeInfo) bool {
+	q := b.t.QualifiedName()
+	if slices.ContainsFunc(b.t.Derived, func(s string) bool { return strings.EqualFold(s, d.t.QualifiedName()) }) {
+		return true
+	}
+	for cur, n := d, 0; cur != nil && n < 64; cur, n = g.byName[cur.t.Base], n+1 {
+		if strings.EqualFold(cur.t.QualifiedName(), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// namePolys names the wrappers, their interfaces and files.
+func (g *gen) namePolys(pkg *namer) {
+	var ws, files []want
+	keys := make([]string, 0, len(g.polys))
+	for q := range g.polys {
+		keys = append(keys, q)
+	}
+	slices.Sort(keys)
+	for _, q := range keys {
+		p := g.polys[q]
+		ws = append(ws, want{Key: q, Base: "Any" + p.base.goName, What: "polymorphic type", Pos: firstPos(p.base.t.Sources),
+			Derive: func(b string) []string { return []string{b, strings.TrimPrefix(b, "Any") + "Kind"} }})
+	}
+	got := pkg.assign(ws)
+	for _, q := range keys {
+		p := g.polys[q]
+		p.wrapper = got[q]
+		p.kind = strings.TrimPrefix(p.wrapper, "Any") + "Kind"
+		p.marker = "is" + p.kind
+		p.view = &typeInfo{t: p.base.t, goName: p.wrapper, fields: p.base.fields, odata: p.base.odata}
+		files = append(files, want{Key: q, Base: fileStem(snake(p.wrapper)), What: "file", Pos: firstPos(p.base.t.Sources),
+			Derive: func(b string) []string { return []string{b + ".go"} }})
+	}
+	stems := g.fileNames.assign(files)
+	for _, q := range keys {
+		g.polys[q].file = stems[q] + ".go"
+	}
+}
+
+// emitPolys writes one file per polymorphic base type.
+func (g *gen) emitPolys() error {
+	keys := make([]string, 0, len(g.polys))
+	for q := range g.polys {
+		keys = append(keys, q)
+	}
+	slices.Sort(keys)
+	for _, q := range keys {
+		if err := g.emitPoly(g.polys[q]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *gen) emitPoly(p *polyInfo) error {
+	pos := firstPos(p.base.t.Sources)
+	f := g.newFile(pageHeader(pos.File))
+	q := p.base.t.QualifiedName()
+	f.Comment(p.kind + " is implemented by " + p.base.goName + " and every type derived from " + q + ".")
+	f.Type().Id(p.kind).Interface(jen.Id(p.marker).Params())
+	f.Line()
+	f.Add(commentLines(p.wrapper+" holds a "+q+" or a type derived from it: decoding picks the type that \"@odata.type\" names "+
+		"(the base type when it names none or an unknown one), and encoding writes Value as it is.", "Source: "+sourceRef(pos)+"."))
+	f.Type().Id(p.wrapper).Struct(
+		jen.Comment("Value is *"+p.base.goName+" or a pointer to a derived type; nil encodes as null."),
+		jen.Id("Value").Id(p.kind),
+	)
+	f.Line()
+	f.Comment("MarshalJSON encodes m.Value.")
+	f.Func().Params(jen.Id("m").Id(p.wrapper)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("m").Dot("Value"))),
+	)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes data into the type its \"@odata.type\" names.")
+	f.Func().Params(jen.Id("m").Op("*").Id(p.wrapper)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.List(jen.Id("name"), jen.Id("null")).Op(":=").Id("odataType").Call(jen.Id("data")),
+		jen.If(jen.Id("null")).Block(jen.Id("m").Dot("Value").Op("=").Nil(), jen.Return(jen.Nil())),
+		jen.Var().Id("v").Id(p.kind),
+		jen.Switch(jen.Id("name")).BlockFunc(func(s *jen.Group) {
+			for _, d := range p.derived {
+				s.Case(jen.Lit(strings.ToLower(d.t.QualifiedName()))).Block(jen.Id("v").Op("=").New(jen.Id(d.goName)))
+			}
+			s.Default().Block(jen.Id("v").Op("=").New(jen.Id(p.base.goName)))
+		}),
+		jen.Id("m").Dot("Value").Op("=").Id("v"),
+		jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v"))),
+	)
+	for _, t := range append([]*typeInfo{p.base}, p.derived...) {
+		f.Line()
+		f.Func().Params(jen.Id(t.goName)).Id(p.marker).Params().Block()
+	}
+	sources := []string{pos.File}
+	for _, d := range p.derived {
+		sources = append(sources, firstPos(d.t.Sources).File)
+	}
+	return g.render(p.file, f, pos, sources...)
+}

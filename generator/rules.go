@@ -1,0 +1,201 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// This file derives the per-field and per-endpoint facts the handler's
+// validation (templates/runtime/validate.go) reads: the docs2go struct
+// tags and the list of things the docs' own request examples send
+// although the tables forbid them.
+
+// docs2goTag is the `docs2go:"..."` tag value of a property: "required"
+// when the docs state it (a body table's Required column or "Required."
+// prose), "readonly" when the description says Read-only.
+func docs2goTag(p ir.Property) string {
+	var opts []string
+	if p.Required {
+		opts = append(opts, "required")
+	}
+	if p.ReadOnly {
+		opts = append(opts, "readonly")
+	}
+	return strings.Join(opts, ",")
+}
+
+// fieldTags is the tag map of a property's struct field.
+func fieldTags(p ir.Property) map[string]string {
+	tags := map[string]string{"json": p.Name + ",omitzero"}
+	if t := docs2goTag(p); t != "" {
+		tags["docs2go"] = t
+	}
+	return tags
+}
+
+// documentedKeys lists, sorted, what e's request examples send although
+// the docs' tables forbid it, in the runtime's documentedKey form
+// ("readonly:createdDateTime", "unknown:x", "required:a.b", "enum:a=v"):
+// the emitted golden test posts each example and expects success, and an
+// example is the docs' strongest statement of what the service accepts.
+func (g *gen) documentedKeys(e *endpointInfo) []string {
+	set := map[string]bool{}
+	for _, m := range append([]*endpointInfo{e}, e.members...) { // members share e's handler
+		for _, ex := range m.ep.Examples { // all of them: members' examples are prepared later
+			if ex.Request == nil || ex.Request.Body == nil {
+				continue
+			}
+			if v, err := decodeJSON([]byte(ex.Request.Body.Text)); err == nil {
+				g.documentedValue(v, m.body, "", set, 0)
+			}
+		}
+	}
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// documentedValue walks one example value of type ref at path.
+func (g *gen) documentedValue(v any, ref ir.TypeRef, path string, set map[string]bool, depth int) {
+	if v == nil || depth > maxDepth {
+		return
+	}
+	k, _, ti, ei := g.resolve(ref)
+	if ref.Collection {
+		elem := ref
+		elem.Collection = false
+		arr, _ := v.([]any)
+		for _, x := range arr {
+			g.documentedValue(x, elem, path, set, depth+1)
+		}
+		return
+	}
+	switch k {
+	case kindEnum:
+		if s, ok := v.(string); ok && !enumAccepts(ei.e, s) {
+			set["enum:"+path+"="+s] = true
+		}
+	case kindStruct:
+		if obj, ok := v.(map[string]any); ok {
+			g.documentedObject(obj, g.derivedFor(obj, ti), path, set, depth)
+		}
+	}
+}
+
+// documentedObject walks an example object against ti's properties.
+func (g *gen) documentedObject(obj map[string]any, ti *typeInfo, path string, set map[string]bool, depth int) {
+	known := map[string]bool{"@odata.type": true}
+	for _, f := range ti.fields {
+		p := f.prop
+		known[p.Name] = true
+		at := docPath(path, p.Name)
+		val, present := obj[p.Name]
+		if p.Required && (!present || val == nil) {
+			set["required:"+at] = true
+		}
+		if p.ReadOnly && present {
+			set["readonly:"+at] = true
+		}
+		if present {
+			g.documentedValue(val, p.Type, at, set, depth+1)
+		}
+	}
+	for key := range obj {
+		if !known[key] && !strings.Contains(key, "@") {
+			set["unknown:"+docPath(path, key)] = true
+		}
+	}
+}
+
+// derivedFor returns the type an example object's @odata.type names when
+// the doc set defines it, else ti.
+func (g *gen) derivedFor(obj map[string]any, ti *typeInfo) *typeInfo {
+	s, _ := obj["@odata.type"].(string)
+	s = strings.TrimPrefix(s, "#")
+	if s == "" {
+		return ti
+	}
+	if d := g.byName[s]; d != nil {
+		return d
+	}
+	if d := g.byName[ti.t.Namespace+"."+s]; d != nil && !strings.Contains(s, ".") {
+		return d
+	}
+	return ti
+}
+
+// enumAccepts mirrors the generated Valid method.
+func enumAccepts(e *ir.Enum, s string) bool {
+	parts := []string{s}
+	if e.Flags {
+		parts = strings.Split(s, ",")
+	}
+	for _, part := range parts {
+		if !slices.ContainsFunc(e.Members, func(m ir.EnumMember) bool { return m.Name == strings.TrimSpace(part) }) {
+			return false
+		}
+	}
+	return true
+}
+
+func docPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// endpointInfoValue is the EndpointInfo literal of e.
+func (g *gen) endpointInfoValue(e *endpointInfo) *jen.Statement {
+	d := jen.Dict{
+		jen.Id("Operation"): jen.Lit(e.name),
+		jen.Id("Method"):    jen.Lit(e.method),
+		jen.Id("Source"):    jen.Lit(sourceRef(e.ep.Pos)),
+	}
+	var patterns []jen.Code
+	for _, r := range e.routes {
+		patterns = append(patterns, jen.Lit(r.Pattern()))
+	}
+	d[jen.Id("Patterns")] = jen.Index().String().Values(patterns...)
+	if authRequired(e.ep) {
+		d[jen.Id("AuthRequired")] = jen.True()
+	}
+	if len(e.ep.Permissions) > 0 {
+		var perms []jen.Code
+		for _, p := range e.ep.Permissions {
+			pd := jen.Dict{jen.Id("Type"): jen.Lit(p.Type)}
+			if len(p.Scopes) > 0 {
+				var scopes []jen.Code
+				for _, s := range p.Scopes {
+					scopes = append(scopes, jen.Lit(s))
+				}
+				pd[jen.Id("Scopes")] = jen.Index().String().Values(scopes...)
+			}
+			perms = append(perms, jen.Values(pd))
+		}
+		d[jen.Id("Permissions")] = jen.Index().Id("Permission").Values(perms...)
+	}
+	if keys := g.documentedKeys(e); len(keys) > 0 {
+		var ks []jen.Code
+		for _, k := range keys {
+			ks = append(ks, jen.Lit(k))
+		}
+		d[jen.Id("documented")] = jen.Index().String().Values(ks...)
+	}
+	return jen.Id("EndpointInfo").Values(d)
+}
+
+// authRequired reports whether the request headers table lists
+// Authorization (Graph pages write "Bearer {token}. Required.").
+func authRequired(ep *ir.Endpoint) bool {
+	return slices.ContainsFunc(ep.Headers, func(h ir.HeaderSpec) bool {
+		return strings.EqualFold(strings.TrimSpace(h.Name), "Authorization")
+	})
+}

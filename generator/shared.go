@@ -1,0 +1,92 @@
+package generator
+
+import (
+	"slices"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// widen gives a primary endpoint whose routes other pages share the types
+// that accept every member's body and answer: the nearest common base type
+// (Intune's per-derived-type create pages all POST to the base collection,
+// e.g. beta/api/intune-apps-androidlobapp-create.md and 29 others to
+// /deviceAppManagement/mobileApps). Struct types with no common base
+// degrade to raw JSON, with a warning. Members then use the primary's types.
+func (g *gen) widen(p *endpointInfo) {
+	group := append([]*endpointInfo{p}, p.members...)
+	bodies := make([]*ir.TypeRef, len(group))
+	var results []*ir.TypeRef
+	for i, e := range group {
+		bodies[i] = &e.body
+		if e.result != nil {
+			results = append(results, e.result)
+		}
+	}
+	body, ok := g.common(bodies)
+	if !ok {
+		g.diags.Warnf(p.ep.Pos, "shared-route-types", "endpoint %s: pages sharing its request lines document unrelated body types; the body is raw JSON", p.ep.Title)
+	}
+	p.body = *body
+	if len(results) > 0 {
+		res, ok := g.common(results)
+		if !ok {
+			g.diags.Warnf(p.ep.Pos, "shared-route-types", "endpoint %s: pages sharing its request lines document unrelated response types; the response is raw JSON", p.ep.Title)
+		}
+		p.result = res
+	}
+	for _, m := range p.members {
+		m.method, m.status, m.body, m.result = p.method, p.status, p.body, p.result
+	}
+}
+
+// common returns a type every ref's values fit: the ref itself when all
+// agree, else the nearest common base of their struct targets, else raw
+// JSON (ok false).
+func (g *gen) common(refs []*ir.TypeRef) (*ir.TypeRef, bool) {
+	first := refs[0]
+	same := true
+	for _, r := range refs[1:] {
+		same = same && sameRef(*r, *first)
+	}
+	if same {
+		return first, true
+	}
+	raw := &ir.TypeRef{Raw: "(types of a shared route)", Collection: first.Collection}
+	var chain []string // ancestors of the first target, nearest first
+	for ti := g.byName[first.Target]; ti != nil && len(chain) < 64; ti = g.byName[ti.t.Base] {
+		chain = append(chain, ti.t.QualifiedName())
+	}
+	best := 0
+	for _, r := range refs {
+		if r.Collection != first.Collection || g.byName[r.Target] == nil {
+			return raw, false
+		}
+		i := -1
+		for ti, n := g.byName[r.Target], 0; ti != nil && i < 0 && n < 64; ti, n = g.byName[ti.t.Base], n+1 {
+			i = slices.Index(chain, ti.t.QualifiedName())
+		}
+		if i < 0 {
+			return raw, false
+		}
+		best = max(best, i)
+	}
+	t := g.byName[chain[best]].t
+	return &ir.TypeRef{Raw: first.Raw, Name: t.Name, Target: t.QualifiedName(), Collection: first.Collection, Pos: first.Pos}, true
+}
+
+// sameRef reports whether two refs map to the same Go type.
+func sameRef(a, b ir.TypeRef) bool {
+	return a.Collection == b.Collection && a.Primitive == b.Primitive && a.Target == b.Target &&
+		(!a.Primitive || a.Name == b.Name)
+}
+
+// memberName is the base of a member endpoint's names (its tests and
+// files): "Create" + its own documented body type.
+func memberName(e *endpointInfo) string {
+	if b := e.ep.Body; b != nil && b.Name != "" && !b.Primitive {
+		if n := goName(b.Name); n != "X" {
+			return "Create" + n
+		}
+	}
+	return endpointName(e.primary.routes[0])
+}

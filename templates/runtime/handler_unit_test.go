@@ -1,0 +1,290 @@
+package runtime
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The handler's table tests use widget, a hand-written twin of a generated
+// struct with the docs2go tags, an enum and a nested object.
+
+type widgetKind string
+
+func (k widgetKind) Valid() bool { return validEnum(k, []widgetKind{"small", "large"}, false) }
+
+type widget struct {
+	ID        Opt[string]          `json:"id,omitzero" docs2go:"readonly"`
+	Name      Opt[string]          `json:"name,omitzero" docs2go:"required"`
+	Kind      Opt[widgetKind]      `json:"kind,omitzero"`
+	Kinds     Opt[[]widgetKind]    `json:"kinds,omitzero"`
+	Count     Opt[int32]           `json:"count,omitzero"`
+	When      Opt[time.Time]       `json:"when,omitzero"`
+	Day       Opt[Date]            `json:"day,omitzero"`
+	Span      Opt[Duration]        `json:"span,omitzero"`
+	Part      Opt[widgetPart]      `json:"part,omitzero"`
+	Parts     Opt[[]widgetPart]    `json:"parts,omitzero"`
+	Raw       Opt[json.RawMessage] `json:"raw,omitzero"`
+	ODataType Opt[string]          `json:"@odata.type,omitzero"`
+
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (m widget) MarshalJSON() ([]byte, error) {
+	type plain widget
+	return marshalObject(plain(m), m.AdditionalData)
+}
+
+func (m *widget) UnmarshalJSON(data []byte) error {
+	type plain widget
+	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+}
+
+type widgetPart struct {
+	Value     Opt[[]byte]  `json:"value,omitzero" docs2go:"required"`
+	ODataType Opt[string]  `json:"@odata.type,omitzero"`
+	Label     Opt[string]  `json:"label,omitzero"`
+	Size      Opt[float64] `json:"size,omitzero"`
+
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (m widgetPart) MarshalJSON() ([]byte, error) {
+	type plain widgetPart
+	return marshalObject(plain(m), m.AdditionalData)
+}
+
+func (m *widgetPart) UnmarshalJSON(data []byte) error {
+	type plain widgetPart
+	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+}
+
+var widgetEndpoint = EndpointInfo{
+	Operation: "CreateWidget", Method: "POST", Patterns: []string{"POST /shops/{id}/widgets"},
+	AuthRequired: true, Permissions: []Permission{{Type: "Application", Scopes: []string{"Widget.ReadWrite.All"}}},
+	documented: []string{"enum:kind=legacy", "readonly:id", "unknown:part.legacyLabel"},
+}
+
+// widgetHandler serves POST /shops/{id}/widgets, echoing the body with
+// the shop id as "id" unless the shop is "fail" (an *Error), "panic" (a
+// plain error with internals) or "none" (no id, so no Location).
+func widgetHandler(opts ...HandlerOption) http.Handler {
+	c := newHandlerConfig(opts)
+	mux := http.NewServeMux()
+	mux.Handle("POST /shops/{id}/widgets", serveJSON(c, &widgetEndpoint, http.StatusCreated, func(r *http.Request, b *widget) (*widget, error) {
+		switch r.PathValue("id") {
+		case "fail":
+			return nil, errorf(http.StatusConflict, "conflict", "widget exists")
+		case "internal":
+			return nil, errors.New("pq: connection to 10.0.0.7 refused")
+		case "none":
+			return b, nil
+		}
+		b.ID = Some("w-" + r.PathValue("id"))
+		return b, nil
+	}))
+	return withErrorShape(mux)
+}
+
+func TestHandlerStatuses(t *testing.T) {
+	big := `{"name":"` + strings.Repeat("a", 300) + `"}`
+	for _, c := range []struct {
+		name, method, target, ct, auth, body string
+		status                               int
+		code, msg                            string // msg: a substring of the message
+	}{
+		{"created", "POST", "/shops/s1/widgets", "", "", `{"name":"n","kind":"small"}`, 201, "", ""},
+		{"documented read-only and enum", "POST", "/shops/s1/widgets", "", "", `{"name":"n","id":"x","kind":"legacy","part":{"value":"AA==","legacyLabel":1}}`, 201, "", ""},
+		{"charset", "POST", "/shops/s1/widgets", "application/json; charset=utf-8", "", `{"name":"n"}`, 201, "", ""},
+		{"odata params", "POST", "/shops/s1/widgets", "application/json;odata.metadata=minimal", "", `{"name":"n"}`, 201, "", ""},
+		{"no auth", "POST", "/shops/s1/widgets", "", "-", `{"name":"n"}`, 401, "InvalidAuthenticationToken", "empty"},
+		{"basic auth", "POST", "/shops/s1/widgets", "", "Basic dXNlcjpwdw==", `{"name":"n"}`, 401, "InvalidAuthenticationToken", "Bearer"},
+		{"empty bearer", "POST", "/shops/s1/widgets", "", "Bearer ", `{"name":"n"}`, 401, "InvalidAuthenticationToken", ""},
+		{"text/plain", "POST", "/shops/s1/widgets", "text/plain", "", `{"name":"n"}`, 415, "unsupportedMediaType", "text/plain"},
+		{"no content type", "POST", "/shops/s1/widgets", "-", "", `{"name":"n"}`, 415, "unsupportedMediaType", "missing"},
+		{"latin1", "POST", "/shops/s1/widgets", "application/json; charset=iso-8859-1", "", `{"name":"n"}`, 415, "unsupportedMediaType", ""},
+		{"too large", "POST", "/shops/s1/widgets", "", "", big, 413, "requestEntityTooLarge", "256"},
+		{"empty", "POST", "/shops/s1/widgets", "", "", ``, 400, "badRequest", "empty"},
+		{"blank", "POST", "/shops/s1/widgets", "", "", " \n", 400, "badRequest", "empty"},
+		{"null", "POST", "/shops/s1/widgets", "", "", `null`, 400, "badRequest", "null"},
+		{"malformed", "POST", "/shops/s1/widgets", "", "", `{"name":"n",}`, 400, "badRequest", "byte offset 13"},
+		{"truncated", "POST", "/shops/s1/widgets", "", "", `{"name":"n"`, 400, "badRequest", "byte offset 11"},
+		{"trailing", "POST", "/shops/s1/widgets", "", "", `{"name":"n"} {}`, 400, "badRequest", "byte offset 13"},
+		{"not an object", "POST", "/shops/s1/widgets", "", "", `[1]`, 400, "badRequest", "want an object"},
+		{"unknown", "POST", "/shops/s1/widgets", "", "", `{"name":"n","wifiSsid":"x"}`, 400, "badRequest", "property wifiSsid: unknown"},
+		{"nested unknown", "POST", "/shops/s1/widgets", "", "", `{"name":"n","parts":[{"value":"AA=="},{"value":"AA==","x":1}]}`, 400, "badRequest", "parts[1].x: unknown"},
+		{"annotations", "POST", "/shops/s1/widgets", "", "", `{"name":"n","@odata.type":"#x.widget","owner@odata.bind":"https://x/users/1","part":{"@odata.type":"x.widgetPart","value":"AA=="}}`, 201, "", ""},
+		{"wrong type", "POST", "/shops/s1/widgets", "", "", `{"name":5}`, 400, "badRequest", "property name: got a number, want a string"},
+		{"int32 overflow", "POST", "/shops/s1/widgets", "", "", `{"name":"n","count":3000000000}`, 400, "badRequest", "property count: number 3000000000 out of range"},
+		{"fraction for int", "POST", "/shops/s1/widgets", "", "", `{"name":"n","count":1.5}`, 400, "badRequest", "property count"},
+		{"date-time", "POST", "/shops/s1/widgets", "", "", `{"name":"n","when":"2016-12-31"}`, 400, "badRequest", "property when: invalid date-time"},
+		{"date", "POST", "/shops/s1/widgets", "", "", `{"name":"n","day":"2020-02-30"}`, 400, "badRequest", "property day: invalid date"},
+		{"duration", "POST", "/shops/s1/widgets", "", "", `{"name":"n","span":"1 day"}`, 400, "badRequest", "property span: invalid duration"},
+		{"base64", "POST", "/shops/s1/widgets", "", "", `{"name":"n","part":{"value":"!!"}}`, 400, "badRequest", "property part.value: invalid base64"},
+		{"enum", "POST", "/shops/s1/widgets", "", "", `{"name":"n","kind":"bogus"}`, 400, "badRequest", `property kind: "bogus" is not a documented member`},
+		{"enum in array", "POST", "/shops/s1/widgets", "", "", `{"name":"n","kinds":["small","huge"]}`, 400, "badRequest", "property kinds[1]"},
+		{"enum wrong type", "POST", "/shops/s1/widgets", "", "", `{"name":"n","kind":1}`, 400, "badRequest", "property kind: got a number"},
+		{"required missing", "POST", "/shops/s1/widgets", "", "", `{"kind":"small"}`, 400, "badRequest", "property name: required property is missing"},
+		{"required null", "POST", "/shops/s1/widgets", "", "", `{"name":null}`, 400, "badRequest", "property name: required property is null"},
+		{"nested required", "POST", "/shops/s1/widgets", "", "", `{"name":"n","part":{"label":"l"}}`, 400, "badRequest", "property part.value: required"},
+		{"read-only", "POST", "/shops/s1/widgets", "", "", `{"name":"n","part":{"value":"AA=="},"id":null}`, 201, "", ""},
+		{"array expected", "POST", "/shops/s1/widgets", "", "", `{"name":"n","parts":{}}`, 400, "badRequest", "property parts: got an object, want an array"},
+		{"server error", "POST", "/shops/fail/widgets", "", "", `{"name":"n"}`, 409, "conflict", "widget exists"},
+		{"internal", "POST", "/shops/internal/widgets", "", "", `{"name":"n"}`, 500, "internalServerError", "An internal server error occurred."},
+		{"unknown path", "POST", "/nothing", "", "", `{}`, 404, "notFound", "/nothing"},
+		{"wrong method", "GET", "/shops/s1/widgets", "", "", ``, 405, "methodNotAllowed", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rec := doWidget(widgetHandler(WithMaxBodyBytes(256)), c.method, c.target, c.ct, c.auth, c.body)
+			if c.status == 201 {
+				if rec.Code != 201 {
+					t.Fatalf("status %d, want 201; body %s", rec.Code, rec.Body)
+				}
+				return
+			}
+			raw := rec.Body.String() // checkErrorAnswer consumes the body
+			checkErrorAnswer(t, rec, c.status, c.code)
+			var body errorBody
+			json.Unmarshal([]byte(raw), &body)
+			if !strings.Contains(body.Error.Message, c.msg) {
+				t.Errorf("message %q, want it to contain %q", body.Error.Message, c.msg)
+			}
+			in := body.Error.InnerError
+			if in == nil || in.RequestID == "" || in.RequestID != rec.Header().Get("request-id") || in.Date == "" {
+				t.Errorf("innerError %+v, want request-id %q and a date", in, rec.Header().Get("request-id"))
+			}
+			if strings.Contains(raw, "10.0.0.7") {
+				t.Errorf("internal error leaked: %s", raw)
+			}
+		})
+	}
+}
+
+// doWidget sends a request; ct and auth "" mean the defaults, "-" none.
+func doWidget(h http.Handler, method, target, ct, auth, body string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, target, strings.NewReader(body))
+	switch ct {
+	case "":
+		req.Header.Set("Content-Type", "application/json")
+	case "-":
+	default:
+		req.Header.Set("Content-Type", ct)
+	}
+	switch auth {
+	case "":
+		req.Header.Set("Authorization", "Bearer tok")
+	case "-":
+	default:
+		req.Header.Set("Authorization", auth)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestHandlerCreated(t *testing.T) {
+	h := widgetHandler()
+	req := httptest.NewRequest("POST", "/shops/s%2F1/widgets", strings.NewReader(`{"name":"n","description":null,"part":{"value":"AA==","label":null}}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer tok")
+	req.Header.Set("client-request-id", "my-id")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	// description is unknown: rejected. Without it, null is kept.
+	checkErrorAnswer(t, rec, 400, "badRequest")
+	req = httptest.NewRequest("POST", "/shops/s%2F1/widgets", strings.NewReader(`{"name":"n","part":{"value":"AA==","label":null}}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer tok")
+	req.Header.Set("client-request-id", "my-id")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	checkAnswer(t, rec, 201, []byte(`{"id":"w-s/1","name":"n","part":{"value":"AA==","label":null}}`))
+	if got := rec.Header().Get("Location"); got != "/shops/s%2F1/widgets/w-s%2F1" {
+		t.Errorf("Location %q", got)
+	}
+	if rec.Header().Get("client-request-id") != "my-id" || len(rec.Header().Get("request-id")) != 36 {
+		t.Errorf("ids: request-id %q client-request-id %q", rec.Header().Get("request-id"), rec.Header().Get("client-request-id"))
+	}
+	rec = doWidget(widgetHandler(), "POST", "/shops/none/widgets", "", "", `{"name":"n"}`)
+	if rec.Code != 201 || rec.Header().Get("Location") != "" {
+		t.Errorf("no id: status %d Location %q", rec.Code, rec.Header().Get("Location"))
+	}
+	rec = doWidget(widgetHandler(), "GET", "/shops/s1/widgets", "", "", "")
+	if rec.Header().Get("Allow") == "" || rec.Header().Get("client-request-id") != rec.Header().Get("request-id") {
+		t.Errorf("405 headers %v", rec.Header())
+	}
+}
+
+func TestHandlerAuthenticator(t *testing.T) {
+	type key struct{}
+	var seen EndpointInfo
+	auth := func(ctx context.Context, tok string, ep EndpointInfo) (context.Context, error) {
+		seen = ep
+		switch tok {
+		case "deny":
+			return nil, errors.New("token for another tenant")
+		case "expired":
+			return nil, errorf(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.")
+		}
+		return context.WithValue(ctx, key{}, tok), nil
+	}
+	var gotCtx any
+	c := newHandlerConfig([]HandlerOption{WithAuthenticator(auth), nil})
+	mux := http.NewServeMux()
+	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 201, func(r *http.Request, b *widget) error {
+		gotCtx = r.Context().Value(key{})
+		return nil
+	}))
+	h := withErrorShape(mux)
+	for _, tc := range []struct {
+		tok    string
+		status int
+		code   string
+	}{{"deny", 403, "Authorization_RequestDenied"}, {"expired", 401, "InvalidAuthenticationToken"}} {
+		rec := doWidget(h, "POST", "/shops/s/widgets", "", "Bearer "+tc.tok, `{"name":"n"}`)
+		raw := rec.Body.String()
+		checkErrorAnswer(t, rec, tc.status, tc.code)
+		if strings.Contains(raw, "tenant") {
+			t.Errorf("authenticator error leaked: %s", raw)
+		}
+	}
+	rec := doWidget(h, "POST", "/shops/s/widgets", "", "bearer good", `{"name":"n"}`)
+	if rec.Code != 201 || gotCtx != "good" {
+		t.Errorf("status %d, ctx value %v", rec.Code, gotCtx)
+	}
+	if seen.Operation != "CreateWidget" || seen.Permissions[0].Scopes[0] != "Widget.ReadWrite.All" {
+		t.Errorf("authenticator saw %+v", seen)
+	}
+}
+
+func TestHandlerErrorLog(t *testing.T) {
+	var logged error
+	rec := doWidget(widgetHandler(WithErrorLog(func(_ *http.Request, err error) { logged = err })), "POST", "/shops/internal/widgets", "", "", `{"name":"n"}`)
+	if rec.Code != 500 || logged == nil || !strings.Contains(logged.Error(), "10.0.0.7") {
+		t.Errorf("status %d, logged %v", rec.Code, logged)
+	}
+}
+
+func TestStripIndexes(t *testing.T) {
+	for in, want := range map[string]string{"a[1].b[22]": "a.b", "x": "x", "": ""} {
+		if got := stripIndexes(in); got != want {
+			t.Errorf("stripIndexes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLargeBodyWithoutContentLength(t *testing.T) {
+	req := httptest.NewRequest("POST", "/shops/s/widgets", bytes.NewReader(bytes.Repeat([]byte(" "), 300)))
+	req.ContentLength = -1
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer t")
+	rec := httptest.NewRecorder()
+	widgetHandler(WithMaxBodyBytes(100)).ServeHTTP(rec, req)
+	checkErrorAnswer(t, rec, 413, "requestEntityTooLarge")
+}

@@ -1,0 +1,223 @@
+package runtime
+
+import (
+	"encoding/json"
+	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// This file checks a decoded request body against what the docs say, by
+// reflection over the generated structs, so it works on whatever value an
+// endpoint decodes into (a derived type chosen by @odata.type included):
+//
+//   - unknown properties (kept in AdditionalData) are rejected, as Graph
+//     does; instance annotations ("@odata.type", "x@odata.bind") are not;
+//   - a field tagged `docs2go:"required"` must be present and not null;
+//   - a field tagged `docs2go:"readonly"` must be absent;
+//   - an enum value (a string type with Valid() bool) must be a documented
+//     member (the types' decoders stay tolerant; only the handler checks).
+//
+// The docs' own request examples win over the tables: what an example
+// sends is listed in EndpointInfo.documented and never rejected (many
+// pages call id or createdDateTime read-only and send them anyway).
+
+// optional is implemented by every Opt[T].
+type optional interface {
+	optState() (v any, set, null bool)
+	optElemType() reflect.Type
+}
+
+func (o Opt[T]) optState() (any, bool, bool) {
+	if o.v == nil {
+		return nil, false, o.null
+	}
+	return *o.v, true, false
+}
+
+func (Opt[T]) optElemType() reflect.Type { return reflect.TypeFor[T]() }
+
+var optionalType = reflect.TypeFor[optional]()
+
+// optElem returns T when t is an Opt[T].
+func optElem(t reflect.Type) (reflect.Type, bool) {
+	if t.Kind() != reflect.Struct || !t.Implements(optionalType) {
+		return nil, false
+	}
+	return reflect.Zero(t).Interface().(optional).optElemType(), true
+}
+
+// enumValue is implemented by generated enum types.
+type enumValue interface{ Valid() bool }
+
+// fieldRules are a field's docs2go tag options.
+type fieldRules struct{ required, readOnly bool }
+
+func rulesOf(f reflect.StructField) fieldRules {
+	var r fieldRules
+	for opt := range strings.SplitSeq(f.Tag.Get("docs2go"), ",") {
+		switch strings.TrimSpace(opt) {
+		case "required":
+			r.required = true
+		case "readonly":
+			r.readOnly = true
+		}
+	}
+	return r
+}
+
+// validator walks one decoded body.
+type validator struct {
+	documented []string // sorted keys the docs' examples send, see documentedKey
+	err        *Error
+}
+
+// validate checks the decoded body v (a pointer) for ep.
+func validate(v any, ep *EndpointInfo) *Error {
+	vd := &validator{documented: ep.documented}
+	vd.value(reflect.ValueOf(v), "", 0)
+	return vd.err
+}
+
+// documentedKey is the form of EndpointInfo.documented entries: the rule,
+// the property path without array indexes, and for enums the value, e.g.
+// "readonly:createdDateTime", "unknown:target.groupId",
+// "required:qrCodeImage.value", "enum:intent=bogus".
+func documentedKey(rule, path, value string) string {
+	k := rule + ":" + stripIndexes(path)
+	if value != "" {
+		k += "=" + value
+	}
+	return k
+}
+
+// stripIndexes removes "[n]" from a path.
+func stripIndexes(path string) string {
+	if !strings.Contains(path, "[") {
+		return path
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (vd *validator) allowed(rule, path, value string) bool {
+	_, ok := slices.BinarySearch(vd.documented, documentedKey(rule, path, value))
+	return ok
+}
+
+func (vd *validator) fail(path, msg string) {
+	if vd.err == nil {
+		vd.err = errorf(http.StatusBadRequest, "badRequest", "%s: %s", where(path), msg)
+	}
+}
+
+// value checks v at path.
+func (vd *validator) value(v reflect.Value, path string, depth int) {
+	if vd.err != nil || depth > maxLocateDepth {
+		return
+	}
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return
+		}
+		v = v.Elem()
+	}
+	if v.CanInterface() {
+		if o, ok := v.Interface().(optional); ok {
+			if x, set, _ := o.optState(); set {
+				vd.value(reflect.ValueOf(x), path, depth+1)
+			}
+			return
+		}
+		if e, ok := v.Interface().(enumValue); ok && v.Kind() == reflect.String {
+			if s := v.String(); !e.Valid() && !vd.allowed("enum", path, s) {
+				vd.fail(path, strconv.Quote(s)+" is not a documented member of the enumeration")
+			}
+			return
+		}
+	}
+	switch {
+	case isObjectType(v.Type()):
+		vd.object(v, path, depth)
+	case v.Kind() == reflect.Slice && v.Type() != rawMessageType && v.Type().Elem().Kind() != reflect.Uint8:
+		for i := range v.Len() {
+			vd.value(v.Index(i), path+"["+strconv.Itoa(i)+"]", depth+1)
+		}
+	}
+}
+
+// object checks a generated struct: its fields' rules, their values, and
+// its unknown properties.
+func (vd *validator) object(v reflect.Value, path string, depth int) {
+	fields := jsonFields(v.Type())
+	for _, name := range sortedKeys(fields) {
+		f := fields[name]
+		p := joinPath(path, name)
+		fv := v.FieldByIndex(f.Index)
+		set, null := true, false
+		if o, ok := fv.Interface().(optional); ok {
+			_, set, null = o.optState()
+		}
+		r := rulesOf(f)
+		switch {
+		case r.required && !set && !vd.allowed("required", p, ""):
+			what := "missing"
+			if null {
+				what = "null"
+			}
+			vd.fail(p, "required property is "+what)
+		case r.readOnly && (set || null) && !vd.allowed("readonly", p, ""):
+			vd.fail(p, "property is read-only")
+		}
+		vd.value(fv, p, depth+1)
+	}
+	extra := v.FieldByName("AdditionalData")
+	if !extra.IsValid() || derivedElsewhere(v, fields) {
+		return
+	}
+	m, _ := extra.Interface().(map[string]json.RawMessage)
+	for _, k := range sortedKeys(m) {
+		if strings.Contains(k, "@") {
+			continue // instance annotation: @odata.type, x@odata.bind, ...
+		}
+		if p := joinPath(path, k); !vd.allowed("unknown", p, "") {
+			vd.fail(p, "unknown property")
+			return
+		}
+	}
+}
+
+// derivedElsewhere reports whether the object's @odata.type names another
+// type than its Go type: a derived type the decoder did not resolve, whose
+// properties the base type cannot know, so they are not called unknown.
+func derivedElsewhere(v reflect.Value, fields map[string]reflect.StructField) bool {
+	f, ok := fields["@odata.type"]
+	if !ok {
+		return false
+	}
+	o, ok := v.FieldByIndex(f.Index).Interface().(optional)
+	if !ok {
+		return false
+	}
+	x, set, _ := o.optState()
+	s, _ := x.(string)
+	if !set || s == "" {
+		return false
+	}
+	s = strings.TrimPrefix(s, "#")
+	s = s[strings.LastIndexByte(s, '.')+1:]
+	return !strings.EqualFold(s, v.Type().Name())
+}
