@@ -32,3 +32,12 @@ bench:
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go
 	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./generator/
+
+## fuzz: run every fuzz target for FUZZTIME each (CI runs it with FUZZTIME=10s; plain go test replays the seeds)
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test ./parser -run='^$$' -fuzz='^FuzzParsePage$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./parser -run='^$$' -fuzz='^FuzzHTTPMessage$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./parser -run='^$$' -fuzz='^FuzzAnnotation$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./parser/link -run='^$$' -fuzz='^FuzzLink$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./generator -run='^$$' -fuzz='^FuzzGoName$$' -fuzztime=$(FUZZTIME)

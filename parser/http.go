@@ -11,8 +11,9 @@ import (
 var (
 	// requestLineRe matches "POST /users" and "GET https://... HTTP/1.1".
 	requestLineRe = regexp.MustCompile(`^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S.*?)(?:\s+HTTP/\d(?:\.\d)?)?\s*$`)
-	// statusLineRe matches "HTTP/1.1 201 Created", "HTTP 201 Created", "HTTP/1.1 201".
-	statusLineRe = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+(\d{3})\b`)
+	// statusLineRe matches "HTTP/1.1 201 Created", "HTTP 201 Created", "HTTP/1.1 201";
+	// the status is 100-599, so that a response never has status 0 ("HTTP 000", fuzzing).
+	statusLineRe = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b`)
 	headerLineRe = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*?)\s*$`)
 )
 
