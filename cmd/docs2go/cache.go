@@ -1,42 +1,77 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
 // The run cache makes a run with nothing changed cost little more than
-// reading the inputs: when the tool binary, the options and every input page
-// are what they were at the last successful run into the same output folder,
-// and that folder still holds exactly what the run wrote, the previous
-// diagnostics are replayed and nothing is parsed or generated.
+// walking the inputs: when the tool binary and the options are the same as
+// at the last successful run into the same output folder, every input page
+// and every output file has the size and modification time it had then,
+// and the folder holds no other generated file, the previous diagnostics
+// are replayed and nothing is read, parsed or generated. Like make and the
+// go tool's file stamps, it trusts size and modification time; any edit
+// through an editor or git changes them.
 //
-// The cache lives in the user's cache folder, not in the output folder:
-// it depends on the binary, so committing it would make -check differ
-// between machines.
+// The cache lives in the user's cache folder, not in the output folder: it
+// depends on the binary, so committing it would make -check differ between
+// machines.
 
 // runStamp is what a cache entry is valid for.
 type runStamp struct {
-	Key         string          `json:"key"`         // hash of tool, options and inputs
-	Manifest    string          `json:"manifest"`    // hash of the manifest the run wrote
+	Tool        string          `json:"tool"` // hash of the docs2go binary
+	Package     string          `json:"package"`
+	Inputs      []fileStat      `json:"inputs"`
+	Outputs     []fileStat      `json:"outputs"`
 	Diagnostics []ir.Diagnostic `json:"diagnostics"` // to replay, in doc-set names
 }
 
-// stampKey hashes everything a run's output depends on.
-func stampKey(pkg string, inputs []manifestFile) string {
-	h := sha256.New()
-	io.WriteString(h, toolHash()+"\x00"+pkg+"\x00")
-	for _, in := range inputs {
-		io.WriteString(h, in.Path+"\x00"+in.SHA256+"\x00")
+// fileStat identifies a file's content cheaply.
+type fileStat struct {
+	Path    string `json:"path"`
+	Size    int64  `json:"size"`
+	ModTime int64  `json:"mtime"` // nanoseconds
+}
+
+func statFile(path, name string) (fileStat, bool) {
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return fileStat{}, false
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return fileStat{Path: name, Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
+}
+
+// statInputs stats every input page; ok is false if one cannot be stat'ed.
+func statInputs(ins []input) ([]fileStat, bool) {
+	stats := make([]fileStat, len(ins))
+	for i, in := range ins {
+		s, ok := statFile(in.display, in.name)
+		if !ok {
+			return nil, false
+		}
+		stats[i] = s
+	}
+	return stats, true
+}
+
+// statOutputs stats the files of a run in out; ok is false if one is
+// missing.
+func statOutputs(out string, paths []string) ([]fileStat, bool) {
+	stats := make([]fileStat, len(paths))
+	for i, p := range paths {
+		s, ok := statFile(filepath.Join(out, filepath.FromSlash(p)), p)
+		if !ok {
+			return nil, false
+		}
+		stats[i] = s
+	}
+	return stats, true
 }
 
 // toolHash fingerprints the running binary, so a rebuilt docs2go never
@@ -67,9 +102,9 @@ func cachePath(out string) string {
 	return filepath.Join(base, "docs2go", hashOf([]byte(abs))[:32]+".json")
 }
 
-// loadStamp returns the cached run for out when it is valid for key and the
-// output folder is untouched since; nil otherwise.
-func loadStamp(fsys fileSystem, out, key string) *runStamp {
+// loadStamp returns the cached run for out when it is still valid for the
+// inputs ins and package pkg; nil otherwise.
+func loadStamp(fsys fileSystem, out, pkg string, ins []input) *runStamp {
 	p := cachePath(out)
 	if p == "" || toolHash() == "" {
 		return nil
@@ -79,58 +114,50 @@ func loadStamp(fsys fileSystem, out, key string) *runStamp {
 		return nil
 	}
 	var s runStamp
-	if json.Unmarshal(data, &s) != nil || s.Key != key || !outputIntact(fsys, out, s.Manifest) {
+	if json.Unmarshal(data, &s) != nil || s.Tool != toolHash() || s.Package != pkg {
+		return nil
+	}
+	inputs, ok := statInputs(ins)
+	if !ok || !slices.Equal(inputs, s.Inputs) || !outputIntact(fsys, out, s.Outputs) {
 		return nil
 	}
 	return &s
 }
 
-// outputIntact reports whether out holds exactly the files of its manifest,
-// whose hash must be manifestHash.
-func outputIntact(fsys fileSystem, out, manifestHash string) bool {
-	data, err := fsys.ReadFile(filepath.Join(out, manifestName))
-	if err != nil || hashOf(data) != manifestHash {
-		return false
-	}
-	var m manifest
-	if json.Unmarshal(data, &m) != nil {
-		return false
-	}
-	keep := map[string]bool{}
-	for _, f := range m.Files {
+// outputIntact reports whether out holds the recorded files unchanged and
+// no other file docs2go generated.
+func outputIntact(fsys fileSystem, out string, want []fileStat) bool {
+	paths := make([]string, len(want))
+	keep := make(map[string]bool, len(want))
+	for i, f := range want {
+		paths[i] = f.Path
 		keep[f.Path] = true
-		cur, err := fsys.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path)))
-		if err != nil || hashOf(cur) != f.SHA256 {
-			return false
-		}
 	}
-	return len(staleFiles(fsys, out, withManifestPath(keep), &m)) == 0
-}
-
-func withManifestPath(keep map[string]bool) map[string]bool {
-	keep[manifestName] = true
-	return keep
+	got, ok := statOutputs(out, paths)
+	return ok && slices.Equal(got, want) && len(staleFiles(fsys, out, keep, &manifest{})) == 0
 }
 
 // saveStamp records a successful run; failures to write the cache only cost
 // the next run its fast path.
-func saveStamp(out, key string, files []genFile, diags ir.Diagnostics) {
+func saveStamp(out, pkg string, ins []input, files []genFile, diags ir.Diagnostics) {
 	p := cachePath(out)
-	if p == "" {
+	inputs, ok := statInputs(ins)
+	if p == "" || !ok {
 		return
 	}
-	s := runStamp{Key: key, Diagnostics: diags}
-	for _, f := range files {
-		if f.path == manifestName {
-			s.Manifest = hashOf(f.content)
-		}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.path
 	}
-	data, err := json.Marshal(s)
+	outputs, ok := statOutputs(out, paths)
+	if !ok {
+		return
+	}
+	data, err := json.Marshal(runStamp{Tool: toolHash(), Package: pkg, Inputs: inputs, Outputs: outputs, Diagnostics: diags})
 	if err != nil || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
 		return
 	}
-	tmp := p + tempSuffix
-	if os.WriteFile(tmp, data, 0o644) == nil {
-		_ = os.Rename(tmp, p)
+	if os.WriteFile(p+tempSuffix, data, 0o644) == nil {
+		_ = os.Rename(p+tempSuffix, p)
 	}
 }

@@ -28,19 +28,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 2
 	}
+	names := newDisplayNames(ins)
+	fsys := osFS{}
+	if o.report == "" && o.irFile == "" {
+		if s := loadStamp(fsys, o.out, o.pkg, ins); s != nil {
+			return finish(stderr, names, s.Diagnostics, 0)
+		}
+	}
 	srcs, err := readSources(ins)
 	if err != nil {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
-	}
-	names := newDisplayNames(ins)
-	inputs := inputHashes(srcs)
-	key := stampKey(o.pkg, inputs)
-	fsys := osFS{}
-	if o.report == "" && o.irFile == "" {
-		if s := loadStamp(fsys, o.out, key); s != nil {
-			return finish(stderr, names, s.Diagnostics, 0)
-		}
 	}
 	b, err := runPipeline(srcs, o.pkg)
 	if err != nil {
@@ -51,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
 	}
-	files := withManifest(outputFiles(b), o.pkg, inputs)
+	files := withManifest(outputFiles(b), o.pkg, inputHashes(srcs))
 	old := readManifest(fsys, o.out)
 	if o.check {
 		return finish(stderr, names, b.diags, reportDrift(stderr, o.out, checkOutput(fsys, o.out, files, old)))
@@ -60,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
 	}
-	saveStamp(o.out, key, files, b.diags)
+	saveStamp(o.out, o.pkg, ins, files, b.diags)
 	return finish(stderr, names, b.diags, 0)
 }
 

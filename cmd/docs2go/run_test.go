@@ -70,3 +70,36 @@ func TestUsageErrorsExit2(t *testing.T) {
 		}
 	}
 }
+
+func TestChangedInputDefeatsTheFastPath(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	docs := filepath.Join(t.TempDir(), "docs")
+	if err := os.CopyFS(docs, os.DirFS("../../docs")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-out", out, "-pkg", "seed", docs}, &stdout, &stderr); code != 0 {
+		t.Fatalf("first run: exit %d\n%s", code, stderr.String())
+	}
+	page := filepath.Join(docs, "resources", "mimecontent.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(src, []byte("The content bytes."), []byte("The bytes of the content."), 1)
+	if err := os.WriteFile(page, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := pipelineRuns.Load()
+	if code := run([]string{"-out", out, "-pkg", "seed", docs}, &stdout, &stderr); code != 0 {
+		t.Fatalf("second run: exit %d\n%s", code, stderr.String())
+	}
+	if pipelineRuns.Load() == before {
+		t.Fatalf("a changed page did not rerun the pipeline")
+	}
+	got, err := os.ReadFile(filepath.Join(out, "mime_content.go"))
+	if err != nil || !bytes.Contains(got, []byte("The bytes of the content.")) {
+		t.Errorf("mime_content.go does not carry the edited description (err %v)", err)
+	}
+}
