@@ -27,6 +27,7 @@ import (
 
 type options struct {
 	out, pkg, report, irFile string
+	cpuProfile               string
 	check                    bool
 	paths                    []string
 }
@@ -46,6 +47,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 listing the files that differ from what a run would write")
 	fs.StringVar(&o.report, "report", "", "write a JSON report to `file` (- for stdout)")
 	fs.StringVar(&o.irFile, "ir", "", "write the intermediate model as JSON to `file` (- for stdout)")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to `file`")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: docs2go [flags] PATH...\n")
 		fs.PrintDefaults()

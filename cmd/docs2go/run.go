@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"runtime/pprof"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
@@ -22,6 +23,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		}
 		return 2
+	}
+	if o.cpuProfile != "" {
+		stop, err := startProfile(o.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "docs2go: %v\n", err)
+			return 2
+		}
+		defer stop()
 	}
 	ins, err := collectInputs(o.paths)
 	if err != nil {
@@ -122,4 +131,17 @@ func writeTo(name string, stdout io.Writer, v any) error {
 		return err
 	}
 	return f.Close()
+}
+
+// startProfile starts a CPU profile into name; stop ends and closes it.
+func startProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
