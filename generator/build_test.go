@@ -19,7 +19,7 @@ func TestGeneratedCompilesAndPasses(t *testing.T) {
 	if err != nil {
 		t.Skip("the go tool is not on PATH; cannot compile the generated seed package")
 	}
-	for _, c := range []string{"seed", "hard"} {
+	for _, c := range []string{"seed", "hard", "poly"} {
 		t.Run(c, func(t *testing.T) { vetAndTest(t, goTool, c) })
 	}
 }

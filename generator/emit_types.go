@@ -26,7 +26,7 @@ func (g *gen) emitStruct(ti *typeInfo) error {
 			st.Id(fi.goName).Id("Opt").Types(g.goType(fi.prop.Type)).Tag(fieldTags(fi.prop))
 		}
 		if ti.odata {
-			st.Comment("ODataType is the @odata.type annotation, e.g. \"#" + t.QualifiedName() + "\".")
+			st.Comment("ODataType is the @odata.type annotation, e.g. \"#" + commentSafe(t.QualifiedName()) + "\".")
 			st.Id("ODataType").Id("Opt").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
 		}
 		st.Comment("AdditionalData keeps the properties the docs do not list, so they round-trip.")

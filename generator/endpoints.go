@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,8 +15,16 @@ import (
 // registers them, in page order, on one ServeMux: a path that conflicts
 // with an earlier endpoint's is dropped with a diagnostic, so the
 // generated NewHandler can never panic at registration.
+//
+// Pages whose request lines end in fewer distinct collections register
+// first: a page creating one kind of thing owns its lines before a generic
+// page (beta multivaluelegacyextendedproperty-post-multivalueextendedproperties.md
+// documents creating messages, events, tasks, contacts... with extended
+// properties), so the generic page's lines join the specific pages.
 func (g *gen) routeEndpoints() {
-	for _, e := range g.sortedEndpoints() {
+	eps := g.sortedEndpoints()
+	slices.SortStableFunc(eps, func(a, b *endpointInfo) int { return cmp.Compare(spread(a.ep), spread(b.ep)) })
+	for _, e := range eps {
 		if e.reason != "" {
 			continue
 		}
@@ -47,7 +57,11 @@ func (g *gen) routeEndpoints() {
 			continue
 		}
 		if len(e.routes) == 0 {
-			g.skip(e, ep.Pos, "no-route", "endpoint: no request line can be routed (%d written)", len(ep.Paths))
+			pos, why := ep.Pos, "none written"
+			if e.routeErr != "" {
+				pos, why = e.routeErrPos, e.routeErr
+			}
+			g.skip(e, pos, "no-route", "endpoint: no request line can be routed (%d written): %s", len(ep.Paths), why)
 			continue
 		}
 		e.collectParams()
@@ -69,11 +83,13 @@ func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	}
 	if e.method != "" && !strings.EqualFold(method, e.method) {
 		g.diags.Warnf(ps.Pos, "method-mismatch", "request line: method %s differs from the endpoint's %s; path left out", method, e.method)
+		e.noteRouteErr(ps.Pos, fmt.Sprintf("method %s differs from the endpoint's %s", method, e.method))
 		return -1
 	}
 	r, err := parseRoute(method, ps.Template)
 	if err != nil {
 		g.diags.Warnf(ps.Pos, "unroutable-path", "%v; path left out", err)
+		e.noteRouteErr(ps.Pos, err.Error())
 		return -1
 	}
 	if e.method == "" {
@@ -91,10 +107,36 @@ func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	}
 	if err := g.router.add(r, e.index); err != nil {
 		g.diags.Warnf(ps.Pos, "route-conflict", "request line: %q %v; path left out", r.Pattern(), err)
+		e.noteRouteErr(ps.Pos, fmt.Sprintf("%q %v", r.Pattern(), err))
 		return -1
 	}
 	e.routes = append(e.routes, r)
 	return -1
+}
+
+// spread counts the distinct last segments of ep's routable request lines.
+func spread(ep *ir.Endpoint) int {
+	seen := map[string]bool{}
+	for _, ps := range ep.Paths {
+		method := ps.Method
+		if method == "" {
+			method = ep.Method
+		}
+		r, err := parseRoute(method, ps.Template)
+		if err != nil || !strings.EqualFold(method, ep.Method) {
+			continue
+		}
+		seen[r.Segments[len(r.Segments)-1].Lit] = true
+	}
+	return len(seen)
+}
+
+// noteRouteErr keeps the first reason a request line was left out, for the
+// skip reason when none is left.
+func (e *endpointInfo) noteRouteErr(pos ir.Pos, msg string) {
+	if e.routeErr == "" {
+		e.routeErr, e.routeErrPos = pos.String()+": "+msg, pos
+	}
 }
 
 // collectParams merges the routes' wildcards into the request fields.

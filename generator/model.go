@@ -24,7 +24,7 @@ type gen struct {
 	endpoints []*endpointInfo // ds.Endpoints order
 	router    *router
 	fileNames *namer
-	checker   *check.Checker // example conformance, built on first use
+	checker   *check.Checker       // example conformance, built on first use
 	polys     map[string]*polyInfo // base type qualified name → polymorphic wrapper
 }
 
@@ -80,6 +80,9 @@ type endpointInfo struct {
 	// it has no Server method of its own, only its golden tests.
 	primary *endpointInfo
 	members []*endpointInfo // on a primary: the endpoints sharing its routes, page order
+
+	routeErr    string // "pos: why" of the first request line left out
+	routeErrPos ir.Pos
 }
 
 // server is the Go method name that serves e: its own, or its primary's.

@@ -56,7 +56,7 @@ func (r route) Params() []segment {
 // leading slash and with a query string; all become ServeMux wildcards
 // named after the (first) placeholder name, numbered when repeated.
 func parseRoute(method, tmpl string) (route, error) {
-	r := route{Method: strings.ToUpper(strings.TrimSpace(method)), Template: tmpl}
+	r := route{Method: strings.ToUpper(strings.TrimSpace(method)), Template: commentSafe(tmpl)}
 	if !isToken(r.Method) {
 		return r, fmt.Errorf("request line: method %q is not an HTTP token", method)
 	}
@@ -130,7 +130,7 @@ func makeSegment(s string, used map[string]int) (segment, error) {
 		if n := used[name]; n > 1 {
 			name += strconv.Itoa(n)
 		}
-		return segment{Param: name, Doc: s}, nil
+		return segment{Param: name, Doc: commentSafe(s)}, nil
 	}
 	if strings.ContainsAny(s, "{}") {
 		return segment{}, fmt.Errorf("placeholder inside segment %q; ServeMux wildcards match whole segments only", s)

@@ -166,7 +166,7 @@ func (g *gen) emitPolys() error {
 func (g *gen) emitPoly(p *polyInfo) error {
 	pos := firstPos(p.base.t.Sources)
 	f := g.newFile(pageHeader(pos.File))
-	q := p.base.t.QualifiedName()
+	q := commentSafe(p.base.t.QualifiedName())
 	f.Comment(p.kind + " is implemented by " + p.base.goName + " and every type derived from " + q + ".")
 	f.Type().Id(p.kind).Interface(jen.Id(p.marker).Params())
 	f.Line()
@@ -198,6 +198,7 @@ func (g *gen) emitPoly(p *polyInfo) error {
 	)
 	for _, t := range append([]*typeInfo{p.base}, p.derived...) {
 		f.Line()
+		f.Comment(p.marker + " makes " + t.goName + " a " + p.kind + ".")
 		f.Func().Params(jen.Id(t.goName)).Id(p.marker).Params().Block()
 	}
 	sources := []string{pos.File}

@@ -22,20 +22,37 @@ func (g *gen) widen(p *endpointInfo) {
 			results = append(results, e.result)
 		}
 	}
-	body, ok := g.common(bodies)
-	if !ok {
-		g.diags.Warnf(p.ep.Pos, "shared-route-types", "endpoint %s: pages sharing its request lines document unrelated body types; the body is raw JSON", p.ep.Title)
+	if body, ok := g.common(bodies); ok {
+		p.body = *body
+	} else {
+		g.unrelated(p, "body", func(e *endpointInfo) *ir.TypeRef { return &e.body })
 	}
-	p.body = *body
 	if len(results) > 0 {
-		res, ok := g.common(results)
-		if !ok {
-			g.diags.Warnf(p.ep.Pos, "shared-route-types", "endpoint %s: pages sharing its request lines document unrelated response types; the response is raw JSON", p.ep.Title)
+		if res, ok := g.common(results); ok {
+			p.result = res
+		} else {
+			g.unrelated(p, "response", func(e *endpointInfo) *ir.TypeRef { return e.result })
 		}
-		p.result = res
 	}
 	for _, m := range p.members {
 		m.method, m.status, m.body, m.result = p.method, p.status, p.body, p.result
+	}
+}
+
+// unrelated reports the members whose type shares no base with the
+// primary's: the primary keeps its type (a generic page must not untype a
+// specific one), and the member's examples are checked against it.
+func (g *gen) unrelated(p *endpointInfo, what string, ref func(*endpointInfo) *ir.TypeRef) {
+	pr := ref(p)
+	for _, m := range p.members {
+		mr := ref(m)
+		if pr == nil || mr == nil {
+			continue
+		}
+		if _, ok := g.common([]*ir.TypeRef{pr, mr}); !ok {
+			g.diags.Warnf(m.ep.Pos, "shared-route-types", "endpoint %s: its request lines are served by %s, whose %s type %s is unrelated to %s; examples are checked against %s",
+				m.ep.Title, sourceRef(p.ep.Pos), what, refLabel(*pr), refLabel(*mr), refLabel(*pr))
+		}
 	}
 }
 

@@ -72,11 +72,22 @@ func (p *pageParser) paragraph(n *gast.Paragraph) {
 	case p.secs.in(secResponse):
 		p.responseProse(raw, off)
 	}
-	if loc := baseRe.FindStringIndex(raw); loc != nil && p.page.Operation == nil {
+	if p.page.Operation == nil && mayNameBase(raw) {
+		loc := baseRe.FindStringIndex(raw)
+		if loc == nil {
+			return
+		}
 		if tr := p.typeLink(raw[loc[1]-1:], off+loc[1]-1); tr != nil && p.resource().BaseType == nil {
 			p.resource().BaseType = tr
 		}
 	}
+}
+
+// mayNameBase is a cheap filter before baseRe, which has no literal prefix
+// and ran on every paragraph: its three phrases contain "inherit" or
+// "derive" (letters without k and s, see containsFold).
+func mayNameBase(s string) bool {
+	return containsFold(s, "inherit") || containsFold(s, "derive")
 }
 
 // intro reads the paragraphs between the title and the first section.
@@ -88,7 +99,7 @@ func (p *pageParser) intro(raw string) {
 		}
 		return
 	}
-	if p.page.Description != "" || strings.HasPrefix(t, "[!") || baseRe.MatchString(t) {
+	if p.page.Description != "" || strings.HasPrefix(t, "[!") || mayNameBase(t) && baseRe.MatchString(t) {
 		return
 	}
 	p.page.Description = plainText(t)
@@ -116,8 +127,8 @@ func isDelimiterRow(s string) bool {
 // linkDefsOnly reports whether every line of a paragraph is a reference
 // link definition, "[x]: ../resources/x.md".
 func linkDefsOnly(raw string) bool {
-	for _, l := range strings.Split(raw, "\n") {
-		if !linkDefRe.MatchString(l) {
+	for l := range strings.SplitSeq(raw, "\n") {
+		if !mayBeLinkDef(l) || !linkDefRe.MatchString(l) {
 			return false
 		}
 	}

@@ -20,15 +20,19 @@ type frontMatter struct {
 // CRLF line ends; an unclosed block ends at the first line that is not a
 // "key: value" pair.
 func parseFrontMatter(src []byte, base int, li *lineIndex, diags *ir.Diagnostics) frontMatter {
-	lines, offs := splitLines(src[base:])
-	if len(lines) == 0 || strings.TrimRight(lines[0], " \t") != "---" {
+	rest := string(src[base:])
+	first, _, _ := strings.Cut(rest, "\n")
+	if rest == "" || strings.TrimRight(strings.TrimSuffix(first, "\r"), " \t") != "---" {
 		return frontMatter{end: base}
 	}
 	var fm frontMatter
 	open := false     // inside a double-quoted value that spans lines (v1.0/resources/intune-mam-*managedappregistration.md)
 	var cont []string // its lines so far, joined once: appending to the value is quadratic on a hostile page
-	for i := 1; i < len(lines); i++ {
-		line, off := lines[i], base+offs[i]
+	for rel, line := range eachLine(rest) {
+		if rel == 0 {
+			continue // the opening "---"
+		}
+		off := base + rel
 		if open {
 			cont = append(cont, strings.TrimSpace(line))
 			if open = !strings.HasSuffix(strings.TrimSpace(line), `"`); !open {

@@ -17,6 +17,36 @@ var (
 	headerLineRe = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*?)\s*$`)
 )
 
+// The three line regexps run on every line of every fence (JSON bodies
+// included) but are anchored on a few possible first bytes; these wrappers
+// test those bytes first, which is exact and skips the backtracking
+// matcher's setup on most lines (issue 6 profile).
+
+// regexpSpace is the cutset of Go regexp's \s.
+const regexpSpace = " \t\n\f\r"
+
+func matchRequestLine(s string) []string {
+	t := strings.TrimLeft(s, regexpSpace)
+	if t == "" || strings.IndexByte("GPDHO", t[0]) < 0 {
+		return nil
+	}
+	return requestLineRe.FindStringSubmatch(s)
+}
+
+func matchStatusLine(s string) []string {
+	if !strings.HasPrefix(strings.TrimLeft(s, regexpSpace), "HTTP") {
+		return nil
+	}
+	return statusLineRe.FindStringSubmatch(s)
+}
+
+func matchHeaderLine(s string) []string {
+	if s == "" || (s[0]|0x20 < 'a' || s[0]|0x20 > 'z') || strings.IndexByte(s, ':') < 0 {
+		return nil
+	}
+	return headerLineRe.FindStringSubmatch(s)
+}
+
 // fenceLine is one line of a fenced block with its absolute offset.
 type fenceLine struct {
 	text string
@@ -40,7 +70,7 @@ func firstNonBlank(lines []fenceLine) int {
 func parseSyntaxLines(lines []fenceLine, pos func(int) ir.Pos) []ir.PathSyntax {
 	var out []ir.PathSyntax
 	for _, l := range lines {
-		m := requestLineRe.FindStringSubmatch(l.text)
+		m := matchRequestLine(l.text)
 		if m == nil {
 			continue
 		}
@@ -64,19 +94,19 @@ func parseMessage(lines []fenceLine, src []byte, pos func(int) ir.Pos) *ir.HTTPM
 	first := lines[i]
 	lead := len(first.text) - len(strings.TrimLeft(first.text, " \t"))
 	msg.Pos = pos(first.off + lead)
-	if m := requestLineRe.FindStringSubmatch(first.text); m != nil {
+	if m := matchRequestLine(first.text); m != nil {
 		msg.Method, msg.URL = m[1], m[2]
-	} else if m := statusLineRe.FindStringSubmatch(first.text); m != nil {
+	} else if m := matchStatusLine(first.text); m != nil {
 		msg.Status, _ = strconv.Atoi(m[1])
 	} else {
 		return nil
 	}
 	i++
-	if j := skipBlank(lines, i); j < len(lines) && j > i && headerLineRe.MatchString(lines[j].text) {
+	if j := skipBlank(lines, i); j < len(lines) && j > i && matchHeaderLine(lines[j].text) != nil {
 		i = j // blank line between the request line and the headers
 	}
 	for ; i < len(lines); i++ {
-		m := headerLineRe.FindStringSubmatch(lines[i].text)
+		m := matchHeaderLine(lines[i].text)
 		if m == nil {
 			break
 		}

@@ -11,6 +11,14 @@ import (
 // linkDefRe matches a reference-style link definition line "[x]: dest".
 var linkDefRe = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?`)
 
+// mayBeLinkDef is a cheap filter before linkDefRe, which runs on every
+// paragraph line and every line of the page: a definition starts with at
+// most three spaces and "[", and has "]:".
+func mayBeLinkDef(l string) bool {
+	t := strings.TrimLeft(l, " ")
+	return len(l)-len(t) <= 3 && strings.HasPrefix(t, "[") && strings.Contains(t, "]:")
+}
+
 // scanLinkDefs collects the reference-style link definitions of the page
 // (old OneDrive pages: `[identitySet][]` in type cells, v1.0/resources/baseitem.md).
 // goldmark keeps them in its parser context without positions, and tables
@@ -21,9 +29,8 @@ func scanLinkDefs(src []byte, base int, li *lineIndex) []ir.LinkDef {
 		return nil
 	}
 	var defs []ir.LinkDef
-	lines, offs := splitLines(src[base:])
 	inFence := false
-	for i, l := range lines {
+	for rel, l := range eachLine(string(src[base:])) {
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			inFence = !inFence
 			continue
@@ -31,11 +38,14 @@ func scanLinkDefs(src []byte, base int, li *lineIndex) []ir.LinkDef {
 		if inFence {
 			continue
 		}
+		if !mayBeLinkDef(l) {
+			continue
+		}
 		if m := linkDefRe.FindStringSubmatch(l); m != nil && !strings.HasPrefix(m[1], "!") {
 			defs = append(defs, ir.LinkDef{
 				Label:       strings.ToLower(strings.TrimSpace(m[1])),
 				Destination: m[2],
-				Pos:         li.pos(base + offs[i]),
+				Pos:         li.pos(base + rel),
 			})
 		}
 	}

@@ -264,7 +264,7 @@ func (p *pageParser) fence(n *gast.FencedCodeBlock) {
 	if i := firstNonBlank(lines); i >= 0 {
 		first = lines[i].text
 	}
-	isReq, isStatus := requestLineRe.MatchString(first), statusLineRe.MatchString(first)
+	isReq, isStatus := matchRequestLine(first) != nil, matchStatusLine(first) != nil
 	httpish := oneOf(info, "http", "", "json", "msgraph-interactive")
 	switch {
 	case p.isSyntax(info, isReq, ann):
@@ -273,7 +273,7 @@ func (p *pageParser) fence(n *gast.FencedCodeBlock) {
 		p.example(lines, ann)
 	case p.secs.in(secJSON) || ann != nil && ann.BlockType == "resource":
 		p.jsonRepresentation(n, lines)
-	case info == "http" && !p.secs.in(secHTTPRequest) && !headerLineRe.MatchString(first) && !strings.HasPrefix(first, "http"):
+	case info == "http" && !p.secs.in(secHTTPRequest) && matchHeaderLine(first) == nil && !strings.HasPrefix(first, "http"):
 		// a body without its status line (beta/api/insights-list-shared.md); header-only
 		// snippets (`Prefer: outlook.timezone=...`, beta/api/event-get.md) are illustrations
 		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), "http-example", "http example: first line %q is neither a request nor a status line", clip(first, 40))

@@ -51,12 +51,16 @@ func (p *pageParser) property(r row, nameCol, typeCol, descCol, reqCol int) ir.P
 		Description: plainText(rawDesc),
 		Pos:         pos,
 	}
-	if refLinkRe.MatchString(pr.Type.Raw) && pr.Type.Link == "" {
+	if pr.Type.Link == "" && strings.Contains(pr.Type.Raw, "][") && refLinkRe.MatchString(pr.Type.Raw) {
 		p.diags.Warnf(pos, "unresolved-reference", "type: no link definition for %q", pr.Type.Raw)
 	}
-	pr.ReadOnly = readOnlyRe.MatchString(pr.Description)
-	if m := inheritedRe.FindStringSubmatch(rawDesc); m != nil {
-		pr.Inherited = strings.Trim(m[1]+m[2], "`*. ")
+	// containsFold filters first: the (?i) regexps have no literal
+	// prefix to skip to and backtrack over every description.
+	pr.ReadOnly = containsFold(pr.Description, "only") && readOnlyRe.MatchString(pr.Description)
+	if containsFold(rawDesc, "inherited") {
+		if m := inheritedRe.FindStringSubmatch(rawDesc); m != nil {
+			pr.Inherited = strings.Trim(m[1]+m[2], "`*. ")
+		}
 	}
 	pr.Required = isYes(plainText(r.cell(reqCol))) || hasPrefixFold(pr.Description, "required")
 	return pr

@@ -12,7 +12,6 @@ var (
 	refLinkRe    = regexp.MustCompile(`\[([^\]]+)\]\[([^\]]*)\]`)
 	htmlTagRe    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>`)
 	brTagRe      = regexp.MustCompile(`(?i)<(?:br|p|li|/li|/p|/ul|ul|/div|div)\s*/?>`)
-	spaceRe      = regexp.MustCompile(`\s+`)
 )
 
 // link is a markdown link found in raw text.
@@ -29,6 +28,9 @@ func findLinks(s string) []link {
 		l  link
 	}
 	var hits []hit
+	if !strings.Contains(s, "](") && !strings.Contains(s, "][") {
+		return nil // neither regexp can match
+	}
 	for _, m := range inlineLinkRe.FindAllStringSubmatchIndex(s, -1) {
 		if s[m[0]] == '!' {
 			continue // image
@@ -61,16 +63,81 @@ var markupReplacer = strings.NewReplacer("**", "", "__", "", "`", "", `\|`, "|",
 // links become their text, HTML tags and emphasis markers go, entities are
 // decoded and white space collapses. Intune cells carry `Bearer &lt;token&gt;`
 // and `<br>` (corpus §4).
+//
+// Each regexp runs only when the literal it cannot match without is there:
+// plain text is most of every table and the backtracking matcher costs
+// microseconds per cell even when nothing matches (issue 6 profile: a fifth
+// of the parse).
 func plainText(s string) string {
 	if strings.ContainsAny(s, "[<&*`_\\") {
-		s = inlineLinkRe.ReplaceAllString(s, "$1")
-		s = refLinkRe.ReplaceAllString(s, "$1")
-		s = brTagRe.ReplaceAllString(s, " ")
-		s = htmlTagRe.ReplaceAllString(s, "")
+		if strings.Contains(s, "](") {
+			s = inlineLinkRe.ReplaceAllString(s, "$1")
+		}
+		if strings.Contains(s, "][") {
+			s = refLinkRe.ReplaceAllString(s, "$1")
+		}
+		if strings.IndexByte(s, '<') >= 0 {
+			s = brTagRe.ReplaceAllString(s, " ")
+			s = htmlTagRe.ReplaceAllString(s, "")
+		}
 		s = markupReplacer.Replace(s)
 		s = html.UnescapeString(s)
 	}
-	return strings.TrimSpace(spaceRe.ReplaceAllString(s, " "))
+	return strings.TrimSpace(collapseSpace(s))
+}
+
+// collapseSpace replaces every run of white space by one space, as
+// the regexp `\s+` (that is [\t\n\f\r ]) does, without a regexp; it returns
+// s itself when there is nothing to replace.
+func collapseSpace(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if isSpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && isSpace(s[i+1])) {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		if !isSpace(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		b.WriteByte(' ')
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+	}
+	return b.String()
+}
+
+// isSpace reports the bytes of Go regexp's \s class.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// containsFold reports whether s contains sub ignoring ASCII case, as a
+// cheap filter before a (?i) regexp. sub must be lower-case ASCII letters
+// without k and s: those two are the only ASCII letters whose Unicode case
+// folding reaches outside ASCII (K Kelvin sign, ſ long s), which (?i) would
+// match and an ASCII comparison would not.
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for j < n && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanName strips markup from a name cell: `**webUrl**`, “ `x` “,

@@ -69,7 +69,9 @@ func parseTypeRef(raw string, pos ir.Pos, defs []ir.LinkDef) ir.TypeRef {
 		return tr
 	}
 	s = plainText(s)
-	s = strings.TrimSpace(parenRe.ReplaceAllString(s, " "))
+	if strings.IndexByte(s, '(') >= 0 {
+		s = strings.TrimSpace(parenRe.ReplaceAllString(s, " "))
+	}
 	if i := strings.IndexAny(s, ",;/"); i > 0 { // "string, maximum size 20", "string/number"
 		s = s[:i]
 	}
@@ -87,6 +89,9 @@ func parseTypeRef(raw string, pos ir.Pos, defs []ir.LinkDef) ir.TypeRef {
 
 // stripCollection removes the collection wrapper of s.
 func stripCollection(s string) (string, bool) {
+	if !containsFold(s, "collection") { // all three (?i) regexps need it
+		return s, false
+	}
 	if m := collectionOfRe.FindStringSubmatch(s); m != nil {
 		return strings.TrimSpace(m[1]), true
 	}

@@ -11,9 +11,11 @@
 //
 //   - Example, (*Checker).Body, Endpoints and Pages produce diagnostics for
 //     the lint command;
-//   - Conforms and (*Checker).Conforms answer the generator's question
-//     "would this body decode into the generated type without failing or
-//     losing data?", which decides whether a golden test can be emitted.
+//   - Conforms, (*Checker).Conforms and (*Checker).Fit (which also gives
+//     the first reason, positioned in the page) answer the generator's
+//     question "would this body decode into the generated type without
+//     failing or losing data?", which decides whether a golden test can be
+//     emitted. The generator has no other implementation of it.
 //
 // The two agree on the value rules (values.go); lint is stricter only in
 // ways the generated code tolerates (unknown properties and enum members,

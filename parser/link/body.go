@@ -60,7 +60,42 @@ func (l *linker) bodyType(p *ir.Page, req request) (body *ir.TypeRef, at ir.Pos,
 		// onenote-post-pages.md) send raw bytes: the body is a Stream.
 		return &ir.TypeRef{Raw: ct, Name: "Stream", Primitive: true, Pos: at}, ir.Pos{}, ""
 	}
+	if bodiless(bs, req) {
+		// "Do not supply a request body for this method." (v1.0
+		// message-createreply.md): the example request shows no body,
+		// and nothing documents one. The endpoint takes none (nil Body).
+		l.diags.Warnf(req.msg.Pos, "no-request-body", "request body: nothing documents one and the example request has none; the endpoint takes no body")
+		return nil, ir.Pos{}, ""
+	}
 	return nil, noBodyAt(p, req), noBodyReason(p, req)
+}
+
+// claimedLength returns the non-zero Content-Length header of an example
+// request that shows no body.
+func claimedLength(req request) *ir.Header {
+	if req.msg == nil || (req.msg.Body != nil && strings.TrimSpace(req.msg.Body.Text) != "") {
+		return nil
+	}
+	for i, h := range req.msg.Headers {
+		if strings.EqualFold(strings.TrimSpace(h.Name), "Content-Length") && strings.TrimSpace(h.Value) != "0" {
+			return &req.msg.Headers[i]
+		}
+	}
+	return nil
+}
+
+// bodiless reports a create page that documents no body at all: no type
+// link, no table, and a well-formed example request without a body that
+// does not claim one either (beta printdocument-uploaddata.md shows
+// "Content-Length: 72797" and no body: a defect, not a bodiless call).
+func bodiless(bs *ir.BodySpec, req request) bool {
+	if bs != nil && (bs.Type != nil || len(bs.Properties) > 0) {
+		return false
+	}
+	if req.msg == nil || req.err != "" || (req.msg.Body != nil && strings.TrimSpace(req.msg.Body.Text) != "") {
+		return false
+	}
+	return claimedLength(req) == nil
 }
 
 // contentType returns the Content-Type header of an example request that
@@ -141,6 +176,9 @@ func (l *linker) responseTypeFitting(p *ir.Page, req request) *def {
 // else the unresolved type link, else the Request body section.
 func noBodyAt(p *ir.Page, req request) ir.Pos {
 	bs := p.Operation.Body
+	if h := claimedLength(req); h != nil {
+		return h.Pos
+	}
 	switch {
 	case req.msg != nil && req.msg.Body != nil:
 		return req.msg.Body.Pos
@@ -161,6 +199,9 @@ func noBodyReason(p *ir.Page, req request) string {
 		link = fmt.Sprintf("type %s does not resolve", bs.Type.Name)
 	} else {
 		link = "no type link"
+	}
+	if h := claimedLength(req); h != nil {
+		return fmt.Sprintf("no request body type: %s, no body table, and the example request claims %s: %s but shows no body", link, h.Name, h.Value)
 	}
 	switch {
 	case req.msg == nil:

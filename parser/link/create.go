@@ -82,7 +82,7 @@ func (l *linker) buildEndpoint(p *ir.Page) {
 	}
 	req := exampleRequest(op, method)
 	body, at, reason := l.bodyType(p, req)
-	if body == nil {
+	if body == nil && reason != "" {
 		skip(at, reason)
 		return
 	}
@@ -175,7 +175,7 @@ func (l *linker) resultType(p *ir.Page, req request, body *ir.TypeRef) *ir.TypeR
 	op := p.Operation
 	if op.Response != nil && op.Response.Type != nil {
 		r := *op.Response.Type
-		if r.Primitive || l.resolveRef(p.File, &r, !sameRef(r, *body)) != nil {
+		if r.Primitive || l.resolveRef(p.File, &r, body == nil || !sameRef(r, *body)) != nil {
 			return &r
 		}
 	}
@@ -206,6 +206,12 @@ func (l *linker) resultType(p *ir.Page, req request, body *ir.TypeRef) *ir.TypeR
 				return &ir.TypeRef{Raw: v.odataType(), Name: d.name(), Target: d.qualified(), Pos: resp.Body.Pos}
 			}
 		}
+	}
+	if body == nil { // a bodiless create: an untyped answer is raw JSON
+		if resp != nil && resp.Body != nil && strings.TrimSpace(resp.Body.Text) != "" {
+			return &ir.TypeRef{Raw: "(untyped example response)", Pos: resp.Body.Pos}
+		}
+		return nil
 	}
 	r := *body
 	return &r

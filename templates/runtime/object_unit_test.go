@@ -117,3 +117,24 @@ func TestValidEnum(t *testing.T) {
 		}
 	}
 }
+
+func TestODataType(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		name string
+		null bool
+	}{
+		{`{"@odata.type":"#microsoft.graph.androidLobApp","x":1}`, "microsoft.graph.androidlobapp", false},
+		{`{"@odata.type":" microsoft.graph.Circle "}`, "microsoft.graph.circle", false},
+		{`{"@ODATA.TYPE":"#microsoft.graph.circle"}`, "", false}, // exact key only, as parser/check reads it
+		{`{"@odata.type":1}`, "", false},
+		{`{}`, "", false},
+		{`[1]`, "", false},
+		{` null `, "", true},
+	} {
+		name, null := odataType([]byte(c.in))
+		if name != c.name || null != c.null {
+			t.Errorf("odataType(%s) = %q, %v; want %q, %v", c.in, name, null, c.name, c.null)
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package check
+
+import (
+	"testing"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// TestFit covers the generator's entry point: the reason and its position,
+// and FitOptions.Derived, which follows "@odata.type" at the top level only.
+func TestFit(t *testing.T) {
+	ds := &ir.DocSet{Types: []*ir.Type{
+		{Name: "circle", Namespace: "microsoft.graph", Base: "microsoft.graph.shape",
+			Properties: []ir.Property{prop("radius", prim("Double")), prop("inner", ref("microsoft.graph.shape"))}},
+		{Name: "shape", Namespace: "microsoft.graph", Derived: []string{"microsoft.graph.circle"},
+			Properties: []ir.Property{prop("id", prim("String"))}},
+	}}
+	c := New(ds)
+	shape := ref("microsoft.graph.shape")
+	blk := func(s string) *ir.Block { return &ir.Block{Text: s, Pos: ir.Pos{File: "api/x.md", Line: 10, Col: 1}} }
+	for _, tc := range []struct {
+		body    string
+		derived bool
+		want    string // "" = fits
+	}{
+		{`{"@odata.type":"#microsoft.graph.circle","radius":"big"}`, false, ""}, // static: radius is an unknown property
+		{`{"@odata.type":"#microsoft.graph.circle","radius":"big"}`, true, `api/x.md:10:51: type-mismatch: body: radius: want Double, got string "big" (only "NaN", "INF" and "-INF" may be strings)`},
+		{`{"@odata.type":"#microsoft.graph.circle","radius":"NaN"}`, true, ""},
+		{`{"@odata.type":"#microsoft.graph.circle","inner":{"@odata.type":"#microsoft.graph.circle","radius":"big"}}`, true, ""}, // nested: static
+		{`{"@odata.type":"#microsoft.graph.other","radius":"big"}`, true, ""},
+		{"{\n  \"id\": 1\n}", true, "api/x.md:11:9: type-mismatch: body: id: want String, got number 1"},
+		{`{"id": }`, false, "api/x.md:10:8: invalid-json: body: invalid JSON: invalid character '}' looking for beginning of value"},
+		{``, false, "api/x.md:10:1: type-mismatch: body: empty"},
+	} {
+		d := c.Fit(shape, blk(tc.body), FitOptions{Derived: tc.derived})
+		got := ""
+		if d != nil {
+			got = d.Pos.String() + ": " + d.Code + ": " + d.Message
+		}
+		if got != tc.want {
+			t.Errorf("Fit(%s, derived=%v) = %q, want %q", tc.body, tc.derived, got, tc.want)
+		}
+		if (d == nil) != c.Conforms(shape, tc.body) && !tc.derived {
+			t.Errorf("Fit and Conforms disagree on %s", tc.body)
+		}
+	}
+}
