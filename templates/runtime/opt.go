@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 )
 
@@ -67,8 +68,32 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 	}
 	v := new(T)
 	if err := json.Unmarshal(data, v); err != nil {
-		return err
+		b, isBinary := any(v).(*[]byte)
+		if !isBinary || !decodeBase64URL(data, b) {
+			return err
+		}
 	}
 	*o = Opt[T]{v: v}
 	return nil
+}
+
+// decodeBase64URL decodes a JSON string in the URL-safe base64 alphabet,
+// padded or not, into b. OData JSON writes Edm.Binary as base64url, while
+// encoding/json only reads the standard alphabet; the value is written back
+// in the standard alphabet, the same bytes.
+func decodeBase64URL(data []byte, b *[]byte) bool {
+	var s string
+	if json.Unmarshal(data, &s) != nil {
+		return false
+	}
+	enc := base64.URLEncoding
+	if len(s)%4 != 0 {
+		enc = base64.RawURLEncoding
+	}
+	out, err := enc.DecodeString(s)
+	if err != nil {
+		return false
+	}
+	*b = out
+	return true
 }
