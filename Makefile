@@ -31,7 +31,7 @@ corpus:
 bench:
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go
-	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./generator/
+	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./generator/
 
 ## fuzz: run every fuzz target for FUZZTIME each (CI runs it with FUZZTIME=10s; plain go test replays the seeds)
 FUZZTIME ?= 60s

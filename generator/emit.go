@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -40,14 +39,12 @@ func (g *gen) newFile(header string) *jen.File {
 	return f
 }
 
-// render formats f and adds it to the output. A failure names the file and
-// the IR position it was built from.
+// render queues f for formatting and reserves its place in the output;
+// renderAll formats the queue. A failure names the file and the IR
+// position it was built from.
 func (g *gen) render(path string, f *jen.File, pos ir.Pos, sources ...string) error {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return fmt.Errorf("generator: render %s (built from %s): %w", path, pos, err)
-	}
-	g.add(path, buf.Bytes(), sources...)
+	g.add(path, nil, sources...)
+	g.pending = append(g.pending, renderJob{file: len(g.files) - 1, path: path, f: f, pos: pos})
 	return nil
 }
 

@@ -65,6 +65,9 @@ func Generate(ds *ir.DocSet, opts Options) (res *Result, err error) {
 	if err := g.emitAll(); err != nil {
 		return nil, err
 	}
+	if err := g.renderAll(); err != nil {
+		return nil, err
+	}
 	slices.SortFunc(g.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	g.diags.Sort()
 	res = &Result{Files: g.files, Diagnostics: g.diags}

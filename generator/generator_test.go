@@ -64,7 +64,7 @@ func generateCase(t *testing.T, path string) *Result {
 	return res
 }
 
-func readDocSet(t *testing.T, path string) *ir.DocSet {
+func readDocSet(t testing.TB, path string) *ir.DocSet {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

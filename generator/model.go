@@ -26,11 +26,16 @@ type gen struct {
 	fileNames *namer
 	checker   *check.Checker       // example conformance, built on first use
 	polys     map[string]*polyInfo // base type qualified name → polymorphic wrapper
+	// monomorphic holds the types polyRef found no derived type for.
+	monomorphic map[*typeInfo]bool
+	// pending are the files render has queued, rendered by renderAll.
+	pending []renderJob
 }
 
 // typeInfo is a struct type with its Go names.
 type typeInfo struct {
 	t      *ir.Type
+	qname  string // t.QualifiedName(), which allocates, for derives
 	goName string
 	file   string
 	fields []fieldInfo
@@ -119,16 +124,20 @@ type exampleInfo struct {
 
 func newGen(ds *ir.DocSet, opts Options) *gen {
 	return &gen{ds: ds, opts: opts, byName: map[string]*typeInfo{}, enumNames: map[string]*enumInfo{}, router: newRouter(),
-		polys: map[string]*polyInfo{}}
+		polys: map[string]*polyInfo{}, monomorphic: map[*typeInfo]bool{}}
 }
 
 // index sorts and de-duplicates the DocSet's types and enums. The linker
 // already sorts, but sorting again makes the output independent of it.
 func (g *gen) index() {
 	types := slices.Clone(g.ds.Types)
+	// contentKey marshals whole nodes: it is computed only on ties (cmp.Or
+	// evaluates every argument, and ran two marshals per comparison).
 	slices.SortStableFunc(types, func(a, b *ir.Type) int {
-		return cmp.Or(cmp.Compare(qualifiedOrEmpty(a), qualifiedOrEmpty(b)), -cmp.Compare(propCount(a), propCount(b)),
-			cmp.Compare(contentKey(a), contentKey(b)))
+		if c := cmp.Or(cmp.Compare(qualifiedOrEmpty(a), qualifiedOrEmpty(b)), -cmp.Compare(propCount(a), propCount(b))); c != 0 {
+			return c
+		}
+		return cmp.Compare(contentKey(a), contentKey(b))
 	})
 	for _, t := range types {
 		if t == nil {
@@ -138,7 +147,7 @@ func (g *gen) index() {
 			g.diags.Warnf(firstPos(t.Sources), "duplicate-type", "type: %s defined twice; keeping the one with more properties", t.QualifiedName())
 			continue
 		}
-		ti := &typeInfo{t: t}
+		ti := &typeInfo{t: t, qname: t.QualifiedName()}
 		g.byName[t.QualifiedName()] = ti
 		g.types = append(g.types, ti)
 	}
@@ -147,7 +156,10 @@ func (g *gen) index() {
 		if a == nil || b == nil {
 			return cmp.Compare(contentKey(a), contentKey(b))
 		}
-		return cmp.Or(cmp.Compare(a.QualifiedName(), b.QualifiedName()), cmp.Compare(contentKey(a), contentKey(b)))
+		if c := cmp.Compare(a.QualifiedName(), b.QualifiedName()); c != 0 {
+			return c
+		}
+		return cmp.Compare(contentKey(a), contentKey(b))
 	})
 	for _, e := range enums {
 		if e == nil {
@@ -177,8 +189,10 @@ func (g *gen) index() {
 func (g *gen) sortedEndpoints() []*endpointInfo {
 	eps := slices.Clone(g.endpoints)
 	slices.SortStableFunc(eps, func(a, b *endpointInfo) int {
-		return cmp.Or(cmp.Compare(a.ep.Page, b.ep.Page), cmp.Compare(a.ep.Pos.Line, b.ep.Pos.Line),
-			cmp.Compare(contentKey(a.ep), contentKey(b.ep)))
+		if c := cmp.Or(cmp.Compare(a.ep.Page, b.ep.Page), cmp.Compare(a.ep.Pos.Line, b.ep.Pos.Line)); c != 0 {
+			return c
+		}
+		return cmp.Compare(contentKey(a.ep), contentKey(b.ep))
 	})
 	return eps
 }

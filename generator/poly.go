@@ -83,8 +83,14 @@ func (g *gen) polyRef(ref ir.TypeRef) ir.TypeRef {
 	}
 	q := ti.t.QualifiedName()
 	if g.polys[q] == nil {
+		if g.monomorphic[ti] {
+			return ref
+		}
 		ds := g.derivedOf(ti)
 		if len(ds) == 0 {
+			// derivedOf walks every type: remembered, it ran once per
+			// endpoint body and answer (issue 6 profile, 6% of a run)
+			g.monomorphic[ti] = true
 			return ref
 		}
 		g.polys[q] = &polyInfo{base: ti, derived: ds}
@@ -107,12 +113,12 @@ func (g *gen) derivedOf(ti *typeInfo) []*typeInfo {
 }
 
 func (g *gen) derives(d, b *typeInfo) bool {
-	q := b.t.QualifiedName()
-	if slices.ContainsFunc(b.t.Derived, func(s string) bool { return strings.EqualFold(s, d.t.QualifiedName()) }) {
+	q := b.qname
+	if slices.ContainsFunc(b.t.Derived, func(s string) bool { return strings.EqualFold(s, d.qname) }) {
 		return true
 	}
 	for cur, n := d, 0; cur != nil && n < 64; cur, n = g.byName[cur.t.Base], n+1 {
-		if strings.EqualFold(cur.t.QualifiedName(), q) {
+		if strings.EqualFold(cur.qname, q) {
 			return true
 		}
 	}
@@ -138,7 +144,7 @@ func (g *gen) namePolys(pkg *namer) {
 		p.wrapper = got[q]
 		p.kind = strings.TrimPrefix(p.wrapper, "Any") + "Kind"
 		p.marker = "is" + p.kind
-		p.view = &typeInfo{t: p.base.t, goName: p.wrapper, fields: p.base.fields, odata: p.base.odata}
+		p.view = &typeInfo{t: p.base.t, qname: p.base.qname, goName: p.wrapper, fields: p.base.fields, odata: p.base.odata}
 		files = append(files, want{Key: q, Base: fileStem(snake(p.wrapper)), What: "file", Pos: firstPos(p.base.t.Sources),
 			Derive: func(b string) []string { return []string{b + ".go"} }})
 	}

@@ -3,10 +3,15 @@
 //
 //   - the floor: a goldmark parse of every page and nothing else, with the
 //     same parallelism docs2go uses;
-//   - docs2go end to end (parse, link, generate, format, write) into an
-//     empty folder;
+//   - docs2go end to end into an empty output folder (every file created:
+//     on the 2-core benchmark VM a new inode costs about 0.6 ms of kernel
+//     time, so this row is mostly file creation);
+//   - docs2go end to end with no run cache over an up-to-date output
+//     folder (as after docs2go itself was rebuilt): parse, link, check,
+//     generate, format and compare, nothing written;
 //   - docs2go again with nothing changed (the incremental fast path);
-//   - docs2go after one page changed.
+//   - docs2go after one page changed (a hard-linked copy of the docs with
+//     one property description edited), and how many files it rewrote.
 //
 // Each is a separate process, timed by wall clock with its peak RSS. The
 // machines are shared and noisy, so results are printed as ratios to the

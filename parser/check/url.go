@@ -18,16 +18,12 @@ func checkURLs(p *ir.Page) ir.Diagnostics {
 	if op == nil || len(op.Paths) == 0 || p.Kind != ir.PageAPI {
 		return nil
 	}
-	var pats []*regexp.Regexp
-	var shown []string
-	for _, ps := range op.Paths {
-		if re := templateRE(ps.Template); re != nil {
-			pats = append(pats, re)
-			shown = append(shown, ps.Template)
-		}
-	}
-	if len(pats) == 0 {
-		return nil
+	// Templates are compiled only when an example needs them, one at a
+	// time until one matches: compiling every template of every page was
+	// most of check.Pages (issue 6 profile).
+	pats := make([]lazyTemplate, len(op.Paths))
+	for i, ps := range op.Paths {
+		pats[i].tmpl = ps.Template
 	}
 	var diags ir.Diagnostics
 	for _, ex := range op.Examples {
@@ -39,6 +35,15 @@ func checkURLs(p *ir.Page) ir.Diagnostics {
 		if matchesAny(pats, path) {
 			continue
 		}
+		var shown []string // the templates that compile, all tried by now
+		for _, p := range pats {
+			if p.re != nil {
+				shown = append(shown, p.tmpl)
+			}
+		}
+		if len(shown) == 0 {
+			return nil // nothing to compare with
+		}
 		hint := shown[0]
 		if len(shown) > 1 {
 			hint += " (or one of " + strconv.Itoa(len(shown)-1) + " more)"
@@ -49,9 +54,23 @@ func checkURLs(p *ir.Page) ir.Diagnostics {
 	return diags
 }
 
-func matchesAny(pats []*regexp.Regexp, path string) bool {
-	for _, re := range pats {
-		if re.MatchString(path) {
+// lazyTemplate is a path template compiled on first use.
+type lazyTemplate struct {
+	tmpl     string
+	re       *regexp.Regexp // nil until compiled, or when it does not compile
+	compiled bool
+}
+
+func (t *lazyTemplate) match(path string) bool {
+	if !t.compiled {
+		t.re, t.compiled = templateRE(t.tmpl), true
+	}
+	return t.re != nil && t.re.MatchString(path)
+}
+
+func matchesAny(pats []lazyTemplate, path string) bool {
+	for i := range pats {
+		if pats[i].match(path) {
 			return true
 		}
 	}
