@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -14,12 +15,12 @@ import (
 // fails midway leaves the previous output as it was.
 type faultFS struct {
 	osFS
-	failAt, writes int
+	failAt int64
+	writes atomic.Int64
 }
 
 func (f *faultFS) WriteFile(name string, data []byte) error {
-	f.writes++
-	if f.writes == f.failAt {
+	if f.writes.Add(1) == f.failAt {
 		return errors.New("disk full")
 	}
 	return f.osFS.WriteFile(name, data)

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
-	"sync"
 	"sync/atomic"
 
 	"github.com/docs2go/docs2go/generator"
@@ -37,7 +36,7 @@ type build struct {
 func readSources(ins []input) ([]source, error) {
 	srcs := make([]source, len(ins))
 	errs := make([]error, len(ins))
-	forEach(len(ins), func(i int) {
+	parallel(len(ins), runtime.GOMAXPROCS(0), func(i int) {
 		data, err := os.ReadFile(ins[i].display)
 		if err != nil {
 			errs[i] = fmt.Errorf("reading %s: %w", ins[i].display, err)
@@ -56,7 +55,7 @@ func readSources(ins []input) ([]source, error) {
 // manifest and the run cache.
 func inputHashes(srcs []source) []manifestFile {
 	hs := make([]manifestFile, len(srcs))
-	forEach(len(srcs), func(i int) {
+	parallel(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
 		hs[i] = manifestFile{Path: srcs[i].name, SHA256: hashOf(srcs[i].data)}
 	})
 	return hs
@@ -126,30 +125,9 @@ func parseAll(srcs []source) (pages []*ir.Page, parseDiags, pageDiags ir.Diagnos
 	pages = make([]*ir.Page, len(srcs))
 	perPage := make([]ir.Diagnostics, len(srcs))
 	perCheck := make([]ir.Diagnostics, len(srcs))
-	forEach(len(srcs), func(i int) {
+	parallel(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
 		pages[i], perPage[i] = parser.ParsePage(srcs[i].name, srcs[i].data)
 		perCheck[i] = check.Pages(pages[i : i+1])
 	})
 	return pages, slices.Concat(perPage...), slices.Concat(perCheck...)
-}
-
-// forEach calls f(0) ... f(n-1) on every core and returns when all have
-// returned. Callers write f's results to index i of slices of their own.
-func forEach(n int, f func(i int)) {
-	next := make(chan int, 64)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
