@@ -96,7 +96,7 @@ func runPipeline(srcs []source, pkg string) (*build, error) {
 		return nil, err
 	}
 	diags := joinDiags(parseDiags, linkDiags, epDiags, pageDiags)
-	diags = append(diags, res.Diagnostics...)
+	diags = append(diags, withoutRepeats(res.Diagnostics, diags)...)
 	diags.Sort()
 	return &build{pages: pages, docSet: ds, result: res, diags: diags}, nil
 }
@@ -130,4 +130,22 @@ func parseAll(srcs []source) (pages []*ir.Page, parseDiags, pageDiags ir.Diagnos
 		perCheck[i] = check.Pages(pages[i : i+1])
 	})
 	return pages, slices.Concat(perPage...), slices.Concat(perCheck...)
+}
+
+// withoutRepeats drops the generator's example-nonconforming warnings at
+// places where the checks already reported the defect: the reader needs one
+// line per defect, and the check's is the more precise.
+func withoutRepeats(gen, checks ir.Diagnostics) ir.Diagnostics {
+	reported := make(map[ir.Pos]bool, len(checks))
+	for _, d := range checks {
+		reported[d.Pos] = true
+	}
+	var out ir.Diagnostics
+	for _, d := range gen {
+		if d.Code == "example-nonconforming" && reported[d.Pos] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
