@@ -41,3 +41,4 @@ fuzz:
 	$(GO) test ./parser -run='^$$' -fuzz='^FuzzAnnotation$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./parser/link -run='^$$' -fuzz='^FuzzLink$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzGoName$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./generator -run='^$$' -fuzz='^FuzzEndpointNameLevels$$' -fuzztime=$(FUZZTIME)

@@ -100,17 +100,7 @@ func (g *gen) emitAll() error {
 // comment adds text as line comments, wrapped at about 100 columns.
 // Descriptions are plain text from the docs; control characters and
 // newlines are folded so nothing can end a comment early.
-func comment(s string) *jen.Statement {
-	lines := wrap(s, 100)
-	st := jen.Null()
-	for i, l := range lines {
-		if i > 0 {
-			st.Line()
-		}
-		st.Comment(l)
-	}
-	return st
-}
+func comment(s string) *jen.Statement { return commentLines(s) }
 
 // commentLines is comment for several paragraphs, separated by "//".
 func commentLines(paras ...string) *jen.Statement {

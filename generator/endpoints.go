@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -165,27 +166,25 @@ func (g *gen) skip(e *endpointInfo, pos ir.Pos, code, format string, args ...any
 // nameEndpoints names each endpoint's method and everything derived from
 // it (request type, handler, test fake, test functions, files).
 func (g *gen) nameEndpoints(pkg *namer) {
-	var ws, files []want
+	var files []want
 	perPage := map[string]int{}
+	var primaries, members []*endpointInfo
 	for _, e := range g.sortedEndpoints() {
 		perPage[e.ep.Page]++
 		e.key = fmt.Sprintf("%s#%d", e.ep.Page, perPage[e.ep.Page])
-		if e.reason != "" {
-			continue
-		}
-		key := e.key
-		n := len(e.ep.Examples)
-		var base string
-		if e.primary == nil {
+		switch {
+		case e.reason != "":
+		case e.primary == nil:
 			e.ok = true
-			base = endpointName(e.routes[0])
-		} else {
-			base = memberName(e)
+			primaries = append(primaries, e)
+		default:
+			members = append(members, e)
 		}
-		ws = append(ws, want{Key: key, Base: base, What: "endpoint", Pos: e.ep.Pos,
-			Derive: func(b string) []string { return endpointIdents(b, n) }})
 	}
-	got := pkg.assign(ws)
+	// Primaries (the Server and Client methods) are named first, so a
+	// member page (its golden tests only) never lengthens or numbers them.
+	got := nameGroup(pkg, primaries)
+	maps.Copy(got, nameGroup(pkg, members))
 	for _, e := range g.endpoints {
 		if e.ok || e.primary != nil {
 			key := e.key
@@ -207,6 +206,31 @@ func (g *gen) nameEndpoints(pkg *namer) {
 			}
 		}
 	}
+}
+
+// nameGroup names eps in pkg. Pages creating the same kind of thing under
+// different parents (chat and channel messages) are qualified by their
+// paths (see qualify), so only true ties reach the namer's numeric suffix
+// and its warning.
+func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
+	parts := map[string]nameParts{}
+	examples := map[string]int{}
+	for _, e := range eps {
+		if e.primary == nil {
+			parts[e.key] = routeParts(e.routes[0])
+		} else {
+			parts[e.key] = memberParts(e)
+		}
+		examples[e.key] = len(e.ep.Examples)
+	}
+	bases := qualify(parts, func(key, b string) []string { return endpointIdents(b, examples[key]) }, pkg.isTaken)
+	var ws []want
+	for _, e := range eps {
+		n := examples[e.key]
+		ws = append(ws, want{Key: e.key, Base: bases[e.key], What: "endpoint", Pos: e.ep.Pos,
+			Derive: func(b string) []string { return endpointIdents(b, n) }})
+	}
+	return pkg.assign(ws)
 }
 
 // endpointIdents lists the package identifiers an endpoint named b uses.
@@ -239,27 +263,9 @@ func argName(wildcard string) string {
 // endpointName derives the method name from the route's last literal
 // segment: a collection ("androidDeviceOwnerEnrollmentProfiles") gives
 // "Create" + its singular, an action ("microsoft.graph.createReply")
-// gives its own name, prefixed with "Create" unless it already is.
-func endpointName(r route) string {
-	seg := ""
-	for i := len(r.Segments) - 1; i >= 0 && seg == ""; i-- {
-		seg = r.Segments[i].Lit
-	}
-	if i := strings.IndexByte(seg, '('); i >= 0 {
-		seg = seg[:i]
-	}
-	if i := strings.LastIndexByte(seg, '.'); i >= 0 {
-		seg = seg[i+1:]
-	}
-	n := goName(singular(seg))
-	if seg == "" || n == "X" {
-		return "Create"
-	}
-	if strings.HasPrefix(n, "Create") {
-		return n
-	}
-	return "Create" + n
-}
+// gives its own name, prefixed with "Create" unless it already is. It is
+// the name before any qualifying (see qualify).
+func endpointName(r route) string { return routeParts(r).name(0) }
 
 // singular undoes the English plural of a collection name.
 func singular(s string) string {

@@ -244,6 +244,12 @@ func (n *namer) assign(ws []want) map[string]string {
 	return out
 }
 
+// isTaken reports whether id is already held in n's scope.
+func (n *namer) isTaken(id string) bool {
+	_, ok := n.taken[id]
+	return ok
+}
+
 func (n *namer) anyTaken(ids []string) bool {
 	for _, id := range ids {
 		if _, ok := n.taken[id]; ok {

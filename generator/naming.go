@@ -102,8 +102,13 @@ func (g *gen) nameTypes(pkg *namer) {
 	base := map[string]string{}
 	for _, e := range all {
 		b := goName(e.name)
-		if count[b] > 1 && e.ns != "" && e.ns != "microsoft.graph" {
+		switch {
+		case count[b] > 1 && e.ns != "" && e.ns != "microsoft.graph":
 			b = goName(strings.TrimPrefix(e.ns, "microsoft.graph.")) + b
+		case pkg.isTaken(b) || pkg.isTaken(b+"Values"):
+			// A type named like the support code ("permission" meets the
+			// runtime's Permission): its namespace reads better than "2".
+			b = nsPrefix(e.ns) + b
 		}
 		base[e.q] = b
 	}
@@ -134,6 +139,18 @@ func (g *gen) nameTypes(pkg *namer) {
 	for _, ei := range g.enums {
 		ei.file = stems[ei.e.QualifiedName()] + ".go"
 	}
+}
+
+// nsPrefix is the Go form of a namespace's last element, for names that
+// need qualifying: "microsoft.graph" → "Graph", "" → "Graph".
+func nsPrefix(ns string) string {
+	if i := strings.LastIndexByte(ns, '.'); i >= 0 {
+		ns = ns[i+1:]
+	}
+	if strings.TrimSpace(ns) == "" {
+		ns = "graph"
+	}
+	return goName(ns)
 }
 
 // fileWant asks for the file <stem>.go of a type.
