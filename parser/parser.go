@@ -217,9 +217,11 @@ func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
 	switch {
 	case isPageAnnotation(members):
 		p.page.Annotations = append(p.page.Annotations, *a)
+		return
 	case a.BlockType == "resource":
 		p.resourceAnnotation(a)
 	}
+	p.page.BlockAnnotations = append(p.page.BlockAnnotations, *a)
 }
 
 // swallowsFence reports whether a comment contains a code fence line.

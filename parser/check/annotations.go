@@ -35,23 +35,18 @@ var blockTypes = []string{
 }
 
 // checkAnnotations reports unknown keys and blockType values on the
-// page's annotations and its examples' annotations. Keys are compared
+// page's annotations and on every other annotation (examples, resources,
+// syntax blocks). Keys are compared
 // case-sensitively: docs2go's parser reads "truncated", not "Truncated".
 func checkAnnotations(p *ir.Page) ir.Diagnostics {
 	var diags ir.Diagnostics
 	for i := range p.Annotations {
 		diags = append(diags, checkKeys(&p.Annotations[i], pageKeys, "page annotation")...)
 	}
-	if p.Operation == nil {
-		return diags
-	}
-	for _, ex := range p.Operation.Examples {
-		for _, m := range []*ir.HTTPMessage{ex.Request, ex.Response} {
-			if m != nil && m.Annotation != nil {
-				diags = append(diags, checkKeys(m.Annotation, messageKeys, "annotation")...)
-				diags = append(diags, checkBlockType(m.Annotation)...)
-			}
-		}
+	for i := range p.BlockAnnotations {
+		a := &p.BlockAnnotations[i]
+		diags = append(diags, checkKeys(a, messageKeys, "annotation")...)
+		diags = append(diags, checkBlockType(a)...)
 	}
 	return diags
 }

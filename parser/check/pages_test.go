@@ -83,13 +83,18 @@ func TestAnnotations(t *testing.T) {
 	ann := func(bt string, keys ...string) *ir.Annotation {
 		return &ir.Annotation{BlockType: bt, Keys: append([]string{"blockType"}, keys...), Pos: at(30)}
 	}
-	p := opPage([]string{"/x"},
-		ir.Example{Request: &ir.HTTPMessage{URL: "/x", Pos: at(31), Annotation: ann("request", "name", "sampleKeys")},
-			Response: &ir.HTTPMessage{Status: 201, Pos: at(40), Annotation: ann("response", "trucated", "@odata.type", "scope", "Truncated")}},
-		ir.Example{Request: &ir.HTTPMessage{URL: "/x", Pos: at(50), Annotation: ann("reqeust", "name")},
-			Response: &ir.HTTPMessage{Status: 201, Pos: at(60), Annotation: ann("Response")}},
-		ir.Example{Response: &ir.HTTPMessage{Status: 201, Pos: at(70), Annotation: ann("weird")}},
-	)
+	p := opPage([]string{"/x"})
+	// Every annotation of the page, whatever it is attached to: examples,
+	// a resource definition, the syntax block.
+	for _, a := range []*ir.Annotation{
+		ann("request", "name", "sampleKeys"),
+		ann("response", "trucated", "@odata.type", "scope", "Truncated"),
+		ann("reqeust", "name"), ann("Response"), ann("weird"),
+		ann("resource", "@odata.type", "keyPropery"),
+		ann("ignored"),
+	} {
+		p.BlockAnnotations = append(p.BlockAnnotations, *a)
+	}
 	p.Annotations = []ir.Annotation{{Keys: []string{"type", "section", "tocPath", "descripton"}, Pos: at(90)}}
 	var got []string
 	for _, d := range Pages([]*ir.Page{p}) {
@@ -97,6 +102,7 @@ func TestAnnotations(t *testing.T) {
 	}
 	want := []string{
 		`unknown-annotation-key: annotation: unknown key "Truncated"; did you mean "truncated"`,
+		`unknown-annotation-key: annotation: unknown key "keyPropery"; did you mean "keyProperty"`,
 		`unknown-annotation-key: annotation: unknown key "scope"; did you mean "scopes"`,
 		`unknown-annotation-key: annotation: unknown key "trucated"; did you mean "truncated"`,
 		`unknown-block-type: annotation: unknown blockType "Response"; did you mean "response"`,

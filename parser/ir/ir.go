@@ -35,6 +35,9 @@ type Page struct {
 	Resources   []*Resource  // types the page defines (resource pages; rarely several)
 	Enums       []*Enum      // enumerations the page defines (enum pages, inline "x values" tables)
 	Annotations []Annotation // page-level annotations (#page.annotation); example annotations live on their messages
+	// BlockAnnotations are all other annotations (examples, resources, syntax
+	// blocks, orphans) in document order, so lint can check every one.
+	BlockAnnotations []Annotation
 }
 
 // MetaField is one front matter entry.
