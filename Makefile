@@ -29,9 +29,9 @@ corpus:
 
 ## bench: docs2go end to end vs a goldmark parse-only floor on the shared corpus (ratios, wall time, peak RSS, pages/s)
 bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./generator/
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go
-	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./generator/
 
 ## fuzz: run every fuzz target for FUZZTIME each (CI runs it with FUZZTIME=10s; plain go test replays the seeds)
 FUZZTIME ?= 60s

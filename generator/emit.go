@@ -44,7 +44,13 @@ func (g *gen) newFile(header string) *jen.File {
 // position it was built from.
 func (g *gen) render(path string, f *jen.File, pos ir.Pos, sources ...string) error {
 	g.add(path, nil, sources...)
-	g.pending = append(g.pending, renderJob{file: len(g.files) - 1, path: path, f: f, pos: pos})
+	j := renderJob{file: len(g.files) - 1, path: path, f: f, pos: pos, out: new(renderOut)}
+	g.pending = append(g.pending, j)
+	if g.renderer != nil {
+		g.renderer.queue <- j
+	} else {
+		j.out.content, j.out.err = g.renderOne(j)
+	}
 	return nil
 }
 

@@ -62,6 +62,8 @@ func Generate(ds *ir.DocSet, opts Options) (res *Result, err error) {
 	g := newGen(ds, opts)
 	g.index()
 	g.nameAll()
+	g.startRender()
+	defer g.stopRender() // also when building panics
 	if err := g.emitAll(); err != nil {
 		return nil, err
 	}

@@ -30,6 +30,8 @@ type gen struct {
 	monomorphic map[*typeInfo]bool
 	// pending are the files render has queued, rendered by renderAll.
 	pending []renderJob
+	// renderer formats pending files beside the build; nil renders inline.
+	renderer *renderer
 }
 
 // typeInfo is a struct type with its Go names.

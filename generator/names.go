@@ -33,7 +33,14 @@ var (
 // ("qrCodeImage" → qr Code Image, "HTTPServer" → HTTP Server). Markup and
 // " (deprecated)" are removed first, as tables write "**id** (deprecated)".
 func words(s string) []string {
-	s = deprecatedRE.ReplaceAllString(markupRE.ReplaceAllString(s, ""), "")
+	// Each regexp needs a byte it cannot match without; most names have
+	// neither, and the replace costs even when nothing matches (issue 6).
+	if strings.ContainsAny(s, "<*`\\") {
+		s = markupRE.ReplaceAllString(s, "")
+	}
+	if strings.IndexByte(s, '(') >= 0 {
+		s = deprecatedRE.ReplaceAllString(s, "")
+	}
 	s = strings.ReplaceAll(s, "OData", "Odata") // one word, not "O" + "Data"
 	var out []string
 	var cur []rune

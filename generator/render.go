@@ -13,59 +13,82 @@ import (
 
 // renderJob is a Go file built but not yet formatted: jen's Render (which
 // runs go/format) was a third of the generator's time on the corpus, and
-// files are independent, so they are rendered on every core once all are
-// built (issue 6).
+// files are independent, so they are rendered on every core (issue 6).
 type renderJob struct {
 	file int // index in gen.files of the place reserved for it
 	path string
 	f    *jen.File
 	pos  ir.Pos
+	out  *renderOut // written by the worker that renders the file
 }
 
-// renderAll formats the queued files on every core and stores each in its
-// reserved place, so the output does not depend on scheduling. The error
-// is that of the first failing file in queue order, as a sequential run
-// would report.
-func (g *gen) renderAll() error {
-	errs := make([]error, len(g.pending))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(g.pending)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = g.renderOne(g.pending[i])
+// renderOut is what rendering one file produced.
+type renderOut struct {
+	content []byte
+	err     error
+}
+
+// renderer formats queued files on every core while the generator is still
+// building the next ones: building is single-threaded, so formatting beside
+// it uses the cores it leaves idle.
+type renderer struct {
+	queue chan renderJob
+	wg    sync.WaitGroup
+	once  sync.Once
+}
+
+// startRender starts the render workers; render queues files for them.
+func (g *gen) startRender() {
+	r := &renderer{queue: make(chan renderJob, 256)}
+	for range runtime.GOMAXPROCS(0) {
+		r.wg.Go(func() {
+			for j := range r.queue {
+				j.out.content, j.out.err = g.renderOne(j)
 			}
-		}()
+		})
 	}
-	for i := range g.pending {
-		next <- i
+	g.renderer = r
+}
+
+// stopRender closes the queue and waits for the workers; it may be called
+// more than once (Generate defers it in case building panics).
+func (g *gen) stopRender() {
+	if g.renderer == nil {
+		return
 	}
-	close(next)
-	wg.Wait()
+	g.renderer.once.Do(func() {
+		close(g.renderer.queue)
+		g.renderer.wg.Wait()
+	})
+}
+
+// renderAll waits for the queued files and stores each in its reserved
+// place, so the output does not depend on scheduling. The error is that of
+// the first failing file in queue order, as a sequential run would report.
+func (g *gen) renderAll() error {
+	g.stopRender()
+	pending := g.pending
 	g.pending = nil
-	for _, err := range errs {
-		if err != nil {
-			return err
+	for _, j := range pending {
+		if j.out.err != nil {
+			return j.out.err
 		}
+		g.files[j.file].Content = j.out.content
 	}
 	return nil
 }
 
-// renderOne formats one file into its place. A panic in jen or go/format
-// becomes the file's error: Generate's recover does not reach other
-// goroutines.
-func (g *gen) renderOne(j renderJob) (err error) {
+// renderOne formats one file. A panic in jen or go/format becomes the
+// file's error: Generate's recover does not reach other goroutines.
+func (g *gen) renderOne(j renderJob) (content []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("generator: internal error: %v", p) // as Generate reports its own panics
+			content, err = nil, fmt.Errorf("generator: internal error: %v", p) // as Generate reports its own panics
 		}
 	}()
 	var buf bytes.Buffer
 	if err := j.f.Render(&buf); err != nil {
-		return fmt.Errorf("generator: render %s (built from %s): %w", j.path, j.pos, err)
+		return nil, fmt.Errorf("generator: render %s (built from %s): %w", j.path, j.pos, err)
 	}
-	g.files[j.file].Content = buf.Bytes()
-	return nil
+	return buf.Bytes(), nil
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
@@ -25,13 +26,60 @@ var (
 // regexpSpace is the cutset of Go regexp's \s.
 const regexpSpace = " \t\n\f\r"
 
+// matchRequestLine is requestLineRe.FindStringSubmatch(s) without the
+// regexp: the lazy target group tried the optional version suffix at every
+// byte of every request line (issue 6 profile). TestMatchRequestLineRegexp
+// checks it against the regexp on every line of the corpus.
 func matchRequestLine(s string) []string {
 	t := strings.TrimLeft(s, regexpSpace)
-	if t == "" || strings.IndexByte("GPDHO", t[0]) < 0 {
+	method := ""
+	for _, m := range requestMethods {
+		if strings.HasPrefix(t, m) {
+			method = m
+			break
+		}
+	}
+	// \s+ after the method, then \S: the target starts at the first
+	// non-space byte after the spaces.
+	rest := t[len(method):]
+	target := strings.TrimLeft(rest, regexpSpace)
+	if method == "" || len(target) == len(rest) || target == "" {
 		return nil
 	}
-	return requestLineRe.FindStringSubmatch(s)
+	_, w := utf8.DecodeRuneInString(target) // \S, one rune
+	// (\S.*?): the shortest target after which the line is an optional
+	// " HTTP/d[.d]" and spaces; "." does not match a line break.
+	for e := w; e <= len(target); e++ {
+		if requestLineTail(target[e:]) {
+			return []string{s, method, target[:e]}
+		}
+		if e < len(target) && target[e] == '\n' {
+			return nil
+		}
+	}
+	return nil
 }
+
+// requestMethods are the alternatives of requestLineRe, in its order.
+var requestMethods = [...]string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+
+// requestLineTail reports whether t matches (?:\s+HTTP/\d(?:\.\d)?)?\s*$.
+func requestLineTail(t string) bool {
+	u := strings.TrimLeft(t, regexpSpace)
+	if u == "" {
+		return true
+	}
+	if len(u) == len(t) || !strings.HasPrefix(u, "HTTP/") || len(u) < 6 || !isDigit(u[5]) {
+		return false
+	}
+	u = u[6:]
+	if len(u) >= 2 && u[0] == '.' && isDigit(u[1]) {
+		u = u[2:]
+	}
+	return strings.TrimLeft(u, regexpSpace) == ""
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func matchStatusLine(s string) []string {
 	if !strings.HasPrefix(strings.TrimLeft(s, regexpSpace), "HTTP") {

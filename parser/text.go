@@ -20,6 +20,14 @@ type link struct {
 	Ref        bool // reference-style, Dest is the label to resolve
 }
 
+// findAll is re.FindAllStringSubmatchIndex(s, -1), or nil for a nil re.
+func findAll(re *regexp.Regexp, s string) [][]int {
+	if re == nil {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
+}
+
 // findLinks returns the inline and reference-style links in s, in order.
 func findLinks(s string) []link {
 	var out []link
@@ -31,13 +39,20 @@ func findLinks(s string) []link {
 	if !strings.Contains(s, "](") && !strings.Contains(s, "][") {
 		return nil // neither regexp can match
 	}
-	for _, m := range inlineLinkRe.FindAllStringSubmatchIndex(s, -1) {
+	inline, ref := inlineLinkRe, refLinkRe // each only where its literal is
+	if !strings.Contains(s, "](") {
+		inline = nil
+	}
+	if !strings.Contains(s, "][") {
+		ref = nil
+	}
+	for _, m := range findAll(inline, s) {
 		if s[m[0]] == '!' {
 			continue // image
 		}
 		hits = append(hits, hit{m[0], link{Text: s[m[2]:m[3]], Dest: s[m[4]:m[5]]}})
 	}
-	for _, m := range refLinkRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(ref, s) {
 		label := s[m[4]:m[5]]
 		if label == "" {
 			label = s[m[2]:m[3]]

@@ -57,15 +57,15 @@ func checkURLs(p *ir.Page) ir.Diagnostics {
 // lazyTemplate is a path template compiled on first use.
 type lazyTemplate struct {
 	tmpl     string
-	re       *regexp.Regexp // nil until compiled, or when it does not compile
+	re       *template // nil until compiled, or when it does not compile
 	compiled bool
 }
 
 func (t *lazyTemplate) match(path string) bool {
 	if !t.compiled {
-		t.re, t.compiled = templateRE(t.tmpl), true
+		t.re, t.compiled = compileTemplate(t.tmpl), true
 	}
-	return t.re != nil && t.re.MatchString(path)
+	return t.re != nil && t.re.match(path)
 }
 
 func matchesAny(pats []lazyTemplate, path string) bool {
@@ -116,6 +116,9 @@ var (
 
 // normItems reduces drive item addressing to "/items/{item}".
 func normItems(p string) string {
+	if !strings.Contains(strings.ToLower(p), "/drive") { // both regexps need it; its folds are ASCII
+		return p
+	}
 	p = drivePathRE.ReplaceAllString(p, "$1/items/{item}")
 	p = driveRootRE.ReplaceAllString(p, "$1/items/{item}$2")
 	return p
@@ -141,10 +144,20 @@ func normPath(u string) string {
 	if !strings.HasPrefix(u, "/") {
 		u = "/" + u
 	}
-	u = versionRE.ReplaceAllString(u, "/")
-	u = keyRE.ReplaceAllString(u, "/$1")
-	u = paramsRE.ReplaceAllString(u, "")
-	u = meRE.ReplaceAllString(u, "/users/{me}$1")
+	// Each regexp runs only when a byte it cannot match without is there:
+	// ReplaceAllString costs even when nothing matches (issue 6 profile).
+	// versionRE and meRE are anchored after the leading "/" on letters
+	// whose case folds are ASCII.
+	if len(u) > 1 && strings.IndexByte("vVbB{", u[1]) >= 0 {
+		u = versionRE.ReplaceAllString(u, "/")
+	}
+	if strings.IndexByte(u, '(') >= 0 {
+		u = keyRE.ReplaceAllString(u, "/$1")
+		u = paramsRE.ReplaceAllString(u, "")
+	}
+	if len(u) > 2 && u[1]|0x20 == 'm' && u[2]|0x20 == 'e' {
+		u = meRE.ReplaceAllString(u, "/users/{me}$1")
+	}
 	u = normItems(u)
 	if len(u) > 1 {
 		u = strings.TrimRight(u, "/")
@@ -152,7 +165,9 @@ func normPath(u string) string {
 	return strings.TrimSpace(u)
 }
 
-// templateRE compiles a path template into a case-insensitive regexp:
+// templateRE compiles a path template into a case-insensitive regexp (the
+// specification of compileTemplate, which matches the same paths without
+// a regexp and is what checkURLs uses; TestTemplateMatchesRegexp):
 // "{...}" and "<...>" placeholders match any text within a segment, or any
 // text at all after ":" (drive paths "root:/{item-path}:/children").
 func templateRE(tmpl string) *regexp.Regexp {
