@@ -18,6 +18,11 @@ import (
 // Options configures Generate.
 type Options struct {
 	Package string // Go package name of the output, e.g. "generated"
+	// Formatted, when set, may return the gofmt'd bytes of the Go file at
+	// path whose unformatted source is src, as an earlier run produced them,
+	// so an unchanged file skips go/format (a third of generation). It is
+	// called from several goroutines at once.
+	Formatted func(path string, src []byte) ([]byte, bool)
 }
 
 // File is one output file.

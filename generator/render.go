@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"runtime"
 	"sync"
 
@@ -87,8 +88,20 @@ func (g *gen) renderOne(j renderJob) (content []byte, err error) {
 		}
 	}()
 	var buf bytes.Buffer
+	j.f.NoFormat = true // formatted below, unless an earlier run already did
 	if err := j.f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("generator: render %s (built from %s): %w", j.path, j.pos, err)
 	}
-	return buf.Bytes(), nil
+	src := buf.Bytes()
+	if g.opts.Formatted != nil {
+		if out, ok := g.opts.Formatted(j.path, src); ok {
+			return out, nil
+		}
+	}
+	out, err := format.Source(src)
+	if err != nil {
+		// The same message jen's formatting Render gives: the error, then the source.
+		return nil, fmt.Errorf("generator: render %s (built from %s): Error %s while formatting source:\n%s", j.path, j.pos, err, src)
+	}
+	return out, nil
 }

@@ -30,6 +30,7 @@ type runStamp struct {
 	Inputs      []fileStat      `json:"inputs"`
 	Outputs     []fileStat      `json:"outputs"`
 	Diagnostics []ir.Diagnostic `json:"diagnostics"` // to replay, in doc-set names
+	Formats     []formatEntry   `json:"formats"`     // see formatCache
 }
 
 // fileStat identifies a file's content cheaply.
@@ -102,9 +103,9 @@ func cachePath(out string) string {
 	return filepath.Join(base, "docs2go", hashOf([]byte(abs))[:32]+".json")
 }
 
-// loadStamp returns the cached run for out when it is still valid for the
-// inputs ins and package pkg; nil otherwise.
-func loadStamp(fsys fileSystem, out, pkg string, ins []input) *runStamp {
+// readStamp returns the last run's stamp for out when it was written by
+// this binary for package pkg; nil otherwise.
+func readStamp(out, pkg string) *runStamp {
 	p := cachePath(out)
 	if p == "" || toolHash() == "" {
 		return nil
@@ -117,11 +118,17 @@ func loadStamp(fsys fileSystem, out, pkg string, ins []input) *runStamp {
 	if json.Unmarshal(data, &s) != nil || s.Tool != toolHash() || s.Package != pkg {
 		return nil
 	}
-	inputs, ok := statInputs(ins)
-	if !ok || !slices.Equal(inputs, s.Inputs) || !outputIntact(fsys, out, s.Outputs) {
-		return nil
-	}
 	return &s
+}
+
+// upToDate reports whether the stamp s still holds for the inputs ins: the
+// pages and the output folder are as that run left them.
+func upToDate(fsys fileSystem, s *runStamp, out string, ins []input) bool {
+	if s == nil {
+		return false
+	}
+	inputs, ok := statInputs(ins)
+	return ok && slices.Equal(inputs, s.Inputs) && outputIntact(fsys, out, s.Outputs)
 }
 
 // outputIntact reports whether out holds the recorded files unchanged and
@@ -139,7 +146,7 @@ func outputIntact(fsys fileSystem, out string, want []fileStat) bool {
 
 // saveStamp records a successful run; failures to write the cache only cost
 // the next run its fast path.
-func saveStamp(out, pkg string, ins []input, files []genFile, diags ir.Diagnostics) {
+func saveStamp(out, pkg string, ins []input, files []genFile, diags ir.Diagnostics, formats []formatEntry) {
 	p := cachePath(out)
 	inputs, ok := statInputs(ins)
 	if p == "" || !ok {
@@ -153,7 +160,7 @@ func saveStamp(out, pkg string, ins []input, files []genFile, diags ir.Diagnosti
 	if !ok {
 		return
 	}
-	data, err := json.Marshal(runStamp{Tool: toolHash(), Package: pkg, Inputs: inputs, Outputs: outputs, Diagnostics: diags})
+	data, err := json.Marshal(runStamp{Tool: toolHash(), Package: pkg, Inputs: inputs, Outputs: outputs, Diagnostics: diags, Formats: formats})
 	if err != nil || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
 		return
 	}

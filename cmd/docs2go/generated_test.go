@@ -15,7 +15,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := runPipeline(srcs, "generated")
+	b, err := runPipeline(srcs, "generated", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,7 +73,9 @@ var pipelineRuns atomic.Int64
 // renders its files in parallel. Neither stage writes to the pages or the
 // doc set, and every result is kept in input order and sorted, so the
 // output is the same whatever GOMAXPROCS is (TestPipelineGOMAXPROCS).
-func runPipeline(srcs []source, pkg string) (*build, error) {
+// formatted, when not nil, lets the generator reuse an earlier run's gofmt'd
+// bytes (see formatCache).
+func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool)) (*build, error) {
 	pipelineRuns.Add(1)
 	if os.Getenv("GOGC") == "" {
 		// A run allocates about 1.5 GB in short-lived objects over a live
@@ -90,7 +92,7 @@ func runPipeline(srcs []source, pkg string) (*build, error) {
 		defer close(done)
 		epDiags = check.Endpoints(ds, pages)
 	}()
-	res, err := generator.Generate(ds, generator.Options{Package: pkg})
+	res, err := generator.Generate(ds, generator.Options{Package: pkg, Formatted: formatted})
 	<-done
 	if err != nil {
 		return nil, err

@@ -57,7 +57,7 @@ func TestPipelineGOMAXPROCS(t *testing.T) {
 func pipelineWith(t *testing.T, procs int, srcs []source) *build {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-	b, err := runPipeline(srcs, "generated")
+	b, err := runPipeline(srcs, "generated", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,17 +39,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	names := newDisplayNames(ins)
 	fsys := osFS{}
-	if o.report == "" && o.irFile == "" {
-		if s := loadStamp(fsys, o.out, o.pkg, ins); s != nil {
-			return finish(stderr, names, s.Diagnostics, 0)
-		}
+	stamp := readStamp(o.out, o.pkg)
+	if o.report == "" && o.irFile == "" && upToDate(fsys, stamp, o.out, ins) {
+		return finish(stderr, names, stamp.Diagnostics, 0)
 	}
+	var prevFormats []formatEntry
+	if stamp != nil {
+		prevFormats = stamp.Formats
+	}
+	formats := newFormatCache(fsys, o.out, prevFormats)
 	srcs, err := readSources(ins)
 	if err != nil {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
 	}
-	b, err := runPipeline(srcs, o.pkg)
+	b, err := runPipeline(srcs, o.pkg, formats.formatted)
 	if err != nil {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
@@ -67,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docs2go: %v\n", err)
 		return 1
 	}
-	saveStamp(o.out, o.pkg, ins, files, b.diags)
+	saveStamp(o.out, o.pkg, ins, files, b.diags, formats.entries(files))
 	return finish(stderr, names, b.diags, 0)
 }
 
