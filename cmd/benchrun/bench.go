@@ -321,13 +321,3 @@ func countPages(dirs []string) int {
 	}
 	return n
 }
-
-func splitComma(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}

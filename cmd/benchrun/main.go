@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 func main() {
@@ -41,7 +42,7 @@ func main() {
 		os.Exit(2)
 	}
 	var dirs []string
-	for _, v := range splitComma(*versions) {
+	for _, v := range strings.FieldsFunc(*versions, func(r rune) bool { return r == ',' || r == ' ' }) {
 		dirs = append(dirs, filepath.Join(*corpus, v))
 	}
 	ok, err := bench(*tool, dirs, *runs)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // targets are the conformance targets of the 2020 corpus.
@@ -31,7 +32,7 @@ func main() {
 	}
 	t := targets{minGeneratedShare: 0.97, maxBuildSeconds: 60, maxBuildRSSMiB: 3 * 1024}
 	failed := false
-	for _, v := range splitComma(*versions) {
+	for _, v := range strings.FieldsFunc(*versions, func(r rune) bool { return r == ',' || r == ' ' }) {
 		r := runVersion(filepath.Join(*corpus, v), filepath.Join(*out, pkgDir(v)), v)
 		r.print(os.Stdout)
 		for _, miss := range r.misses(t, v == "beta") {

@@ -76,16 +76,6 @@ func testCounts(out []byte) (passed, failed int, failures []string) {
 	return passed, failed, failures
 }
 
-func splitComma(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // pkgDir turns a version name into a Go package folder name ("v1.0" → "v1_0").
 func pkgDir(v string) string {
 	return strings.NewReplacer(".", "_", "-", "_").Replace(v)
