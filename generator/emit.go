@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -118,7 +119,7 @@ func commentLines(paras ...string) *jen.Statement {
 		if len(lines) > 0 {
 			lines = append(lines, "")
 		}
-		lines = append(lines, wrap(p, 100)...)
+		lines = append(lines, wrap(endSentence(p), 100)...)
 	}
 	st := jen.Null()
 	for i, l := range lines {
@@ -168,4 +169,17 @@ func commentSafe(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// endSentence ends a paragraph that ends in a letter or digit with a
+// period: gofmt turns a short unpunctuated paragraph of a doc comment into a
+// "# heading" (beta/resources/intune-devices-windowsmalwarecategory.md
+// describes itself as "Malware category id").
+func endSentence(p string) string {
+	p = strings.TrimRightFunc(p, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(p)
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return p + "."
+	}
+	return p
 }
