@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,5 +171,60 @@ func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 		if !bytes.Equal(f.Content, withCache.result.Files[i].Content) {
 			t.Errorf("%s differs between runs with and without the format cache", f.Path)
 		}
+	}
+}
+
+// TestReportAndIR: -report and -ir write the documented JSON shapes.
+func TestReportAndIR(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	out := t.TempDir()
+	irFile := filepath.Join(t.TempDir(), "ir.json")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-out", out, "-pkg", "seed", "-report", "-", "-ir", irFile, "../../docs"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	var rep struct {
+		Pages     int `json:"pages"`
+		Types     int `json:"types"`
+		Endpoints []struct {
+			File, Method, Path, Name string
+			Line                     int
+			Generated                bool
+		} `json:"endpoints"`
+		Diagnostics []struct {
+			File, Severity, Code, Message string
+			Line, Col                     int
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatalf("report is not JSON: %v\n%s", err, stdout.String())
+	}
+	if rep.Pages != 6 || rep.Types != 4 || len(rep.Endpoints) != 1 {
+		t.Errorf("report: %d pages, %d types, %d endpoints; want 6, 4, 1", rep.Pages, rep.Types, len(rep.Endpoints))
+	}
+	if ep := rep.Endpoints[0]; !ep.Generated || ep.Method != "POST" || ep.Name != "CreateAndroidDeviceOwnerEnrollmentProfile" ||
+		ep.Path != "/deviceManagement/androidDeviceOwnerEnrollmentProfiles" || ep.Line == 0 ||
+		ep.File != "../../docs/api/androiddeviceownerenrollmentprofile-create.md" {
+		t.Errorf("report endpoint = %+v", ep)
+	}
+	if len(rep.Diagnostics) == 0 || rep.Diagnostics[0].Code != "todo-placeholder" || rep.Diagnostics[0].Line == 0 || rep.Diagnostics[0].Col == 0 {
+		t.Errorf("report diagnostics = %+v, want the seed's todo-placeholder warnings with positions", rep.Diagnostics)
+	}
+	data, err := os.ReadFile(irFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var model struct {
+		Pages  []map[string]any `json:"pages"`
+		DocSet struct {
+			Endpoints []map[string]any
+			Types     []map[string]any
+		} `json:"docSet"`
+	}
+	if err := json.Unmarshal(data, &model); err != nil {
+		t.Fatalf("-ir output is not JSON: %v", err)
+	}
+	if len(model.Pages) != 6 || len(model.DocSet.Endpoints) != 1 || len(model.DocSet.Types) == 0 {
+		t.Errorf("-ir: %d pages, %d endpoints, %d types", len(model.Pages), len(model.DocSet.Endpoints), len(model.DocSet.Types))
 	}
 }
