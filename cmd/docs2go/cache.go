@@ -121,6 +121,14 @@ func readStamp(out, pkg string) *runStamp {
 	return &s
 }
 
+// formats returns the format entries of s; none when there is no stamp.
+func (s *runStamp) formats() []formatEntry {
+	if s == nil {
+		return nil
+	}
+	return s.Formats
+}
+
 // upToDate reports whether the stamp s still holds for the inputs ins: the
 // pages and the output folder are as that run left them.
 func upToDate(fsys fileSystem, s *runStamp, out string, ins []input) bool {

@@ -19,23 +19,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	o, err := parseFlags(args, stderr)
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stderr, "docs2go: %v\n", err)
+		if errors.Is(err, flag.ErrHelp) {
+			return 2
 		}
-		return 2
+		return fail(stderr, 2, err)
 	}
 	if o.cpuProfile != "" {
 		stop, err := startProfile(o.cpuProfile)
 		if err != nil {
-			fmt.Fprintf(stderr, "docs2go: %v\n", err)
-			return 2
+			return fail(stderr, 2, err)
 		}
 		defer stop()
 	}
+	return generate(o, stdout, stderr)
+}
+
+// fail reports an error of docs2go itself (not of the docs) and returns
+// status.
+func fail(stderr io.Writer, status int, err error) int {
+	fmt.Fprintf(stderr, "docs2go: %v\n", err)
+	return status
+}
+
+// generate reads the pages, builds everything in memory, then checks or
+// writes the output folder.
+func generate(o *options, stdout, stderr io.Writer) int {
 	ins, err := collectInputs(o.paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "docs2go: %v\n", err)
-		return 2
+		return fail(stderr, 2, err)
 	}
 	names := newDisplayNames(ins)
 	fsys := osFS{}
@@ -43,24 +54,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.report == "" && o.irFile == "" && upToDate(fsys, stamp, o.out, ins) {
 		return finish(stderr, names, stamp.Diagnostics, 0)
 	}
-	var prevFormats []formatEntry
-	if stamp != nil {
-		prevFormats = stamp.Formats
-	}
-	formats := newFormatCache(fsys, o.out, prevFormats)
+	formats := newFormatCache(fsys, o.out, stamp.formats())
 	srcs, err := readSources(ins)
 	if err != nil {
-		fmt.Fprintf(stderr, "docs2go: %v\n", err)
-		return 1
+		return fail(stderr, 1, err)
 	}
 	b, err := runPipeline(srcs, o.pkg, formats.formatted)
 	if err != nil {
-		fmt.Fprintf(stderr, "docs2go: %v\n", err)
-		return 1
+		return fail(stderr, 1, err)
 	}
 	if err := writeSideOutputs(o, b, names, stdout); err != nil {
-		fmt.Fprintf(stderr, "docs2go: %v\n", err)
-		return 1
+		return fail(stderr, 1, err)
 	}
 	files := withManifest(outputFiles(b), o.pkg, inputHashes(srcs))
 	old := readManifest(fsys, o.out)
@@ -68,8 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return finish(stderr, names, b.diags, reportDrift(stderr, o.out, checkOutput(fsys, o.out, files, old)))
 	}
 	if err := writeOutput(fsys, o.out, files, old); err != nil {
-		fmt.Fprintf(stderr, "docs2go: %v\n", err)
-		return 1
+		return fail(stderr, 1, err)
 	}
 	saveStamp(o.out, o.pkg, ins, files, b.diags, formats.entries(files))
 	return finish(stderr, names, b.diags, 0)
