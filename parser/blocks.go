@@ -71,6 +71,8 @@ func (p *pageParser) paragraph(n *gast.Paragraph) {
 		p.bodyProse(raw, off)
 	case p.secs.in(secResponse):
 		p.responseProse(raw, off)
+	case p.secs.in(secPermissions) && containsFold(raw, "!include"):
+		p.permissionIncludes(n)
 	}
 	if p.page.Operation == nil && mayNameBase(raw) {
 		loc := baseRe.FindStringIndex(raw)

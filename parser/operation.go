@@ -2,24 +2,65 @@ package parser
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
+	gast "github.com/yuin/goldmark/ast"
 )
 
 // statusRe finds the first success status the Response prose names
 // ("returns a `201 Created` response code").
 var statusRe = regexp.MustCompile(`\b(20[0-9])\b`)
 
-// permissions reads the permissions table.
+// permissions reads the permissions table: "Permission type|Permissions
+// (...)" (2020), or "Permission type|Least privileged permissions|Higher
+// privileged permissions" (2023+), whose scopes are both columns.
 func (p *pageParser) permissions(tb *table) {
 	op := p.op()
+	cols := []int{1}
+	if least := tb.col("least privileged"); least > 0 {
+		cols = []int{least}
+		if higher := tb.col("higher privileged"); higher > 0 {
+			cols = append(cols, higher)
+		}
+	}
 	for _, r := range p.checkedRows(tb, "permissions table") {
-		raw := r.cell(1)
-		perm := ir.Permission{Type: plainText(r.cell(0)), Raw: raw, Pos: p.pos(r.pos)}
-		perm.Scopes = scopes(raw)
+		perm := ir.Permission{Type: plainText(r.cell(0)), Pos: p.pos(r.pos)}
+		var raws []string
+		for i, c := range cols {
+			raw := r.cell(c)
+			raws = append(raws, raw)
+			for _, s := range scopes(raw) {
+				if i == 0 || !slices.Contains(perm.Scopes, s) { // a scope in both columns counts once
+					perm.Scopes = append(perm.Scopes, s)
+				}
+			}
+		}
+		perm.Raw = strings.Join(raws, " | ")
 		op.Permissions = append(op.Permissions, perm)
+	}
+}
+
+// includeRe matches a DocFX include, "[!INCLUDE [label](path)]".
+var includeRe = regexp.MustCompile(`(?i)\[!INCLUDE\s*\[([^\]]*)\]\(\s*<?([^)\s>]+)>?\s*\)\s*\]`)
+
+// permissionIncludes records the includes of a Permissions section paragraph:
+// 2023+ pages write only `[!INCLUDE [permissions-table](../includes/permissions/x.md)]`.
+func (p *pageParser) permissionIncludes(n gast.Node) {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := string(seg.Value(p.md))
+		for _, m := range includeRe.FindAllStringSubmatchIndex(line, -1) {
+			op := p.op()
+			op.PermissionIncludes = append(op.PermissionIncludes, ir.LinkDef{
+				Label:       strings.ToLower(strings.TrimSpace(line[m[2]:m[3]])),
+				Destination: line[m[4]:m[5]],
+				Pos:         p.pos(seg.Start + m[0]),
+			})
+		}
 	}
 }
 

@@ -11,6 +11,10 @@ type Operation struct {
 	Body        *BodySpec    // the Request body section; nil when the page has none
 	Response    *ResponseSpec
 	Examples    []Example // request/response pairs, document order
+	// PermissionIncludes are the `[!INCLUDE [label](path)]` references of the
+	// Permissions section: 2023+ pages keep the table in an include file
+	// (../includes/permissions/x-permissions.md) that the linker reads.
+	PermissionIncludes []LinkDef `json:",omitempty"`
 }
 
 // PathSyntax is one request line of the HTTP request syntax block.
@@ -24,7 +28,7 @@ type PathSyntax struct {
 type Permission struct {
 	Type   string   // e.g. "Delegated (work or school account)"
 	Scopes []string // e.g. ["User.ReadWrite.All"]; empty for "Not supported." or TODO placeholders
-	Raw    string   // the cell text as written
+	Raw    string   // the cell text as written; least and higher privileged cells joined by " | " in 3-column tables
 	Pos    Pos
 }
 

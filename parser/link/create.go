@@ -94,7 +94,7 @@ func (l *linker) buildEndpoint(p *ir.Page) {
 		Body:        body,
 		Result:      l.resultType(p, req, body),
 		Status:      201,
-		Permissions: slices.Clone(op.Permissions),
+		Permissions: l.permissions(p, op),
 		Headers:     slices.Clone(op.Headers),
 		Pos:         pos,
 	}
