@@ -13,6 +13,11 @@
 //
 // Exit status: 0 on success (at most warnings), 1 when the docs have errors
 // or -check finds drift, 2 on bad usage.
+//
+//	docs2go lint [-format text|json|sarif] [-config FILE] PATH...
+//
+// reports the defects of the docs themselves, at their place, without
+// generating anything.
 package main
 
 import (
