@@ -1,19 +1,14 @@
 package generator
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
 
-	"github.com/docs2go/docs2go/parser"
+	"github.com/docs2go/docs2go/parser/corpustest"
 	"github.com/docs2go/docs2go/parser/ir"
 	"github.com/docs2go/docs2go/parser/link"
 )
-
-// benchCorpusDir is the read-only 2020 docs snapshot, ../shared/corpus/graph-docs-2020
-// relative to the repository root, seen from this package directory.
-const benchCorpusDir = "../../shared/corpus/graph-docs-2020/api-reference"
 
 // BenchmarkGenerate generates each testdata case (always present) and
 // reports the cost per type and per output file.
@@ -59,26 +54,9 @@ func benchGenerate(b *testing.B, ds *ir.DocSet) {
 	}
 }
 
-// corpusDocSet parses and links one docs version of the corpus, naming
-// pages as docs2go does ("beta/api/x.md").
+// corpusDocSet parses and links one docs version of the corpus.
 func corpusDocSet(b *testing.B, version string) *ir.DocSet {
 	b.Helper()
-	root := filepath.Join(benchCorpusDir, version)
-	files, _ := filepath.Glob(filepath.Join(root, "*", "*.md"))
-	if len(files) == 0 {
-		b.Skipf("corpus not found at %s (../shared/corpus/graph-docs-2020 next to the repo); skipping", root)
-	}
-	sort.Strings(files)
-	pages := make([]*ir.Page, 0, len(files))
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rel, _ := filepath.Rel(benchCorpusDir, f)
-		p, _ := parser.ParsePage(filepath.ToSlash(rel), src)
-		pages = append(pages, p)
-	}
-	ds, _ := link.Link(pages)
+	ds, _ := link.Link(corpustest.Pages(b, version))
 	return ds
 }

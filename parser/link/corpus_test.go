@@ -3,32 +3,25 @@ package link
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/docs2go/docs2go/parser"
+	"github.com/docs2go/docs2go/parser/corpustest"
 	"github.com/docs2go/docs2go/parser/ir"
 )
-
-// corpusDir is the read-only 2020 docs snapshot, ../shared/corpus/graph-docs-2020
-// relative to the repository root, seen from this package directory.
-const corpusDir = "../../../shared/corpus/graph-docs-2020/api-reference"
 
 // TestCorpus parses and links each docs version of the real corpus and logs
 // what came out. It fails only on internal errors and on a DocSet that
 // breaks the invariants below; the share of create pages that become
 // endpoints is logged (target: at least 97 %).
 func TestCorpus(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("corpus not found at %s (../shared/corpus/graph-docs-2020 next to the repo); skipping", corpusDir)
-	}
+	corpustest.Dir(t) // skips when the corpus is absent
 	for _, version := range []string{"v1.0", "beta"} {
 		t.Run(version, func(t *testing.T) {
-			pages := parseVersion(t, filepath.Join(corpusDir, version))
+			pages := corpustest.Pages(t, version)
 			start := time.Now()
 			ds, diags := Link(pages)
 			t.Logf("linked %d pages in %v", len(pages), time.Since(start))
@@ -40,25 +33,6 @@ func TestCorpus(t *testing.T) {
 			}
 		})
 	}
-}
-
-func parseVersion(t *testing.T, dir string) []*ir.Page {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.md"))
-	slices.Sort(files)
-	var pages []*ir.Page
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel(dir, f)
-		p, _ := parser.ParsePage(filepath.ToSlash(rel), src)
-		if p != nil {
-			pages = append(pages, p)
-		}
-	}
-	return pages
 }
 
 // detail strips the specifics (JSON errors, type names) from a skip reason
