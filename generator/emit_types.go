@@ -19,11 +19,11 @@ func (g *gen) emitStruct(ti *typeInfo) error {
 	f.Add(commentLines(ti.goName+" is the "+what+".", t.Description, "Source: "+sourceRef(pos)+"."))
 	f.Type().Id(ti.goName).StructFunc(func(st *jen.Group) {
 		for _, fi := range ti.fields {
-			g.checkRef(fi.prop.Type, "property "+t.Name+"."+fi.prop.Name)
+			g.checkRef(fi.typ, "property "+t.Name+"."+fi.prop.Name)
 			if fi.prop.Description != "" {
 				st.Add(comment(fi.prop.Description))
 			}
-			st.Id(fi.goName).Id("Opt").Types(g.goType(fi.prop.Type)).Tag(fieldTags(fi.prop))
+			st.Id(fi.goName).Id("Opt").Types(g.goType(fi.typ)).Tag(fieldTags(fi.prop))
 		}
 		if ti.odata {
 			st.Comment("ODataType is the @odata.type annotation, e.g. \"#" + commentSafe(t.QualifiedName()) + "\".")

@@ -48,6 +48,7 @@ type typeInfo struct {
 type fieldInfo struct {
 	prop   ir.Property
 	goName string
+	typ    ir.TypeRef // prop.Type, naming the polymorphic wrapper when its element type has derived types
 }
 
 // enumInfo is an enumeration with its Go names.

@@ -79,6 +79,11 @@ func (g *gen) nameAll() {
 			g.polymorphic(e)
 		}
 	}
+	for _, ti := range g.types {
+		for i := range ti.fields {
+			ti.fields[i].typ = g.polyElem(ti.fields[i].prop.Type)
+		}
+	}
 	g.namePolys(pkg)
 	g.nameEndpoints(pkg)
 }
@@ -190,7 +195,7 @@ func (g *gen) nameFields(ti *typeInfo) {
 	}
 	got := n.assign(ws)
 	for _, p := range props {
-		ti.fields = append(ti.fields, fieldInfo{prop: p, goName: got[p.Name]})
+		ti.fields = append(ti.fields, fieldInfo{prop: p, goName: got[p.Name], typ: p.Type})
 	}
 }
 

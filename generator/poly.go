@@ -18,12 +18,15 @@ import (
 //	type BKind interface{ isBKind() }      // B and every derived struct
 //	type AnyB struct{ Value BKind }        // the Server's body/answer type
 //	func (m AnyB) MarshalJSON / (m *AnyB) UnmarshalJSON (a switch on @odata.type)
+//	func (m AnyB) polyValue() any             // for the runtime's validation
 //	func (B) isBKind() {}; func (D) isBKind() {} ...
 //
-// Only endpoint bodies and answers are polymorphic: properties keep their
-// declared type, and a derived object there keeps its extra properties in
-// AdditionalData, losslessly. parser/check's Fit follows the same rule
-// (FitOptions.Derived, top level only).
+// Properties and collection-valued properties of such a type are
+// Opt[AnyB] and Opt[[]AnyB] (fieldInfo.typ), so "@odata.type" picks the
+// derived type at any depth and the handler validates its own fields.
+// parser/check's Fit follows the same rule: nested objects always
+// dispatch, the top-level one when FitOptions.Derived says so (a body or
+// answer of a non-collection type). A collection body or answer keeps []B.
 
 // polyPrefix marks a TypeRef.Target that names the polymorphic wrapper of
 // a base type rather than the type itself; it cannot occur in the docs.
@@ -64,7 +67,8 @@ func unpoly(ref ir.TypeRef) ir.TypeRef {
 }
 
 // polymorphic makes e's body and answer polymorphic when their type (not
-// a collection) has derived types in the doc set.
+// a collection: the Server signature keeps []B) has derived types in the
+// doc set.
 func (g *gen) polymorphic(e *endpointInfo) {
 	e.body = g.polyRef(e.body)
 	if e.result != nil {
@@ -74,7 +78,16 @@ func (g *gen) polymorphic(e *endpointInfo) {
 }
 
 func (g *gen) polyRef(ref ir.TypeRef) ir.TypeRef {
-	if ref.Collection || ref.Primitive || strings.HasPrefix(ref.Target, polyPrefix) {
+	if ref.Collection {
+		return ref
+	}
+	return g.polyElem(ref)
+}
+
+// polyElem returns ref naming the wrapper of its element type when that
+// type has derived types: a property's type, a collection's items.
+func (g *gen) polyElem(ref ir.TypeRef) ir.TypeRef {
+	if ref.Primitive || strings.HasPrefix(ref.Target, polyPrefix) {
 		return ref
 	}
 	ti := g.byName[ref.Target]
@@ -202,6 +215,9 @@ func (g *gen) emitPoly(p *polyInfo) error {
 		jen.Id("m").Dot("Value").Op("=").Id("v"),
 		jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v"))),
 	)
+	f.Line()
+	f.Comment("polyValue returns m.Value, for the handler's validation.")
+	f.Func().Params(jen.Id("m").Id(p.wrapper)).Id("polyValue").Params().Any().Block(jen.Return(jen.Id("m").Dot("Value")))
 	for _, t := range append([]*typeInfo{p.base}, p.derived...) {
 		f.Line()
 		f.Comment(p.marker + " makes " + t.goName + " a " + p.kind + ".")

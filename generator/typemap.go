@@ -139,7 +139,7 @@ func (g *gen) emptyValue(ref ir.TypeRef, depth int) []byte {
 			if b != nil {
 				b = append(b, ',')
 			}
-			b = append(append(append(b, name...), ':'), g.emptyValue(f.prop.Type, depth+1)...)
+			b = append(append(append(b, name...), ':'), g.emptyValue(f.typ, depth+1)...)
 		}
 		return append(append([]byte(`{`), b...), '}')
 	}

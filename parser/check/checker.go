@@ -14,13 +14,15 @@ type Checker struct {
 	open    map[string]bool            // lower-cased short names of open types (UsePages)
 	defined map[string]bool            // lower-cased short names of every type pages define (UsePages)
 	nav     map[string]map[string]bool // lower-cased short type name → relationship names (UsePages)
+	bases   map[string]bool            // lower-cased qualified names of the types others derive from
+
 }
 
 // New indexes ds. A nil ds gives a Checker that knows no types, so every
 // body is only checked for JSON validity.
 func New(ds *ir.DocSet) *Checker {
 	c := &Checker{types: map[string]*ir.Type{}, enums: map[string]*ir.Enum{}, open: map[string]bool{},
-		defined: map[string]bool{}, nav: map[string]map[string]bool{}}
+		defined: map[string]bool{}, nav: map[string]map[string]bool{}, bases: map[string]bool{}}
 	if ds == nil {
 		return c
 	}
@@ -44,6 +46,7 @@ func New(ds *ir.DocSet) *Checker {
 			c.enums[k] = e
 		}
 	}
+	c.indexBases()
 	return c
 }
 
@@ -150,10 +153,12 @@ func (c *Checker) Conforms(ref ir.TypeRef, text string) bool {
 type FitOptions struct {
 	// Label names the body in the reason, e.g. "request body".
 	Label string
-	// Derived: the top-level object decodes into the type its
-	// "@odata.type" names when that type is ref's type or derives from it
-	// (the generator's polymorphic body and result types); nested objects
-	// decode into their declared types.
+	// Derived: the top-level object (or a top-level collection's items)
+	// decodes into the type its "@odata.type" names when that type derives
+	// from ref's type (the generator's polymorphic body and result types).
+	// Nested objects always do, as the generator's properties of a type
+	// with derived types are its AnyB wrapper; Conforms is Fit without
+	// Derived.
 	Derived bool
 }
 

@@ -7,11 +7,13 @@ import (
 )
 
 // TestFit covers the generator's entry point: the reason and its position,
-// and FitOptions.Derived, which follows "@odata.type" at the top level only.
+// and "@odata.type": FitOptions.Derived at the top level, always below it.
 func TestFit(t *testing.T) {
 	ds := &ir.DocSet{Types: []*ir.Type{
 		{Name: "circle", Namespace: "microsoft.graph", Base: "microsoft.graph.shape",
-			Properties: []ir.Property{prop("radius", prim("Double")), prop("inner", ref("microsoft.graph.shape"))}},
+			Properties: []ir.Property{prop("radius", prim("Double")), prop("inner", ref("microsoft.graph.shape")),
+				prop("parts", ir.TypeRef{Name: "shape", Target: "microsoft.graph.shape", Collection: true}),
+				prop("dots", ir.TypeRef{Name: "circle", Target: "microsoft.graph.circle", Collection: true})}},
 		{Name: "shape", Namespace: "microsoft.graph", Derived: []string{"microsoft.graph.circle"},
 			Properties: []ir.Property{prop("id", prim("String"))}},
 	}}
@@ -26,7 +28,17 @@ func TestFit(t *testing.T) {
 		{`{"@odata.type":"#microsoft.graph.circle","radius":"big"}`, false, ""}, // static: radius is an unknown property
 		{`{"@odata.type":"#microsoft.graph.circle","radius":"big"}`, true, `api/x.md:10:51: type-mismatch: body: radius: want Double, got string "big" (only "NaN", "INF" and "-INF" may be strings)`},
 		{`{"@odata.type":"#microsoft.graph.circle","radius":"NaN"}`, true, ""},
-		{`{"@odata.type":"#microsoft.graph.circle","inner":{"@odata.type":"#microsoft.graph.circle","radius":"big"}}`, true, ""}, // nested: static
+		{`{"@odata.type":"#microsoft.graph.circle","inner":{"@odata.type":"#microsoft.graph.circle","radius":"big"}}`, true,
+			`api/x.md:10:100: type-mismatch: body: inner.radius: want Double, got string "big" (only "NaN", "INF" and "-INF" may be strings)`}, // nested: derived
+		{`{"@odata.type":"#microsoft.graph.circle","inner":{"@odata.type":"#microsoft.graph.circle","inner":{"@odata.type":"#microsoft.graph.circle","radius":true}}}`, true,
+			`api/x.md:10:149: type-mismatch: body: inner.inner.radius: want Double, got boolean true`}, // any depth
+		{`{"@odata.type":"#microsoft.graph.circle","inner":{"radius":true}}`, true, ""}, // no @odata.type: the base type, radius unknown
+		{`{"@odata.type":"#microsoft.graph.circle","inner":{"@odata.type":"#microsoft.graph.other","radius":true}}`, true, ""},
+		{`{"@odata.type":"#microsoft.graph.circle","parts":[{"@odata.type":"#microsoft.graph.circle","radius":"big"}]}`, true,
+			`api/x.md:10:101: type-mismatch: body: parts[0].radius: want Double, got string "big" (only "NaN", "INF" and "-INF" may be strings)`},
+		{`{"@odata.type":"#microsoft.graph.circle","parts":[null,{"id":"p"}]}`, true, ""}, // a nil wrapper re-encodes as null
+		{`{"@odata.type":"#microsoft.graph.circle","dots":[null]}`, true,
+			`api/x.md:10:50: type-mismatch: body: dots[0]: null in a collection of microsoft.graph.circle, whose items are not nullable`}, // circle has no derived type
 		{`{"@odata.type":"#microsoft.graph.other","radius":"big"}`, true, ""},
 		{"{\n  \"id\": 1\n}", true, "api/x.md:11:9: type-mismatch: body: id: want String, got number 1"},
 		{`{"id": }`, false, "api/x.md:10:8: invalid-json: body: invalid JSON: invalid character '}' looking for beginning of value"},

@@ -9,15 +9,16 @@ import (
 
 // object checks n against struct type t: every member against its
 // property, @odata.type against t's family, and (lint, requests) the
-// required properties.
-func (w *walker) object(t *ir.Type, n *node, path string, top bool) {
+// required properties. poly: outside lint mode, n decodes into the type
+// its "@odata.type" names (the generator's AnyB wrapper).
+func (w *walker) object(t *ir.Type, n *node, path string, top, poly bool) {
 	if n.kind != kObject {
 		w.fail(mismatch, n, "type-mismatch", path, "want object %s, got %s", t.QualifiedName(), describe(n))
 		return
 	}
 	if w.lint {
 		t = w.dispatch(t, n, path)
-	} else if w.derived && top {
+	} else if poly {
 		t = w.derivedType(t, n)
 	}
 	props := map[string]*ir.Property{}
@@ -140,6 +141,31 @@ func (w *walker) derivedType(t *ir.Type, n *node) *ir.Type {
 		return named
 	}
 	return t
+}
+
+// hasDerived reports whether some type of the Checker derives from t
+// (isDerived), as the generator's derivedOf decides which types get an
+// AnyB wrapper.
+func (c *Checker) hasDerived(t *ir.Type) bool {
+	return c.bases[strings.ToLower(t.QualifiedName())]
+}
+
+// indexBases fills c.bases once, in New, so that a Checker stays safe for
+// concurrent use: every type a Base chain reaches, and every type whose
+// Derived list names another known type.
+func (c *Checker) indexBases() {
+	for _, d := range c.types {
+		for i, cur := 0, c.typ(d.Base); cur != nil && cur != d && i < 64; i, cur = i+1, c.typ(cur.Base) {
+			c.bases[strings.ToLower(cur.QualifiedName())] = true
+		}
+	}
+	for k, t := range c.types {
+		for _, q := range t.Derived {
+			if d := c.typ(q); d != nil && d != t {
+				c.bases[k] = true
+			}
+		}
+	}
 }
 
 // isDerived reports whether d inherits from t, following d's Base chain.

@@ -10,8 +10,8 @@ import (
 
 // walker checks one body. In lint mode it reports diagnostics and follows
 // @odata.type to derived types; otherwise it only computes the worst
-// verdict for Conforms, against the static type the generated code decodes
-// into.
+// verdict for Conforms and Fit, against the type the generated code
+// decodes into (which follows @odata.type below the top level, see derived).
 type walker struct {
 	c     *Checker
 	blk   *ir.Block
@@ -22,9 +22,11 @@ type walker struct {
 	// first is, outside lint mode, the first finding that makes the body
 	// not conform (Fit reports it).
 	first *ir.Diagnostic
-	// derived makes the top-level object decode into the type its
-	// "@odata.type" names when that type derives from the documented one,
-	// as the generator's polymorphic body and result types do.
+	// derived makes the top-level value (an object, or a collection's
+	// items) decode into the type its "@odata.type" names when that type
+	// derives from the documented one, as the generator's polymorphic body
+	// and result types do. Nested values always do: properties of a type
+	// with derived types are the generator's AnyB wrapper.
 	derived bool
 }
 
@@ -76,8 +78,9 @@ func (s shape) describe() string {
 
 // value checks n (not null at property level) against sh.
 func (w *walker) value(sh shape, n *node, path string, top bool) {
+	poly := !top || w.derived
 	if !sh.collection {
-		w.item(sh, n, path, top)
+		w.item(sh, n, path, top, poly)
 		return
 	}
 	if n.kind != kArray {
@@ -88,26 +91,32 @@ func (w *walker) value(sh shape, n *node, path string, top bool) {
 	for i, e := range n.elems {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		if e.kind == kNull {
-			if !nullableItem(w.c, elem) {
+			if !nullableItem(w.c, elem, poly) {
 				w.fail(lossy, e, "type-mismatch", p, "null in %s, whose items are not nullable", sh.describe())
 			}
 			continue
 		}
-		w.item(elem, e, p, false)
+		w.item(elem, e, p, false, poly)
 	}
 }
 
 // nullableItem reports whether a null collection item survives a round
-// trip: json.RawMessage keeps it, and a nil []byte re-encodes as null.
-func nullableItem(c *Checker, sh shape) bool {
+// trip: json.RawMessage keeps it, a nil []byte re-encodes as null, and so
+// does the polymorphic wrapper (poly: items dispatch) of a type with
+// derived types, whose Value stays nil.
+func nullableItem(c *Checker, sh shape, poly bool) bool {
 	if sh.primitive {
 		return sh.name == "Json" || sh.name == "Binary" || sh.name == "Stream" || !slices.Contains(ir.Primitives, sh.name)
 	}
-	return c.typ(sh.name) == nil && c.enum(sh.name) == nil
+	if t := c.typ(sh.name); t != nil {
+		return poly && c.hasDerived(t)
+	}
+	return c.enum(sh.name) == nil
 }
 
-// item checks one non-null, non-collection value.
-func (w *walker) item(sh shape, n *node, path string, top bool) {
+// item checks one non-null, non-collection value; poly: an object
+// decodes into the type its "@odata.type" names (outside lint mode).
+func (w *walker) item(sh shape, n *node, path string, top, poly bool) {
 	switch {
 	case sh.primitive:
 		if v, msg := primitiveRule(sh.name, n); v != ok {
@@ -118,7 +127,7 @@ func (w *walker) item(sh shape, n *node, path string, top bool) {
 			w.fail(v, n, code, path, "%s", msg)
 		}
 	case w.c.typ(sh.name) != nil:
-		w.object(w.c.typ(sh.name), n, path, top)
+		w.object(w.c.typ(sh.name), n, path, top, poly)
 	case w.c.enum(sh.name) != nil:
 		w.enumValue(w.c.enum(sh.name), n, path)
 	}

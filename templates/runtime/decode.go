@@ -121,6 +121,18 @@ func locate(raw []byte, t reflect.Type, path string, err error, depth int) (stri
 	if et, ok := optElem(t); ok {
 		t = et
 	}
+	if t.Implements(polymorphicType) {
+		// The wrapper sets its Value before decoding into it, so even a
+		// failed decode tells which type "@odata.type" chose.
+		x := reflect.New(t)
+		_ = json.Unmarshal(raw, x.Interface())
+		if v := x.Elem().Interface().(polymorphic).polyValue(); v != nil {
+			t = reflect.TypeOf(v)
+			for t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+		}
+	}
 	if depth < maxLocateDepth {
 		switch {
 		case isObjectType(t):

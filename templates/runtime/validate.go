@@ -49,6 +49,14 @@ func optElem(t reflect.Type) (reflect.Type, bool) {
 	return reflect.Zero(t).Interface().(optional).optElemType(), true
 }
 
+// polymorphic is implemented by every generated AnyB wrapper: its value
+// is the *B or derived struct that "@odata.type" chose, which validation
+// and error locating descend into (a property or item of such a type
+// included), so a derived object's own fields are checked.
+type polymorphic interface{ polyValue() any }
+
+var polymorphicType = reflect.TypeFor[polymorphic]()
+
 // enumValue is implemented by generated enum types.
 type enumValue interface{ Valid() bool }
 
@@ -138,6 +146,12 @@ func (vd *validator) value(v reflect.Value, path string, depth int) {
 	if v.CanInterface() {
 		if o, ok := v.Interface().(optional); ok {
 			if x, set, _ := o.optState(); set {
+				vd.value(reflect.ValueOf(x), path, depth+1)
+			}
+			return
+		}
+		if p, ok := v.Interface().(polymorphic); ok {
+			if x := p.polyValue(); x != nil {
 				vd.value(reflect.ValueOf(x), path, depth+1)
 			}
 			return
