@@ -136,16 +136,6 @@ func lowerWord(w string) string {
 	return string(rs)
 }
 
-// unexport lower-cases the leading word of an exported Go name, for
-// unexported identifiers derived from it ("CreateX" → "createX").
-func unexport(n string) string {
-	ws := words(n)
-	if len(ws) == 0 {
-		return "x"
-	}
-	return lowerWord(ws[0]) + n[len(ws[0]):]
-}
-
 // predeclared are the universe-scope identifiers a local must not shadow.
 var predeclared = map[string]bool{
 	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true, "close": true,

@@ -43,10 +43,10 @@ func TestCorpus(t *testing.T) {
 }
 
 type corpusStats struct {
-	kinds, codes              map[string]int
-	create, withExamples      int
-	internal, api, apiNoPaths int
-	samples                   map[string][]string
+	kinds, codes         map[string]int
+	create, withExamples int
+	internal             int
+	samples              map[string][]string
 }
 
 func newCorpusStats() *corpusStats {

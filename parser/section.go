@@ -93,14 +93,6 @@ func (ss sections) in(k sectionKind) bool {
 	return false
 }
 
-// innermost returns the deepest open heading, or a zero section.
-func (ss sections) innermost() section {
-	if len(ss) == 0 {
-		return section{}
-	}
-	return ss[len(ss)-1]
-}
-
 // find returns the deepest open heading of kind k.
 func (ss sections) find(k sectionKind) (section, bool) {
 	for i := len(ss) - 1; i >= 0; i-- {

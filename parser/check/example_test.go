@@ -129,10 +129,6 @@ func TestExampleMessages(t *testing.T) {
 	body := "{\"displayName\": \"w\",\n \"parts\": [{\"size\": \"2\"}], \"statu\": \"x\", \"status\": \"Active\"}"
 	got := New(ds).Body(ref("microsoft.graph.widget"), &ir.Block{Text: body, Pos: ir.Pos{File: "f.md", Line: 3, Col: 1}},
 		Options{Label: "request body", Request: true, Required: []string{"key"}})
-	var lines []string
-	for _, d := range got {
-		lines = append(lines, d.String())
-	}
 	want := []string{
 		`f.md:3:1: warning: missing-required: request body: required property "key" of microsoft.graph.widget is missing`,
 		`f.md:4:21: error: type-mismatch: request body: parts[0].size: want Int32, got string "2"`,
@@ -140,7 +136,7 @@ func TestExampleMessages(t *testing.T) {
 		`f.md:4:52: warning: unknown-enum-member: request body: status: "Active" is not a member of microsoft.graph.widgetStatus; did you mean "active"`,
 	}
 	got.Sort()
-	lines = nil
+	var lines []string
 	for _, d := range got {
 		lines = append(lines, d.String())
 	}

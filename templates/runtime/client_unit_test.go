@@ -5,19 +5,9 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
 )
-
-// serveExampleCT posts {} with the given Content-Type.
-func serveExampleCT(h http.Handler, ct string) *httptest.ResponseRecorder {
-	req := httptest.NewRequest("POST", "/things/x", strings.NewReader(`{}`))
-	req.Header.Set("Content-Type", ct)
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	return rec
-}
 
 func TestClientDo(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
