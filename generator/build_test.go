@@ -12,22 +12,31 @@ import (
 // gitignored; a directory outside the module could not resolve go-cmp),
 // then runs go vet and the emitted golden tests there.
 func TestGeneratedCompilesAndPasses(t *testing.T) {
+	goTool := goToolOrSkip(t)
+	for _, c := range []string{"seed", "hard", "poly"} {
+		t.Run(c, func(t *testing.T) {
+			vetAndTest(t, goTool, writeScratch(t, c, generateCase(t, "testdata/"+c+"/input.json")))
+		})
+	}
+}
+
+// goToolOrSkip returns the go tool, or skips t when it cannot compile
+// generated code (-short, or no go tool on PATH).
+func goToolOrSkip(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("compiles generated code; skipped with -short")
 	}
 	goTool, err := exec.LookPath("go")
 	if err != nil {
-		t.Skip("the go tool is not on PATH; cannot compile the generated seed package")
+		t.Skip("the go tool is not on PATH; cannot compile the generated package")
 	}
-	for _, c := range []string{"seed", "hard", "poly"} {
-		t.Run(c, func(t *testing.T) { vetAndTest(t, goTool, c) })
-	}
+	return goTool
 }
 
-// vetAndTest generates testdata/<name> and runs go vet and go test on it.
-func vetAndTest(t *testing.T, goTool, name string) {
-	res := generateCase(t, "testdata/"+name+"/input.json")
-	dir := writeScratch(t, name, res)
+// vetAndTest runs go vet and the emitted tests in dir.
+func vetAndTest(t *testing.T, goTool, dir string) {
+	t.Helper()
 	for _, args := range [][]string{{"vet", "."}, {"test", "-count=1", "."}} {
 		cmd := exec.Command(goTool, args...)
 		cmd.Dir = dir

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -13,13 +12,7 @@ import (
 // the handler and client on a real endpoint with path parameters, enums
 // and derived types.
 func TestGeneratedHandlerContract(t *testing.T) {
-	if testing.Short() {
-		t.Skip("compiles generated code; skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go tool is not on PATH; cannot compile the generated package")
-	}
+	goTool := goToolOrSkip(t)
 	cases, _ := filepath.Glob("testdata/contract/*/input.json")
 	if len(cases) == 0 {
 		t.Fatal("no cases in testdata/contract/*/input.json")
@@ -36,13 +29,7 @@ func TestGeneratedHandlerContract(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(out, "contract_test.go"), extra, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			for _, args := range [][]string{{"vet", "."}, {"test", "-count=1", "."}} {
-				cmd := exec.Command(goTool, args...)
-				cmd.Dir = out
-				if b, err := cmd.CombinedOutput(); err != nil {
-					t.Fatalf("go %v in %s: %v\n%s", args, out, err, b)
-				}
-			}
+			vetAndTest(t, goTool, out)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package generator
 import (
 	"go/parser"
 	"go/token"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -54,19 +53,5 @@ func TestHostileText(t *testing.T) {
 	if n == 0 || !res.Endpoints[0].Generated {
 		t.Fatalf("nothing generated: %+v", res.Endpoints)
 	}
-	if testing.Short() {
-		return
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go tool is not on PATH")
-	}
-	dir := writeScratch(t, "hostile", res)
-	for _, args := range [][]string{{"vet", "."}, {"test", "-count=1", "."}} {
-		cmd := exec.Command(goTool, args...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %v: %v\n%s", args, err, out)
-		}
-	}
+	vetAndTest(t, goToolOrSkip(t), writeScratch(t, "hostile", res))
 }
