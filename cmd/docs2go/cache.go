@@ -48,11 +48,12 @@ func statFile(path, name string) (fileStat, bool) {
 	return fileStat{Path: name, Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
 }
 
-// statInputs stats every input page; ok is false if one cannot be stat'ed.
-func statInputs(ins []input) ([]fileStat, bool) {
-	stats := make([]fileStat, len(ins))
-	for i, in := range ins {
-		s, ok := statFile(in.display, in.name)
+// statFiles stats n files, the i-th at path(i) and recorded under name(i);
+// ok is false if one is missing or not a regular file.
+func statFiles(n int, path, name func(i int) string) ([]fileStat, bool) {
+	stats := make([]fileStat, n)
+	for i := range n {
+		s, ok := statFile(path(i), name(i))
 		if !ok {
 			return nil, false
 		}
@@ -61,18 +62,15 @@ func statInputs(ins []input) ([]fileStat, bool) {
 	return stats, true
 }
 
-// statOutputs stats the files of a run in out; ok is false if one is
-// missing.
+// statInputs stats every input page.
+func statInputs(ins []input) ([]fileStat, bool) {
+	return statFiles(len(ins), func(i int) string { return ins[i].display }, func(i int) string { return ins[i].name })
+}
+
+// statOutputs stats the files of a run in out.
 func statOutputs(out string, paths []string) ([]fileStat, bool) {
-	stats := make([]fileStat, len(paths))
-	for i, p := range paths {
-		s, ok := statFile(filepath.Join(out, filepath.FromSlash(p)), p)
-		if !ok {
-			return nil, false
-		}
-		stats[i] = s
-	}
-	return stats, true
+	return statFiles(len(paths), func(i int) string { return filepath.Join(out, filepath.FromSlash(paths[i])) },
+		func(i int) string { return paths[i] })
 }
 
 // toolHash fingerprints the running binary, so a rebuilt docs2go never

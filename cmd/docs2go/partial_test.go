@@ -46,10 +46,7 @@ Content-type: application/json
 // generated and written.
 func TestBadPageIsReportedAndTheRestGenerated(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	docs := filepath.Join(t.TempDir(), "docs")
-	if err := os.CopyFS(docs, os.DirFS("../../docs")); err != nil {
-		t.Fatal(err)
-	}
+	docs := copyDocs(t)
 	if err := os.WriteFile(filepath.Join(docs, "api", "widget-create.md"), []byte(brokenCreatePage), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -75,24 +75,13 @@ func TestUsageErrorsExit2(t *testing.T) {
 
 func TestChangedInputDefeatsTheFastPath(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	docs := filepath.Join(t.TempDir(), "docs")
-	if err := os.CopyFS(docs, os.DirFS("../../docs")); err != nil {
-		t.Fatal(err)
-	}
+	docs := copyDocs(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"-out", out, "-pkg", "seed", docs}, &stdout, &stderr); code != 0 {
 		t.Fatalf("first run: exit %d\n%s", code, stderr.String())
 	}
-	page := filepath.Join(docs, "resources", "mimecontent.md")
-	src, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	edited := bytes.Replace(src, []byte("The content bytes."), []byte("The bytes of the content."), 1)
-	if err := os.WriteFile(page, edited, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editPage(t, filepath.Join(docs, "resources", "mimecontent.md"), "The content bytes.", "The bytes of the content.")
 	before := pipelineRuns.Load()
 	if code := run([]string{"-out", out, "-pkg", "seed", docs}, &stdout, &stderr); code != 0 {
 		t.Fatalf("second run: exit %d\n%s", code, stderr.String())
@@ -112,10 +101,7 @@ func TestChangedInputDefeatsTheFastPath(t *testing.T) {
 // cache, including when a file on disk was tampered with.
 func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	docs := filepath.Join(t.TempDir(), "docs")
-	if err := os.CopyFS(docs, os.DirFS("../../docs")); err != nil {
-		t.Fatal(err)
-	}
+	docs := copyDocs(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"-out", out, "-pkg", "seed", docs}, &stdout, &stderr); code != 0 {
@@ -127,11 +113,7 @@ func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 	}
 	// A page change forces a full run; a hand-made change of a generated
 	// file must not be reused as if it were docs2go's formatting.
-	page := filepath.Join(docs, "resources", "mimecontent.md")
-	src, _ := os.ReadFile(page)
-	if err := os.WriteFile(page, bytes.Replace(src, []byte("The content bytes."), []byte("The bytes."), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editPage(t, filepath.Join(docs, "resources", "mimecontent.md"), "The content bytes.", "The bytes.")
 	server := filepath.Join(out, "server.go")
 	orig, _ := os.ReadFile(server)
 	if err := os.WriteFile(server, append([]byte("// tampered\n"), orig...), 0o644); err != nil {
@@ -226,5 +208,28 @@ func TestReportAndIR(t *testing.T) {
 	}
 	if len(model.Pages) != 6 || len(model.DocSet.Endpoints) != 1 || len(model.DocSet.Types) == 0 {
 		t.Errorf("-ir: %d pages, %d endpoints, %d types", len(model.Pages), len(model.DocSet.Endpoints), len(model.DocSet.Types))
+	}
+}
+
+// copyDocs copies ../../docs into a temporary folder named docs, for tests
+// that edit pages.
+func copyDocs(t *testing.T) string {
+	t.Helper()
+	docs := filepath.Join(t.TempDir(), "docs")
+	if err := os.CopyFS(docs, os.DirFS("../../docs")); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// editPage replaces old by new in the page at path; old must be there.
+func editPage(t *testing.T, path, old, new string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil || !bytes.Contains(src, []byte(old)) {
+		t.Fatalf("%s does not contain %q (err %v)", path, old, err)
+	}
+	if err := os.WriteFile(path, bytes.Replace(src, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
