@@ -10,7 +10,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 )
@@ -29,13 +28,10 @@ func (s echoServer) CreateAndroidDeviceOwnerEnrollmentProfile(_ context.Context,
 	return &out, nil
 }
 
+// seedExample is the seed page's documented request body.
 func seedExample(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile("testdata/create_android_device_owner_enrollment_profile/example1.request.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
+	return exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1
 }
 
 // withProp returns the example with key set to the raw JSON value.

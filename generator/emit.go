@@ -69,32 +69,12 @@ func (g *gen) add(path string, content []byte, sources ...string) {
 
 // emitAll emits every file.
 func (g *gen) emitAll() error {
-	for _, ti := range g.types {
-		if err := g.emitStruct(ti); err != nil {
-			return err
-		}
-	}
-	for _, ei := range g.enums {
-		if err := g.emitEnum(ei); err != nil {
-			return err
-		}
-	}
 	for _, e := range g.endpoints {
-		member := e.primary != nil && e.primary.ok
-		if !e.ok && !member {
-			continue
-		}
-		g.prepareExamples(e)
-		if !member {
-			if err := g.emitEndpoint(e); err != nil {
-				return err
-			}
-		}
-		if err := g.emitEndpointTest(e); err != nil {
-			return err
+		if e.ok || (e.primary != nil && e.primary.ok) {
+			g.prepareExamples(e)
 		}
 	}
-	if err := g.emitPolys(); err != nil {
+	if err := g.emitUnits(g.units()); err != nil {
 		return err
 	}
 	if err := g.emitServer(); err != nil {

@@ -36,15 +36,13 @@ func (g *gen) serverResults(e *endpointInfo) []jen.Code {
 	return []jen.Code{jen.Error()}
 }
 
-// emitEndpoint writes <endpoint>.go: the request type, the handler and
-// the client method.
-func (g *gen) emitEndpoint(e *endpointInfo) error {
+// emitEndpoint adds the request type, the handler and the client method.
+func (g *gen) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	ep := e.ep
 	g.checkRef(e.body, "request body")
 	if e.result != nil {
 		g.checkRef(*e.result, "response")
 	}
-	f := g.newFile(pageHeader(ep.Page))
 	f.Add(commentLines(e.name + "Request holds the inputs of " + e.name + "."))
 	f.Type().Id(e.name + "Request").StructFunc(func(st *jen.Group) {
 		for _, p := range e.params {
@@ -63,7 +61,7 @@ func (g *gen) emitEndpoint(e *endpointInfo) error {
 	g.emitHandler(f, e)
 	f.Line()
 	g.emitClientMethod(f, e)
-	return g.render(e.file+".go", f, ep.Pos, ep.Page)
+	return []string{ep.Page}
 }
 
 // emitHandler writes handle<Name>, which adapts the Server method to

@@ -2,29 +2,61 @@ package generator
 
 import (
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/docs2go/docs2go/parser/ir"
 
 	"github.com/dave/jennifer/jen"
 )
 
-// emitEndpointTest writes <endpoint>_test.go and the example bodies under
-// testdata/<endpoint>/: per example a request and a response round trip
-// and a handler test through a fake Server, plus a 501 test against
+// emitEndpointTest adds the endpoint's golden tests: per example its
+// bodies as constants, a request and a response round trip, a handler test
+// through a fake Server and a client test; then a 501 test against
 // UnimplementedServer.
-func (g *gen) emitEndpointTest(e *endpointInfo) error {
-	f := g.newFile(pageHeader(e.ep.Page))
+func (g *gen) emitEndpointTest(f *jen.File, e *endpointInfo) []string {
 	for _, ex := range e.examples {
+		g.emitExampleBodies(f, e, ex)
 		g.emitExampleTest(f, e, ex)
 		f.Line()
 	}
 	g.emitUnimplementedTest(f, e)
-	return g.render(e.file+"_test.go", f, e.ep.Pos, e.ep.Page)
+	return []string{e.ep.Page}
 }
 
-// examplePath is the testdata path of an example body.
-func (e *endpointInfo) examplePath(n int, part string) string {
-	return "testdata/" + e.file + "/example" + strconv.Itoa(n) + "." + part + ".json"
+// exampleConst names the constant holding a body of example n, part
+// "Request" or "Response": "exampleCreateUserRequest1". The name is
+// unambiguous: only the digits follow the last part word.
+func (e *endpointInfo) exampleConst(n int, part string) string {
+	return "example" + e.name + part + strconv.Itoa(n)
+}
+
+// emitExampleBodies adds the example's bodies, verbatim, as constants.
+func (g *gen) emitExampleBodies(f *jen.File, e *endpointInfo, ex exampleInfo) {
+	pos := sourceRef(examplePos(e, e.ep.Examples[ex.n-1]))
+	for _, b := range []struct {
+		part string
+		body []byte
+	}{{"Request", ex.request}, {"Response", ex.response}} {
+		if b.body == nil {
+			continue
+		}
+		name := e.exampleConst(ex.n, b.part)
+		f.Comment(name + " is the " + strings.ToLower(b.part) + " body of the example at " + pos + ".")
+		f.Const().Id(name).Op("=").Add(stringLit(string(b.body)))
+		f.Line()
+	}
+}
+
+// stringLit is s as a raw string literal, which keeps a JSON body
+// readable in the test file, or quoted where a raw string cannot hold it
+// (a back quote, a carriage return, which raw strings drop, or bytes the
+// Go scanner rejects).
+func stringLit(s string) jen.Code {
+	if !utf8.ValidString(s) || strings.ContainsAny(s, "`\r\x00\ufeff") {
+		return jen.Lit(s)
+	}
+	return jen.Op("`" + s + "`")
 }
 
 // emitExampleServer writes server_test.go: one fake Server for all
@@ -60,15 +92,13 @@ func (g *gen) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) {
 	f.Comment(name + " checks the example at " + sourceRef(pos) + ".")
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
 		if ex.request != nil {
-			g.add(e.examplePath(ex.n, "request"), ex.request, e.ep.Page)
-			b.Id("req").Op(":=").Id("readExample").Call(jen.Id("t"), jen.Lit(e.examplePath(ex.n, "request")))
+			b.Id("req").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
 			b.Id("t").Dot("Run").Call(jen.Lit("request"), roundTrip(g.bodyType(e), "req"))
 		} else if ex.target != "" {
 			b.Id("req").Op(":=").Index().Byte().Call(jen.Lit(string(g.emptyBody(e.body))))
 		}
 		if ex.response != nil {
-			g.add(e.examplePath(ex.n, "response"), ex.response, e.ep.Page)
-			b.Id("resp").Op(":=").Id("readExample").Call(jen.Id("t"), jen.Lit(e.examplePath(ex.n, "response")))
+			b.Id("resp").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Response")))
 			b.Id("t").Dot("Run").Call(jen.Lit("response"), roundTrip(g.resultType(e), "resp"))
 		}
 		if ex.target == "" {
@@ -112,7 +142,7 @@ func (g *gen) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 	for _, ex := range e.examples {
 		if ex.request != nil && ex.target != "" {
 			target = ex.target
-			body = jen.Id("readExample").Call(jen.Id("t"), jen.Lit(e.examplePath(ex.n, "request")))
+			body = jen.Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
 			break
 		}
 	}

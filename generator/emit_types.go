@@ -6,12 +6,11 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// emitStruct writes <type>.go: the struct and its two JSON methods, which
-// delegate to the shared runtime so that each type costs a few lines.
-func (g *gen) emitStruct(ti *typeInfo) error {
+// emitStruct adds the struct and its two JSON methods, which delegate to
+// the shared runtime so that each type costs a few lines.
+func (g *gen) emitStruct(f *jen.File, ti *typeInfo) []string {
 	t := ti.t
 	pos := firstPos(t.Sources)
-	f := g.newFile(pageHeader(pos.File))
 	what := "type " + t.QualifiedName()
 	if t.Inferred {
 		what += " (no page defines it; inferred from tables or examples)"
@@ -48,15 +47,14 @@ func (g *gen) emitStruct(ti *typeInfo) error {
 	for _, p := range t.Sources {
 		sources = append(sources, p.File)
 	}
-	return g.render(ti.file, f, pos, sources...)
+	return sources
 }
 
-// emitEnum writes <enum>.go: a string type, one constant per member, the
-// member list and Valid. Decoding accepts any string, as Graph enums gain
+// emitEnum adds a string type, one constant per member, the member list
+// and Valid. Decoding accepts any string, as Graph enums gain
 // members (unknownFutureValue, Prefer: include-unknown-enum-members).
-func (g *gen) emitEnum(ei *enumInfo) error {
+func (g *gen) emitEnum(f *jen.File, ei *enumInfo) []string {
 	e := ei.e
-	f := g.newFile(pageHeader(e.Pos.File))
 	kind := "enumeration"
 	if e.Flags {
 		kind = "flags enumeration; values combine as \"a,b\""
@@ -93,7 +91,7 @@ func (g *gen) emitEnum(ei *enumInfo) error {
 	f.Func().Params(jen.Id("e").Id(ei.goName)).Id("Valid").Params().Bool().Block(
 		jen.Return(jen.Id("validEnum").Call(jen.Id("e"), jen.Id(ei.goName+"Values").Call(), jen.Lit(e.Flags))),
 	)
-	return g.render(ei.file, f, e.Pos, e.Pos.File)
+	return []string{e.Pos.File}
 }
 
 // typeLabel names a TypeRef for comments, e.g. "microsoft.graph.user collection".

@@ -164,9 +164,8 @@ func (g *gen) skip(e *endpointInfo, pos ir.Pos, code, format string, args ...any
 }
 
 // nameEndpoints names each endpoint's method and everything derived from
-// it (request type, handler, test fake, test functions, files).
+// it (request type, handler, test fake, test functions).
 func (g *gen) nameEndpoints(pkg *namer) {
-	var files []want
 	perPage := map[string]int{}
 	var primaries, members []*endpointInfo
 	for _, e := range g.sortedEndpoints() {
@@ -187,20 +186,12 @@ func (g *gen) nameEndpoints(pkg *namer) {
 	maps.Copy(got, nameGroup(pkg, members))
 	for _, e := range g.endpoints {
 		if e.ok || e.primary != nil {
-			key := e.key
-			e.name = got[key]
-			files = append(files, want{Key: key, Base: fileStem(snake(e.name)), What: "file", Pos: e.ep.Pos,
-				Derive: func(b string) []string { return []string{b + ".go", b + "_test.go", "testdata/" + b} }})
+			e.name = got[e.key]
 		}
-	}
-	stems := g.fileNames.assign(files)
-	for _, e := range g.endpoints {
 		if e.primary != nil {
-			e.file = stems[e.key]
 			e.routes, e.params = e.primary.routes, e.primary.params
 		}
 		if e.ok {
-			e.file = stems[e.key]
 			for i := range e.params {
 				e.params[i].arg = argName(e.params[i].wildcard)
 			}

@@ -23,11 +23,11 @@ type gen struct {
 	enumNames map[string]*enumInfo
 	endpoints []*endpointInfo // ds.Endpoints order
 	router    *router
-	fileNames *namer
 	checker   *check.Checker       // example conformance, built on first use
 	polys     map[string]*polyInfo // base type qualified name → polymorphic wrapper
 	// monomorphic holds the types polyRef found no derived type for.
 	monomorphic map[*typeInfo]bool
+	lineage     *lineage // derivedOf's index, built on first use
 	// pending are the files render has queued, rendered by renderAll.
 	pending []renderJob
 	// renderer formats pending files beside the build; nil renders inline.
@@ -39,7 +39,6 @@ type typeInfo struct {
 	t      *ir.Type
 	qname  string // t.QualifiedName(), which allocates, for derives
 	goName string
-	file   string
 	fields []fieldInfo
 	odata  bool // emit the extra ODataType field (no "@odata.type" property)
 }
@@ -55,7 +54,6 @@ type fieldInfo struct {
 type enumInfo struct {
 	e      *ir.Enum
 	goName string
-	file   string
 	consts []constInfo
 }
 
@@ -79,7 +77,6 @@ type endpointInfo struct {
 	body     ir.TypeRef  // request body type; unresolved (raw JSON) when the docs give none
 	result   *ir.TypeRef // nil for an empty 201
 	status   int
-	file     string // stem, e.g. "create_user"
 	examples []exampleInfo
 	// primary is set on an endpoint whose every request line is one an
 	// earlier endpoint already serves (Intune documents one create page

@@ -147,47 +147,6 @@ var predeclared = map[string]bool{
 	"uint8": true, "uintptr": true,
 }
 
-// snake maps a Go name to a file name stem: "AccountID" → "account_id".
-// Only [a-z0-9_] survive, so file names are portable.
-func snake(goName string) string {
-	var parts []string
-	for _, w := range words(goName) {
-		var b strings.Builder
-		for _, r := range strings.ToLower(w) {
-			if r < unicode.MaxASCII && (unicode.IsLower(r) || unicode.IsDigit(r)) {
-				b.WriteRune(r)
-			}
-		}
-		if b.Len() > 0 {
-			parts = append(parts, b.String())
-		}
-	}
-	if len(parts) == 0 {
-		return "x"
-	}
-	return strings.Join(parts, "_")
-}
-
-// buildSuffixes are file name endings the go tool reads as constraints
-// ("_test", "_linux", "_arm64"...); a file stem ending in one gets "_gen".
-var buildSuffixes = strings.Fields(`test aix android darwin dragonfly freebsd hurd illumos ios js linux nacl
-	netbsd openbsd plan9 solaris wasip1 windows zos 386 amd64 amd64p32 arm arm64 arm64be armbe loong64 mips
-	mips64 mips64le mips64p32 mips64p32le mipsle ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm`)
-
-// fileStem makes a snake name safe as a Go file name stem.
-func fileStem(s string) string {
-	i := strings.LastIndexByte(s, '_')
-	if i >= 0 {
-		last := s[i+1:]
-		for _, b := range buildSuffixes {
-			if last == b {
-				return s + "_gen"
-			}
-		}
-	}
-	return s
-}
-
 // want is one name to assign: Key orders the assignment (the source name),
 // Base is the preferred Go name, and Derive lists every identifier the
 // entity occupies for a given base (e.g. X, XValues).

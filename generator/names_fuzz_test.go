@@ -25,10 +25,12 @@ var hostileNames = []string{
 	strings.Repeat("名", 300), "http", "HTTPServer", "x", "X", "X2", "x2",
 }
 
-var lowerSnake = regexp.MustCompile(`^[a-z0-9_]+$`)
+// layoutFile is the shape of every file a name can be placed in: never a
+// build-constrained name such as models_linux.go.
+var layoutFile = regexp.MustCompile(`^(models|endpoints)_([a-z]|other)(\.go)?$`)
 
 // checkName checks one doc name against the contract of goName,
-// localName and snake.
+// localName and the layout.
 func checkName(t *testing.T, s string) {
 	t.Helper()
 	g := goName(s)
@@ -42,8 +44,10 @@ func checkName(t *testing.T, s string) {
 	if !token.IsIdentifier(l) || token.IsExported(l) || predeclared[l] {
 		t.Fatalf("localName(%q) = %q: not an unexported, unshadowing identifier", s, l)
 	}
-	if f := fileStem(snake(g)); !lowerSnake.MatchString(f) {
-		t.Fatalf("file stem of %q (%q) = %q: not [a-z0-9_]+", s, g, f)
+	for _, f := range []string{modelsFile(g), endpointsStem(g)} {
+		if !layoutFile.MatchString(f) {
+			t.Fatalf("file of %q (%q) = %q: not models_<letter>.go or endpoints_<letter>", s, g, f)
+		}
 	}
 }
 

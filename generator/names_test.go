@@ -49,18 +49,22 @@ func TestLocalName(t *testing.T) {
 	}
 }
 
-func TestSnakeAndFileStem(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"AndroidDeviceOwnerEnrollmentProfile", "android_device_owner_enrollment_profile"},
-		{"AccountID", "account_id"},
-		{"ODataType", "odata_type"},
-		{"CreateFooTest", "create_foo_test_gen"},
-		{"WindowsLinux", "windows_linux_gen"},
-		{"Windows10General", "windows10_general"},
-		{"X日本", "x"},
+func TestLayoutFiles(t *testing.T) {
+	for _, c := range []struct{ name, models, endpoints string }{
+		{"AndroidDeviceOwnerEnrollmentProfile", "models_a.go", "endpoints_a"},
+		{"CreateAndroidDeviceOwnerEnrollmentProfile", "models_c.go", "endpoints_a"},
+		{"Create", "models_c.go", "endpoints_c"},
+		{"CreatedDateTime", "models_c.go", "endpoints_c"},
+		{"ZebraLinux", "models_z.go", "endpoints_z"},
+		{"X日本", "models_x.go", "endpoints_x"},
+		{"Äpfel", "models_other.go", "endpoints_other"},
+		{"", "models_other.go", "endpoints_other"},
 	} {
-		if got := fileStem(snake(c.in)); got != c.want {
-			t.Errorf("fileStem(snake(%q)) = %q, want %q", c.in, got, c.want)
+		if got := modelsFile(c.name); got != c.models {
+			t.Errorf("modelsFile(%q) = %q, want %q", c.name, got, c.models)
+		}
+		if got := endpointsStem(c.name); got != c.endpoints {
+			t.Errorf("endpointsStem(%q) = %q, want %q", c.name, got, c.endpoints)
 		}
 	}
 }

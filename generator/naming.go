@@ -60,14 +60,9 @@ func declNames(d ast.Decl) []string {
 // supportPath is the output path of a support file.
 func supportPath(name string) string { return "runtime_" + name }
 
-// nameAll assigns every Go identifier and file name.
+// nameAll assigns every Go identifier.
 func (g *gen) nameAll() {
 	pkg := newNamer(&g.diags, append(fixedNames, runtimeNames()...)...)
-	reservedFiles := []string{"server.go", "server_test.go"}
-	for _, f := range templates.Support() {
-		reservedFiles = append(reservedFiles, supportPath(f.Name))
-	}
-	g.fileNames = newNamer(&g.diags, reservedFiles...)
 	g.nameTypes(pkg)
 	for _, ti := range g.types {
 		g.nameFields(ti)
@@ -128,21 +123,11 @@ func (g *gen) nameTypes(pkg *namer) {
 			Derive: func(b string) []string { return []string{b, b + "Values"} }})
 	}
 	got := pkg.assign(ws)
-	var files []want
 	for _, ti := range g.types {
 		ti.goName = got[ti.t.QualifiedName()]
-		files = append(files, fileWant(ti.t.QualifiedName(), ti.goName, firstPos(ti.t.Sources)))
 	}
 	for _, ei := range g.enums {
 		ei.goName = got[ei.e.QualifiedName()]
-		files = append(files, fileWant(ei.e.QualifiedName(), ei.goName, ei.e.Pos))
-	}
-	stems := g.fileNames.assign(files)
-	for _, ti := range g.types {
-		ti.file = stems[ti.t.QualifiedName()] + ".go"
-	}
-	for _, ei := range g.enums {
-		ei.file = stems[ei.e.QualifiedName()] + ".go"
 	}
 }
 
@@ -156,12 +141,6 @@ func nsPrefix(ns string) string {
 		ns = "graph"
 	}
 	return goName(ns)
-}
-
-// fileWant asks for the file <stem>.go of a type.
-func fileWant(key, goName string, pos ir.Pos) want {
-	return want{Key: key, Base: fileStem(snake(goName)), What: "file", Pos: pos,
-		Derive: func(b string) []string { return []string{b + ".go"} }}
 }
 
 // nameFields names a struct's fields. AdditionalData and the JSON methods

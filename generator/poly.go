@@ -12,8 +12,8 @@ import (
 // Polymorphic bodies. An endpoint whose body or answer is a struct type
 // with derived types (beta/api/intune-deviceconfig-*-create.md all POST to
 // /deviceManagement/deviceConfigurations) accepts every derived type,
-// chosen by "@odata.type". For such a base B the generator emits, in
-// any_<b>.go:
+// chosen by "@odata.type". For such a base B the generator emits, next
+// to B:
 //
 //	type BKind interface{ isBKind() }      // B and every derived struct
 //	type AnyB struct{ Value BKind }        // the Server's body/answer type
@@ -39,8 +39,7 @@ type polyInfo struct {
 	wrapper string      // e.g. "AnyMobileApp"
 	kind    string      // interface, e.g. "MobileAppKind"
 	marker  string      // e.g. "isMobileAppKind"
-	file    string
-	view    *typeInfo // base's fields under the wrapper's name, for resolve
+	view    *typeInfo   // base's fields under the wrapper's name, for resolve
 }
 
 // polyOf returns the wrapper a ref names, or nil.
@@ -114,8 +113,76 @@ func (g *gen) polyElem(ref ir.TypeRef) ir.TypeRef {
 
 // derivedOf lists the doc set's types that derive from ti: those its
 // Derived list names and those whose Base chain reaches it, as
-// parser/check's isDerived decides.
+// parser/check's isDerived decides. It is asked about most types, so it
+// looks the answer up in an index built once (a walk over every type per
+// question was a tenth of generation on the beta doc set, issue 6).
 func (g *gen) derivedOf(ti *typeInfo) []*typeInfo {
+	if g.lineage == nil {
+		g.lineage = g.buildLineage()
+	}
+	if !g.lineage.ascii {
+		return g.derivedOfSlow(ti)
+	}
+	var idx []int
+	idx = append(idx, g.lineage.below[strings.ToLower(ti.qname)]...)
+	for _, s := range ti.t.Derived {
+		idx = append(idx, g.lineage.named[strings.ToLower(s)]...)
+	}
+	slices.Sort(idx)
+	var out []*typeInfo
+	for _, i := range slices.Compact(idx) {
+		if d := g.types[i]; d != ti {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// lineage indexes the types by lower-cased qualified name: the ones with
+// that name, and the ones whose Base chain (themselves included) passes
+// through it. Lower-casing matches strings.EqualFold only for ASCII, so
+// a doc set with any other name takes the slow path.
+type lineage struct {
+	ascii bool
+	named map[string][]int // g.types indices, ascending
+	below map[string][]int
+}
+
+func (g *gen) buildLineage() *lineage {
+	l := &lineage{ascii: true, named: map[string][]int{}, below: map[string][]int{}}
+	for i, d := range g.types {
+		if !isASCII(d.qname) {
+			return &lineage{}
+		}
+		l.named[strings.ToLower(d.qname)] = append(l.named[strings.ToLower(d.qname)], i)
+		var seen []string
+		for cur, n := d, 0; cur != nil && n < 64; cur, n = g.byName[cur.t.Base], n+1 {
+			k := strings.ToLower(cur.qname)
+			if !slices.Contains(seen, k) {
+				seen = append(seen, k)
+				l.below[k] = append(l.below[k], i)
+			}
+		}
+	}
+	for _, d := range g.types {
+		if slices.ContainsFunc(d.t.Derived, func(s string) bool { return !isASCII(s) }) {
+			return &lineage{}
+		}
+	}
+	return l
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// derivedOfSlow is derivedOf by walking every type.
+func (g *gen) derivedOfSlow(ti *typeInfo) []*typeInfo {
 	var out []*typeInfo
 	for _, d := range g.types {
 		if d != ti && g.derives(d, ti) {
@@ -138,9 +205,9 @@ func (g *gen) derives(d, b *typeInfo) bool {
 	return false
 }
 
-// namePolys names the wrappers, their interfaces and files.
+// namePolys names the wrappers and their interfaces.
 func (g *gen) namePolys(pkg *namer) {
-	var ws, files []want
+	var ws []want
 	keys := make([]string, 0, len(g.polys))
 	for q := range g.polys {
 		keys = append(keys, q)
@@ -158,33 +225,13 @@ func (g *gen) namePolys(pkg *namer) {
 		p.kind = strings.TrimPrefix(p.wrapper, "Any") + "Kind"
 		p.marker = "is" + p.kind
 		p.view = &typeInfo{t: p.base.t, qname: p.base.qname, goName: p.wrapper, fields: p.base.fields, odata: p.base.odata}
-		files = append(files, want{Key: q, Base: fileStem(snake(p.wrapper)), What: "file", Pos: firstPos(p.base.t.Sources),
-			Derive: func(b string) []string { return []string{b + ".go"} }})
-	}
-	stems := g.fileNames.assign(files)
-	for _, q := range keys {
-		g.polys[q].file = stems[q] + ".go"
 	}
 }
 
-// emitPolys writes one file per polymorphic base type.
-func (g *gen) emitPolys() error {
-	keys := make([]string, 0, len(g.polys))
-	for q := range g.polys {
-		keys = append(keys, q)
-	}
-	slices.Sort(keys)
-	for _, q := range keys {
-		if err := g.emitPoly(g.polys[q]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (g *gen) emitPoly(p *polyInfo) error {
+// emitPoly adds the wrapper of a polymorphic base type, its marker
+// interface and the marker methods of the base and derived types.
+func (g *gen) emitPoly(f *jen.File, p *polyInfo) []string {
 	pos := firstPos(p.base.t.Sources)
-	f := g.newFile(pageHeader(pos.File))
 	q := commentSafe(p.base.t.QualifiedName())
 	f.Comment(p.kind + " is implemented by " + p.base.goName + " and every type derived from " + q + ".")
 	f.Type().Id(p.kind).Interface(jen.Id(p.marker).Params())
@@ -227,5 +274,5 @@ func (g *gen) emitPoly(p *polyInfo) error {
 	for _, d := range p.derived {
 		sources = append(sources, firstPos(d.t.Sources).File)
 	}
-	return g.render(p.file, f, pos, sources...)
+	return sources
 }

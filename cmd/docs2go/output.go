@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,7 +15,7 @@ import (
 
 // genFile is one file of a run's output, relative to the output folder.
 type genFile struct {
-	path    string // clean slash path, e.g. "testdata/x/example1.request.json"
+	path    string // clean slash path, e.g. "models_a.go"
 	content []byte
 }
 
@@ -188,16 +189,28 @@ func firstNonNil(errs []error) error {
 }
 
 // removeStale deletes the files the previous run generated that this run
-// does not produce.
+// does not produce, then the folders below dir they leave empty.
 func removeStale(fsys fileSystem, dir string, files []genFile, old *manifest) error {
 	keep := make(map[string]bool, len(files))
 	for _, f := range files {
 		keep[f.path] = true
 	}
+	var folders []string
 	for _, rel := range staleFiles(fsys, dir, keep, old) {
 		if err := fsys.Remove(filepath.Join(dir, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			folders = append(folders, d)
+		}
+	}
+	// Deepest first; a folder that still holds anything (a hand-written
+	// file, a kept output) fails to go, which is what we want.
+	slices.SortFunc(folders, func(a, b string) int {
+		return cmp.Or(-cmp.Compare(strings.Count(a, "/"), strings.Count(b, "/")), cmp.Compare(a, b))
+	})
+	for _, d := range slices.Compact(folders) {
+		_ = fsys.Remove(filepath.Join(dir, filepath.FromSlash(d)))
 	}
 	return nil
 }

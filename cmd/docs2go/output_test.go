@@ -113,6 +113,31 @@ func TestWriteOutputRemovesOnlyItsOwnStaleFiles(t *testing.T) {
 	}
 }
 
+// TestWriteOutputRemovesFoldersItEmptied: an earlier layout's testdata
+// folders go with their files, but a folder holding a hand-written file
+// stays.
+func TestWriteOutputRemovesFoldersItEmptied(t *testing.T) {
+	dir := t.TempDir()
+	old := files("a.go", header+"package p\n", "testdata/x/1.json", "{}\n", "testdata/y/1.json", "{}\n", "deep/er/2.json", "{}\n")
+	if err := write(t, osFS{}, dir, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "testdata", "y", "mine.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(t, osFS{}, dir, files("a.go", header+"package p\n")); err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"testdata/x", "deep"} {
+		if _, err := os.Stat(filepath.Join(dir, gone)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s still there after its files went (stat: %v)", gone, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "testdata", "y", "mine.json")); err != nil {
+		t.Errorf("hand-written file removed: %v", err)
+	}
+}
+
 func TestWriteOutputRejectsPathsOutsideTheOutputFolder(t *testing.T) {
 	for _, p := range []string{"../x.go", "/etc/x.go", "a/../../x.go", "", "a\\b.go", "x.go" + tempSuffix} {
 		if err := checkPaths(files(p, "x")); err == nil {

@@ -89,9 +89,9 @@ func TestChangedInputDefeatsTheFastPath(t *testing.T) {
 	if pipelineRuns.Load() == before {
 		t.Fatalf("a changed page did not rerun the pipeline")
 	}
-	got, err := os.ReadFile(filepath.Join(out, "mime_content.go"))
+	got, err := os.ReadFile(filepath.Join(out, "models_m.go"))
 	if err != nil || !bytes.Contains(got, []byte("The bytes of the content.")) {
-		t.Errorf("mime_content.go does not carry the edited description (err %v)", err)
+		t.Errorf("models_m.go does not carry the edited description (err %v)", err)
 	}
 }
 
@@ -145,7 +145,7 @@ func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 		t.Errorf("no file was reused although most generated sources did not change")
 	}
 	for _, p := range reused {
-		if p == "server.go" || p == "mime_content.go" {
+		if p == "server.go" || p == "models_m.go" {
 			t.Errorf("%s reused from disk, but it was tampered with or its source changed", p)
 		}
 	}

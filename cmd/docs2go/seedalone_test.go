@@ -50,7 +50,7 @@ func TestSeedPageAloneGeneratesWorkingGo(t *testing.T) {
 	if !strings.Contains(stderr.String(), "unresolved-type") {
 		t.Errorf("no unresolved-type warning for the missing resource pages:\n%s", stderr.String())
 	}
-	for _, want := range []string{"server.go", "testdata/create_android_device_owner_enrollment_profile/example1.request.json"} {
+	for _, want := range []string{"server.go", "endpoints_a.go", "endpoints_a_test.go"} {
 		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
 			t.Fatalf("%s not generated: %v", want, err)
 		}

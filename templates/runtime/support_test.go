@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"testing"
 	"time"
 
@@ -18,16 +17,6 @@ import (
 // examples are compared as JSON values, not bytes: key order is ignored,
 // numbers compare numerically and date-time strings compare as instants,
 // because encoding/json rewrites "…10.8757270+03:00" as "…10.875727+03:00".
-
-// readExample returns the bytes of a testdata file.
-func readExample(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
 
 // decodeExample decodes data into a new T.
 func decodeExample[T any](t *testing.T, data []byte) *T {

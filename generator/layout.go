@@ -1,0 +1,128 @@
+package generator
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// The output groups declarations by kind and by the first letter of their
+// Go name: models_a.go holds every struct, enum and polymorphic wrapper
+// whose name starts with A, endpoints_a.go the endpoints that create
+// something starting with A, endpoints_a_test.go their golden tests, with
+// the documented examples inline. One file per type (and one per example
+// body) made the beta doc set 3,847 files in 526 folders, and creating them
+// could cost more than everything else docs2go does (issue 6); grouped, it
+// is 79 files. A
+// declaration's file depends on its own name only, so a changed page
+// rewrites the same files at every run and a diff stays where it was.
+
+// unit is one group of declarations bound for a file: a type, an enum, a
+// polymorphic wrapper, an endpoint, or an endpoint's tests.
+type unit struct {
+	file  string // output path
+	order string // position inside the file
+	pos   ir.Pos // where it comes from, for render errors
+	// emit adds the declarations to f and returns the pages they were
+	// built from.
+	emit func(f *jen.File) []string
+}
+
+// letterOf is the lower-case ASCII letter a Go name starts with, or
+// "other" (goName may start with a non-ASCII capital such as "Ä").
+func letterOf(name string) string {
+	if name != "" {
+		if c := name[0] | 0x20; c >= 'a' && c <= 'z' {
+			return string(c)
+		}
+	}
+	return "other"
+}
+
+// modelsFile is the file of a type, enum or wrapper named goName.
+func modelsFile(goName string) string { return "models_" + letterOf(goName) + ".go" }
+
+// endpointsStem is the file stem of an endpoint: by what it creates, as
+// nearly every name is Create<Resource>.
+func endpointsStem(name string) string {
+	if rest, ok := strings.CutPrefix(name, "Create"); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+		name = rest
+	}
+	return "endpoints_" + letterOf(name)
+}
+
+// units lists every declaration group the doc set produces, sorted by
+// file, then by position inside the file.
+func (g *gen) units() []unit {
+	var us []unit
+	for _, ti := range g.types {
+		us = append(us, unit{file: modelsFile(ti.goName), order: ti.goName, pos: firstPos(ti.t.Sources),
+			emit: func(f *jen.File) []string { return g.emitStruct(f, ti) }})
+	}
+	for _, ei := range g.enums {
+		us = append(us, unit{file: modelsFile(ei.goName), order: ei.goName, pos: ei.e.Pos,
+			emit: func(f *jen.File) []string { return g.emitEnum(f, ei) }})
+	}
+	for _, p := range g.polys {
+		// Next to its base type: "Shape", then "Shape\x00" for AnyShape.
+		us = append(us, unit{file: modelsFile(p.base.goName), order: p.base.goName + "\x00", pos: firstPos(p.base.t.Sources),
+			emit: func(f *jen.File) []string { return g.emitPoly(f, p) }})
+	}
+	for _, e := range g.endpoints {
+		member := e.primary != nil && e.primary.ok
+		if !e.ok && !member {
+			continue
+		}
+		stem := endpointsStem(e.name)
+		if !member {
+			us = append(us, unit{file: stem + ".go", order: e.name, pos: e.ep.Pos,
+				emit: func(f *jen.File) []string { return g.emitEndpoint(f, e) }})
+		}
+		us = append(us, unit{file: stem + "_test.go", order: e.name, pos: e.ep.Pos,
+			emit: func(f *jen.File) []string { return g.emitEndpointTest(f, e) }})
+	}
+	slices.SortFunc(us, func(a, b unit) int { return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.order, b.order)) })
+	return us
+}
+
+// emitUnits builds each file from its units, in order, and queues it for
+// rendering as soon as it is complete.
+func (g *gen) emitUnits(us []unit) error {
+	for start := 0; start < len(us); {
+		end := start + 1
+		for end < len(us) && us[end].file == us[start].file {
+			end++
+		}
+		if err := g.emitGrouped(us[start:end]); err != nil {
+			return err
+		}
+		start = end
+	}
+	return nil
+}
+
+// emitGrouped builds one file from units that share it. Its header names
+// the page when a single page produced it.
+func (g *gen) emitGrouped(us []unit) error {
+	f := jen.NewFile(g.opts.Package)
+	var sources []string
+	for i, u := range us {
+		if i > 0 {
+			f.Line()
+		}
+		sources = append(sources, u.emit(f)...)
+	}
+	sources = slices.DeleteFunc(sources, func(s string) bool { return s == "" })
+	slices.Sort(sources)
+	sources = slices.Compact(sources)
+	page := ""
+	if len(sources) == 1 {
+		page = sources[0]
+	}
+	f.HeaderComment(pageHeader(page))
+	return g.render(us[0].file, f, us[0].pos, sources...)
+}
