@@ -38,12 +38,18 @@ func best(n int, env []string, prepare func(run int) error, args ...string) (sam
 		if err != nil {
 			return b, err
 		}
-		if i == 0 || s.wall < b.wall {
-			b.wall = s.wall
-		}
-		b.rssMiB = max(b.rssMiB, s.rssMiB)
+		b.keepBest(s, i == 0)
 	}
 	return b, nil
+}
+
+// keepBest keeps the faster wall time of s and b (s's when first), and the
+// larger RSS, to stay on the safe side for memory.
+func (b *sample) keepBest(s sample, first bool) {
+	if first || s.wall < b.wall {
+		b.wall = s.wall
+	}
+	b.rssMiB = max(b.rssMiB, s.rssMiB)
 }
 
 // timeOnce runs args with env added to the environment.
@@ -117,18 +123,27 @@ func bench(tool string, dirs []string, runs int) (bool, error) {
 
 // measureVersion measures docs2go on one docs version dir, in work.
 //
-//   - cold: into an empty output folder: every file is created;
+//   - cold: into an empty output folder: every file is created. Each
+//     attempt gets a new folder instead of deleting the previous one just
+//     before it: deleting thousands of files leaves the file system busy
+//     (journal, discards), which slowed the next run's file creation
+//     tenfold at times, and that is the bench's doing, not docs2go's;
 //   - full: a fresh run cache over an up-to-date output folder, as after
 //     docs2go itself was rebuilt: all the work, no file written;
 //   - warm: nothing changed (the run cache);
 //   - edited: one page of a hard-linked copy of the docs edited, each
 //     attempt a different edit.
 func measureVersion(r *results, tool, dir, work string, runs int) error {
-	out := filepath.Join(work, "out")
 	cache := []string{"XDG_CACHE_HOME=" + filepath.Join(work, "cache")}
-	cold, err := best(runs, cache, func(int) error { return os.RemoveAll(out) }, tool, "-out", out, dir)
-	if err != nil {
-		return err
+	var cold sample
+	var out string
+	for i := range runs {
+		out = filepath.Join(work, fmt.Sprintf("out%d", i))
+		s, err := timeOnce(cache, tool, "-out", out, dir)
+		if err != nil {
+			return err
+		}
+		cold.keepBest(s, i == 0)
 	}
 	var full sample
 	for i := range runs {
@@ -137,10 +152,7 @@ func measureVersion(r *results, tool, dir, work string, runs int) error {
 		if err != nil {
 			return err
 		}
-		if i == 0 || s.wall < full.wall {
-			full.wall = s.wall
-		}
-		full.rssMiB = max(full.rssMiB, s.rssMiB)
+		full.keepBest(s, i == 0)
 	}
 	warm, err := best(runs, cache, nil, tool, "-out", out, dir)
 	if err != nil {
@@ -203,10 +215,7 @@ func measureEdit(tool, dir, work string, env []string, runs int) (sample, int, e
 			return b, 0, err
 		}
 		rewritten = max(rewritten, changedFiles(before, after))
-		if i == 0 || s.wall < b.wall {
-			b.wall = s.wall
-		}
-		b.rssMiB = max(b.rssMiB, s.rssMiB)
+		b.keepBest(s, i == 0)
 	}
 	return b, rewritten, nil
 }
