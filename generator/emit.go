@@ -45,14 +45,24 @@ func (g *gen) newFile(header string) *jen.File {
 // position it was built from.
 func (g *gen) render(path string, f *jen.File, pos ir.Pos, sources ...string) error {
 	g.add(path, nil, sources...)
-	j := renderJob{file: len(g.files) - 1, path: path, f: f, pos: pos, out: new(renderOut)}
+	g.queue(renderJob{file: len(g.files) - 1, path: path, f: f, pos: pos, out: new(renderOut)})
+	return nil
+}
+
+// buildLater reserves path's place in the output and queues a job that
+// builds the file with build, then formats it.
+func (g *gen) buildLater(path string, pos ir.Pos, build func() built) {
+	g.add(path, nil)
+	g.queue(renderJob{file: len(g.files) - 1, path: path, build: build, pos: pos, out: new(renderOut)})
+}
+
+func (g *gen) queue(j renderJob) {
 	g.pending = append(g.pending, j)
 	if g.renderer != nil {
 		g.renderer.queue <- j
 	} else {
-		j.out.content, j.out.err = g.renderOne(j)
+		g.runJob(j)
 	}
-	return nil
 }
 
 // add records an output file.
@@ -67,16 +77,17 @@ func (g *gen) add(path string, content []byte, sources ...string) {
 	g.files = append(g.files, File{Path: path, Content: content, Sources: slices.Compact(srcs)})
 }
 
-// emitAll emits every file.
+// emitAll emits every file. The models are queued first: the workers
+// build them while this goroutine checks the examples the endpoint tests
+// need.
 func (g *gen) emitAll() error {
+	g.emitGroups(g.modelUnits())
 	for _, e := range g.endpoints {
 		if e.ok || (e.primary != nil && e.primary.ok) {
 			g.prepareExamples(e)
 		}
 	}
-	if err := g.emitUnits(g.units()); err != nil {
-		return err
-	}
+	g.emitGroups(g.endpointUnits())
 	if err := g.emitServer(); err != nil {
 		return err
 	}

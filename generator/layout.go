@@ -28,8 +28,8 @@ type unit struct {
 	order string // position inside the file
 	pos   ir.Pos // where it comes from, for render errors
 	// emit adds the declarations to f and returns the pages they were
-	// built from.
-	emit func(f *jen.File) []string
+	// built from; g is the view of the generator the file is built with.
+	emit func(g *gen, f *jen.File) []string
 }
 
 // letterOf is the lower-case ASCII letter a Go name starts with, or
@@ -55,23 +55,28 @@ func endpointsStem(name string) string {
 	return "endpoints_" + letterOf(name)
 }
 
-// units lists every declaration group the doc set produces, sorted by
-// file, then by position inside the file.
-func (g *gen) units() []unit {
+// modelUnits lists the types, enums and polymorphic wrappers.
+func (g *gen) modelUnits() []unit {
 	var us []unit
 	for _, ti := range g.types {
 		us = append(us, unit{file: modelsFile(ti.goName), order: ti.goName, pos: firstPos(ti.t.Sources),
-			emit: func(f *jen.File) []string { return g.emitStruct(f, ti) }})
+			emit: func(g *gen, f *jen.File) []string { return g.emitStruct(f, ti) }})
 	}
 	for _, ei := range g.enums {
 		us = append(us, unit{file: modelsFile(ei.goName), order: ei.goName, pos: ei.e.Pos,
-			emit: func(f *jen.File) []string { return g.emitEnum(f, ei) }})
+			emit: func(g *gen, f *jen.File) []string { return g.emitEnum(f, ei) }})
 	}
 	for _, p := range g.polys {
 		// Next to its base type: "Shape", then "Shape\x00" for AnyShape.
 		us = append(us, unit{file: modelsFile(p.base.goName), order: p.base.goName + "\x00", pos: firstPos(p.base.t.Sources),
-			emit: func(f *jen.File) []string { return g.emitPoly(f, p) }})
+			emit: func(g *gen, f *jen.File) []string { return g.emitPoly(f, p) }})
 	}
+	return us
+}
+
+// endpointUnits lists the endpoints and their tests.
+func (g *gen) endpointUnits() []unit {
+	var us []unit
 	for _, e := range g.endpoints {
 		member := e.primary != nil && e.primary.ok
 		if !e.ok && !member {
@@ -80,41 +85,51 @@ func (g *gen) units() []unit {
 		stem := endpointsStem(e.name)
 		if !member {
 			us = append(us, unit{file: stem + ".go", order: e.name, pos: e.ep.Pos,
-				emit: func(f *jen.File) []string { return g.emitEndpoint(f, e) }})
+				emit: func(g *gen, f *jen.File) []string { return g.emitEndpoint(f, e) }})
 		}
 		us = append(us, unit{file: stem + "_test.go", order: e.name, pos: e.ep.Pos,
-			emit: func(f *jen.File) []string { return g.emitEndpointTest(f, e) }})
+			emit: func(g *gen, f *jen.File) []string { return g.emitEndpointTest(f, e) }})
 	}
-	slices.SortFunc(us, func(a, b unit) int { return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.order, b.order)) })
 	return us
 }
 
-// emitUnits builds each file from its units, in order, and queues it for
-// rendering as soon as it is complete.
-func (g *gen) emitUnits(us []unit) error {
+// emitGroups sorts units by file, then by position inside the file, and
+// queues one job per file that builds and formats it. The biggest files
+// are queued first, so that no large file starts last and leaves the
+// other cores idle.
+func (g *gen) emitGroups(us []unit) {
+	slices.SortFunc(us, func(a, b unit) int { return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.order, b.order)) })
+	var groups [][]unit
 	for start := 0; start < len(us); {
 		end := start + 1
 		for end < len(us) && us[end].file == us[start].file {
 			end++
 		}
-		if err := g.emitGrouped(us[start:end]); err != nil {
-			return err
-		}
+		groups = append(groups, us[start:end])
 		start = end
 	}
-	return nil
+	slices.SortStableFunc(groups, func(a, b []unit) int { return -cmp.Compare(len(a), len(b)) })
+	for _, grp := range groups {
+		// The view is taken here: the workers must not read g while this
+		// goroutine goes on changing it.
+		view := *g
+		view.diags, view.files, view.pending = nil, nil, nil
+		g.buildLater(grp[0].file, grp[0].pos, func() built { return view.buildGrouped(grp) })
+	}
 }
 
-// emitGrouped builds one file from units that share it. Its header names
-// the page when a single page produced it.
-func (g *gen) emitGrouped(us []unit) error {
+// buildGrouped builds one file from units that share it. Its header names
+// the page when a single page produced it. It runs beside other builds,
+// on a view of the generator of its own, and writes only the view's
+// diagnostics.
+func (g *gen) buildGrouped(us []unit) built {
 	f := jen.NewFile(g.opts.Package)
 	var sources []string
 	for i, u := range us {
 		if i > 0 {
 			f.Line()
 		}
-		sources = append(sources, u.emit(f)...)
+		sources = append(sources, u.emit(g, f)...)
 	}
 	sources = slices.DeleteFunc(sources, func(s string) bool { return s == "" })
 	slices.Sort(sources)
@@ -124,5 +139,5 @@ func (g *gen) emitGrouped(us []unit) error {
 		page = sources[0]
 	}
 	f.HeaderComment(pageHeader(page))
-	return g.render(us[0].file, f, us[0].pos, sources...)
+	return built{f: f, sources: sources, diags: g.diags}
 }

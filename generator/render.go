@@ -19,14 +19,26 @@ type renderJob struct {
 	file int // index in gen.files of the place reserved for it
 	path string
 	f    *jen.File
-	pos  ir.Pos
-	out  *renderOut // written by the worker that renders the file
+	// build, when set, builds f on the worker first: files are independent
+	// once every name is assigned, so building runs on every core too.
+	build func() built
+	pos   ir.Pos
+	out   *renderOut // written by the worker that renders the file
 }
 
-// renderOut is what rendering one file produced.
+// built is a file built by a renderJob's build.
+type built struct {
+	f       *jen.File
+	sources []string       // pages it was built from
+	diags   ir.Diagnostics // found while building it
+}
+
+// renderOut is what building and rendering one file produced.
 type renderOut struct {
 	content []byte
 	err     error
+	sources []string
+	diags   ir.Diagnostics
 }
 
 // renderer formats queued files on every core while the generator is still
@@ -44,7 +56,7 @@ func (g *gen) startRender() {
 	for range runtime.GOMAXPROCS(0) {
 		r.wg.Go(func() {
 			for j := range r.queue {
-				j.out.content, j.out.err = g.renderOne(j)
+				g.runJob(j)
 			}
 		})
 	}
@@ -64,8 +76,9 @@ func (g *gen) stopRender() {
 }
 
 // renderAll waits for the queued files and stores each in its reserved
-// place, so the output does not depend on scheduling. The error is that of
-// the first failing file in queue order, as a sequential run would report.
+// place, with the diagnostics found while building it, so the output does
+// not depend on scheduling. The error is that of the first failing file in
+// queue order, as a sequential run would report.
 func (g *gen) renderAll() error {
 	g.stopRender()
 	pending := g.pending
@@ -75,18 +88,32 @@ func (g *gen) renderAll() error {
 			return j.out.err
 		}
 		g.files[j.file].Content = j.out.content
+		if j.build != nil {
+			g.files[j.file].Sources = j.out.sources
+		}
+		g.diags = append(g.diags, j.out.diags...)
 	}
 	return nil
 }
 
-// renderOne formats one file. A panic in jen or go/format becomes the
-// file's error: Generate's recover does not reach other goroutines.
-func (g *gen) renderOne(j renderJob) (content []byte, err error) {
+// runJob builds (when the job says how) and renders one file. A panic
+// becomes the file's error: Generate's recover does not reach other
+// goroutines.
+func (g *gen) runJob(j renderJob) {
 	defer func() {
 		if p := recover(); p != nil {
-			content, err = nil, fmt.Errorf("generator: internal error: %v", p) // as Generate reports its own panics
+			j.out.content, j.out.err = nil, fmt.Errorf("generator: internal error: %v", p) // as Generate reports its own panics
 		}
 	}()
+	if j.build != nil {
+		b := j.build()
+		j.f, j.out.sources, j.out.diags = b.f, b.sources, b.diags
+	}
+	j.out.content, j.out.err = g.renderOne(j)
+}
+
+// renderOne formats one file.
+func (g *gen) renderOne(j renderJob) (content []byte, err error) {
 	var buf bytes.Buffer
 	j.f.NoFormat = true // formatted below, unless an earlier run already did
 	if err := j.f.Render(&buf); err != nil {

@@ -52,12 +52,10 @@ func statFile(path, name string) (fileStat, bool) {
 // ok is false if one is missing or not a regular file.
 func statFiles(n int, path, name func(i int) string) ([]fileStat, bool) {
 	stats := make([]fileStat, n)
-	for i := range n {
-		s, ok := statFile(path(i), name(i))
-		if !ok {
-			return nil, false
-		}
-		stats[i] = s
+	oks := make([]bool, n)
+	parallel(n, ioWorkers, func(i int) { stats[i], oks[i] = statFile(path(i), name(i)) })
+	if slices.Contains(oks, false) {
+		return nil, false
 	}
 	return stats, true
 }
@@ -127,14 +125,14 @@ func (s *runStamp) formats() []formatEntry {
 	return s.Formats
 }
 
-// upToDate reports whether the stamp s still holds for the inputs ins: the
-// pages and the output folder are as that run left them.
-func upToDate(fsys fileSystem, s *runStamp, out string, ins []input) bool {
-	if s == nil {
+// upToDate reports whether the stamp s still holds for the inputs whose
+// stats are given (nil when one could not be taken): the pages and the
+// output folder are as that run left them.
+func upToDate(fsys fileSystem, s *runStamp, out string, inputs []fileStat) bool {
+	if s == nil || inputs == nil {
 		return false
 	}
-	inputs, ok := statInputs(ins)
-	return ok && slices.Equal(inputs, s.Inputs) && outputIntact(fsys, out, s.Outputs)
+	return slices.Equal(inputs, s.Inputs) && outputIntact(fsys, out, s.Outputs)
 }
 
 // outputIntact reports whether out holds the recorded files unchanged and
@@ -151,11 +149,11 @@ func outputIntact(fsys fileSystem, out string, want []fileStat) bool {
 }
 
 // saveStamp records a successful run; failures to write the cache only cost
-// the next run its fast path.
-func saveStamp(out, pkg string, ins []input, files []genFile, diags ir.Diagnostics, formats []formatEntry) {
+// the next run its fast path. inputs are the stats taken before the pages
+// were read: taken after, they could vouch for an edit the run never saw.
+func saveStamp(out, pkg string, inputs []fileStat, files []genFile, diags ir.Diagnostics, formats []formatEntry) {
 	p := cachePath(out)
-	inputs, ok := statInputs(ins)
-	if p == "" || !ok {
+	if p == "" || inputs == nil {
 		return
 	}
 	paths := make([]string, len(files))

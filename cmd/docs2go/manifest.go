@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"path/filepath"
+	"runtime"
 )
 
 // manifestName is the file in the output folder that lists what docs2go
@@ -54,10 +55,10 @@ func readManifest(fsys fileSystem, dir string) *manifest {
 
 // withManifest returns files plus the manifest describing them.
 func withManifest(files []genFile, pkg string, inputs []manifestFile) []genFile {
-	m := manifest{Tool: "docs2go", Package: pkg, Inputs: inputs}
-	for _, f := range files {
-		m.Files = append(m.Files, manifestFile{Path: f.path, SHA256: hashOf(f.content)})
-	}
+	m := manifest{Tool: "docs2go", Package: pkg, Inputs: inputs, Files: make([]manifestFile, len(files))}
+	parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		m.Files[i] = manifestFile{Path: files[i].path, SHA256: hashOf(files[i].content)}
+	})
 	data, _ := json.MarshalIndent(m, "", "  ")
 	return append(files, genFile{path: manifestName, content: append(data, '\n')})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,14 +45,16 @@ func fail(stderr io.Writer, status int, err error) int {
 // generate reads the pages, builds everything in memory, then checks or
 // writes the output folder.
 func generate(o *options, stdout, stderr io.Writer) int {
+	go toolHash() // hashing the binary overlaps walking the inputs
 	ins, err := collectInputs(o.paths)
 	if err != nil {
 		return fail(stderr, 2, err)
 	}
 	names := newDisplayNames(ins)
 	fsys := osFS{}
+	inputs, _ := statInputs(ins)
 	stamp := readStamp(o.out, o.pkg)
-	if o.report == "" && o.irFile == "" && upToDate(fsys, stamp, o.out, ins) {
+	if o.report == "" && o.irFile == "" && upToDate(fsys, stamp, o.out, inputs) {
 		return finish(stderr, names, stamp.Diagnostics, 0)
 	}
 	formats := newFormatCache(fsys, o.out, stamp.formats())
@@ -59,6 +62,8 @@ func generate(o *options, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, 1, err)
 	}
+	oldManifest := make(chan *manifest, 1)
+	go func() { oldManifest <- readManifest(fsys, o.out) }()
 	b, err := runPipeline(srcs, o.pkg, formats.formatted)
 	if err != nil {
 		return fail(stderr, 1, err)
@@ -67,23 +72,25 @@ func generate(o *options, stdout, stderr io.Writer) int {
 		return fail(stderr, 1, err)
 	}
 	files := withManifest(outputFiles(b), o.pkg, inputHashes(srcs))
-	old := readManifest(fsys, o.out)
+	old := <-oldManifest
 	if o.check {
 		return finish(stderr, names, b.diags, reportDrift(stderr, o.out, checkOutput(fsys, o.out, files, old)))
 	}
 	if err := writeOutput(fsys, o.out, files, old); err != nil {
 		return fail(stderr, 1, err)
 	}
-	saveStamp(o.out, o.pkg, ins, files, b.diags, formats.entries(files))
+	saveStamp(o.out, o.pkg, inputs, files, b.diags, formats.entries(files))
 	return finish(stderr, names, b.diags, 0)
 }
 
 // finish prints the diagnostics and returns the exit status: 1 when any is
 // an error or when status is already 1.
 func finish(stderr io.Writer, names displayNames, diags ir.Diagnostics, status int) int {
+	w := bufio.NewWriter(stderr) // one write, not one per line
 	for _, d := range diags {
-		fmt.Fprintln(stderr, names.diag(d))
+		fmt.Fprintln(w, names.diag(d))
 	}
+	_ = w.Flush()
 	if ir.Diagnostics(diags).HasErrors() {
 		return 1
 	}
