@@ -11,7 +11,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := readSources(ins)
+	srcs, err := loadPages(ins)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,7 +40,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docs2go lint: %v\n", err)
 		return 2
 	}
-	srcs, err := readSources(ins)
+	srcs, err := loadPages(ins)
 	if err != nil {
 		fmt.Fprintf(stderr, "docs2go lint: %v\n", err)
 		return 1

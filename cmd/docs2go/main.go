@@ -40,6 +40,7 @@ type options struct {
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("docs2go: ")
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

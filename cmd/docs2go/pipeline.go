@@ -15,10 +15,15 @@ import (
 	"github.com/docs2go/docs2go/parser/link"
 )
 
-// source is an input page read into memory.
+// source is an input page read into memory, hashed, parsed and checked
+// on its own.
 type source struct {
 	input
-	data []byte
+	data       []byte
+	hash       string // SHA-256 of data, for the manifest
+	page       *ir.Page
+	parseDiags ir.Diagnostics
+	pageDiags  ir.Diagnostics // check.Pages on this page alone
 }
 
 // build is the outcome of one run held in memory: nothing is written until
@@ -30,18 +35,23 @@ type build struct {
 	diags  ir.Diagnostics
 }
 
-// readSources reads every page on every core; an unreadable page fails
-// the run (it is not a defect of the docs that a diagnostic could point
-// at), reported as the first such page in input order.
-func readSources(ins []input) ([]source, error) {
+// loadPages reads, hashes, parses and page-checks every page on every
+// core, each page in one go, so the reads overlap the parsing. An unreadable
+// page fails the run (it is not a defect of the docs that a diagnostic
+// could point at), reported as the first such page in input order.
+func loadPages(ins []input) ([]source, error) {
 	srcs := make([]source, len(ins))
 	errs := make([]error, len(ins))
 	parallel(len(ins), runtime.GOMAXPROCS(0), func(i int) {
 		data, err := os.ReadFile(ins[i].display)
 		if err != nil {
 			errs[i] = fmt.Errorf("reading %s: %w", ins[i].display, err)
+			return
 		}
-		srcs[i] = source{input: ins[i], data: data}
+		s := source{input: ins[i], data: data, hash: hashOf(data)}
+		s.page, s.parseDiags = parser.ParsePage(s.name, data)
+		s.pageDiags = check.Pages([]*ir.Page{s.page})
+		srcs[i] = s
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -55,36 +65,40 @@ func readSources(ins []input) ([]source, error) {
 // manifest and the run cache.
 func inputHashes(srcs []source) []manifestFile {
 	hs := make([]manifestFile, len(srcs))
-	parallel(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
-		hs[i] = manifestFile{Path: srcs[i].name, SHA256: hashOf(srcs[i].data)}
-	})
+	for i, s := range srcs {
+		hs[i] = manifestFile{Path: s.name, SHA256: s.hash}
+	}
 	return hs
+}
+
+// tuneGC makes the collector run at 4x the live heap instead of 2x,
+// unless GOGC is set: a run allocates about 1.5 GB in short-lived objects
+// over a live heap of 100-200 MB, and this saves a fifth of the CPU for
+// about 100 MB more peak RSS (measured on the corpus: 390 -> 500 MB,
+// issue 6).
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(300)
+	}
 }
 
 // pipelineRuns counts full runs, so tests can tell the fast path was taken.
 var pipelineRuns atomic.Int64
 
-// runPipeline parses, links and generates. Its error is reserved for
-// failures of docs2go itself (an internal generator fault); defects of the
-// docs are diagnostics.
+// runPipeline links the loaded pages and generates. Its error is reserved
+// for failures of docs2go itself (an internal generator fault); defects of
+// the docs are diagnostics.
 //
-// Every stage uses every core (issue 6): pages are parsed and checked in
-// parallel, and the endpoint checks run beside the generator, which
-// renders its files in parallel. Neither stage writes to the pages or the
+// Every stage uses every core (issue 6): pages were parsed and checked in
+// parallel by loadPages, and the endpoint checks run beside the generator,
+// which builds and renders its files in parallel. Neither stage writes to the pages or the
 // doc set, and every result is kept in input order and sorted, so the
 // output is the same whatever GOMAXPROCS is (TestPipelineGOMAXPROCS).
 // formatted, when not nil, lets the generator reuse an earlier run's gofmt'd
 // bytes (see formatCache).
 func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool)) (*build, error) {
 	pipelineRuns.Add(1)
-	if os.Getenv("GOGC") == "" {
-		// A run allocates about 1.5 GB in short-lived objects over a live
-		// heap of 100-200 MB; collecting at 4x the live heap instead of
-		// 2x saves a fifth of the CPU for about 100 MB more peak RSS
-		// (measured on the corpus: 390 -> 500 MB, issue 6).
-		defer debug.SetGCPercent(debug.SetGCPercent(300))
-	}
-	pages, parseDiags, pageDiags := parseAll(srcs)
+	pages, parseDiags, pageDiags := collect(srcs)
 	ds, linkDiags := link.Link(pages)
 	var epDiags ir.Diagnostics
 	done := make(chan struct{})
@@ -106,7 +120,7 @@ func runPipeline(srcs []source, pkg string, formatted func(path string, src []by
 // analyze parses and links the pages and checks them: everything `docs2go
 // lint` reports, which generation reports too.
 func analyze(srcs []source) ([]*ir.Page, *ir.DocSet, ir.Diagnostics) {
-	pages, parseDiags, pageDiags := parseAll(srcs)
+	pages, parseDiags, pageDiags := collect(srcs)
 	ds, linkDiags := link.Link(pages)
 	return pages, ds, joinDiags(parseDiags, linkDiags, check.Endpoints(ds, pages), pageDiags)
 }
@@ -119,19 +133,16 @@ func joinDiags(parse, link, endpoints, pages ir.Diagnostics) ir.Diagnostics {
 	return diags
 }
 
-// parseAll parses the pages on every core and runs the page checks
-// (check.Pages, which looks at one page at a time) on each as soon as it
-// is parsed. Results keep input order, so the output does not depend on
-// scheduling.
-func parseAll(srcs []source) (pages []*ir.Page, parseDiags, pageDiags ir.Diagnostics) {
+// collect gathers the parsed pages and their diagnostics in input order,
+// so the output does not depend on scheduling.
+func collect(srcs []source) (pages []*ir.Page, parseDiags, pageDiags ir.Diagnostics) {
 	pages = make([]*ir.Page, len(srcs))
-	perPage := make([]ir.Diagnostics, len(srcs))
-	perCheck := make([]ir.Diagnostics, len(srcs))
-	parallel(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
-		pages[i], perPage[i] = parser.ParsePage(srcs[i].name, srcs[i].data)
-		perCheck[i] = check.Pages(pages[i : i+1])
-	})
-	return pages, slices.Concat(perPage...), slices.Concat(perCheck...)
+	for i, s := range srcs {
+		pages[i] = s.page
+		parseDiags = append(parseDiags, s.parseDiags...)
+		pageDiags = append(pageDiags, s.pageDiags...)
+	}
+	return pages, parseDiags, pageDiags
 }
 
 // withoutRepeats drops the generator's example-nonconforming warnings at

@@ -24,7 +24,7 @@ func TestPipelineGOMAXPROCS(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			srcs, err := readSources(ins)
+			srcs, err := loadPages(ins)
 			if err != nil {
 				t.Fatal(err)
 			}

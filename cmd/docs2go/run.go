@@ -58,7 +58,7 @@ func generate(o *options, stdout, stderr io.Writer) int {
 		return finish(stderr, names, stamp.Diagnostics, 0)
 	}
 	formats := newFormatCache(fsys, o.out, stamp.formats())
-	srcs, err := readSources(ins)
+	srcs, err := loadPages(ins)
 	if err != nil {
 		return fail(stderr, 1, err)
 	}

@@ -132,7 +132,7 @@ func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 		return b, ok
 	}
 	ins, _ := collectInputs([]string{docs})
-	srcs, _ := readSources(ins)
+	srcs, _ := loadPages(ins)
 	withCache, err := runPipeline(srcs, "seed", counting)
 	if err != nil {
 		t.Fatal(err)
