@@ -24,7 +24,11 @@ import (
 // properties), so the generic page's lines join the specific pages.
 func (g *gen) routeEndpoints() {
 	eps := g.sortedEndpoints()
-	slices.SortStableFunc(eps, func(a, b *endpointInfo) int { return cmp.Compare(spread(a.ep), spread(b.ep)) })
+	spreads := make(map[*endpointInfo]int, len(eps)) // computed once: it parses every request line
+	for _, e := range eps {
+		spreads[e] = spread(e.ep)
+	}
+	slices.SortStableFunc(eps, func(a, b *endpointInfo) int { return cmp.Compare(spreads[a], spreads[b]) })
 	for _, e := range eps {
 		if e.reason != "" {
 			continue

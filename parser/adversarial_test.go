@@ -59,6 +59,16 @@ var adversarialCases = []adversarialCase{
 	}, "invalid-annotation"},
 	{"emphasis", func() []byte { return bytes.Repeat([]byte("*a _b "), 1<<18) }, ""},
 	{"brackets", func() []byte { return bytes.Repeat([]byte("!["), 1<<19) }, ""},
+	{"unclosed-inherited-from", func() []byte { // hand-written matchers: one scan for "]", not one per "["
+		return fmt.Appendf(nil, "# x\n## Properties\n| Property | Type | Description |\n|--|--|--|\n| a | String | %s |\n",
+			strings.Repeat("inherited from [", 1<<16))
+	}, ""},
+	{"unclosed-links", func() []byte {
+		return fmt.Appendf(nil, "# x\n\n%s\n\n%s\n", strings.Repeat("[a](b", 1<<17), strings.Repeat("[a]( \"", 1<<17))
+	}, ""},
+	{"spaces-in-request-line", func() []byte {
+		return fmt.Appendf(nil, "# x\n## HTTP request\n```http\nGET /a%sb\n```\n", strings.Repeat(" ", 1<<20))
+	}, ""},
 }
 
 func hugeTable() []byte {

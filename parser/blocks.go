@@ -10,7 +10,7 @@ import (
 
 // table routes a table by its shape and the open section.
 func (p *pageParser) table(n *east.Table) {
-	tb := readTable(n, p.md)
+	tb := readTable(n, p.mdTxt)
 	shape := tb.shape()
 	inEx := p.secs.in(secExamples)
 	switch {
@@ -44,6 +44,16 @@ func (p *pageParser) table(n *east.Table) {
 
 // namespaceRe matches the "Namespace: microsoft.graph" line under the title.
 var namespaceRe = regexp.MustCompile("^(?i)namespace:\\s*`?([A-Za-z][\\w.]*)")
+
+// matchNamespace is namespaceRe.FindStringSubmatch(t), run only when t
+// starts with an "n" (no other rune folds to it): the regexp ran on every
+// intro paragraph.
+func matchNamespace(t string) []string {
+	if t == "" || t[0]|0x20 != 'n' {
+		return nil
+	}
+	return namespaceRe.FindStringSubmatch(t)
+}
 
 // baseRe finds the base type sentence of a resource page.
 var baseRe = regexp.MustCompile(`(?i)(?:inherits\s+from|derived\s+from|derives\s+from)\s+(?:the\s+)?(?:abstract\s+)?\[`)
@@ -95,7 +105,7 @@ func mayNameBase(s string) bool {
 // intro reads the paragraphs between the title and the first section.
 func (p *pageParser) intro(raw string) {
 	t := strings.TrimSpace(raw)
-	if m := namespaceRe.FindStringSubmatch(t); m != nil {
+	if m := matchNamespace(t); m != nil {
 		if p.page.Namespace == "" {
 			p.page.Namespace = strings.TrimSuffix(m[1], ".")
 		}
@@ -118,7 +128,7 @@ func (p *pageParser) checkHiddenTable(raw string, off int) {
 		return
 	}
 	p.diags.Warnf(p.pos(off), "table-delimiter", "table: delimiter row has %d cells, header has %d; the table is lost",
-		countCells([]byte(lines[1]), 0), countCells([]byte(lines[0]), 0))
+		countCells(lines[1], 0), countCells(lines[0], 0))
 }
 
 func isDelimiterRow(s string) bool {

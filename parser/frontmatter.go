@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
@@ -19,8 +18,8 @@ type frontMatter struct {
 // src[end:]. Tolerates "--- " with trailing spaces, blank lines inside and
 // CRLF line ends; an unclosed block ends at the first line that is not a
 // "key: value" pair.
-func parseFrontMatter(src []byte, base int, li *lineIndex, diags *ir.Diagnostics) frontMatter {
-	rest := string(src[base:])
+func parseFrontMatter(src string, base int, li *lineIndex, diags *ir.Diagnostics) frontMatter {
+	rest := src[base:]
 	first, _, _ := strings.Cut(rest, "\n")
 	if rest == "" || strings.TrimRight(strings.TrimSuffix(first, "\r"), " \t") != "---" {
 		return frontMatter{end: base}
@@ -109,8 +108,8 @@ func unquote(s string) string {
 }
 
 // lineEnd returns the offset just after the line starting at off.
-func lineEnd(src []byte, off int) int {
-	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+func lineEnd(src string, off int) int {
+	if i := strings.IndexByte(src[off:], '\n'); i >= 0 {
 		return off + i + 1
 	}
 	return len(src)

@@ -249,7 +249,7 @@ func FuzzHTTPMessage(f *testing.F) {
 			lines[i] = fenceLine{text: texts[i], off: offs[i]}
 		}
 		start := time.Now()
-		msg := parseMessage(lines, src, li.pos)
+		msg := parseMessage(lines, string(src), li.pos)
 		paths := parseSyntaxLines(lines, li.pos)
 		if el := time.Since(start); el > timeBudget(len(src)) {
 			t.Fatalf("reading %d bytes took %v", len(src), el)

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -9,29 +8,19 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-var (
-	// requestLineRe matches "POST /users" and "GET https://... HTTP/1.1".
-	requestLineRe = regexp.MustCompile(`^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S.*?)(?:\s+HTTP/\d(?:\.\d)?)?\s*$`)
-	// statusLineRe matches "HTTP/1.1 201 Created", "HTTP 201 Created", "HTTP/1.1 201";
-	// the status is 100-599, so that a response never has status 0 ("HTTP 000", fuzzing).
-	statusLineRe = regexp.MustCompile(`^\s*HTTP(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b`)
-	headerLineRe = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*?)\s*$`)
-)
-
-// The three line regexps run on every line of every fence (JSON bodies
-// included) but are anchored on a few possible first bytes; these wrappers
-// test those bytes first, which is exact and skips the backtracking
-// matcher's setup on most lines (issue 6 profile).
-
-// regexpSpace is the cutset of Go regexp's \s.
-const regexpSpace = " \t\n\f\r"
+// The line patterns run on every line of every fence (JSON bodies
+// included), so they are matched by hand: the backtracking matcher's setup
+// alone was a visible part of the parse (issue 6 profile, then the
+// ParseCorpus profile). The regexps they replace are kept in
+// regexp_equiv_test.go, which checks the matchers against them on every
+// corpus line.
 
 // matchRequestLine is requestLineRe.FindStringSubmatch(s) without the
-// regexp: the lazy target group tried the optional version suffix at every
+// regexp, matching "POST /users" and "GET https://... HTTP/1.1": the lazy target group tried the optional version suffix at every
 // byte of every request line (issue 6 profile). TestMatchRequestLineRegexp
 // checks it against the regexp on every line of the corpus.
 func matchRequestLine(s string) []string {
-	t := strings.TrimLeft(s, regexpSpace)
+	t := s[skipSpace(s, 0):]
 	method := ""
 	for _, m := range requestMethods {
 		if strings.HasPrefix(t, m) {
@@ -42,22 +31,29 @@ func matchRequestLine(s string) []string {
 	// \s+ after the method, then \S: the target starts at the first
 	// non-space byte after the spaces.
 	rest := t[len(method):]
-	target := strings.TrimLeft(rest, regexpSpace)
+	target := rest[skipSpace(rest, 0):]
 	if method == "" || len(target) == len(rest) || target == "" {
 		return nil
 	}
 	_, w := utf8.DecodeRuneInString(target) // \S, one rune
 	// (\S.*?): the shortest target after which the line is an optional
-	// " HTTP/d[.d]" and spaces; "." does not match a line break.
-	for e := w; e <= len(target); e++ {
+	// " HTTP/d[.d]" and spaces; "." does not match a line break. The tail
+	// starts with a space or at the end, and is the same from anywhere in
+	// a run of spaces, so it is tried at the start of each run only
+	// (trying it at every byte was quadratic in a run of spaces).
+	for e := w; ; {
+		for e < len(target) && !isSpace(target[e]) {
+			e++
+		}
 		if requestLineTail(target[e:]) {
 			return []string{s, method, target[:e]}
 		}
-		if e < len(target) && target[e] == '\n' {
+		next := skipSpace(target, e)
+		if strings.IndexByte(target[e:next], '\n') >= 0 {
 			return nil
 		}
+		e = next
 	}
-	return nil
 }
 
 // requestMethods are the alternatives of requestLineRe, in its order.
@@ -65,7 +61,7 @@ var requestMethods = [...]string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"
 
 // requestLineTail reports whether t matches (?:\s+HTTP/\d(?:\.\d)?)?\s*$.
 func requestLineTail(t string) bool {
-	u := strings.TrimLeft(t, regexpSpace)
+	u := t[skipSpace(t, 0):]
 	if u == "" {
 		return true
 	}
@@ -76,23 +72,61 @@ func requestLineTail(t string) bool {
 	if len(u) >= 2 && u[0] == '.' && isDigit(u[1]) {
 		u = u[2:]
 	}
-	return strings.TrimLeft(u, regexpSpace) == ""
+	return skipSpace(u, 0) == len(u)
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
+// matchStatusLine is FindStringSubmatch of the status line pattern
+// `^\s*HTTP(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b`, which matches
+// "HTTP/1.1 201 Created", "HTTP 201 Created", "HTTP/1.1 201"; the status
+// is 100-599, so that a response never has status 0 ("HTTP 000", fuzzing).
+// Every choice of the pattern is forced: an optional part given back
+// leaves a byte that the part after it rejects.
 func matchStatusLine(s string) []string {
-	if !strings.HasPrefix(strings.TrimLeft(s, regexpSpace), "HTTP") {
+	i := skipSpace(s, 0)
+	if !strings.HasPrefix(s[i:], "HTTP") {
 		return nil
 	}
-	return statusLineRe.FindStringSubmatch(s)
+	i += len("HTTP")
+	if i+1 < len(s) && s[i] == '/' && isDigit(s[i+1]) {
+		i += 2
+		if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
+			i += 2
+		}
+	}
+	j := skipSpace(s, i)
+	if j == i || j+3 > len(s) || s[j] < '1' || s[j] > '5' || !isDigit(s[j+1]) || !isDigit(s[j+2]) ||
+		j+3 < len(s) && isWordByte(s[j+3]) {
+		return nil
+	}
+	return []string{s[:j+3], s[j : j+3]}
 }
 
+// matchHeaderLine is FindStringSubmatch of the header line pattern
+// `^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*?)\s*$`: the name is the longest
+// run, and the value is the rest without surrounding spaces, which "."
+// cannot take across a line break.
 func matchHeaderLine(s string) []string {
-	if s == "" || (s[0]|0x20 < 'a' || s[0]|0x20 > 'z') || strings.IndexByte(s, ':') < 0 {
+	if s == "" || s[0]|0x20 < 'a' || s[0]|0x20 > 'z' {
 		return nil
 	}
-	return headerLineRe.FindStringSubmatch(s)
+	n := 1
+	for n < len(s) && (isWordByte(s[n]) || s[n] == '-') {
+		n++
+	}
+	c := skipSpace(s, n)
+	if c == len(s) || s[c] != ':' {
+		return nil
+	}
+	v, e := skipSpace(s, c+1), len(s)
+	for e > v && isSpace(s[e-1]) {
+		e--
+	}
+	if strings.IndexByte(s[v:e], '\n') >= 0 {
+		return nil
+	}
+	return []string{s, s[:n], s[v:e]}
 }
 
 // fenceLine is one line of a fenced block with its absolute offset.
@@ -133,7 +167,7 @@ func parseSyntaxLines(lines []fenceLine, pos func(int) ir.Pos) []ir.PathSyntax {
 // headers (169 intune action POSTs) and a body that follows the headers
 // with no blank line (the seed's response, v1.0/api/site-follow.md).
 // It returns nil when the first line is neither a request nor a status line.
-func parseMessage(lines []fenceLine, src []byte, pos func(int) ir.Pos) *ir.HTTPMessage {
+func parseMessage(lines []fenceLine, src string, pos func(int) ir.Pos) *ir.HTTPMessage {
 	i := firstNonBlank(lines)
 	if i < 0 {
 		return nil
@@ -166,7 +200,7 @@ func parseMessage(lines []fenceLine, src []byte, pos func(int) ir.Pos) *ir.HTTPM
 
 // bodyBlock returns the verbatim text from the first to the last non-blank
 // line (src is the whole file, offsets are absolute), nil when there is none.
-func bodyBlock(lines []fenceLine, src []byte, pos func(int) ir.Pos) *ir.Block {
+func bodyBlock(lines []fenceLine, src string, pos func(int) ir.Pos) *ir.Block {
 	i := skipBlank(lines, 0)
 	j := len(lines) - 1
 	for j >= i && blank(lines[j].text) {
@@ -177,7 +211,7 @@ func bodyBlock(lines []fenceLine, src []byte, pos func(int) ir.Pos) *ir.Block {
 	}
 	start, last := lines[i].off, lines[j]
 	end := last.off + len(last.text)
-	text := string(src[start:end])
+	text := src[start:end]
 	if !contiguous(lines[i : j+1]) {
 		text = joinLines(lines[i : j+1]) // indented fence: goldmark removed the indentation
 	}

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 
@@ -24,13 +23,13 @@ func mayBeLinkDef(l string) bool {
 // goldmark keeps them in its parser context without positions, and tables
 // need them before the walk reaches the end of the page, so they are read
 // here with a fence-aware line scan.
-func scanLinkDefs(src []byte, base int, li *lineIndex) []ir.LinkDef {
-	if !bytes.Contains(src[base:], []byte("]:")) {
+func scanLinkDefs(src string, base int, li *lineIndex) []ir.LinkDef {
+	if !strings.Contains(src[base:], "]:") {
 		return nil
 	}
 	var defs []ir.LinkDef
 	inFence := false
-	for rel, l := range eachLine(string(src[base:])) {
+	for rel, l := range eachLine(src[base:]) {
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			inFence = !inFence
 			continue

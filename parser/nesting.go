@@ -21,10 +21,10 @@ const (
 // maxMarkers markers, or at a list marker beyond column maxListIndent, by
 // overwriting the first byte of the marker with '\' so that goldmark reads
 // the rest of the line as text. The result has md's length, so offsets
-// stay valid; md itself is returned when nothing is cut. Each cut line is
-// reported at pos(offset).
-func defuseNesting(md []byte, pos func(int) ir.Pos, diags *ir.Diagnostics) []byte {
-	out, copied := md, false
+// stay valid; md itself is returned, and cut is false, when nothing is
+// cut. Each cut line is reported at pos(offset).
+func defuseNesting(md []byte, pos func(int) ir.Pos, diags *ir.Diagnostics) (out []byte, cut bool) {
+	out = md
 	for start := 0; start < len(md); {
 		end := bytes.IndexByte(md[start:], '\n')
 		if end < 0 {
@@ -33,15 +33,15 @@ func defuseNesting(md []byte, pos func(int) ir.Pos, diags *ir.Diagnostics) []byt
 			end += start
 		}
 		if at, why := tooDeep(md[start:end]); at >= 0 {
-			if !copied {
-				out, copied = bytes.Clone(md), true
+			if !cut {
+				out, cut = bytes.Clone(md), true
 			}
 			out[start+at] = '\\'
 			diags.Warnf(pos(start+at), "nesting-too-deep", "markdown: %s; the rest of the line is read as text", why)
 		}
 		start = end + 1
 	}
-	return out
+	return out, cut
 }
 
 // tooDeep returns the offset of the first container marker of line that

@@ -3,16 +3,11 @@ package parser
 import (
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
 	gast "github.com/yuin/goldmark/ast"
 )
-
-// statusRe finds the first success status the Response prose names
-// ("returns a `201 Created` response code").
-var statusRe = regexp.MustCompile(`\b(20[0-9])\b`)
 
 // permissions reads the permissions table: "Permission type|Permissions
 // (...)" (2020), or "Permission type|Least privileged permissions|Higher
@@ -52,7 +47,7 @@ func (p *pageParser) permissionIncludes(n gast.Node) {
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		line := string(seg.Value(p.md))
+		line := p.value(seg)
 		for _, m := range includeRe.FindAllStringSubmatchIndex(line, -1) {
 			op := p.op()
 			op.PermissionIncludes = append(op.PermissionIncludes, ir.LinkDef{
@@ -135,13 +130,25 @@ func (p *pageParser) bodyProse(raw string, off int) {
 func (p *pageParser) responseProse(raw string, off int) {
 	r := p.response()
 	if r.Status == 0 {
-		if m := statusRe.FindStringSubmatch(raw); m != nil {
-			r.Status, _ = strconv.Atoi(m[1])
-		}
+		r.Status = successStatus(raw)
 	}
 	if r.Type == nil {
 		r.Type = p.typeLink(raw, off)
 	}
+}
+
+// successStatus returns the first success status the Response prose names
+// ("returns a `201 Created` response code"), 0 for none: the first
+// `\b(20[0-9])\b` (TestSuccessStatusRegexp), scanned for by hand as the
+// regexp backtracked from every byte of the prose.
+func successStatus(s string) int {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i] == '2' && s[i+1] == '0' && isDigit(s[i+2]) &&
+			(i == 0 || !isWordByte(s[i-1])) && (i+3 == len(s) || !isWordByte(s[i+3])) {
+			return 200 + int(s[i+2]-'0')
+		}
+	}
+	return 0
 }
 
 // typeLink returns the first link of raw that points at a type page, or nil.

@@ -39,8 +39,10 @@ func ParsePage(file string, src []byte) (page *ir.Page, diags ir.Diagnostics) {
 // pageParser holds the state of one ParsePage call.
 type pageParser struct {
 	src   []byte // the whole file
+	text  string // src as a string, converted once: raw text is sliced from it
 	base  int    // offset of the Markdown after BOM and front matter
 	md    []byte // src[base:] with deep nesting cut (nesting.go), what goldmark reads
+	mdTxt string // md as a string
 	li    *lineIndex
 	page  *ir.Page
 	diags ir.Diagnostics
@@ -58,6 +60,7 @@ type pageParser struct {
 func newPageParser(file string, src []byte) *pageParser {
 	return &pageParser{
 		src:  src,
+		text: string(src),
 		li:   newLineIndex(file, src),
 		page: &ir.Page{File: file},
 		anns: map[gast.Node]*ir.Annotation{},
@@ -69,11 +72,15 @@ func (p *pageParser) parse() {
 	if bytes.HasPrefix(p.src, []byte("\xef\xbb\xbf")) {
 		p.base = 3
 	}
-	p.fm = parseFrontMatter(p.src, p.base, p.li, &p.diags)
+	p.fm = parseFrontMatter(p.text, p.base, p.li, &p.diags)
 	p.page.FrontMatter = p.fm.fields
 	p.base = max(p.base, p.fm.end)
-	p.md = defuseNesting(p.src[p.base:], p.pos, &p.diags)
-	p.page.Links = scanLinkDefs(p.src, p.base, p.li)
+	md, cut := defuseNesting(p.src[p.base:], p.pos, &p.diags)
+	p.md, p.mdTxt = md, p.text[p.base:]
+	if cut {
+		p.mdTxt = string(md)
+	}
+	p.page.Links = scanLinkDefs(p.text, p.base, p.li)
 	doc := blockParser.Parse(text.NewReader(p.md))
 	_ = gast.Walk(doc, p.visit)
 	p.finish()
@@ -108,16 +115,45 @@ func (p *pageParser) visit(n gast.Node, entering bool) (gast.WalkStatus, error) 
 	return gast.WalkContinue, nil
 }
 
+// value returns seg.Value(p.md) as a string, a slice of mdTxt unless
+// goldmark padded the segment.
+func (p *pageParser) value(seg text.Segment) string { return segmentValue(seg, p.mdTxt) }
+
+// segmentValue is seg.Value([]byte(md)) as a string: the text itself, the
+// padding goldmark adds for a tab expanded in an indent, the newline it
+// forces.
+func segmentValue(seg text.Segment, md string) string {
+	v := md[seg.Start:seg.Stop]
+	if seg.Padding > 0 {
+		v = strings.Repeat(" ", seg.Padding) + v
+	}
+	if seg.ForceNewline && v != "" && v[len(v)-1] != '\n' {
+		v += "\n"
+	}
+	return v
+}
+
+// trimEOL is strings.TrimRight(s, "\r\n") without building the cutset's
+// byte set on every call (every line of every block goes through it).
+func trimEOL(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 // rawLines returns the raw text of a block's lines joined by "\n".
 func (p *pageParser) rawLines(n gast.Node) string {
 	lines := n.Lines()
+	if lines.Len() == 1 { // most headings and paragraphs: no copy
+		return trimEOL(p.value(lines.At(0)))
+	}
 	var b strings.Builder
 	for i := 0; i < lines.Len(); i++ {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		seg := lines.At(i)
-		b.Write(bytes.TrimRight(seg.Value(p.md), "\r\n"))
+		b.WriteString(trimEOL(p.value(lines.At(i))))
 	}
 	return b.String()
 }
@@ -129,7 +165,7 @@ func (p *pageParser) fenceLines(n gast.Node) []fenceLine {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		// from src, not md: a line defuseNesting cut keeps its bytes in bodies
-		t := strings.TrimRight(string(p.src[p.abs(seg.Start):p.abs(seg.Stop)]), "\r\n")
+		t := trimEOL(p.text[p.abs(seg.Start):p.abs(seg.Stop)])
 		out = append(out, fenceLine{text: t, off: p.abs(seg.Start)})
 	}
 	return out
@@ -188,7 +224,7 @@ func (p *pageParser) op() *ir.Operation {
 func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
 	raw := p.rawLines(n)
 	if n.HasClosure() {
-		raw += "\n" + strings.TrimRight(string(n.ClosureLine.Value(p.md)), "\r\n")
+		raw += "\n" + trimEOL(p.value(n.ClosureLine))
 	}
 	t := strings.TrimSpace(raw)
 	if !strings.HasPrefix(t, "<!--") {
@@ -257,7 +293,7 @@ func (p *pageParser) annotationBefore(n gast.Node) *ir.Annotation {
 func (p *pageParser) fence(n *gast.FencedCodeBlock) {
 	info := ""
 	if n.Info != nil {
-		info = strings.ToLower(strings.TrimSpace(string(n.Info.Value(p.md))))
+		info = strings.ToLower(strings.TrimSpace(p.value(n.Info.Segment)))
 	}
 	p.checkFenceClosed(n)
 	lines := p.fenceLines(n)
@@ -304,9 +340,9 @@ func (p *pageParser) checkFenceClosed(n *gast.FencedCodeBlock) {
 	if l := n.Lines(); l.Len() > 0 {
 		end = p.abs(l.At(l.Len() - 1).Stop)
 	} else {
-		end = lineEnd(p.src, end)
+		end = lineEnd(p.text, end)
 	}
-	rest := strings.TrimLeft(string(p.src[min(end, len(p.src)):min(end+200, len(p.src))]), " \t")
+	rest := strings.TrimLeft(p.text[min(end, len(p.text)):min(end+200, len(p.text))], " \t")
 	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "~~~") {
 		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), "unclosed-fence", "code block: no closing fence, it runs to the end of the page")
 	}
@@ -323,7 +359,7 @@ func (p *pageParser) syntaxBlock(n *gast.FencedCodeBlock, lines []fenceLine) {
 
 // example parses an example message and pairs it.
 func (p *pageParser) example(lines []fenceLine, ann *ir.Annotation) {
-	msg := parseMessage(lines, p.src, p.li.pos)
+	msg := parseMessage(lines, p.text, p.li.pos)
 	if msg == nil {
 		return
 	}

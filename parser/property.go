@@ -1,15 +1,9 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
-)
-
-var (
-	inheritedRe = regexp.MustCompile(`(?i)inherited\s+from\s+(?:\[([^\]]+)\]|` + "`?" + `([A-Za-z][\w.]*))`)
-	readOnlyRe  = regexp.MustCompile(`(?i)\bread[- ]?only\b`)
 )
 
 // properties reads the rows of a property or parameter table; what names
@@ -51,16 +45,12 @@ func (p *pageParser) property(r row, nameCol, typeCol, descCol, reqCol int) ir.P
 		Description: plainText(rawDesc),
 		Pos:         pos,
 	}
-	if pr.Type.Link == "" && strings.Contains(pr.Type.Raw, "][") && refLinkRe.MatchString(pr.Type.Raw) {
+	if pr.Type.Link == "" && hasRefLink(pr.Type.Raw) {
 		p.diags.Warnf(pos, "unresolved-reference", "type: no link definition for %q", pr.Type.Raw)
 	}
-	// containsFold filters first: the (?i) regexps have no literal
-	// prefix to skip to and backtrack over every description.
-	pr.ReadOnly = containsFold(pr.Description, "only") && readOnlyRe.MatchString(pr.Description)
-	if containsFold(rawDesc, "inherited") {
-		if m := inheritedRe.FindStringSubmatch(rawDesc); m != nil {
-			pr.Inherited = strings.Trim(m[1]+m[2], "`*. ")
-		}
+	pr.ReadOnly = hasReadOnly(pr.Description)
+	if base, ok := inheritedFrom(rawDesc); ok {
+		pr.Inherited = strings.Trim(base, "`*. ")
 	}
 	pr.Required = isYes(plainText(r.cell(reqCol))) || hasPrefixFold(pr.Description, "required")
 	return pr
@@ -105,4 +95,105 @@ func headerName(tb *table, i int) string {
 		return h
 	}
 	return "empty"
+}
+
+// The two description phrases below were (?i) regexps without a literal
+// prefix, so the backtracking matcher started at every byte of every
+// description (ParseCorpus profile). Their letters have no case folding
+// outside ASCII except as noted, so byte comparisons are exact;
+// TestDescriptionPhrasesRegexp checks both against the regexps.
+
+// hasReadOnly reports whether s says "read-only", "read only" or
+// "readonly" as whole words, as `(?i)\bread[- ]?only\b` does.
+func hasReadOnly(s string) bool {
+	for i := 0; i+len("readonly") <= len(s); i++ {
+		if !foldAt(s, i, "read") || i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		j := i + len("read")
+		if s[j] == '-' || s[j] == ' ' {
+			j++ // [- ]? is greedy, and without it "only" cannot follow
+		}
+		if foldAt(s, j, "only") && (j+4 == len(s) || !isWordByte(s[j+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+// inheritedFrom returns the type of the first "inherited from [x]" or
+// "inherited from `x`" in s: the two groups of
+// (?i)inherited\s+from\s+(?:\[([^\]]+)\]|`?([A-Za-z][\w.]*)), joined.
+func inheritedFrom(s string) (string, bool) {
+	noClose := len(s) // no "]" at or after it: later "[" alternatives fail at once
+	for i := 0; i+len("inherited") <= len(s); i++ {
+		if !foldAt(s, i, "inherited") {
+			continue
+		}
+		j := skipSpace(s, i+len("inherited"))
+		if j == i+len("inherited") || !foldAt(s, j, "from") {
+			continue
+		}
+		k := skipSpace(s, j+len("from"))
+		if k == j+len("from") {
+			continue
+		}
+		if k < len(s) && s[k] == '[' {
+			if k >= noClose {
+				continue
+			}
+			e := strings.IndexByte(s[k+1:], ']')
+			if e > 0 {
+				return s[k+1 : k+1+e], true
+			}
+			if e < 0 {
+				noClose = k // scanning to the end for each "[" would be quadratic
+			}
+			continue
+		}
+		if name, ok := inheritedName(s, k); ok {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// inheritedName matches the name after "inherited from " at k when it is
+// not bracketed: an identifier after an optional backtick.
+func inheritedName(s string, k int) (string, bool) {
+	if k < len(s) && s[k] == '`' {
+		k++
+	}
+	n := foldLetter(s, k)
+	if n == 0 {
+		return "", false
+	}
+	e := k + n
+	for e < len(s) {
+		if c := s[e]; c == '.' || c == '_' || isDigit(c) {
+			e++
+		} else if n := foldLetter(s, e); n > 0 {
+			e += n
+		} else {
+			break
+		}
+	}
+	return s[k:e], true
+}
+
+// foldLetter returns the length of the letter at s[i] as (?i)[A-Za-z]
+// matches it, 0 for none: an ASCII letter, or the two runes whose case
+// folding reaches k and s, the Kelvin sign and the long s.
+func foldLetter(s string, i int) int {
+	switch {
+	case i >= len(s):
+		return 0
+	case 'a' <= s[i]|0x20 && s[i]|0x20 <= 'z':
+		return 1
+	case strings.HasPrefix(s[i:], "\u212a"): // K
+		return len("\u212a")
+	case strings.HasPrefix(s[i:], "\u017f"): // ſ
+		return len("\u017f")
+	}
+	return 0
 }

@@ -61,7 +61,7 @@ func (p *pageParser) jsonRepresentation(n *gast.FencedCodeBlock, lines []fenceLi
 	if r.JSON != nil {
 		return
 	}
-	r.JSON = bodyBlock(lines, p.src, p.li.pos)
+	r.JSON = bodyBlock(lines, p.text, p.li.pos)
 }
 
 // isEnumPage reports whether the page defines enumerations.

@@ -23,16 +23,19 @@ type row struct {
 
 // readTable collects the cells of a goldmark table. Cell text is the raw
 // segment (Lines) so that links and markup stay available to the callers.
-func readTable(t *east.Table, src []byte) *table {
-	tb := &table{pos: t.Pos()}
+func readTable(t *east.Table, src string) *table {
+	// Sized from the child counts goldmark keeps: growing the slices was
+	// most of the allocations of a table.
+	tb := &table{pos: t.Pos(), rows: make([]row, 0, max(t.ChildCount()-1, 0))}
 	for n := t.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *east.TableHeader:
+			tb.header = make([]string, 0, n.ChildCount())
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				tb.header = append(tb.header, strings.ToLower(plainText(cellRaw(c, src))))
 			}
 		case *east.TableRow:
-			r := row{pos: n.Pos(), raw: countCells(src, n.Pos())}
+			r := row{pos: n.Pos(), raw: countCells(src, n.Pos()), cells: make([]string, 0, n.ChildCount())}
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				r.cells = append(r.cells, cellRaw(c, src))
 			}
@@ -42,21 +45,20 @@ func readTable(t *east.Table, src []byte) *table {
 	return tb
 }
 
-func cellRaw(c gast.Node, src []byte) string {
+func cellRaw(c gast.Node, src string) string {
 	lines := c.Lines()
 	if lines.Len() == 0 {
 		return ""
 	}
-	seg := lines.At(0)
-	return strings.TrimSpace(string(seg.Value(src)))
+	return strings.TrimSpace(segmentValue(lines.At(0), src))
 }
 
 // countCells counts the cells of the table line at off the way goldmark
 // splits them: an optional leading and trailing pipe, then every pipe not
 // preceded by a backslash, even inside code spans (corpus §4).
-func countCells(src []byte, off int) int {
+func countCells(src string, off int) int {
 	end := lineEnd(src, off)
-	line := strings.TrimSpace(string(src[off:end]))
+	line := strings.TrimSpace(src[off:end])
 	line = strings.TrimPrefix(line, "|")
 	if strings.HasSuffix(line, "|") && !strings.HasSuffix(line, `\|`) {
 		line = line[:len(line)-1]

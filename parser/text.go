@@ -6,12 +6,10 @@ import (
 	"strings"
 )
 
-// Markdown inline constructs as they appear in raw table cells and prose.
+// HTML tags as they appear in raw table cells and prose.
 var (
-	inlineLinkRe = regexp.MustCompile(`!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
-	refLinkRe    = regexp.MustCompile(`\[([^\]]+)\]\[([^\]]*)\]`)
-	htmlTagRe    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>`)
-	brTagRe      = regexp.MustCompile(`(?i)<(?:br|p|li|/li|/p|/ul|ul|/div|div)\s*/?>`)
+	htmlTagRe = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>`)
+	brTagRe   = regexp.MustCompile(`(?i)<(?:br|p|li|/li|/p|/ul|ul|/div|div)\s*/?>`)
 )
 
 // link is a markdown link found in raw text.
@@ -20,59 +18,57 @@ type link struct {
 	Ref        bool // reference-style, Dest is the label to resolve
 }
 
-// findAll is re.FindAllStringSubmatchIndex(s, -1), or nil for a nil re.
-func findAll(re *regexp.Regexp, s string) [][]int {
-	if re == nil {
-		return nil
-	}
-	return re.FindAllStringSubmatchIndex(s, -1)
-}
-
-// findLinks returns the inline and reference-style links in s, in order.
+// findLinks returns the inline and reference-style links in s, in order;
+// images are left out.
 func findLinks(s string) []link {
-	var out []link
 	type hit struct {
 		at int
 		l  link
 	}
 	var hits []hit
-	if !strings.Contains(s, "](") && !strings.Contains(s, "][") {
-		return nil // neither regexp can match
-	}
-	inline, ref := inlineLinkRe, refLinkRe // each only where its literal is
-	if !strings.Contains(s, "](") {
-		inline = nil
-	}
-	if !strings.Contains(s, "][") {
-		ref = nil
-	}
-	for _, m := range findAll(inline, s) {
-		if s[m[0]] == '!' {
-			continue // image
+	if strings.Contains(s, "](") { // each pattern only where its literal is
+		for m := range inlineLinks(s) {
+			if s[m.start] != '!' {
+				hits = append(hits, hit{m.start, link{Text: m.text, Dest: m.dest}})
+			}
 		}
-		hits = append(hits, hit{m[0], link{Text: s[m[2]:m[3]], Dest: s[m[4]:m[5]]}})
 	}
-	for _, m := range findAll(ref, s) {
-		label := s[m[4]:m[5]]
-		if label == "" {
-			label = s[m[2]:m[3]]
+	if strings.Contains(s, "][") {
+		for m := range refLinks(s) {
+			label := m.dest
+			if label == "" {
+				label = m.text
+			}
+			hits = append(hits, hit{m.start, link{Text: m.text, Dest: label, Ref: true}})
 		}
-		hits = append(hits, hit{m[0], link{Text: s[m[2]:m[3]], Dest: label, Ref: true}})
+	}
+	if len(hits) == 0 {
+		return nil
 	}
 	for i := 1; i < len(hits); i++ { // insertion sort: few links per text
 		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {
 			hits[j], hits[j-1] = hits[j-1], hits[j]
 		}
 	}
-	for _, h := range hits {
-		out = append(out, h.l)
+	out := make([]link, len(hits))
+	for i, h := range hits {
+		out[i] = h.l
 	}
 	return out
 }
 
 // markupReplacer removes emphasis markers and backslash escapes; built once
 // (a Replacer per call was a fifth of the allocations on big tables).
-var markupReplacer = strings.NewReplacer("**", "", "__", "", "`", "", `\|`, "|", `\_`, "_", `\*`, "*", `\[`, "[", `\]`, "]")
+// markupBytes are the first bytes of what it replaces: a generic Replacer
+// copies its input even when nothing matches, so it runs only where one is.
+var (
+	markupReplacer = strings.NewReplacer("**", "", "__", "", "`", "", `\|`, "|", `\_`, "_", `\*`, "*", `\[`, "[", `\]`, "]")
+	markupBytes    = newByteSet("*_`\\")
+)
+
+// plainBytes are the bytes that make plainText do more than trim: those
+// its rewrites start with ("[" links, "<" tags, "&" entities, markup).
+var plainBytes = newByteSet("[<&*`_\\")
 
 // plainText turns raw Markdown (a table cell, a paragraph) into plain text:
 // links become their text, HTML tags and emphasis markers go, entities are
@@ -84,18 +80,23 @@ var markupReplacer = strings.NewReplacer("**", "", "__", "", "`", "", `\|`, "|",
 // microseconds per cell even when nothing matches (issue 6 profile: a fifth
 // of the parse).
 func plainText(s string) string {
-	if strings.ContainsAny(s, "[<&*`_\\") {
+	if isPlain(s) {
+		return strings.TrimSpace(s) // most cells
+	}
+	if plainBytes.in(s) {
 		if strings.Contains(s, "](") {
-			s = inlineLinkRe.ReplaceAllString(s, "$1")
+			s = replaceLinks(s, inlineLinks)
 		}
 		if strings.Contains(s, "][") {
-			s = refLinkRe.ReplaceAllString(s, "$1")
+			s = replaceLinks(s, refLinks)
 		}
 		if strings.IndexByte(s, '<') >= 0 {
 			s = brTagRe.ReplaceAllString(s, " ")
 			s = htmlTagRe.ReplaceAllString(s, "")
 		}
-		s = markupReplacer.Replace(s)
+		if markupBytes.in(s) {
+			s = markupReplacer.Replace(s)
+		}
 		s = html.UnescapeString(s)
 	}
 	return strings.TrimSpace(collapseSpace(s))
@@ -106,10 +107,8 @@ func plainText(s string) string {
 // s itself when there is nothing to replace.
 func collapseSpace(s string) string {
 	i := 0
-	for ; i < len(s); i++ {
-		if isSpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && isSpace(s[i+1])) {
-			break
-		}
+	for i < len(s) && !collapses(s, i) {
+		i++
 	}
 	if i == len(s) {
 		return s
@@ -131,6 +130,45 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
+// collapses reports whether collapseSpace changes the byte at i: white
+// space other than a single space.
+func collapses(s string, i int) bool {
+	return isSpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && isSpace(s[i+1]))
+}
+
+// isPlain reports whether plainText has nothing to do but trim s: no byte
+// of plainBytes and no white space to collapse, found in one pass.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if plainBytes[s[i]] || collapses(s, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// byteSet is a set of bytes built once, where strings.ContainsAny builds
+// one per call.
+type byteSet [256]bool
+
+func newByteSet(chars string) *byteSet {
+	var b byteSet
+	for i := 0; i < len(chars); i++ {
+		b[chars[i]] = true
+	}
+	return &b
+}
+
+// in reports whether s has a byte of the set.
+func (b *byteSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // isSpace reports the bytes of Go regexp's \s class.
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
@@ -142,25 +180,45 @@ func isSpace(c byte) bool {
 // folding reaches outside ASCII (K Kelvin sign, ſ long s), which (?i) would
 // match and an ASCII comparison would not.
 func containsFold(s, sub string) bool {
-	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for j < n && s[i+j]|0x20 == sub[j] {
-			j++
-		}
-		if j == n {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if foldAt(s, i, sub) {
 			return true
 		}
 	}
 	return false
 }
 
+// foldAt reports whether s has sub at offset i ignoring ASCII case; sub is
+// as for containsFold.
+func foldAt(s string, i int, sub string) bool {
+	if i+len(sub) > len(s) {
+		return false
+	}
+	for j := 0; j < len(sub); j++ {
+		if s[i+j]|0x20 != sub[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordByte reports the bytes of Go regexp's \b word class,
+// [0-9A-Za-z_]; \b is ASCII-only, so a non-ASCII rune is never a word
+// character.
+func isWordByte(c byte) bool {
+	return c == '_' || isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z'
+}
+
 // cleanName strips markup from a name cell: `**webUrl**`, “ `x` “,
 // "name (deprecated)" (corpus §9).
 func cleanName(s string) string {
 	s = plainText(s)
-	if i := strings.Index(strings.ToLower(s), "(deprecated)"); i >= 0 {
-		s = s[:i] + s[i+len("(deprecated)"):]
+	// containsFold first: ToLower copies every name with a capital, and
+	// only ASCII letters lower to those of "deprecated".
+	if containsFold(s, "deprecated") {
+		if i := strings.Index(strings.ToLower(s), "(deprecated)"); i >= 0 {
+			s = s[:i] + s[i+len("(deprecated)"):]
+		}
 	}
 	s = strings.Trim(s, " *")
 	return strings.TrimSpace(s)

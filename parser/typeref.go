@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
@@ -32,9 +34,35 @@ var primitiveSpellings = map[string]string{
 
 // canonicalPrimitive returns the canonical name of word, or "".
 func canonicalPrimitive(word string) string {
-	w := strings.ToLower(word)
+	// ASCII words, all of them in type cells, are lower-cased on the stack:
+	// strings.ToLower allocates for every "String" and "Edm.Int32".
+	var buf [32]byte
+	if len(word) <= len(buf) && isASCII(word) {
+		w := buf[:len(word)]
+		for i := range w {
+			w[i] = asciiLower(word[i])
+		}
+		return primitiveSpellings[string(bytes.TrimPrefix(w, []byte("edm.")))]
+	}
+	w := strings.ToLower(word) // Unicode: "İnt" is "int"
 	w = strings.TrimPrefix(w, "edm.")
 	return primitiveSpellings[w]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 var (
@@ -42,11 +70,15 @@ var (
 	collectionSfx  = regexp.MustCompile(`(?i)\s+collection(\s+collection)?$`)
 	collectionPfx  = regexp.MustCompile(`(?i)^collection\s+of\s+`)
 	parenRe        = regexp.MustCompile(`\([^()]*\)`)
-	typeWordRe     = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_.]*`)
 )
 
-// typeMarkup strips code and bold markers and backslashes from a Type cell.
-var typeMarkup = strings.NewReplacer("`", "", "**", "", "\\", "")
+// typeMarkup strips code and bold markers and backslashes from a Type
+// cell; typeMarkupBytes are what it replaces starts with (it copies its
+// input even when nothing matches).
+var (
+	typeMarkup      = strings.NewReplacer("`", "", "**", "", "\\", "")
+	typeMarkupBytes = newByteSet("`*\\")
+)
 
 // parseTypeRef reads a Type cell: a primitive in any spelling, `X collection`,
 // `Collection(X)`, an inline or reference-style link, an anchor, a
@@ -54,7 +86,11 @@ var typeMarkup = strings.NewReplacer("`", "", "**", "", "\\", "")
 // (`(Optional) String`, `string (timestamp)`, `alertFeedback enum`).
 func parseTypeRef(raw string, pos ir.Pos, defs []ir.LinkDef) ir.TypeRef {
 	tr := ir.TypeRef{Raw: raw, Pos: pos}
-	s := strings.TrimSpace(typeMarkup.Replace(raw))
+	s := raw
+	if typeMarkupBytes.in(s) {
+		s = typeMarkup.Replace(s)
+	}
+	s = strings.TrimSpace(s)
 	s, tr.Collection = stripCollection(s)
 	if ls := findLinks(s); len(ls) > 0 {
 		l := ls[0]
@@ -87,19 +123,25 @@ func parseTypeRef(raw string, pos ir.Pos, defs []ir.LinkDef) ir.TypeRef {
 	return tr
 }
 
-// stripCollection removes the collection wrapper of s.
+// stripCollection removes the collection wrapper of s. Each (?i) regexp
+// runs only where s starts or ends with "collection", which it needs
+// (the word's letters fold only within ASCII, see containsFold).
 func stripCollection(s string) (string, bool) {
-	if !containsFold(s, "collection") { // all three (?i) regexps need it
-		return s, false
+	prefix := foldAt(s, 0, "collection")
+	if prefix {
+		if m := collectionOfRe.FindStringSubmatch(s); m != nil {
+			return strings.TrimSpace(m[1]), true
+		}
 	}
-	if m := collectionOfRe.FindStringSubmatch(s); m != nil {
-		return strings.TrimSpace(m[1]), true
+	if len(s) >= len("collection") && foldAt(s, len(s)-len("collection"), "collection") {
+		if loc := collectionSfx.FindStringIndex(s); loc != nil {
+			return strings.TrimSpace(s[:loc[0]]), true
+		}
 	}
-	if loc := collectionSfx.FindStringIndex(s); loc != nil {
-		return strings.TrimSpace(s[:loc[0]]), true
-	}
-	if loc := collectionPfx.FindStringIndex(s); loc != nil {
-		return strings.TrimSpace(s[loc[1]:]), true
+	if prefix {
+		if loc := collectionPfx.FindStringIndex(s); loc != nil {
+			return strings.TrimSpace(s[loc[1]:]), true
+		}
 	}
 	return s, false
 }
