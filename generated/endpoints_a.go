@@ -28,12 +28,12 @@ var endpointCreateAndroidDeviceOwnerEnrollmentProfile = EndpointInfo{
 
 // handleCreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles.
 func handleCreateAndroidDeviceOwnerEnrollmentProfile(s Server, c *handlerConfig) http.Handler {
-	return serveJSON(c, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, 201, func(r *http.Request, body *AndroidDeviceOwnerEnrollmentProfile) (*AndroidDeviceOwnerEnrollmentProfile, error) {
-		return s.CreateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &CreateAndroidDeviceOwnerEnrollmentProfileRequest{
-			Body:   body,
-			Header: r.Header,
-		})
-	})
+	return serveMethod(c, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, 201, s.CreateAndroidDeviceOwnerEnrollmentProfile, newCreateAndroidDeviceOwnerEnrollmentProfileRequest)
+}
+
+// newCreateAndroidDeviceOwnerEnrollmentProfileRequest builds the input of CreateAndroidDeviceOwnerEnrollmentProfile from a decoded request.
+func newCreateAndroidDeviceOwnerEnrollmentProfileRequest(r *http.Request, body *AndroidDeviceOwnerEnrollmentProfile) *CreateAndroidDeviceOwnerEnrollmentProfileRequest {
+	return &CreateAndroidDeviceOwnerEnrollmentProfileRequest{Body: body, Header: r.Header}
 }
 
 // CreateAndroidDeviceOwnerEnrollmentProfile calls POST
