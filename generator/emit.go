@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -61,7 +62,7 @@ func (g *gen) queue(j renderJob) {
 	if g.renderer != nil {
 		g.renderer.queue <- j
 	} else {
-		g.runJob(j)
+		g.runJob(j, new(bytes.Buffer))
 	}
 }
 

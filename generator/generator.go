@@ -21,7 +21,7 @@ type Options struct {
 	// Formatted, when set, may return the gofmt'd bytes of the Go file at
 	// path whose unformatted source is src, as an earlier run produced them,
 	// so an unchanged file skips go/format (a third of generation). It is
-	// called from several goroutines at once.
+	// called from several goroutines at once and must not keep src.
 	Formatted func(path string, src []byte) ([]byte, bool)
 }
 

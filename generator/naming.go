@@ -150,8 +150,8 @@ func nsPrefix(ns string) string {
 // AdditionalData, which keeps it losslessly.
 func (g *gen) nameFields(ti *typeInfo) {
 	fixed := []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"}
-	seen := map[string]bool{}
-	var props []ir.Property
+	seen := make(map[string]bool, len(ti.t.Properties))
+	props := make([]ir.Property, 0, len(ti.t.Properties))
 	for _, p := range ti.t.Properties {
 		switch {
 		case seen[p.Name]:
@@ -168,11 +168,13 @@ func (g *gen) nameFields(ti *typeInfo) {
 		fixed = append(fixed, "ODataType")
 	}
 	n := newNamer(&g.diags, fixed...)
-	var ws []want
+	ws := make([]want, 0, len(props))
+	what := "field of " + ti.goName
 	for _, p := range props {
-		ws = append(ws, want{Key: p.Name, Base: goName(p.Name), What: "field of " + ti.goName, Pos: p.Pos})
+		ws = append(ws, want{Key: p.Name, Base: goName(p.Name), What: what, Pos: p.Pos})
 	}
 	got := n.assign(ws)
+	ti.fields = make([]fieldInfo, 0, len(props))
 	for _, p := range props {
 		ti.fields = append(ti.fields, fieldInfo{prop: p, goName: got[p.Name], typ: p.Type})
 	}

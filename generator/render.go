@@ -55,8 +55,11 @@ func (g *gen) startRender() {
 	r := &renderer{queue: make(chan renderJob, 256)}
 	for range runtime.GOMAXPROCS(0) {
 		r.wg.Go(func() {
+			// One buffer per worker, reused: growing a fresh one for every
+			// file was a tenth of the generator's allocations.
+			var buf bytes.Buffer
 			for j := range r.queue {
-				g.runJob(j)
+				g.runJob(j, &buf)
 			}
 		})
 	}
@@ -99,7 +102,7 @@ func (g *gen) renderAll() error {
 // runJob builds (when the job says how) and renders one file. A panic
 // becomes the file's error: Generate's recover does not reach other
 // goroutines.
-func (g *gen) runJob(j renderJob) {
+func (g *gen) runJob(j renderJob, buf *bytes.Buffer) {
 	defer func() {
 		if p := recover(); p != nil {
 			j.out.content, j.out.err = nil, fmt.Errorf("generator: internal error: %v", p) // as Generate reports its own panics
@@ -109,14 +112,14 @@ func (g *gen) runJob(j renderJob) {
 		b := j.build()
 		j.f, j.out.sources, j.out.diags = b.f, b.sources, b.diags
 	}
-	j.out.content, j.out.err = g.renderOne(j)
+	j.out.content, j.out.err = g.renderOne(j, buf)
 }
 
-// renderOne formats one file.
-func (g *gen) renderOne(j renderJob) (content []byte, err error) {
-	var buf bytes.Buffer
+// renderOne formats one file, rendering it into buf first.
+func (g *gen) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err error) {
+	buf.Reset()
 	j.f.NoFormat = true // formatted below, unless an earlier run already did
-	if err := j.f.Render(&buf); err != nil {
+	if err := j.f.Render(buf); err != nil {
 		return nil, fmt.Errorf("generator: render %s (built from %s): %w", j.path, j.pos, err)
 	}
 	src := buf.Bytes()
