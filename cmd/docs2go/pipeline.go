@@ -15,12 +15,11 @@ import (
 	"github.com/docs2go/docs2go/parser/link"
 )
 
-// source is an input page read into memory, hashed, parsed and checked
-// on its own.
+// source is an input page read, hashed, parsed and checked on its own.
+// Its bytes are not kept: the IR holds what later stages need.
 type source struct {
 	input
-	data       []byte
-	hash       string // SHA-256 of data, for the manifest
+	hash       string // SHA-256 of the page, for the manifest
 	page       *ir.Page
 	parseDiags ir.Diagnostics
 	pageDiags  ir.Diagnostics // check.Pages on this page alone
@@ -48,7 +47,7 @@ func loadPages(ins []input) ([]source, error) {
 			errs[i] = fmt.Errorf("reading %s: %w", ins[i].display, err)
 			return
 		}
-		s := source{input: ins[i], data: data, hash: hashOf(data)}
+		s := source{input: ins[i], hash: hashOf(data)}
 		s.page, s.parseDiags = parser.ParsePage(s.name, data)
 		s.pageDiags = check.Pages([]*ir.Page{s.page})
 		srcs[i] = s
