@@ -80,6 +80,22 @@ func randomStrings(seed uint64, n, max int, pieces []string) []string {
 	return out
 }
 
+// checkInputs runs check on each list of inputs (edge cases, random
+// strings) and then, unless -short, on every corpus line.
+func checkInputs(t *testing.T, check func(string), inputs ...[]string) {
+	for _, in := range inputs {
+		for _, s := range in {
+			check(s)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	for _, s := range corpusLines(t) {
+		check(s)
+	}
+}
+
 // TestMatchRequestLineRegexp checks matchRequestLine against the regexp it
 // replaces, on edge cases and on every corpus line (trimmed variants too).
 func TestMatchRequestLineRegexp(t *testing.T) {
@@ -89,20 +105,11 @@ func TestMatchRequestLineRegexp(t *testing.T) {
 			t.Errorf("matchRequestLine(%q) = %q, regexp %q", s, got, want)
 		}
 	}
-	for _, s := range regexpEquivCases {
+	checkInputs(t, func(s string) {
 		check(s)
 		check(s + " HTTP/1.1")
-	}
-	for _, s := range randomStrings(2, 50000, 12, []string{"GET", "POST", " ", "\t", "\n", "/a", "HTTP/", "1", ".", "x", "\xff"}) {
-		check(s)
-	}
-	if testing.Short() {
-		return
-	}
-	for _, s := range corpusLines(t) {
-		check(s)
 		check(strings.TrimSpace(s))
-	}
+	}, regexpEquivCases, randomStrings(2, 50000, 12, []string{"GET", "POST", " ", "\t", "\n", "/a", "HTTP/", "1", ".", "x", "\xff"}))
 }
 
 // TestTypeWordsRegexp checks typeWords against typeWordRe.
@@ -112,18 +119,7 @@ func TestTypeWordsRegexp(t *testing.T) {
 			t.Errorf("typeWords(%q) = %q, regexp %q", s, got, want)
 		}
 	}
-	for _, s := range regexpEquivCases {
-		check(s)
-	}
-	for _, s := range []string{"a.b_c9 [x] @{}`z", "\xff_a", "9abc d", "é_x", "_", "a..b", "Edm.String", "`x`"} {
-		check(s)
-	}
-	if testing.Short() {
-		return
-	}
-	for _, s := range corpusLines(t) {
-		check(s)
-	}
+	checkInputs(t, check, regexpEquivCases, []string{"a.b_c9 [x] @{}`z", "\xff_a", "9abc d", "é_x", "_", "a..b", "Edm.String", "`x`"})
 }
 
 // linkEquivCases probe the backtracking corners of the link patterns:
@@ -201,24 +197,10 @@ func TestStatusHeaderLinesRegexp(t *testing.T) {
 			t.Errorf("matchHeaderLine(%q) = %q, regexp %q", s, got, want)
 		}
 	}
-	for _, s := range regexpEquivCases {
-		check(s)
-	}
-	for _, s := range []string{"HTTP/1.1 201 Created", "HTTP 201", "HTTP/1.1 2010", "HTTP/1.1 201é", "HTTP/1.1 201_", "HTTP/1 201",
+	checkInputs(t, func(s string) { check(s); check(strings.TrimSpace(s)) }, regexpEquivCases, []string{"HTTP/1.1 201 Created", "HTTP 201", "HTTP/1.1 2010", "HTTP/1.1 201é", "HTTP/1.1 201_", "HTTP/1 201",
 		"HTTP/1. 201", "HTTP/ 201", " \tHTTP/2.0\n204", "HTTP 600", "HTTP 099", "Content-Type: application/json", "a:", "a :\n b \n",
-		"a: b\nc", "a-b_9:  v  ", "9a: b", "a b: c", "a:\n", "a\n:\nb", "a: \xff ", "A:B:C"} {
-		check(s)
-	}
-	for _, s := range randomStrings(3, 50000, 10, []string{"HTTP", "/1", ".1", "1", "2", "0", "6", " ", "\t", "\n", ":", "a", "-", "_", "é", "\xff"}) {
-		check(s)
-	}
-	if testing.Short() {
-		return
-	}
-	for _, s := range corpusLines(t) {
-		check(s)
-		check(strings.TrimSpace(s))
-	}
+		"a: b\nc", "a-b_9:  v  ", "9a: b", "a b: c", "a:\n", "a\n:\nb", "a: \xff ", "A:B:C"},
+		randomStrings(3, 50000, 10, []string{"HTTP", "/1", ".1", "1", "2", "0", "6", " ", "\t", "\n", ":", "a", "-", "_", "é", "\xff"}))
 }
 
 // TestSuccessStatusRegexp checks successStatus against statusRe.
@@ -232,18 +214,8 @@ func TestSuccessStatusRegexp(t *testing.T) {
 			t.Errorf("successStatus(%q) = %d, regexp %d", s, got, want)
 		}
 	}
-	for _, s := range []string{"", "200", "a 201 b", "2010 204", "x201 202", "_201 203", "201_ 204", "201é", "é201", "20", "1200", "`201 Created`"} {
-		check(s)
-	}
-	for _, s := range randomStrings(4, 50000, 10, []string{"2", "0", "1", "9", " ", "a", "_", "é", "\xff", "`"}) {
-		check(s)
-	}
-	if testing.Short() {
-		return
-	}
-	for _, s := range corpusLines(t) {
-		check(s)
-	}
+	checkInputs(t, check, []string{"", "200", "a 201 b", "2010 204", "x201 202", "_201 203", "201_ 204", "201é", "é201", "20", "1200", "`201 Created`"},
+		randomStrings(4, 50000, 10, []string{"2", "0", "1", "9", " ", "a", "_", "é", "\xff", "`"}))
 }
 
 // TestDescriptionPhrasesRegexp checks hasReadOnly and inheritedFrom
@@ -261,22 +233,12 @@ func TestDescriptionPhrasesRegexp(t *testing.T) {
 			t.Errorf("inheritedFrom(%q) = %q, %v, regexp %q, %v", s, got, ok, want, wantOK)
 		}
 	}
-	for _, s := range []string{"Read-only.", "read only", "READONLY", "read--only", "read  only", "xread-only", "read-onlyx", "read-only_",
+	checkInputs(t, check, []string{"Read-only.", "read only", "READONLY", "read--only", "read  only", "xread-only", "read-onlyx", "read-only_",
 		"Read-Only é", "éread-only", "Inherited from [entity](x.md).", "inherited  from\t`microsoft.graph.x`", "Inherited from []",
 		"inherited from [a", "inherited from `", "inherited from `9", "inherited from \u212aelvin\u017fx", "inherited from a\u212a.b_9-",
-		"inherited from inherited from x", "inherited fromx", "inheritedfrom x", "INHERITED FROM \xffx", "inherited from \u212b"} {
-		check(s)
-	}
-	for _, s := range randomStrings(5, 100000, 8, []string{"read", "READ", "only", "Only", "-", " ", "\t", "inherited", "Inherited", "from", "FROM",
-		"[", "]", "`", "x", "9", ".", "_", "\u212a", "\u017f", "é", "\xff"}) {
-		check(s)
-	}
-	if testing.Short() {
-		return
-	}
-	for _, s := range corpusLines(t) {
-		check(s)
-	}
+		"inherited from inherited from x", "inherited fromx", "inheritedfrom x", "INHERITED FROM \xffx", "inherited from \u212b"},
+		randomStrings(5, 100000, 8, []string{"read", "READ", "only", "Only", "-", " ", "\t", "inherited", "Inherited", "from", "FROM",
+			"[", "]", "`", "x", "9", ".", "_", "\u212a", "\u017f", "é", "\xff"}))
 }
 
 // TestPrefilteredRegexps checks the functions that skip a regexp, or a
@@ -331,19 +293,9 @@ func TestPrefilteredRegexps(t *testing.T) {
 			t.Errorf("containsFold(%q, \"deprecated\") is false", s)
 		}
 	}
-	for _, s := range append(linkEquivCases, "Edm.String", "EDM.INT32", "İnt", "\u212aey", "Collection(Edm.String)", "x Collection",
+	checkInputs(t, check, append(linkEquivCases, "Edm.String", "EDM.INT32", "İnt", "\u212aey", "Collection(Edm.String)", "x Collection",
 		"collection of [a](b)", "String collection collection", "Namespace: microsoft.graph", "namespace:`x`", "NAMEſPACE: x",
-		"a (Deprecated)", "\ta  b\n", "**x** `y` \\| &lt;z&gt; <br/> <b>w</b>", "a\u00a0") {
-		check(s)
-	}
-	for _, s := range randomStrings(6, 50000, 8, []string{"collection", "Collection", "of", "(", ")", " ", "\t", "Edm.", "string", "N",
-		"namespace:", "ſ", "[a](b)", "[a][b]", "**", "`", "&amp;", "<br>", "<i>", "\\|", "_", "x", "(deprecated)"}) {
-		check(s)
-	}
-	if testing.Short() {
-		return
-	}
-	for _, s := range corpusLines(t) {
-		check(s)
-	}
+		"a (Deprecated)", "\ta  b\n", "**x** `y` \\| &lt;z&gt; <br/> <b>w</b>", "a\u00a0"),
+		randomStrings(6, 50000, 8, []string{"collection", "Collection", "of", "(", ")", " ", "\t", "Edm.", "string", "N",
+			"namespace:", "ſ", "[a](b)", "[a][b]", "**", "`", "&amp;", "<br>", "<i>", "\\|", "_", "x", "(deprecated)"}))
 }
