@@ -151,6 +151,14 @@ func wrap(s string, width int) []string {
 // beta/resources/schemaextension.md), which the Go scanner rejects or which
 // hide text, are dropped.
 func commentSafe(s string) string {
+	if isPrintableASCII(s) { // most descriptions: foldComment would change nothing
+		return s
+	}
+	return foldComment(s)
+}
+
+// foldComment is commentSafe without its shortcut.
+func foldComment(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -161,6 +169,16 @@ func commentSafe(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// isPrintableASCII reports whether s holds only the bytes ' ' to '~'.
+func isPrintableASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // endSentence ends a paragraph that ends in a letter or digit with a

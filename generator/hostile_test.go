@@ -55,3 +55,19 @@ func TestHostileText(t *testing.T) {
 	}
 	vetAndTest(t, goToolOrSkip(t), writeScratch(t, "hostile", res))
 }
+
+// TestCommentSafeShortcut: the text commentSafe passes through unchanged,
+// printable ASCII, is text foldComment leaves unchanged, and anything else
+// takes foldComment.
+func TestCommentSafeShortcut(t *testing.T) {
+	var ascii strings.Builder
+	for b := byte(' '); b <= '~'; b++ {
+		ascii.WriteByte(b)
+	}
+	if s := ascii.String(); foldComment(s) != s || commentSafe(s) != s {
+		t.Errorf("printable ASCII changed: %q", foldComment(s))
+	}
+	if got := commentSafe("a\tb\u00adc\xff"); got != "a bc\ufffd" {
+		t.Errorf("commentSafe = %q, want %q", got, "a bc\ufffd")
+	}
+}
