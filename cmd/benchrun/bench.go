@@ -52,12 +52,16 @@ func (b *sample) keepBest(s sample, first bool) {
 	b.rssMiB = max(b.rssMiB, s.rssMiB)
 }
 
-// timeOnce runs args with env added to the environment.
+// timeOnce runs args with env added to the environment. The file system
+// is synced first, untimed: an earlier run's output still being written
+// back would otherwise slow this one down, which measures the order of
+// the runs, not the run.
 func timeOnce(env []string, args ...string) (sample, error) {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	syscall.Sync()
 	start := time.Now()
 	err := cmd.Run()
 	s := sample{wall: time.Since(start)}
