@@ -42,7 +42,7 @@ func loadPages(ins []input) ([]source, error) {
 	srcs := make([]source, len(ins))
 	errs := make([]error, len(ins))
 	parallel(len(ins), runtime.GOMAXPROCS(0), func(i int) {
-		data, err := os.ReadFile(ins[i].display)
+		data, err := readPage(ins[i].display)
 		if err != nil {
 			errs[i] = fmt.Errorf("reading %s: %w", ins[i].display, err)
 			return
