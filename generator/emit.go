@@ -78,16 +78,12 @@ func (g *gen) add(path string, content []byte, sources ...string) {
 	g.files = append(g.files, File{Path: path, Content: content, Sources: slices.Compact(srcs)})
 }
 
-// emitAll emits every file. The models are queued first: the workers
-// build them while this goroutine checks the examples the endpoint tests
-// need.
+// emitAll emits every file: the models are queued first, as their files
+// are the biggest, while this goroutine indexes the types for the example
+// checks the test files run.
 func (g *gen) emitAll() error {
 	g.emitGroups(g.modelUnits())
-	for _, e := range g.endpoints {
-		if e.ok || (e.primary != nil && e.primary.ok) {
-			g.prepareExamples(e)
-		}
-	}
+	g.checker = g.newChecker()
 	g.emitGroups(g.endpointUnits())
 	if err := g.emitServer(); err != nil {
 		return err

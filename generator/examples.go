@@ -84,25 +84,28 @@ func (g *gen) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleInfo)
 // decode into the generated type and re-encode equal", whether body fits
 // ref's Go type; polymorphic types decode the type "@odata.type" names.
 func (g *gen) fit(ref ir.TypeRef, body *ir.Block, label string) *ir.Diagnostic {
-	if g.checker == nil {
-		// The types, fields and enums the generator kept, so that both
-		// sides resolve every name to the same definition (a property
-		// left to AdditionalData accepts any value).
-		ds := &ir.DocSet{}
-		for _, ti := range g.types {
-			t := *ti.t
-			t.Properties = nil
-			for _, f := range ti.fields {
-				t.Properties = append(t.Properties, f.prop)
-			}
-			ds.Types = append(ds.Types, &t)
-		}
-		for _, ei := range g.enums {
-			ds.Enums = append(ds.Enums, ei.e)
-		}
-		g.checker = check.New(ds)
-	}
 	return g.checker.Fit(unpoly(ref), body, check.FitOptions{Label: label, Derived: g.polyOf(ref) != nil})
+}
+
+// newChecker indexes the types, fields and enums the generator kept, so
+// that fit and the generated code resolve every name to the same
+// definition (a property left to AdditionalData accepts any value). A
+// Checker is safe for concurrent use: the test files check their
+// examples on every core.
+func (g *gen) newChecker() *check.Checker {
+	ds := &ir.DocSet{}
+	for _, ti := range g.types {
+		t := *ti.t
+		t.Properties = nil
+		for _, f := range ti.fields {
+			t.Properties = append(t.Properties, f.prop)
+		}
+		ds.Types = append(ds.Types, &t)
+	}
+	for _, ei := range g.enums {
+		ds.Enums = append(ds.Enums, ei.e)
+	}
+	return check.New(ds)
 }
 
 // exampleTarget returns the path the handler test sends the example to:

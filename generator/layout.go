@@ -87,8 +87,9 @@ func (g *gen) endpointUnits() []unit {
 			us = append(us, unit{file: stem + ".go", order: e.name, pos: e.ep.Pos,
 				emit: func(g *gen, f *jen.File) []string { return g.emitEndpoint(f, e) }})
 		}
+		// Only the tests use the examples, so each test file checks its own.
 		us = append(us, unit{file: stem + "_test.go", order: e.name, pos: e.ep.Pos,
-			emit: func(g *gen, f *jen.File) []string { return g.emitEndpointTest(f, e) }})
+			emit: func(g *gen, f *jen.File) []string { g.prepareExamples(e); return g.emitEndpointTest(f, e) }})
 	}
 	return us
 }
