@@ -153,7 +153,12 @@ func (l *linker) addProperty(td *typeDef, file string, prop ir.Property) bool {
 }
 
 func propIndex(props []ir.Property, name string) int {
-	return slices.IndexFunc(props, func(p ir.Property) bool { return strings.EqualFold(p.Name, name) })
+	for i := range props { // by index: slices.IndexFunc copied every Property
+		if strings.EqualFold(props[i].Name, name) {
+			return i
+		}
+	}
+	return -1
 }
 
 // sameRef reports whether two references name the same type, ignoring how
