@@ -28,12 +28,12 @@ var endpointCreateAndroidDeviceOwnerEnrollmentProfile = EndpointInfo{
 
 // handleCreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles.
 func handleCreateAndroidDeviceOwnerEnrollmentProfile(s Server, c *handlerConfig) http.Handler {
-	return serveMethod(c, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, 201, s.CreateAndroidDeviceOwnerEnrollmentProfile, newCreateAndroidDeviceOwnerEnrollmentProfileRequest)
+	return serveJSON(c, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, 201, serverCalls{s}.callCreateAndroidDeviceOwnerEnrollmentProfile)
 }
 
-// newCreateAndroidDeviceOwnerEnrollmentProfileRequest builds the input of CreateAndroidDeviceOwnerEnrollmentProfile from a decoded request.
-func newCreateAndroidDeviceOwnerEnrollmentProfileRequest(r *http.Request, body *AndroidDeviceOwnerEnrollmentProfile) *CreateAndroidDeviceOwnerEnrollmentProfileRequest {
-	return &CreateAndroidDeviceOwnerEnrollmentProfileRequest{Body: body, Header: r.Header}
+// callCreateAndroidDeviceOwnerEnrollmentProfile calls CreateAndroidDeviceOwnerEnrollmentProfile with a decoded request.
+func (c serverCalls) callCreateAndroidDeviceOwnerEnrollmentProfile(r *http.Request, body *AndroidDeviceOwnerEnrollmentProfile) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+	return c.s.CreateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &CreateAndroidDeviceOwnerEnrollmentProfileRequest{Body: body, Header: r.Header})
 }
 
 // CreateAndroidDeviceOwnerEnrollmentProfile calls POST

@@ -124,18 +124,6 @@ func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 	})
 }
 
-// serveMethod is serveJSON for a Server method: build turns the request
-// and its decoded body into the method's input.
-func serveMethod[B, Q, R any](c *handlerConfig, ep *EndpointInfo, status int, method func(context.Context, *Q) (*R, error), build func(*http.Request, *B) *Q) http.Handler {
-	return serveJSON(c, ep, status, func(r *http.Request, b *B) (*R, error) { return method(r.Context(), build(r, b)) })
-}
-
-// serveMethodNoContent is serveMethod for a method whose answer has no
-// body.
-func serveMethodNoContent[B, Q any](c *handlerConfig, ep *EndpointInfo, status int, method func(context.Context, *Q) error, build func(*http.Request, *B) *Q) http.Handler {
-	return serveNoContent(c, ep, status, func(r *http.Request, b *B) error { return method(r.Context(), build(r, b)) })
-}
-
 // serveNoContent is serveJSON for operations whose answer has no body.
 func serveNoContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *B) error) http.Handler {
 	return serveJSON(c, ep, status, func(r *http.Request, b *B) (*struct{}, error) {

@@ -23,6 +23,11 @@ func (UnimplementedServer) CreateAndroidDeviceOwnerEnrollmentProfile(context.Con
 	return nil, errNotImplemented("CreateAndroidDeviceOwnerEnrollmentProfile")
 }
 
+// serverCalls adapts the Server's methods to the handlers: one call method per endpoint.
+type serverCalls struct {
+	s Server
+}
+
 // Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented
 // permissions (for an Authenticator, see WithAuthenticator), routes and source page.
 func Endpoints() []EndpointInfo {

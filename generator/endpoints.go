@@ -230,7 +230,7 @@ func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
 
 // endpointIdents lists the package identifiers an endpoint named b uses.
 func endpointIdents(b string, examples int) []string {
-	ids := []string{b, b + "Request", "handle" + b, "new" + b + "Request", "endpoint" + b, "Test" + b + "Unimplemented"}
+	ids := []string{b, b + "Request", "handle" + b, "endpoint" + b, "Test" + b + "Unimplemented"}
 	for i := 1; i <= examples; i++ {
 		ids = append(ids, "example"+b+"Request"+strconv.Itoa(i), "example"+b+"Response"+strconv.Itoa(i))
 		ids = append(ids, "Test"+b+"Example"+strconv.Itoa(i))

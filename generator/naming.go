@@ -14,7 +14,7 @@ import (
 )
 
 // fixedNames are the identifiers server.go and server_test.go declare.
-var fixedNames = []string{"Server", "UnimplementedServer", "NewHandler", "Endpoints", "exampleServer"}
+var fixedNames = []string{"Server", "UnimplementedServer", "NewHandler", "Endpoints", "serverCalls", "exampleServer"}
 
 // runtimeNames returns the top-level identifiers of the support files,
 // read from their source so that the reserved list cannot drift.

@@ -71,40 +71,24 @@ var widgetEndpoint = EndpointInfo{
 	documented: []string{"enum:kind=legacy", "readonly:id", "unknown:part.legacyLabel"},
 }
 
-// widgetInput is what a generated Server method receives: path
-// parameters and the decoded body.
-type widgetInput struct {
-	Shop string
-	Body *widget
-}
-
-// newWidgetInput builds it, as a generated new<Name>Request does.
-func newWidgetInput(r *http.Request, b *widget) *widgetInput {
-	return &widgetInput{Shop: r.PathValue("id"), Body: b}
-}
-
-// createWidget echoes the body with the shop id as "id" unless the shop is
-// "fail" (an *Error), "internal" (a plain error with internals) or "none"
-// (no id, so no Location).
-func createWidget(_ context.Context, in *widgetInput) (*widget, error) {
-	switch in.Shop {
-	case "fail":
-		return nil, errorf(http.StatusConflict, "conflict", "widget exists")
-	case "internal":
-		return nil, errors.New("pq: connection to 10.0.0.7 refused")
-	case "none":
-		return in.Body, nil
-	}
-	in.Body.ID = Some("w-" + in.Shop)
-	return in.Body, nil
-}
-
-// widgetHandler serves POST /shops/{id}/widgets with createWidget, wired
-// as generated handlers are.
+// widgetHandler serves POST /shops/{id}/widgets, echoing the body with
+// the shop id as "id" unless the shop is "fail" (an *Error), "panic" (a
+// plain error with internals) or "none" (no id, so no Location).
 func widgetHandler(opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
 	mux := http.NewServeMux()
-	mux.Handle("POST /shops/{id}/widgets", serveMethod(c, &widgetEndpoint, http.StatusCreated, createWidget, newWidgetInput))
+	mux.Handle("POST /shops/{id}/widgets", serveJSON(c, &widgetEndpoint, http.StatusCreated, func(r *http.Request, b *widget) (*widget, error) {
+		switch r.PathValue("id") {
+		case "fail":
+			return nil, errorf(http.StatusConflict, "conflict", "widget exists")
+		case "internal":
+			return nil, errors.New("pq: connection to 10.0.0.7 refused")
+		case "none":
+			return b, nil
+		}
+		b.ID = Some("w-" + r.PathValue("id"))
+		return b, nil
+	}))
 	return withErrorShape(mux)
 }
 
@@ -253,11 +237,10 @@ func TestHandlerAuthenticator(t *testing.T) {
 	var gotCtx any
 	c := newHandlerConfig([]HandlerOption{WithAuthenticator(auth), nil})
 	mux := http.NewServeMux()
-	record := func(ctx context.Context, _ *widgetInput) error {
-		gotCtx = ctx.Value(key{})
+	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 201, func(r *http.Request, b *widget) error {
+		gotCtx = r.Context().Value(key{})
 		return nil
-	}
-	mux.Handle("POST /shops/{id}/widgets", serveMethodNoContent(c, &widgetEndpoint, 201, record, newWidgetInput))
+	}))
 	h := withErrorShape(mux)
 	for _, tc := range []struct {
 		tok    string
