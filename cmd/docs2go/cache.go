@@ -1,6 +1,7 @@
 package main
 
 import (
+	"debug/elf"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -72,11 +73,17 @@ func statOutputs(out string, paths []string) ([]fileStat, bool) {
 }
 
 // toolHash fingerprints the running binary, so a rebuilt docs2go never
-// reuses an older binary's results. "" (never matching) if it cannot be read.
+// reuses an older binary's results: the Go build ID the linker wrote into
+// it (its last part hashes the binary's content), or, where there is none
+// to read, a hash of the whole file (10 ms a run for 10 MB). "" (never
+// matching) if the binary cannot be read.
 var toolHash = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
+	}
+	if id := elfBuildID(exe); id != "" {
+		return "buildid:" + id
 	}
 	data, err := os.ReadFile(exe)
 	if err != nil {
@@ -84,6 +91,31 @@ var toolHash = sync.OnceValue(func() string {
 	}
 	return hashOf(data)
 })
+
+// elfBuildID returns the Go build ID note of an ELF binary, "" when the
+// file is not ELF or has none (built with -buildid=).
+func elfBuildID(path string) string {
+	f, err := elf.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	note, err := sec.Data()
+	// An ELF note: name size, descriptor size, type, then "Go\x00\x00"
+	// and the ID itself.
+	if err != nil || len(note) < 16 || string(note[12:16]) != "Go\x00\x00" {
+		return ""
+	}
+	size := int(f.ByteOrder.Uint32(note[4:8]))
+	if size <= 0 || 16+size > len(note) {
+		return ""
+	}
+	return string(note[16 : 16+size])
+}
 
 // cachePath is the cache entry of one output folder; "" when the user has
 // no cache folder.
