@@ -55,26 +55,14 @@ const exampleCreateAndroidDeviceOwnerEnrollmentProfileResponse1 = `{
 // TestCreateAndroidDeviceOwnerEnrollmentProfileExample1 checks the example at docs/api/androiddeviceownerenrollmentprofile-create.md:75.
 func TestCreateAndroidDeviceOwnerEnrollmentProfileExample1(t *testing.T) {
 	req := []byte(exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1)
-	t.Run("request", func(t *testing.T) {
-		checkRoundTrip[AndroidDeviceOwnerEnrollmentProfile](t, req)
-	})
 	resp := []byte(exampleCreateAndroidDeviceOwnerEnrollmentProfileResponse1)
-	t.Run("response", func(t *testing.T) {
-		checkRoundTrip[AndroidDeviceOwnerEnrollmentProfile](t, resp)
-	})
-	t.Run("handler", func(t *testing.T) {
-		fake := &exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)}
-		rec := serveExample(t, NewHandler(fake), "POST", "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", req)
-		checkAnswer(t, rec, 201, resp)
-		checkJSONValue(t, req, fake.req.(*CreateAndroidDeviceOwnerEnrollmentProfileRequest).Body)
-	})
+	checkRoundTrip[AndroidDeviceOwnerEnrollmentProfile](t, "request", req)
+	checkRoundTrip[AndroidDeviceOwnerEnrollmentProfile](t, "response", resp)
+	fake := &exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)}
+	checkHandler(t, NewHandler(fake), "POST", "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", req, 201, resp, &fake.body)
 	t.Run("client", func(t *testing.T) {
-		c := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)}))
-		got, err := c.CreateAndroidDeviceOwnerEnrollmentProfile(context.Background(), decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, req))
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkJSONValue(t, resp, got)
+		got, err := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)})).CreateAndroidDeviceOwnerEnrollmentProfile(context.Background(), decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, req))
+		checkClientAnswer(t, err, resp, got)
 	})
 }
 

@@ -4,15 +4,15 @@ package generated
 
 import "context"
 
-// exampleServer answers every operation with res, a documented response, and records the request.
+// exampleServer answers every operation with res, a documented response, and records the request body.
 type exampleServer struct {
-	req any
-	res any
+	body any
+	res  any
 }
 
-// CreateAndroidDeviceOwnerEnrollmentProfile records req and answers with f.res.
+// CreateAndroidDeviceOwnerEnrollmentProfile records the request body and answers with f.res.
 func (f *exampleServer) CreateAndroidDeviceOwnerEnrollmentProfile(_ context.Context, req *CreateAndroidDeviceOwnerEnrollmentProfileRequest) (*AndroidDeviceOwnerEnrollmentProfile, error) {
-	f.req = req
+	f.body = req.Body
 	res, _ := f.res.(*AndroidDeviceOwnerEnrollmentProfile)
 	return res, nil
 }

@@ -28,10 +28,36 @@ func decodeExample[T any](t *testing.T, data []byte) *T {
 	return v
 }
 
-// checkRoundTrip decodes data into a T, encodes it again and compares.
-func checkRoundTrip[T any](t *testing.T, data []byte) {
+// checkRoundTrip runs the subtest name: data decodes into a T and
+// encodes back to the same JSON.
+func checkRoundTrip[T any](t *testing.T, name string, data []byte) {
 	t.Helper()
-	checkJSONValue(t, data, decodeExample[T](t, data))
+	t.Run(name, func(t *testing.T) { checkJSONValue(t, data, decodeExample[T](t, data)) })
+}
+
+// checkHandler runs the "handler" subtest: h answers req with status and,
+// when want is not nil, the JSON want; when received is not nil, the body
+// the Server got (recorded there by the fake) encodes back to req.
+func checkHandler(t *testing.T, h http.Handler, method, target string, req []byte, status int, want []byte, received *any) {
+	t.Helper()
+	t.Run("handler", func(t *testing.T) {
+		checkAnswer(t, serveExample(t, h, method, target, req), status, want)
+		if received != nil {
+			checkJSONValue(t, req, *received)
+		}
+	})
+}
+
+// checkClientAnswer fails t on err, then, when want is not nil, compares
+// what the client returned with the JSON want.
+func checkClientAnswer(t *testing.T, err error, want []byte, got any) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want != nil {
+		checkJSONValue(t, want, got)
+	}
 }
 
 // checkJSONValue encodes got and compares it with the JSON want.
