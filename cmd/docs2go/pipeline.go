@@ -19,7 +19,9 @@ import (
 // Its bytes are not kept: the IR holds what later stages need.
 type source struct {
 	input
-	hash       string // SHA-256 of the page, for the manifest
+	stat       fileStat // taken before reading, for the run cache
+	statOK     bool     // false for a file that is not regular
+	hash       string   // SHA-256 of the page, for the manifest
 	page       *ir.Page
 	parseDiags ir.Diagnostics
 	pageDiags  ir.Diagnostics // check.Pages on this page alone
@@ -42,12 +44,13 @@ func loadPages(ins []input) ([]source, error) {
 	srcs := make([]source, len(ins))
 	errs := make([]error, len(ins))
 	parallel(len(ins), runtime.GOMAXPROCS(0), func(i int) {
-		data, err := readPage(ins[i].display)
+		data, size, mtime, ok, err := readPage(ins[i].display)
 		if err != nil {
 			errs[i] = fmt.Errorf("reading %s: %w", ins[i].display, err)
 			return
 		}
-		s := source{input: ins[i], hash: hashOf(data)}
+		s := source{input: ins[i], hash: hashOf(data), statOK: ok,
+			stat: fileStat{Path: ins[i].name, Size: size, ModTime: mtime}}
 		s.page, s.parseDiags = parser.ParsePage(s.name, data)
 		s.pageDiags = check.Pages([]*ir.Page{s.page})
 		srcs[i] = s
@@ -58,6 +61,19 @@ func loadPages(ins []input) ([]source, error) {
 		}
 	}
 	return srcs, nil
+}
+
+// pageStats returns the stats loadPages took, nil when one page is not a
+// regular file (as statInputs).
+func pageStats(srcs []source) []fileStat {
+	stats := make([]fileStat, len(srcs))
+	for i, s := range srcs {
+		if !s.statOK {
+			return nil
+		}
+		stats[i] = s.stat
+	}
+	return stats
 }
 
 // inputHashes lists each page with the hash of its content, for the

@@ -19,17 +19,20 @@ func TestReadPage(t *testing.T) {
 		if err := os.WriteFile(p, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := readPage(p)
+		got, n, mtime, ok, err := readPage(p)
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("size %d: got %d bytes, err %v", size, len(got), err)
 		}
+		if st, statOK := statFile(p, "x"); !ok || !statOK || n != st.Size || mtime != st.ModTime {
+			t.Errorf("size %d: stat %d, %d, %v; statFile %+v", size, n, mtime, ok, st)
+		}
 	}
-	_, err := readPage(filepath.Join(dir, "missing.md"))
+	_, _, _, _, err := readPage(filepath.Join(dir, "missing.md"))
 	var pe *fs.PathError
 	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) {
 		t.Errorf("missing page: err %v, want a *PathError for a missing file", err)
 	}
-	if _, err := readPage(dir); err == nil {
+	if _, _, _, _, err := readPage(dir); err == nil {
 		t.Errorf("reading a folder as a page succeeded")
 	}
 }

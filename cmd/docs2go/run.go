@@ -45,22 +45,28 @@ func fail(stderr io.Writer, status int, err error) int {
 // generate reads the pages, builds everything in memory, then checks or
 // writes the output folder.
 func generate(o *options, stdout, stderr io.Writer) int {
-	go toolHash() // hashing the binary overlaps walking the inputs
+	go toolHash() // reading the binary's build ID overlaps walking the inputs
 	ins, err := collectInputs(o.paths)
 	if err != nil {
 		return fail(stderr, 2, err)
 	}
 	names := newDisplayNames(ins)
 	fsys := osFS{}
-	inputs, _ := statInputs(ins)
 	stamp := readStamp(o.out, o.pkg)
-	if o.report == "" && o.irFile == "" && upToDate(fsys, stamp, o.out, inputs) {
-		return finish(stderr, names, stamp.Diagnostics, 0)
+	var inputs []fileStat // taken before the pages are read; see saveStamp
+	if stamp != nil {
+		inputs, _ = statInputs(ins)
+		if o.report == "" && o.irFile == "" && upToDate(fsys, stamp, o.out, inputs) {
+			return finish(stderr, names, stamp.Diagnostics, 0)
+		}
 	}
 	formats := newFormatCache(fsys, o.out, stamp.formats())
 	srcs, err := loadPages(ins)
 	if err != nil {
 		return fail(stderr, 1, err)
+	}
+	if stamp == nil { // no fast path to take: the stats loadPages took do
+		inputs = pageStats(srcs)
 	}
 	oldManifest := make(chan *manifest, 1)
 	go func() { oldManifest <- readManifest(fsys, o.out) }()
