@@ -47,13 +47,13 @@ func (l *linker) bodyType(p *ir.Page, req request) (body *ir.TypeRef, at ir.Pos,
 	}
 	if bs != nil && len(bs.Properties) > 0 {
 		td := l.synthFromTable(p, req)
-		return &ir.TypeRef{Name: td.typ.Name, Target: td.typ.QualifiedName(), Pos: firstValid(bs.TablePos, bs.Pos)}, ir.Pos{}, ""
+		return &ir.TypeRef{Name: td.typ.Name, Target: td.qname, Pos: firstValid(bs.TablePos, bs.Pos)}, ir.Pos{}, ""
 	}
 	if req.obj != nil {
 		ns, name := l.synthName(p, req)
 		td := l.inferredType(ns, name, req.msg.Body.Pos)
 		l.fillFromJSON(td, p.File, req.msg.Body, req.obj, "")
-		return &ir.TypeRef{Name: td.typ.Name, Target: td.typ.QualifiedName(), Pos: req.msg.Body.Pos}, ir.Pos{}, ""
+		return &ir.TypeRef{Name: td.typ.Name, Target: td.qname, Pos: req.msg.Body.Pos}, ir.Pos{}, ""
 	}
 	if ct, at := contentType(req.msg); ct != "" && !strings.Contains(strings.ToLower(ct), "json") {
 		// Uploads and multipart/HTML bodies (driveitem-put-content.md,
@@ -306,7 +306,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 				continue
 			}
 			l.diags.Warnf(row.Pos, "property-not-in-resource", "property table: %s is not a property of %s; added to it",
-				row.Name, target.typ.QualifiedName())
+				row.Name, target.qname)
 			l.addProperty(target, p.File, row)
 			target.typ.Sources = sortPos(append(target.typ.Sources, firstValid(bs.TablePos, bs.Pos)))
 		}
@@ -331,7 +331,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 	}
 	exTarget.typ.Sources = sortPos(append(exTarget.typ.Sources, req.msg.Body.Pos))
 	l.fillFromJSON(exTarget, p.File, req.msg.Body, &jsonValue{kind: jsonObject, members: missing},
-		exTarget.typ.QualifiedName())
+		exTarget.qname)
 }
 
 // hasProperty reports whether td or one of its bases has a property name.

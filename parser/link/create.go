@@ -10,9 +10,9 @@ import (
 // buildEndpoints turns every create page into an endpoint, or records why it
 // could not become one.
 func (l *linker) buildEndpoints() {
-	for _, p := range l.pages {
-		if p.Operation != nil {
-			l.buildEndpoint(p)
+	for i, p := range l.pages {
+		if f := l.facts[i].create; f != nil {
+			l.buildEndpoint(p, f)
 		}
 	}
 }
@@ -55,12 +55,8 @@ type request struct {
 	resp *ir.HTTPMessage
 }
 
-func (l *linker) buildEndpoint(p *ir.Page) {
-	op := p.Operation
-	method := createMethod(op)
-	if method == "" {
-		return
-	}
+func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
+	op, method := p.Operation, f.method
 	pos := firstValid(op.Pos, p.TitlePos, ir.Pos{File: p.File})
 	var paths []ir.PathSyntax
 	for _, ps := range op.Paths {
@@ -80,7 +76,7 @@ func (l *linker) buildEndpoint(p *ir.Page) {
 		skip(pos, "http request: no "+method+" request line in the syntax block")
 		return
 	}
-	req := exampleRequest(op, method)
+	req := f.req
 	body, at, reason := l.bodyType(p, req)
 	if body == nil && reason != "" {
 		skip(at, reason)
@@ -179,16 +175,7 @@ func (l *linker) resultType(p *ir.Page, req request, body *ir.TypeRef) *ir.TypeR
 			return &r
 		}
 	}
-	resp := req.resp
-	if resp == nil || resp.Status != 201 {
-		resp = nil
-		for _, ex := range op.Examples {
-			if ex.Response != nil && ex.Response.Status == 201 {
-				resp = ex.Response
-				break
-			}
-		}
-	}
+	resp := resultResponse(op, req)
 	ns := l.pageNamespace(p.File)
 	if resp != nil {
 		if a := resp.Annotation; a != nil && a.ODataType != "" {
@@ -215,6 +202,20 @@ func (l *linker) resultType(p *ir.Page, req request, body *ir.TypeRef) *ir.TypeR
 	}
 	r := *body
 	return &r
+}
+
+// resultResponse is the 201 response a create's result type is read from:
+// the one of the example request, else the first one.
+func resultResponse(op *ir.Operation, req request) *ir.HTTPMessage {
+	if req.resp != nil && req.resp.Status == 201 {
+		return req.resp
+	}
+	for _, ex := range op.Examples {
+		if ex.Response != nil && ex.Response.Status == 201 {
+			return ex.Response
+		}
+	}
+	return nil
 }
 
 func firstValid(ps ...ir.Pos) ir.Pos {

@@ -9,9 +9,17 @@ import (
 
 // def is a named type that pages define: a struct type or an enum.
 type def struct {
-	key  string // lower-cased qualified name
-	typ  *typeDef
-	enum *ir.Enum
+	key   string // lower-cased qualified name
+	qname string // canonical qualified name
+	lname string // lower-cased canonical short name, for matching on a page
+	typ   *typeDef
+	enum  *ir.Enum
+}
+
+// newDef makes the definition of ns.name stored under key; the names are
+// computed once here because resolution compares them for every link.
+func newDef(key, ns, name string) *def {
+	return &def{key: key, qname: qualify(ns, name), lname: strings.ToLower(name)}
 }
 
 // name returns the canonical (first-defined) short name.
@@ -24,16 +32,14 @@ func (d *def) name() string {
 
 // qualified returns the canonical qualified name.
 func (d *def) qualified() string {
-	if d.typ != nil {
-		return d.typ.typ.QualifiedName()
-	}
-	return d.enum.QualifiedName()
+	return d.qname
 }
 
 // typeDef is a struct type under construction, with what resolution needs:
 // the page each property was read from (links are relative to it).
 type typeDef struct {
 	key      string
+	qname    string // typ.QualifiedName(), which sorting and references need often
 	typ      *ir.Type
 	propFile []string    // page File of each property, parallel to typ.Properties
 	base     *ir.TypeRef // copy of the first BaseType found; Target set by resolveBases
@@ -47,15 +53,15 @@ type typeDef struct {
 // several pages describe (v1.0 deviceManagement is spread over 16 intune
 // pages; beta keyValue has two pages).
 func (l *linker) index() {
-	for _, p := range l.pages {
-		for _, r := range p.Resources {
+	for i, p := range l.pages {
+		for j, r := range p.Resources {
 			if r != nil {
-				l.addResource(p, r)
+				l.addResource(p, r, l.facts[i].resources[j])
 			}
 		}
-		for _, e := range p.Enums {
+		for j, e := range p.Enums {
 			if e != nil {
-				l.addEnum(p, e)
+				l.addEnum(p, e, l.facts[i].enums[j])
 			}
 		}
 	}
@@ -74,20 +80,23 @@ func canonicalName(name, ns, pageNS string) (string, string) {
 	return normNamespace(ns, pageNS), strings.TrimPrefix(name, "#")
 }
 
-func (l *linker) register(p *ir.Page, key, short string, d *def) {
-	l.defs[key] = d
-	sk := strings.ToLower(short)
-	l.byShort[sk] = append(l.byShort[sk], key)
-	l.pageDefs[p.File] = append(l.pageDefs[p.File], key)
+func (l *linker) register(p *ir.Page, d *def) {
+	l.defs[d.key] = d
+	l.byShort[d.lname] = append(l.byShort[d.lname], d.key)
+	l.pageDefs[p.File] = append(l.pageDefs[p.File], d.key)
 }
 
-func (l *linker) addResource(p *ir.Page, r *ir.Resource) {
-	ns, name := canonicalName(r.Name, r.Namespace, p.Namespace)
-	if name == "" {
+// newTypeDef makes the struct type ns.name stored under key.
+func newTypeDef(key, ns, name string) *typeDef {
+	return &typeDef{key: key, qname: qualify(ns, name), typ: &ir.Type{Name: name, Namespace: ns}}
+}
+
+func (l *linker) addResource(p *ir.Page, r *ir.Resource, n defName) {
+	ns, name, key := n.ns, n.name, n.key
+	if key == "" {
 		l.diags.Warnf(r.Pos, "unnamed-type", "resource: the type has no name; its properties are not used")
 		return
 	}
-	key := strings.ToLower(qualify(ns, name))
 	d := l.defs[key]
 	if d != nil && d.enum != nil {
 		l.diags.Warnf(r.Pos, "type-merge-conflict", "resource: %s is also defined as an enum in %s; the enum is kept",
@@ -95,9 +104,9 @@ func (l *linker) addResource(p *ir.Page, r *ir.Resource) {
 		return
 	}
 	if d == nil {
-		td := &typeDef{key: key, typ: &ir.Type{Name: name, Namespace: ns}}
-		d = &def{key: key, typ: td}
-		l.register(p, key, name, d)
+		d = newDef(key, ns, name)
+		d.typ = newTypeDef(key, ns, name)
+		l.register(p, d)
 	} else if !slices.Contains(l.pageDefs[p.File], key) {
 		l.pageDefs[p.File] = append(l.pageDefs[p.File], key)
 	}
@@ -122,6 +131,9 @@ func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
 				t.QualifiedName(), r.BaseType.Name, td.base.Name, td.baseFile)
 		}
 	}
+	// Room for the rows up front: types spread over many pages grew often.
+	t.Properties = slices.Grow(t.Properties, len(r.Properties))
+	td.propFile = slices.Grow(td.propFile, len(r.Properties))
 	for _, prop := range r.Properties {
 		if prop.Name == "" {
 			l.diags.Warnf(prop.Pos, "property-without-name", "property table: a row of %s has no name; it is not a property",
@@ -143,7 +155,7 @@ func (l *linker) addProperty(td *typeDef, file string, prop ir.Property) bool {
 		old := td.typ.Properties[i]
 		if !sameRef(old.Type, prop.Type) && td.propFile[i] != file {
 			l.diags.Warnf(prop.Pos, "type-merge-conflict", "property table: %s.%s is %s here but %s in %s",
-				td.typ.QualifiedName(), prop.Name, refString(prop.Type), refString(old.Type), td.propFile[i])
+				td.qname, prop.Name, refString(prop.Type), refString(old.Type), td.propFile[i])
 		}
 		return false
 	}
@@ -176,13 +188,12 @@ func refString(r ir.TypeRef) string {
 	return r.Name
 }
 
-func (l *linker) addEnum(p *ir.Page, e *ir.Enum) {
-	ns, name := canonicalName(e.Name, e.Namespace, p.Namespace)
-	if name == "" {
+func (l *linker) addEnum(p *ir.Page, e *ir.Enum, n defName) {
+	ns, name, key := n.ns, n.name, n.key
+	if key == "" {
 		l.diags.Warnf(e.Pos, "unnamed-type", "enum: the enum has no name; its members are not used")
 		return
 	}
-	key := strings.ToLower(qualify(ns, name))
 	d := l.defs[key]
 	if d != nil && d.typ != nil {
 		l.diags.Warnf(e.Pos, "type-merge-conflict", "enum: %s is also defined as a resource in %s; the resource is kept",
@@ -192,8 +203,9 @@ func (l *linker) addEnum(p *ir.Page, e *ir.Enum) {
 	if d == nil {
 		c := *e
 		c.Name, c.Namespace, c.Members = name, ns, nil
-		d = &def{key: key, enum: &c}
-		l.register(p, key, name, d)
+		d = newDef(key, ns, name)
+		d.enum = &c
+		l.register(p, d)
 	} else if !slices.Contains(l.pageDefs[p.File], key) {
 		l.pageDefs[p.File] = append(l.pageDefs[p.File], key)
 	}

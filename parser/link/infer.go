@@ -21,7 +21,8 @@ func (l *linker) inferredType(ns, name string, src ir.Pos) *typeDef {
 		if l.defs[key] == nil {
 			td := l.inferred[key]
 			if td == nil {
-				td = &typeDef{key: key, typ: &ir.Type{Name: name, Namespace: ns, Inferred: true}, resolved: true}
+				td = newTypeDef(key, ns, name)
+				td.typ.Inferred, td.resolved = true, true
 				l.inferred[key] = td
 			}
 			if src.IsValid() || src.File != "" {
@@ -47,7 +48,7 @@ func (l *linker) fillFromJSON(td *typeDef, file string, blk *ir.Block, obj *json
 			Type: l.jsonRef(file, blk, td.typ, m.key, m.val, pos)}
 		if warnAgainst != "" {
 			l.diags.Warnf(pos, "property-not-in-resource", "request example: %s is not in %s; added to %s",
-				m.key, warnAgainst, td.typ.QualifiedName())
+				m.key, warnAgainst, td.qname)
 		}
 		l.addProperty(td, file, prop)
 	}
@@ -122,7 +123,7 @@ func (l *linker) objectRef(file string, blk *ir.Block, parent *ir.Type, key stri
 	}
 	td := l.inferredType(ns, name, pos)
 	l.fillFromJSON(td, file, blk, v, "")
-	return ir.TypeRef{Name: td.typ.Name, Target: td.typ.QualifiedName(), Pos: pos}
+	return ir.TypeRef{Name: td.typ.Name, Target: td.qname, Pos: pos}
 }
 
 func numberType(s string) string {

@@ -22,10 +22,10 @@ func (l *linker) resolveBases() {
 		case d == nil:
 		case d.enum != nil:
 			l.diags.Warnf(td.base.Pos, "invalid-base-type", "resource: base type %s of %s is an enum; the base is ignored",
-				d.qualified(), td.typ.QualifiedName())
+				d.qualified(), td.qname)
 		case d.key == k:
 			l.diags.Warnf(td.base.Pos, "inheritance-cycle", "resource: %s inherits from itself; the base is ignored",
-				td.typ.QualifiedName())
+				td.qname)
 		default:
 			td.baseKey = d.key
 			td.typ.Base = d.qualified()
@@ -50,7 +50,7 @@ func (l *linker) breakCycle(k string) {
 	for cur := l.defs[k].typ; cur.baseKey != ""; {
 		if seen[cur.baseKey] {
 			l.diags.Warnf(cur.base.Pos, "inheritance-cycle", "resource: base type %s of %s closes an inheritance cycle; the base is ignored",
-				cur.typ.Base, cur.typ.QualifiedName())
+				cur.typ.Base, cur.qname)
 			cur.baseKey, cur.typ.Base = "", ""
 			return
 		}
@@ -76,9 +76,8 @@ func (l *linker) sortedTypeKeys() []string {
 // references of exactly those types.
 func (l *linker) reach() {
 	var queue []string
-	push := func(target string) {
-		k := strings.ToLower(target)
-		if target == "" || l.reached[k] {
+	pushKey := func(k string) {
+		if k == "" || l.reached[k] {
 			return
 		}
 		if l.typeDefOf(k) == nil && l.defs[k] == nil {
@@ -87,6 +86,7 @@ func (l *linker) reach() {
 		l.reached[k] = true
 		queue = append(queue, k)
 	}
+	push := func(target string) { pushKey(strings.ToLower(target)) }
 	for _, ep := range l.endpoints {
 		for _, r := range []*ir.TypeRef{ep.Body, ep.Result} {
 			if r != nil {
@@ -107,7 +107,7 @@ func (l *linker) reach() {
 		}
 		push(td.typ.Base)
 		for _, c := range td.children {
-			push(l.defs[c].qualified())
+			pushKey(c)
 		}
 		for _, p := range td.typ.Properties {
 			push(p.Type.Target)
@@ -186,7 +186,7 @@ func (l *linker) derived(td *typeDef) []string {
 		}
 		seen[k] = true
 		c := l.defs[k].typ
-		out = append(out, c.typ.QualifiedName())
+		out = append(out, c.qname)
 		stack = append(stack, c.children...)
 	}
 	slices.Sort(out)

@@ -1,10 +1,8 @@
 package link
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -65,83 +63,39 @@ func (v *jsonValue) odataType() string {
 // resource blocks in the corpus) and stray fence lines are blanked out
 // first, keeping offsets.
 func parseJSON(text string) (*jsonValue, error) {
-	dec := json.NewDecoder(strings.NewReader(blankJSONNoise(text)))
-	dec.UseNumber()
-	v, err := decodeValue(dec)
+	return readJSON(blankJSONNoise(text))
+}
+
+// readJSON parses one JSON value with jsonReader; only white space may
+// follow it.
+func readJSON(text string) (*jsonValue, error) {
+	r := jsonReader{s: text}
+	v, err := r.value()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := r.token(); err != io.EOF {
 		return nil, errors.New("text after the JSON value")
 	}
 	return v, nil
 }
 
-func decodeValue(dec *json.Decoder) (*jsonValue, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		if t == '{' {
-			return decodeObject(dec)
-		}
-		if t == '[' {
-			return decodeArray(dec)
-		}
-		return nil, fmt.Errorf("unexpected %q", rune(t))
-	case string:
-		return &jsonValue{kind: jsonString, str: t}, nil
-	case json.Number:
-		return &jsonValue{kind: jsonNumber, num: t}, nil
-	case bool:
-		return &jsonValue{kind: jsonBool}, nil
-	default:
-		return &jsonValue{kind: jsonNull}, nil
-	}
-}
-
-func decodeObject(dec *json.Decoder) (*jsonValue, error) {
-	v := &jsonValue{kind: jsonObject}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, _ := tok.(string)
-		// InputOffset is just past the key's closing quote.
-		off := int(dec.InputOffset()) - len(key) - 2
-		val, err := decodeValue(dec)
-		if err != nil {
-			return nil, err
-		}
-		v.members = append(v.members, jsonMember{key: key, off: max(off, 0), val: val})
-	}
-	_, err := dec.Token() // '}'
-	return v, err
-}
-
-func decodeArray(dec *json.Decoder) (*jsonValue, error) {
-	v := &jsonValue{kind: jsonArray}
-	for dec.More() {
-		e, err := decodeValue(dec)
-		if err != nil {
-			return nil, err
-		}
-		v.elems = append(v.elems, e)
-	}
-	_, err := dec.Token() // ']'
-	return v, err
-}
-
 // blankJSONNoise replaces // comments and trailing commas outside strings
-// with spaces.
+// with spaces. Most bodies have neither: the text is copied only at the
+// first change.
 func blankJSONNoise(text string) string {
-	b := []byte(text)
+	var b []byte
+	blank := func(from, to int) {
+		if b == nil {
+			b = []byte(text)
+		}
+		for k := from; k < to; k++ {
+			b[k] = ' '
+		}
+	}
 	inStr := false
-	for i := 0; i < len(b); i++ {
-		c := b[i]
+	for i := 0; i < len(text); i++ {
+		c := text[i]
 		switch {
 		case inStr:
 			if c == '\\' {
@@ -151,24 +105,33 @@ func blankJSONNoise(text string) string {
 			}
 		case c == '"':
 			inStr = true
-		case c == '`' && (i == 0 || b[i-1] == '\n') && bytes.HasPrefix(b[i:], []byte("```")):
-			// A stray fence line inside the body (beta dynamics-create-*.md
-			// open a second ```json fence inside the http one).
-			for ; i < len(b) && b[i] != '\n'; i++ {
-				b[i] = ' '
-			}
-		case c == '/' && i+1 < len(b) && b[i+1] == '/':
-			for ; i < len(b) && b[i] != '\n'; i++ {
-				b[i] = ' '
-			}
+		case c == '`' && (i == 0 || text[i-1] == '\n') && strings.HasPrefix(text[i:], "```"),
+			c == '/' && i+1 < len(text) && text[i+1] == '/':
+			// A // comment, or a stray fence line inside the body (beta
+			// dynamics-create-*.md open a second ```json fence inside the
+			// http one): blank up to the end of the line.
+			end := i + lineLen(text[i:])
+			blank(i, end)
+			i = end
 		case c == ',':
-			rest := bytes.TrimLeft(b[i+1:], " \t\r\n")
+			rest := strings.TrimLeft(text[i+1:], " \t\r\n")
 			if len(rest) > 0 && (rest[0] == '}' || rest[0] == ']') {
-				b[i] = ' '
+				blank(i, i+1)
 			}
 		}
 	}
+	if b == nil {
+		return text
+	}
 	return string(b)
+}
+
+// lineLen is the length of s up to its first newline.
+func lineLen(s string) int {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return i
+	}
+	return len(s)
 }
 
 // offsetPos converts a byte offset in a block's text to a position.

@@ -48,6 +48,7 @@ func Link(pages []*ir.Page) (ds *ir.DocSet, diags ir.Diagnostics) {
 // linker holds the state of one Link call.
 type linker struct {
 	pages       []*ir.Page          // sorted by File
+	facts       []pageFacts         // parallel to pages
 	byFile      map[string]*ir.Page // exact File
 	byFileLower map[string]*ir.Page // lower-cased File, first in sort order
 	defs        map[string]*def     // lower-cased qualified name → type or enum from pages
@@ -61,14 +62,16 @@ type linker struct {
 }
 
 func newLinker(pages []*ir.Page) *linker {
+	// Maps sized by the page count: growing them was a visible cost.
+	n := len(pages)
 	l := &linker{
-		byFile:      map[string]*ir.Page{},
-		byFileLower: map[string]*ir.Page{},
-		defs:        map[string]*def{},
-		byShort:     map[string][]string{},
-		pageDefs:    map[string][]string{},
+		byFile:      make(map[string]*ir.Page, n),
+		byFileLower: make(map[string]*ir.Page, n),
+		defs:        make(map[string]*def, n),
+		byShort:     make(map[string][]string, n),
+		pageDefs:    make(map[string][]string, n),
 		inferred:    map[string]*typeDef{},
-		reached:     map[string]bool{},
+		reached:     make(map[string]bool, n/2),
 	}
 	for _, p := range pages {
 		if p != nil {
@@ -81,12 +84,13 @@ func newLinker(pages []*ir.Page) *linker {
 	slices.SortStableFunc(l.pages, func(a, b *ir.Page) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Title, b.Title))
 	})
-	for _, p := range l.pages {
+	l.facts = l.prepare()
+	for i, p := range l.pages {
 		if _, ok := l.byFile[p.File]; !ok {
 			l.byFile[p.File] = p
 		}
-		if _, ok := l.byFileLower[strings.ToLower(p.File)]; !ok {
-			l.byFileLower[strings.ToLower(p.File)] = p
+		if _, ok := l.byFileLower[l.facts[i].fileLower]; !ok {
+			l.byFileLower[l.facts[i].fileLower] = p
 		}
 	}
 	return l
@@ -95,17 +99,24 @@ func newLinker(pages []*ir.Page) *linker {
 // docSet assembles the reachable types and enums and the sorted endpoints.
 func (l *linker) docSet() *ir.DocSet {
 	ds := &ir.DocSet{Endpoints: l.endpoints, Skipped: l.skipped}
+	var types []*typeDef
+	var enums []*def
 	for key := range l.reached {
 		if td := l.typeDefOf(key); td != nil {
-			ds.Types = append(ds.Types, td.typ)
+			types = append(types, td)
 		} else if d := l.defs[key]; d != nil && d.enum != nil {
-			ds.Enums = append(ds.Enums, d.enum)
+			enums = append(enums, d)
 		}
 	}
-	slices.SortFunc(ds.Types, func(a, b *ir.Type) int {
-		return cmp.Compare(a.QualifiedName(), b.QualifiedName())
-	})
-	slices.SortFunc(ds.Enums, func(a, b *ir.Enum) int { return cmp.Compare(a.QualifiedName(), b.QualifiedName()) })
+	// Sorted by the names computed once, not QualifiedName per comparison.
+	slices.SortFunc(types, func(a, b *typeDef) int { return cmp.Compare(a.qname, b.qname) })
+	slices.SortFunc(enums, func(a, b *def) int { return cmp.Compare(a.qname, b.qname) })
+	for _, td := range types {
+		ds.Types = append(ds.Types, td.typ)
+	}
+	for _, d := range enums {
+		ds.Enums = append(ds.Enums, d.enum)
+	}
 	slices.SortStableFunc(ds.Endpoints, func(a, b *ir.Endpoint) int {
 		return cmp.Or(cmp.Compare(a.Page, b.Page), comparePos(a.Pos, b.Pos))
 	})

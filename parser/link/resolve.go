@@ -154,7 +154,7 @@ func (l *linker) pickOnPage(file, frag, name string) *def {
 	match := func(want string) *def {
 		want = strings.ToLower(want)
 		for _, k := range keys {
-			if d := l.defs[k]; strings.ToLower(d.name()) == want {
+			if d := l.defs[k]; d.lname == want {
 				return d
 			}
 		}

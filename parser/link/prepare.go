@@ -1,0 +1,119 @@
+package link
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// pageFacts is what linking needs of one page that depends on that page
+// alone. Link runs on one core between two parallel stages of a run, so
+// prepare computes the facts of all pages in parallel up front; they are
+// stored by page index, so the result never depends on scheduling.
+type pageFacts struct {
+	fileLower string
+	resources []defName // parallel to Page.Resources
+	enums     []defName // parallel to Page.Enums
+	create    *createFacts
+}
+
+// defName is the canonical name of a resource or enum; key is "" when it
+// has no name.
+type defName struct{ ns, name, key string }
+
+// createFacts is what a create page's endpoint is built from. The example
+// response body is not parsed here: only a few pages need it (resultType).
+type createFacts struct {
+	method string
+	req    request
+}
+
+// prepare computes the facts of l.pages.
+func (l *linker) prepare() []pageFacts {
+	facts := make([]pageFacts, len(l.pages))
+	parallel(len(l.pages), func(i int) { facts[i] = factsOf(l.pages[i]) })
+	return facts
+}
+
+func factsOf(p *ir.Page) pageFacts {
+	f := pageFacts{fileLower: strings.ToLower(p.File)}
+	for _, r := range p.Resources {
+		var n defName
+		if r != nil {
+			n = newDefName(r.Name, r.Namespace, p.Namespace)
+		}
+		f.resources = append(f.resources, n)
+	}
+	for _, e := range p.Enums {
+		var n defName
+		if e != nil {
+			n = newDefName(e.Name, e.Namespace, p.Namespace)
+		}
+		f.enums = append(f.enums, n)
+	}
+	if p.Operation != nil {
+		f.create = createFactsOf(p.Operation)
+	}
+	return f
+}
+
+func newDefName(name, ns, pageNS string) defName {
+	ns, name = canonicalName(name, ns, pageNS)
+	if name == "" {
+		return defName{}
+	}
+	return defName{ns: ns, name: name, key: strings.ToLower(qualify(ns, name))}
+}
+
+// createFactsOf reads the example request and response of a create
+// operation; nil when op is not a create.
+func createFactsOf(op *ir.Operation) *createFacts {
+	method := createMethod(op)
+	if method == "" {
+		return nil
+	}
+	return &createFacts{method: method, req: exampleRequest(op, method)}
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines. f must only write
+// results of its own index. A panic in f is raised again in the caller,
+// where Link recovers it.
+func parallel(n int, f func(i int)) {
+	const chunk = 32 // pages are small: hand them out in runs
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var failed sync.Once
+	var failure any
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					failed.Do(func() { failure = r })
+				}
+			}()
+			for {
+				start := int(next.Add(chunk)) - chunk
+				if start >= n {
+					return
+				}
+				for i := start; i < min(start+chunk, n); i++ {
+					f(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if failure != nil {
+		panic(failure)
+	}
+}
