@@ -29,6 +29,9 @@ func parseAnnotation(body string, pos ir.Pos) (*ir.Annotation, []jsonMember, err
 		return nil, nil, fmt.Errorf("unexpected %q after the object", clip(lx.s[lx.i:], 20))
 	}
 	a := &ir.Annotation{Pos: pos}
+	if len(obj) > 0 { // Keys stays nil without members
+		a.Keys = make([]string, 0, len(obj))
+	}
 	for _, m := range obj {
 		a.Keys = append(a.Keys, m.Key)
 		setAnnotationKey(a, m)
@@ -161,6 +164,9 @@ func (lx *lenient) object() ([]jsonMember, error) {
 		if err != nil {
 			return nil, err
 		}
+		if out == nil {
+			out = make([]jsonMember, 0, 4) // most annotations have up to 4 members; {} allocates nothing
+		}
 		out = append(out, jsonMember{Key: key, Value: v})
 	}
 }
@@ -231,10 +237,21 @@ func (lx *lenient) array() ([]any, error) {
 }
 
 // str reads a double-quoted string; raw newlines are kept (page-annotation
-// "suppressions" span lines).
+// "suppressions" span lines). A string without escapes, nearly all, is a
+// slice of the input: building every one byte by byte was most of the
+// allocations of annotations.
 func (lx *lenient) str() (string, error) {
 	lx.i++
+	start := lx.i
+	for lx.i < len(lx.s) && lx.s[lx.i] != '"' && lx.s[lx.i] != '\\' {
+		lx.i++
+	}
+	if lx.i < len(lx.s) && lx.s[lx.i] == '"' {
+		lx.i++
+		return lx.s[start : lx.i-1], nil
+	}
 	var b strings.Builder
+	b.WriteString(lx.s[start:lx.i])
 	for lx.i < len(lx.s) {
 		c := lx.s[lx.i]
 		lx.i++

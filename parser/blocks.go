@@ -5,11 +5,10 @@ import (
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // table routes a table by its shape and the open section.
-func (p *pageParser) table(n *east.Table) {
+func (p *pageParser) table(n *tableBlock) {
 	tb := readTable(n, p.mdTxt)
 	shape := tb.shape()
 	inEx := p.secs.in(secExamples)
@@ -27,16 +26,16 @@ func (p *pageParser) table(n *east.Table) {
 		if len(b.Properties) == 0 {
 			b.TablePos = p.pos(tb.pos)
 		}
-		b.Properties = append(b.Properties, p.properties(tb, "request body table")...)
+		b.Properties = p.appendProperties(b.Properties, tb, "request body table")
 	case p.secs.in(secValues) || p.secs.in(secMembers) && shape != shapeProperty:
 		p.enumTable(tb)
 	case shape == shapeProperty && p.secs.in(secProperties):
 		r := p.resource()
-		r.Properties = append(r.Properties, p.properties(tb, "property table")...)
+		r.Properties = p.appendProperties(r.Properties, tb, "property table")
 	case shape == shapeProperty && p.secs.in(secRelationships):
 		// navigation properties: lint accepts them in bodies (deep insert)
 		r := p.resource()
-		r.Relationships = append(r.Relationships, p.properties(tb, "relationship table")...)
+		r.Relationships = p.appendProperties(r.Relationships, tb, "relationship table")
 	case shape == shapeEnum && p.isEnumPage():
 		p.enumTable(tb)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
+	"github.com/yuin/goldmark/text"
 )
 
 // lineIndex converts byte offsets of the whole file (front matter included)
@@ -71,4 +72,48 @@ func eachLine(s string) iter.Seq2[int, string] {
 			start = next
 		}
 	}
+}
+
+// joinLines returns the values of segs without their line ends, joined by
+// "\n". Most blocks are one line, or lines that follow each other in md:
+// their text is a slice of mdTxt, only the rest is copied.
+func (p *pageParser) joinLines(segs []text.Segment) string {
+	if len(segs) == 1 {
+		return trimEOL(p.value(segs[0]))
+	}
+	if s, ok := p.adjacentLines(segs); ok {
+		return s
+	}
+	var b strings.Builder
+	for i, seg := range segs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(trimEOL(p.value(seg)))
+	}
+	return b.String()
+}
+
+// adjacentLines returns joinLines(segs) as a slice of mdTxt when it is one:
+// no padding or forced newline, every line but the last ends in a single
+// "\n" where the next one starts, and no "\r" before the last line (a
+// CRLF line keeps its "\r" in the slice, not in the join).
+func (p *pageParser) adjacentLines(segs []text.Segment) (string, bool) {
+	if len(segs) == 0 {
+		return "", true
+	}
+	for i, seg := range segs {
+		if seg.Padding > 0 || seg.ForceNewline || i > 0 && segs[i-1].Stop != seg.Start {
+			return "", false
+		}
+		if i < len(segs)-1 && (seg.Stop == seg.Start || p.mdTxt[seg.Stop-1] != '\n') {
+			return "", false
+		}
+	}
+	first, last := segs[0], segs[len(segs)-1]
+	head := p.mdTxt[first.Start:last.Start] // the lines before the last, each with its "\n"
+	if strings.Count(head, "\n") != len(segs)-1 || strings.IndexByte(head, '\r') >= 0 {
+		return "", false
+	}
+	return p.mdTxt[first.Start : last.Start+len(trimEOL(p.mdTxt[last.Start:last.Stop]))], true
 }

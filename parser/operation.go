@@ -66,7 +66,7 @@ func scopes(raw string) []string {
 		return nil
 	}
 	var out []string
-	for _, s := range strings.Split(plainText(raw), ",") {
+	for s := range strings.SplitSeq(plainText(raw), ",") {
 		s = strings.Trim(strings.TrimSpace(s), ".")
 		if s == "" || hasPrefixFold(s, "not supported") || hasPrefixFold(s, "none") {
 			continue

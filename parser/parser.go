@@ -1,10 +1,11 @@
 // Package parser reads one Microsoft Graph reference page (Markdown) into
 // the docs2go intermediate model, ir.Page.
 //
-// goldmark (block parsers and GFM tables only, goldmark.go) builds the block tree; the
-// parser walks it once, tracking the open headings, and reads every fact it
-// needs from raw segments so that each keeps its position. It never panics
-// and never needs annotations: they refine what the structure says.
+// goldmark (block parsers only, goldmark.go; GFM tables, gmtable.go) builds
+// the block tree; the parser walks it once, tracking the open headings, and
+// reads every fact it needs from raw segments so that each keeps its
+// position. It never panics and never needs annotations: they refine what
+// the structure says.
 package parser
 
 import (
@@ -13,7 +14,6 @@ import (
 
 	"github.com/docs2go/docs2go/parser/ir"
 	gast "github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -50,11 +50,11 @@ type pageParser struct {
 
 	secs         sections
 	seenTitle    bool
-	sawHTTPHead  bool // an "HTTP request" heading was seen
-	sawExamples  bool // an "Example(s)" heading was seen
-	anns         map[gast.Node]*ir.Annotation
-	res          *ir.Resource // the resource properties go to
-	resAnnotated bool         // res got its resource annotation
+	sawHTTPHead  bool                         // an "HTTP request" heading was seen
+	sawExamples  bool                         // an "Example(s)" heading was seen
+	anns         map[gast.Node]*ir.Annotation // made at the first annotation
+	res          *ir.Resource                 // the resource properties go to
+	resAnnotated bool                         // res got its resource annotation
 }
 
 func newPageParser(file string, src []byte) *pageParser {
@@ -63,7 +63,6 @@ func newPageParser(file string, src []byte) *pageParser {
 		text: string(src),
 		li:   newLineIndex(file, src),
 		page: &ir.Page{File: file},
-		anns: map[gast.Node]*ir.Annotation{},
 	}
 }
 
@@ -101,7 +100,7 @@ func (p *pageParser) visit(n gast.Node, entering bool) (gast.WalkStatus, error) 
 	case *gast.Heading:
 		p.heading(n)
 		return gast.WalkSkipChildren, nil
-	case *east.Table:
+	case *tableBlock:
 		p.table(n)
 		return gast.WalkSkipChildren, nil
 	case *gast.FencedCodeBlock:
@@ -145,17 +144,7 @@ func trimEOL(s string) string {
 // rawLines returns the raw text of a block's lines joined by "\n".
 func (p *pageParser) rawLines(n gast.Node) string {
 	lines := n.Lines()
-	if lines.Len() == 1 { // most headings and paragraphs: no copy
-		return trimEOL(p.value(lines.At(0)))
-	}
-	var b strings.Builder
-	for i := 0; i < lines.Len(); i++ {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(trimEOL(p.value(lines.At(i))))
-	}
-	return b.String()
+	return p.joinLines(lines.Sliced(0, lines.Len()))
 }
 
 // fenceLines returns the content lines of a block with absolute offsets.
@@ -222,11 +211,15 @@ func (p *pageParser) op() *ir.Operation {
 // on the page, resource annotations start or name a resource, the rest are
 // looked up by the fence that follows.
 func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
-	raw := p.rawLines(n)
+	// The comment is its lines and its closing line, joined once; buf keeps
+	// the list on the stack.
+	var buf [16]text.Segment
+	lines := n.Lines()
+	segs := append(buf[:0], lines.Sliced(0, lines.Len())...)
 	if n.HasClosure() {
-		raw += "\n" + trimEOL(p.value(n.ClosureLine))
+		segs = append(segs, n.ClosureLine)
 	}
-	t := strings.TrimSpace(raw)
+	t := strings.TrimSpace(p.joinLines(segs))
 	if !strings.HasPrefix(t, "<!--") {
 		return
 	}
@@ -249,6 +242,9 @@ func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
 		p.diags.Warnf(pos, "invalid-annotation", "annotation: %v", err)
 		return
 	}
+	if p.anns == nil {
+		p.anns = map[gast.Node]*ir.Annotation{}
+	}
 	p.anns[n] = a
 	switch {
 	case isPageAnnotation(members):
@@ -262,7 +258,7 @@ func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
 
 // swallowsFence reports whether a comment contains a code fence line.
 func swallowsFence(comment string) bool {
-	for _, l := range strings.Split(comment, "\n") {
+	for l := range strings.SplitSeq(comment, "\n") {
 		if strings.HasPrefix(strings.TrimSpace(l), "```") {
 			return true
 		}

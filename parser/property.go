@@ -1,14 +1,17 @@
 package parser
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// properties reads the rows of a property or parameter table; what names
-// the table in diagnostics ("property table", "request body table").
-func (p *pageParser) properties(tb *table, what string) []ir.Property {
+// appendProperties appends the properties of the rows of a property or
+// parameter table to dst; what names the table in diagnostics ("property
+// table", "request body table"). dst grows once per table, and only when a
+// row is kept, so that a table without properties leaves a nil dst nil.
+func (p *pageParser) appendProperties(dst []ir.Property, tb *table, what string) []ir.Property {
 	nameCol, typeCol := 0, tb.col("type")
 	descCol := tb.col("description")
 	reqCol := -1
@@ -17,9 +20,10 @@ func (p *pageParser) properties(tb *table, what string) []ir.Property {
 			reqCol = i
 		}
 	}
-	var out []ir.Property
-	seen := map[string]bool{}
-	for _, r := range p.checkedRows(tb, what) {
+	rows := p.checkedRows(tb, what)
+	start := len(dst)
+	seen := make(map[string]bool, len(rows))
+	for i, r := range rows {
 		pr := p.property(r, nameCol, typeCol, descCol, reqCol)
 		if pr.Name == "" {
 			continue
@@ -29,9 +33,12 @@ func (p *pageParser) properties(tb *table, what string) []ir.Property {
 			continue
 		}
 		seen[pr.Name] = true
-		out = append(out, pr)
+		if len(dst) == start {
+			dst = slices.Grow(dst, len(rows)-i)
+		}
+		dst = append(dst, pr)
 	}
-	return out
+	return dst
 }
 
 // property reads one row.

@@ -50,13 +50,18 @@ var sectionPrefixes = []struct {
 
 // classifyHeading returns the kind of a heading's plain text.
 func classifyHeading(text string) sectionKind {
-	t := strings.ToLower(strings.TrimSpace(text))
+	// Lower-cased while compared: ToLower copied nearly every heading. Only
+	// non-ASCII text, where lowering may change lengths, is copied.
+	t := strings.TrimSpace(text)
+	if !isASCII(t) {
+		t = strings.ToLower(t)
+	}
 	for _, p := range sectionPrefixes {
-		if strings.HasPrefix(t, p.prefix) {
+		if hasPrefixLower(t, p.prefix) {
 			return p.kind
 		}
 	}
-	if strings.HasSuffix(t, " values") || strings.HasSuffix(t, " enum") || strings.HasSuffix(t, " enum values") {
+	if hasSuffixLower(t, " values") || hasSuffixLower(t, " enum") || hasSuffixLower(t, " enum values") {
 		return secValues
 	}
 	return secOther

@@ -1,10 +1,10 @@
 package parser
 
 import (
+	"iter"
 	"strings"
 
-	gast "github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // table is a GFM table with the raw Markdown of every cell.
@@ -21,36 +21,53 @@ type row struct {
 	pos   int      // offset of the row
 }
 
-// readTable collects the cells of a goldmark table. Cell text is the raw
-// segment (Lines) so that links and markup stay available to the callers.
-func readTable(t *east.Table, src string) *table {
-	// Sized from the child counts goldmark keeps: growing the slices was
-	// most of the allocations of a table.
-	tb := &table{pos: t.Pos(), rows: make([]row, 0, max(t.ChildCount()-1, 0))}
-	for n := t.FirstChild(); n != nil; n = n.NextSibling() {
-		switch n := n.(type) {
-		case *east.TableHeader:
-			tb.header = make([]string, 0, n.ChildCount())
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				tb.header = append(tb.header, strings.ToLower(plainText(cellRaw(c, src))))
-			}
-		case *east.TableRow:
-			r := row{pos: n.Pos(), raw: countCells(src, n.Pos()), cells: make([]string, 0, n.ChildCount())}
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				r.cells = append(r.cells, cellRaw(c, src))
-			}
-			tb.rows = append(tb.rows, r)
+// readTable splits the lines of a table into cells. Cell text is raw
+// Markdown, trimmed, so that links and markup stay available to the
+// callers. The header keeps at most t.cols cells and is padded to t.cols,
+// body rows keep at most t.cols cells and are not padded (gmtable.go).
+func readTable(t *tableBlock, src string) *table {
+	tb := &table{pos: t.Pos(), header: make([]string, 0, t.cols), rows: make([]row, 0, len(t.body))}
+	for c := range tableCells(src, t.header, t.cols) {
+		tb.header = append(tb.header, strings.ToLower(plainText(c)))
+	}
+	for len(tb.header) < t.cols {
+		tb.header = append(tb.header, "")
+	}
+	// All body cells share one array. Each cell but a row's first takes a
+	// pipe, so rows hold at most one cell more than they have bytes: that
+	// bound sizes the array where it is below rows × columns, and hostile
+	// rows of "|" under a wide header stay linear.
+	cells := make([]string, 0, min(len(t.body)*t.cols, bodyBytes(t.body)+len(t.body)))
+	for _, seg := range t.body {
+		start := len(cells)
+		for c := range tableCells(src, seg, t.cols) {
+			cells = append(cells, c)
 		}
+		tb.rows = append(tb.rows, row{pos: seg.Start, raw: countCells(src, seg.Start), cells: cells[start:len(cells):len(cells)]})
 	}
 	return tb
 }
 
-func cellRaw(c gast.Node, src string) string {
-	lines := c.Lines()
-	if lines.Len() == 0 {
-		return ""
+// bodyBytes returns the bytes the lines span.
+func bodyBytes(lines []text.Segment) int {
+	if len(lines) == 0 {
+		return 0
 	}
-	return strings.TrimSpace(segmentValue(lines.At(0), src))
+	return lines[len(lines)-1].Stop - lines[0].Start
+}
+
+// tableCells yields the first cols cells of the table line seg, trimmed.
+func tableCells(src string, seg text.Segment, cols int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		from, to, lineStart := rowSpan(src, seg.Start, seg.Stop)
+		for i, pos := 0, from; pos < to && i < cols; i++ {
+			end := cellEnd(src, pos, to, lineStart)
+			if !yield(strings.TrimSpace(src[pos:end])) {
+				return
+			}
+			pos = end + 1
+		}
+	}
 }
 
 // countCells counts the cells of the table line at off the way goldmark

@@ -68,7 +68,14 @@ var (
 
 // plainBytes are the bytes that make plainText do more than trim: those
 // its rewrites start with ("[" links, "<" tags, "&" entities, markup).
-var plainBytes = newByteSet("[<&*`_\\")
+// isPlain stops at them and at white space (plainStop), so that most
+// bytes cost one table look-up.
+var (
+	plainBytes = newByteSet(plainChars)
+	plainStop  = newByteSet(plainChars + " \t\n\f\r")
+)
+
+const plainChars = "[<&*`_\\"
 
 // plainText turns raw Markdown (a table cell, a paragraph) into plain text:
 // links become their text, HTML tags and emphasis markers go, entities are
@@ -140,7 +147,7 @@ func collapses(s string, i int) bool {
 // of plainBytes and no white space to collapse, found in one pass.
 func isPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if plainBytes[s[i]] || collapses(s, i) {
+		if plainStop[s[i]] && (plainBytes[s[i]] || collapses(s, i)) {
 			return false
 		}
 	}
@@ -180,12 +187,43 @@ func isSpace(c byte) bool {
 // folding reaches outside ASCII (K Kelvin sign, ſ long s), which (?i) would
 // match and an ASCII comparison would not.
 func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
+	if sub == "" {
+		return true
+	}
+	// Only bytes that fold to sub[0] can start a match: found with
+	// IndexByte, vectorized, instead of trying every offset. lo and up are
+	// those bytes; none folds to a first byte without the 0x20 bit.
+	lo, up := sub[0], sub[0]&^0x20
+	if lo == up {
+		return false
+	}
+	nl, nu := indexByteFrom(s, 0, lo), indexByteFrom(s, 0, up)
+	for {
+		i := nl
+		if nu >= 0 && (i < 0 || nu < i) {
+			i = nu
+		}
+		if i < 0 || i+len(sub) > len(s) {
+			return false
+		}
 		if foldAt(s, i, sub) {
 			return true
 		}
+		if i == nl {
+			nl = indexByteFrom(s, i+1, lo)
+		} else {
+			nu = indexByteFrom(s, i+1, up)
+		}
 	}
-	return false
+}
+
+// indexByteFrom returns the offset of the first c in s at or after from,
+// -1 when none.
+func indexByteFrom(s string, from int, c byte) int {
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 // foldAt reports whether s has sub at offset i ignoring ASCII case; sub is
@@ -227,4 +265,29 @@ func cleanName(s string) string {
 // hasPrefixFold reports whether s starts with prefix, ignoring case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// hasPrefixLower reports whether s, its ASCII letters lower-cased, starts
+// with lower; s is ASCII or lower-cased already, where that is what
+// strings.HasPrefix(strings.ToLower(s), lower) says, without the copy.
+func hasPrefixLower(s, lower string) bool {
+	return len(s) >= len(lower) && equalLower(s[:len(lower)], lower)
+}
+
+// hasSuffixLower is hasPrefixLower for suffixes.
+func hasSuffixLower(s, lower string) bool {
+	return len(s) >= len(lower) && equalLower(s[len(s)-len(lower):], lower)
+}
+
+// equalLower reports whether s, its ASCII letters lower-cased, is lower.
+func equalLower(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if asciiLower(s[i]) != lower[i] {
+			return false
+		}
+	}
+	return true
 }
