@@ -90,14 +90,6 @@ type endpointInfo struct {
 	routeErrPos ir.Pos
 }
 
-// server is the Go method name that serves e: its own, or its primary's.
-func (e *endpointInfo) server() string {
-	if e.primary != nil {
-		return e.primary.name
-	}
-	return e.name
-}
-
 // owner is the DocSet index of the endpoint whose routes serve e.
 func (e *endpointInfo) owner() int {
 	if e.primary != nil {

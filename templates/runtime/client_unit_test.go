@@ -102,7 +102,7 @@ func TestParseRetryAfter(t *testing.T) {
 
 func TestClientErrorWithoutODataBody(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "upstream exploded", 502)
+		http.Error(w, "upstream exploded", http.StatusBadGateway)
 	}))
 	defer srv.Close()
 	err := (&Client{BaseURL: srv.URL}).do(context.Background(), "POST", "/x", nil, nil, 201)
