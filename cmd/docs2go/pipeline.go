@@ -89,8 +89,7 @@ func inputHashes(srcs []source) []manifestFile {
 // tuneGC makes the collector run at 4x the live heap instead of 2x,
 // unless GOGC is set: a run allocates about 1.5 GB in short-lived objects
 // over a live heap of 100-200 MB, and this saves a fifth of the CPU for
-// about 100 MB more peak RSS (measured on the corpus: 390 -> 500 MB,
-// issue 6).
+// about 100 MB more peak RSS (measured on the corpus, issue 6).
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(300)
@@ -106,9 +105,10 @@ var pipelineRuns atomic.Int64
 //
 // Every stage uses every core (issue 6): pages were parsed and checked in
 // parallel by loadPages, and the endpoint checks run beside the generator,
-// which builds and renders its files in parallel. Neither stage writes to the pages or the
-// doc set, and every result is kept in input order and sorted, so the
-// output is the same whatever GOMAXPROCS is (TestPipelineGOMAXPROCS).
+// which builds and renders its files in parallel. Neither stage writes to
+// the pages or the doc set, and every result is kept in input order and
+// sorted, so the output is the same whatever GOMAXPROCS is
+// (TestPipelineGOMAXPROCS).
 // formatted, when not nil, lets the generator reuse an earlier run's gofmt'd
 // bytes (see formatCache).
 func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool)) (*build, error) {
@@ -132,7 +132,7 @@ func runPipeline(srcs []source, pkg string, formatted func(path string, src []by
 	return &build{pages: pages, docSet: ds, result: res, diags: diags}, nil
 }
 
-// analyze parses and links the pages and checks them: everything `docs2go
+// analyze links the loaded pages and checks them: everything `docs2go
 // lint` reports, which generation reports too.
 func analyze(srcs []source) ([]*ir.Page, *ir.DocSet, ir.Diagnostics) {
 	pages, parseDiags, pageDiags := collect(srcs)
