@@ -53,10 +53,8 @@ func generate(o *options, stdout, stderr io.Writer) int {
 	names := newDisplayNames(ins)
 	fsys := osFS{}
 	stamp := readStamp(o.out, o.pkg)
-	var inputs []fileStat // taken before the pages are read; see saveStamp
-	if stamp != nil {
-		inputs, _ = statInputs(ins)
-		if o.report == "" && o.irFile == "" && upToDate(fsys, stamp, o.out, inputs) {
+	if stamp != nil && o.report == "" && o.irFile == "" {
+		if inputs, _ := statInputs(ins); upToDate(fsys, stamp, o.out, inputs) {
 			return finish(stderr, names, stamp.Diagnostics, 0)
 		}
 	}
@@ -64,9 +62,6 @@ func generate(o *options, stdout, stderr io.Writer) int {
 	srcs, err := loadPages(ins)
 	if err != nil {
 		return fail(stderr, 1, err)
-	}
-	if stamp == nil { // no fast path to take: the stats loadPages took do
-		inputs = pageStats(srcs)
 	}
 	oldManifest := make(chan *manifest, 1)
 	go func() { oldManifest <- readManifest(fsys, o.out) }()
@@ -85,7 +80,7 @@ func generate(o *options, stdout, stderr io.Writer) int {
 	if err := writeOutput(fsys, o.out, files, old); err != nil {
 		return fail(stderr, 1, err)
 	}
-	saveStamp(o.out, o.pkg, inputs, files, b.diags, formats.entries(files))
+	saveStamp(o.out, o.pkg, pageStats(srcs), files, b.diags, formats.entries(files))
 	return finish(stderr, names, b.diags, 0)
 }
 
