@@ -1,11 +1,29 @@
 package link
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
+
+// Pass 4: bodies and answers. Each create page with a request line gets its
+// request body type and its 201 answer type, in sorted page order. The body
+// type may gain the table rows and example keys its resource lacks, and
+// types synthesized or inferred from the page (synth.go, infer.go).
+
+// resolveBodies records the body and result types of every create page.
+func (l *linker) resolveBodies() {
+	for i, p := range l.pages {
+		f := l.facts[i].create
+		if f == nil || len(f.paths) == 0 {
+			continue // buildEndpoints reports it
+		}
+		f.body, f.noBodyAt, f.noBody = l.bodyType(p, f.req)
+		if f.body != nil || f.noBody == "" {
+			f.result = l.resultType(p, f.req, f.body)
+		}
+	}
+}
 
 // bodyType finds the request body type of a create page, in this order:
 //  1. the type the Request body prose links, when it resolves;
@@ -70,70 +88,6 @@ func (l *linker) bodyType(p *ir.Page, req request) (body *ir.TypeRef, at ir.Pos,
 	return nil, noBodyAt(p, req), noBodyReason(p, req)
 }
 
-// claimedLength returns the non-zero Content-Length header of an example
-// request that shows no body.
-func claimedLength(req request) *ir.Header {
-	if req.msg == nil || (req.msg.Body != nil && strings.TrimSpace(req.msg.Body.Text) != "") {
-		return nil
-	}
-	for i, h := range req.msg.Headers {
-		if strings.EqualFold(strings.TrimSpace(h.Name), "Content-Length") && strings.TrimSpace(h.Value) != "0" {
-			return &req.msg.Headers[i]
-		}
-	}
-	return nil
-}
-
-// bodiless reports a create page that documents no body at all: no type
-// link, no table, and a well-formed example request without a body that
-// does not claim one either (beta printdocument-uploaddata.md shows
-// "Content-Length: 72797" and no body: a defect, not a bodiless call).
-func bodiless(bs *ir.BodySpec, req request) bool {
-	if bs != nil && (bs.Type != nil || len(bs.Properties) > 0) {
-		return false
-	}
-	if req.msg == nil || req.err != "" || (req.msg.Body != nil && strings.TrimSpace(req.msg.Body.Text) != "") {
-		return false
-	}
-	return claimedLength(req) == nil
-}
-
-// contentType returns the Content-Type header of an example request that
-// has a body, and its position.
-func contentType(m *ir.HTTPMessage) (string, ir.Pos) {
-	if m == nil || m.Body == nil || strings.TrimSpace(m.Body.Text) == "" {
-		return "", ir.Pos{}
-	}
-	for _, h := range m.Headers {
-		if strings.EqualFold(strings.TrimSpace(h.Name), "Content-Type") {
-			return strings.TrimSpace(h.Value), h.Pos
-		}
-	}
-	return "", ir.Pos{}
-}
-
-// nested reports a row that documents a property of a nested object,
-// "files/fileName" (beta agreement-post-agreements.md): it belongs to the
-// nested type, not to the body type.
-func (l *linker) nested(row ir.Property) bool {
-	if !strings.Contains(row.Name, "/") {
-		return false
-	}
-	l.diags.Warnf(row.Pos, "nested-property-row", "property table: row %s describes a nested property; it is not added", row.Name)
-	return true
-}
-
-// typeless reports a table row without a type: a label row such as
-// "|**Obboarding**|" in beta intune-shared-devicecategory-create.md. It
-// cannot become a property; a warning says so.
-func (l *linker) typeless(row ir.Property) bool {
-	if row.Type.Name != "" || row.Type.Link != "" {
-		return false
-	}
-	l.diags.Warnf(row.Pos, "property-without-type", "property table: row %s has no type; it is not a property", row.Name)
-	return true
-}
-
 // responseTypeFitting returns the struct type the Response section links
 // when the body's table rows (else example keys) are mostly its properties.
 func (l *linker) responseTypeFitting(p *ir.Page, req request) *def {
@@ -170,129 +124,6 @@ func (l *linker) responseTypeFitting(p *ir.Page, req request) *def {
 		return nil
 	}
 	return d
-}
-
-// noBodyAt is where the missing body type shows: the failed example body,
-// else the unresolved type link, else the Request body section.
-func noBodyAt(p *ir.Page, req request) ir.Pos {
-	bs := p.Operation.Body
-	if h := claimedLength(req); h != nil {
-		return h.Pos
-	}
-	switch {
-	case req.msg != nil && req.msg.Body != nil:
-		return req.msg.Body.Pos
-	case bs != nil && bs.Type != nil:
-		return bs.Type.Pos
-	case bs != nil:
-		return bs.Pos
-	case req.msg != nil:
-		return req.msg.Pos
-	}
-	return p.Operation.Pos
-}
-
-func noBodyReason(p *ir.Page, req request) string {
-	bs := p.Operation.Body
-	var link string
-	if bs != nil && bs.Type != nil {
-		link = fmt.Sprintf("type %s does not resolve", bs.Type.Name)
-	} else {
-		link = "no type link"
-	}
-	if h := claimedLength(req); h != nil {
-		return fmt.Sprintf("no request body type: %s, no body table, and the example request claims %s: %s but shows no body", link, h.Name, h.Value)
-	}
-	switch {
-	case req.msg == nil:
-		return fmt.Sprintf("no request body type: %s, no body table and no example request", link)
-	case req.err != "":
-		return fmt.Sprintf("no request body type: %s, no body table, and the example request %s", link, req.err)
-	default:
-		return fmt.Sprintf("no request body type: %s, no body table, and the example request has no body", link)
-	}
-}
-
-// synthName names a synthesized body type: the unresolved linked name, the
-// example's "@odata.type", else "<bound type><Action>Request" for bound
-// actions ("driveItem: createLink") or "<file words>Request".
-func (l *linker) synthName(p *ir.Page, req request) (ns, name string) {
-	pageNS := l.pageNamespace(p.File)
-	if bs := p.Operation.Body; bs != nil && bs.Type != nil {
-		if qns, short := splitQualified(bs.Type.Name); isIdent(short) {
-			return normNamespace(qns, pageNS), short
-		}
-	}
-	if t, _ := requestODataType(req); t != "" {
-		if qns, short := splitQualified(t); isIdent(short) {
-			return normNamespace(qns, pageNS), short
-		}
-	}
-	if bound, action, ok := strings.Cut(p.Title, ":"); ok {
-		if n := camelWords(bound) + upperFirst(camelWords(action)); isIdent(n) {
-			return pageNS, n + "Request"
-		}
-	}
-	file := p.File[strings.LastIndexByte(p.File, '/')+1:]
-	n := camelWords(strings.TrimSuffix(file, ".md"))
-	if !isIdent(n) {
-		n = "body"
-	}
-	return pageNS, n + "Request"
-}
-
-// synthFromTable builds the body type from the body table rows. A row whose
-// type does not resolve but whose example value is an object gets a nested
-// inferred type (the seed's qrCodeImage → mimeContent {type, value}).
-func (l *linker) synthFromTable(p *ir.Page, req request) *typeDef {
-	bs := p.Operation.Body
-	ns, name := l.synthName(p, req)
-	td := l.inferredType(ns, name, firstValid(bs.TablePos, bs.Pos))
-	for _, row := range bs.Properties {
-		if !isDataKey(row.Name) || propIndex(td.typ.Properties, row.Name) >= 0 || l.nested(row) || l.typeless(row) {
-			continue
-		}
-		if d := l.resolveRef(p.File, &row.Type, true); d == nil && !row.Type.Primitive && req.obj != nil {
-			if v := elemObject(req.obj.field(row.Name)); v != nil {
-				raw, coll := row.Type.Raw, row.Type.Collection
-				row.Type = l.objectRef(p.File, req.msg.Body, td.typ, row.Name, v, namePart(row.Type.Name), row.Type.Pos)
-				row.Type.Raw, row.Type.Collection = raw, coll
-			}
-		}
-		l.addProperty(td, p.File, row)
-	}
-	if req.obj != nil {
-		l.fillFromJSONWarn(td, p, req, "the body table")
-	}
-	return td
-}
-
-// elemObject returns v when it is an object, or its first object element.
-func elemObject(v *jsonValue) *jsonValue {
-	if v == nil {
-		return nil
-	}
-	if v.kind == jsonObject {
-		return v
-	}
-	if v.kind == jsonArray {
-		for _, e := range v.elems {
-			if e.kind == jsonObject {
-				return e
-			}
-		}
-	}
-	return nil
-}
-
-func namePart(s string) string {
-	_, short := splitQualified(s)
-	return short
-}
-
-// fillFromJSONWarn adds the example keys td lacks, warning for each.
-func (l *linker) fillFromJSONWarn(td *typeDef, p *ir.Page, req request, against string) {
-	l.fillFromJSON(td, p.File, req.msg.Body, req.obj, against)
 }
 
 // addExtras adds to the resolved body type the body table rows and example

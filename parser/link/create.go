@@ -7,14 +7,36 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// buildEndpoints turns every create page into an endpoint, or records why it
-// could not become one.
-func (l *linker) buildEndpoints() {
-	for i, p := range l.pages {
-		if f := l.facts[i].create; f != nil {
-			l.buildEndpoint(p, f)
+// What a create page is: the method and request lines that create, and the
+// example request and response its types are read from.
+
+// createFacts is what a create page's endpoint is built from: the page's
+// own facts (prepare), then its body and result types (resolveBodies).
+type createFacts struct {
+	method string
+	paths  []ir.PathSyntax // the request lines of method, syntax block order
+	req    request
+
+	body     *ir.TypeRef // nil: no body type (noBody says why) or none taken
+	result   *ir.TypeRef
+	noBodyAt ir.Pos
+	noBody   string // why the page has no body type; "" when it has one or takes none
+}
+
+// createFactsOf reads what a create operation documents; nil when op is not
+// a create.
+func createFactsOf(op *ir.Operation) *createFacts {
+	method := createMethod(op)
+	if method == "" {
+		return nil
+	}
+	f := &createFacts{method: method, req: exampleRequest(op, method)}
+	for _, ps := range op.Paths {
+		if strings.EqualFold(ps.Method, method) {
+			f.paths = append(f.paths, ps)
 		}
 	}
+	return f
 }
 
 // createMethod returns "POST" or "PUT" when op documents a create: a POST (or
@@ -53,53 +75,6 @@ type request struct {
 	obj  *jsonValue // the body when it is a JSON object
 	err  string     // why the body is unusable, "" when obj is set or there is no body
 	resp *ir.HTTPMessage
-}
-
-func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
-	op, method := p.Operation, f.method
-	pos := firstValid(op.Pos, p.TitlePos, ir.Pos{File: p.File})
-	var paths []ir.PathSyntax
-	for _, ps := range op.Paths {
-		if strings.EqualFold(ps.Method, method) {
-			paths = append(paths, ps)
-		}
-	}
-	skip := func(at ir.Pos, reason string) {
-		s := ir.Skip{Page: p.File, Method: method, Reason: reason, Pos: firstValid(at, pos)}
-		if len(paths) > 0 {
-			s.Path = paths[0].Template
-		}
-		l.skipped = append(l.skipped, s)
-		l.diags.Warnf(s.Pos, "create-skipped", "create page: %s", reason)
-	}
-	if len(paths) == 0 {
-		skip(pos, "http request: no "+method+" request line in the syntax block")
-		return
-	}
-	req := f.req
-	body, at, reason := l.bodyType(p, req)
-	if body == nil && reason != "" {
-		skip(at, reason)
-		return
-	}
-	ep := &ir.Endpoint{
-		Page:        p.File,
-		Title:       p.Title,
-		Method:      method,
-		Paths:       paths,
-		Body:        body,
-		Result:      l.resultType(p, req, body),
-		Status:      201,
-		Permissions: l.permissions(p, op),
-		Headers:     slices.Clone(op.Headers),
-		Pos:         pos,
-	}
-	for _, ex := range op.Examples {
-		if ex.Request == nil || strings.EqualFold(ex.Request.Method, method) {
-			ep.Examples = append(ep.Examples, ex)
-		}
-	}
-	l.endpoints = append(l.endpoints, ep)
 }
 
 // exampleRequest picks the first example request of the create method whose
@@ -161,71 +136,4 @@ func requestODataType(req request) (name string, at ir.Pos) {
 		return odataName(req.msg.Annotation.ODataType), req.msg.Annotation.Pos
 	}
 	return "", ir.Pos{}
-}
-
-// resultType finds the 201 body type: the Response section's link, else the
-// example response's annotation or JSON "@odata.type", else the body type;
-// nil when nothing is named and the example 201 has no body (22 hand pages
-// answer with a Location header only).
-func (l *linker) resultType(p *ir.Page, req request, body *ir.TypeRef) *ir.TypeRef {
-	op := p.Operation
-	if op.Response != nil && op.Response.Type != nil {
-		r := *op.Response.Type
-		if r.Primitive || l.resolveRef(p.File, &r, body == nil || !sameRef(r, *body)) != nil {
-			return &r
-		}
-	}
-	resp := resultResponse(op, req)
-	ns := l.pageNamespace(p.File)
-	if resp != nil {
-		if a := resp.Annotation; a != nil && a.ODataType != "" {
-			if d := l.byName(odataName(a.ODataType), ns); d != nil {
-				return &ir.TypeRef{Raw: a.ODataType, Name: d.name(), Target: d.qualified(), Pos: a.Pos,
-					Collection: a.IsCollection || strings.HasPrefix(a.ODataType, "Collection(")}
-			}
-		}
-		if resp.Body == nil || strings.TrimSpace(resp.Body.Text) == "" {
-			if op.Response == nil || op.Response.Type == nil {
-				return nil
-			}
-		} else if v, err := parseJSON(resp.Body.Text); err == nil {
-			if d := l.byName(odataName(v.odataType()), ns); d != nil {
-				return &ir.TypeRef{Raw: v.odataType(), Name: d.name(), Target: d.qualified(), Pos: resp.Body.Pos}
-			}
-		}
-	}
-	if body == nil { // a bodiless create: an untyped answer is raw JSON
-		if resp != nil && resp.Body != nil && strings.TrimSpace(resp.Body.Text) != "" {
-			return &ir.TypeRef{Raw: "(untyped example response)", Pos: resp.Body.Pos}
-		}
-		return nil
-	}
-	r := *body
-	return &r
-}
-
-// resultResponse is the 201 response a create's result type is read from:
-// the one of the example request, else the first one.
-func resultResponse(op *ir.Operation, req request) *ir.HTTPMessage {
-	if req.resp != nil && req.resp.Status == 201 {
-		return req.resp
-	}
-	for _, ex := range op.Examples {
-		if ex.Response != nil && ex.Response.Status == 201 {
-			return ex.Response
-		}
-	}
-	return nil
-}
-
-func firstValid(ps ...ir.Pos) ir.Pos {
-	for _, p := range ps {
-		if p.IsValid() {
-			return p
-		}
-	}
-	if len(ps) > 0 {
-		return ps[len(ps)-1]
-	}
-	return ir.Pos{}
 }

@@ -3,6 +3,20 @@
 // pages (POST or PUT answering 201) into endpoints, and keeps exactly the
 // types those endpoints reach.
 //
+// Linking runs in passes, one file each, in this order; each reads what the
+// earlier ones built, and no pass starts another:
+//
+//	prepare.go   per-page facts (names, create method, request lines, example request), on every core
+//	index.go     index every resource and enum declaration under its qualified name
+//	merge.go     merge the declarations of one name into one type or enum
+//	resolve.go   resolve base types and property references (silently)
+//	body.go      request body and 201 answer types of each create page (answer.go, synth.go, infer.go)
+//	endpoint.go  an endpoint, or a skip with its reason, per create page
+//	reach.go     keep what the endpoints reach, report its unresolved references, flatten inheritance
+//
+// lookup.go holds the read-only queries (by link, by name) the passes after
+// indexing share.
+//
 // Link never mutates its input: types, properties and type references are
 // copied before they are resolved. Every decision is made in sorted page
 // order, so the result does not depend on the order of the pages.
@@ -35,11 +49,13 @@ func Link(pages []*ir.Page) (ds *ir.DocSet, diags ir.Diagnostics) {
 		}
 	}()
 	l := newLinker(pages)
-	l.index()
-	l.resolveBases()
-	l.buildEndpoints()
-	l.reach()
-	l.flatten()
+	l.indexDeclarations() // index.go
+	l.mergeDeclarations() // merge.go
+	l.resolveTypes()      // resolve.go
+	l.resolveBodies()     // body.go (answer.go, synth.go, infer.go)
+	l.buildEndpoints()    // endpoint.go
+	l.reach()             // reach.go
+	l.flatten()           // reach.go
 	ds = l.docSet()
 	l.diags.Sort()
 	return ds, l.diags

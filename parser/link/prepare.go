@@ -24,13 +24,6 @@ type pageFacts struct {
 // has no name.
 type defName struct{ ns, name, key string }
 
-// createFacts is what a create page's endpoint is built from. The example
-// response body is not parsed here: only a few pages need it (resultType).
-type createFacts struct {
-	method string
-	req    request
-}
-
 // prepare computes the facts of l.pages.
 func (l *linker) prepare() []pageFacts {
 	facts := make([]pageFacts, len(l.pages))
@@ -66,16 +59,6 @@ func newDefName(name, ns, pageNS string) defName {
 		return defName{}
 	}
 	return defName{ns: ns, name: name, key: strings.ToLower(qualify(ns, name))}
-}
-
-// createFactsOf reads the example request and response of a create
-// operation; nil when op is not a create.
-func createFactsOf(op *ir.Operation) *createFacts {
-	method := createMethod(op)
-	if method == "" {
-		return nil
-	}
-	return &createFacts{method: method, req: exampleRequest(op, method)}
 }
 
 // parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines. f must only write

@@ -1,235 +1,96 @@
 package link
 
 import (
-	"net/url"
-	"path"
+	"github.com/docs2go/docs2go/parser/ir"
+
 	"slices"
 	"strings"
-
-	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// resolveRef resolves ref in place: Target becomes the qualified name of the
-// type or enum it denotes and Name that type's real name. Unresolved
-// references get an "unresolved-type" warning when warn is set.
-func (l *linker) resolveRef(from string, ref *ir.TypeRef, warn bool) *def {
-	if ref == nil || ref.Primitive {
-		return nil
+// Pass 3: resolve type references and bases. Every page type's base and
+// property references are resolved silently, each relative to the page it
+// was read on: only the types the endpoints reach are reported (reach.go).
+// Inheritance cycles are broken and each type's direct children recorded.
+
+// resolveTypes resolves the bases, then the property references, of every
+// page type.
+func (l *linker) resolveTypes() {
+	keys := l.sortedTypeKeys()
+	for _, k := range keys {
+		l.resolveBase(l.defs[k].typ)
 	}
-	d := l.lookup(from, ref)
-	if d == nil {
-		ref.Target = ""
-		if warn {
-			l.warnUnresolved(ref)
+	for _, k := range keys {
+		l.breakCycle(k)
+	}
+	for _, k := range keys {
+		if b := l.defs[k].typ.baseKey; b != "" {
+			parent := l.defs[b].typ
+			parent.children = append(parent.children, k)
 		}
-		return nil
 	}
-	ref.Name, ref.Target = d.name(), d.qualified()
-	return d
+	for _, k := range keys {
+		td := l.defs[k].typ
+		for i := range td.typ.Properties {
+			l.resolvePropRef(td.propFile[i], &td.typ.Properties[i].Type)
+		}
+		td.resolved = true
+	}
 }
 
-func (l *linker) warnUnresolved(ref *ir.TypeRef) {
-	if strings.TrimSpace(ref.Name) == "" && ref.Link == "" {
-		l.diags.Warnf(ref.Pos, "missing-type", "property table: the type cell is empty")
+// resolveBase resolves td's base reference; a base that is an enum or td
+// itself is reported and ignored.
+func (l *linker) resolveBase(td *typeDef) {
+	if td.base == nil {
 		return
 	}
-	what := ref.Name
-	if ref.Link != "" {
-		what += " (" + ref.Link + ")"
-	}
-	l.diags.Warnf(ref.Pos, "unresolved-type", "type link: no resource or enum page defines %s", strings.TrimSpace(what))
-}
-
-// lookup finds the definition ref denotes: by link target first, then by
-// name, then by the link's file name (the seed links
-// ../resources/mimecontent.md, a page that exists in no snapshot).
-func (l *linker) lookup(from string, ref *ir.TypeRef) *def {
-	if ref.Link != "" {
-		if d := l.byLink(from, l.linkDefinition(from, ref.Link), ref.Name); d != nil {
-			return d
-		}
-	}
-	if d := l.byName(ref.Name, l.pageNamespace(from)); d != nil {
-		return d
-	}
-	if ref.Link != "" {
-		return l.byLinkFileName(ref.Link, l.pageNamespace(from))
-	}
-	return nil
-}
-
-// linkDefinition maps a reference-style label ("[x][identityset]" left
-// unresolved as "identityset" or "[identityset]") to its definition on the
-// page; other destinations are returned unchanged.
-func (l *linker) linkDefinition(from, dest string) string {
-	p := l.byFile[from]
-	if p == nil {
-		return dest
-	}
-	label := strings.ToLower(strings.Trim(strings.TrimSpace(dest), "[]"))
-	for _, ld := range p.Links {
-		if strings.ToLower(ld.Label) == label {
-			return ld.Destination
-		}
-	}
-	return dest
-}
-
-func (l *linker) pageNamespace(file string) string {
-	if p := l.byFile[file]; p != nil {
-		return normNamespace(p.Namespace, "")
-	}
-	return defaultNamespace
-}
-
-// targetFile maps a link destination to a docs-relative page File and a
-// fragment. ok is false for links that cannot point into this docs version.
-func targetFile(from, dest string) (file, frag string, ok bool) {
-	dest = strings.TrimSpace(strings.Trim(strings.TrimSpace(dest), "<>"))
-	dest, frag, _ = strings.Cut(dest, "#")
-	dest, _, _ = strings.Cut(dest, "?")
-	if strings.HasPrefix(dest, "http://") || strings.HasPrefix(dest, "https://") {
-		u, err := url.Parse(dest)
-		if err != nil || !strings.HasSuffix(u.Host, "microsoft.com") {
-			return "", "", false
-		}
-		dest = u.Path
-		// docs.microsoft.com/en-us/graph/api/... carries a locale.
-		if parts := strings.SplitN(strings.TrimPrefix(dest, "/"), "/", 2); len(parts) == 2 &&
-			len(parts[0]) == 5 && parts[0][2] == '-' {
-			dest = "/" + parts[1]
-		}
-	}
+	d := l.resolveRef(td.baseFile, td.base, false)
 	switch {
-	case dest == "":
-		return from, frag, true
-	case strings.HasPrefix(dest, "/graph/api/"):
-		// /graph/api/resources/x is the published URL of resources/x.md;
-		// /graph/api/x that of api/x.md.
-		rest := strings.TrimPrefix(dest, "/graph/api/")
-		if !strings.Contains(rest, "/") {
-			rest = "api/" + rest
-		}
-		file = path.Clean(rest)
-	case strings.HasPrefix(dest, "/"):
-		return "", "", false
+	case d == nil:
+	case d.enum != nil:
+		l.diags.Warnf(td.base.Pos, "invalid-base-type", "resource: base type %s of %s is an enum; the base is ignored",
+			d.qualified(), td.qname)
+	case d.key == td.key:
+		l.diags.Warnf(td.base.Pos, "inheritance-cycle", "resource: %s inherits from itself; the base is ignored",
+			td.qname)
 	default:
-		if u, err := url.PathUnescape(dest); err == nil {
-			dest = u
-		}
-		file = path.Join(path.Dir(from), dest)
+		td.baseKey = d.key
+		td.typ.Base = d.qualified()
 	}
-	if !strings.HasSuffix(strings.ToLower(file), ".md") {
-		file += ".md"
-	}
-	return file, frag, true
 }
 
-// byLink resolves a link destination: exact page path, then
-// case-insensitively (109 corpus links only match so:
-// driveItemUploadableProperties.md → driveitemuploadableproperties.md).
-func (l *linker) byLink(from, dest, name string) *def {
-	file, frag, ok := targetFile(from, dest)
-	if !ok {
-		return nil
+// resolvePropRef resolves a property reference silently; one already
+// pointing at a type inferred from an example stays as it is.
+func (l *linker) resolvePropRef(file string, ref *ir.TypeRef) {
+	if t := ref.Target; t != "" && l.inferred[strings.ToLower(t)] != nil {
+		return
 	}
-	p := l.byFile[file]
-	if p == nil {
-		p = l.byFileLower[strings.ToLower(file)]
-	}
-	if p == nil {
-		return nil
-	}
-	return l.pickOnPage(p.File, frag, name)
+	l.resolveRef(file, ref, false)
 }
 
-// pickOnPage chooses among the definitions of a page: the one an anchor
-// names ("#x-values" is the anchor of a "### x values" section), else the one
-// the link text names, else the page's first resource, else its only enum.
-func (l *linker) pickOnPage(file, frag, name string) *def {
-	keys := l.pageDefs[file]
-	if len(keys) == 0 {
-		return nil
-	}
-	match := func(want string) *def {
-		want = strings.ToLower(want)
-		for _, k := range keys {
-			if d := l.defs[k]; d.lname == want {
-				return d
-			}
+// breakCycle follows the base chain from k; when it comes back to a type
+// already on the chain, the last link is dropped with a warning, so later
+// walks (flattening, derived types) terminate.
+func (l *linker) breakCycle(k string) {
+	seen := map[string]bool{k: true}
+	for cur := l.defs[k].typ; cur.baseKey != ""; {
+		if seen[cur.baseKey] {
+			l.diags.Warnf(cur.base.Pos, "inheritance-cycle", "resource: base type %s of %s closes an inheritance cycle; the base is ignored",
+				cur.typ.Base, cur.qname)
+			cur.baseKey, cur.typ.Base = "", ""
+			return
 		}
-		return nil
+		seen[cur.baseKey] = true
+		cur = l.defs[cur.baseKey].typ
 	}
-	if f := strings.ToLower(strings.TrimSpace(frag)); f != "" {
-		if d := match(strings.TrimSuffix(f, "-values")); d != nil {
-			return d
-		}
-		if d := match(strings.ReplaceAll(strings.TrimSuffix(f, "-values"), "-", "")); d != nil {
-			return d
-		}
-	}
-	if _, short := splitQualified(name); short != "" {
-		if d := match(short); d != nil {
-			return d
-		}
-	}
-	var enums []*def
-	for _, k := range keys {
-		d := l.defs[k]
+}
+
+func (l *linker) sortedTypeKeys() []string {
+	var keys []string
+	for k, d := range l.defs {
 		if d.typ != nil {
-			return d
-		}
-		enums = append(enums, d)
-	}
-	if len(enums) == 1 {
-		return enums[0]
-	}
-	return nil
-}
-
-// byName resolves a written or linked name, qualified or short, ignoring
-// case (the seed's annotations say microsoft.graph.androiddeviceownerenrollmentprofile).
-// Among short-name homonyms in several namespaces it prefers the linking
-// page's namespace, then microsoft.graph, then the first in sort order.
-func (l *linker) byName(name, ns string) *def {
-	name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "#"))
-	if name == "" {
-		return nil
-	}
-	if d := l.defs[strings.ToLower(name)]; d != nil {
-		return d
-	}
-	qns, short := splitQualified(name)
-	if qns != "" {
-		ns = qns
-	}
-	keys := l.byShort[strings.ToLower(short)]
-	if len(keys) == 0 {
-		return nil
-	}
-	for _, want := range []string{ns, defaultNamespace} {
-		if i := slices.Index(keys, strings.ToLower(qualify(want, short))); i >= 0 {
-			return l.defs[keys[i]]
+			keys = append(keys, k)
 		}
 	}
-	return l.defs[keys[0]]
-}
-
-// byLinkFileName tries the link's file name as a type name:
-// "../resources/mimecontent.md" → mimecontent, and for intune family pages
-// the last dash-separated word ("intune-shared-mimecontent.md").
-func (l *linker) byLinkFileName(dest, ns string) *def {
-	dest, _, _ = strings.Cut(dest, "#")
-	dest, _, _ = strings.Cut(dest, "?")
-	base := strings.TrimSuffix(path.Base(dest), ".md")
-	if base == "" || base == "." || base == "/" {
-		return nil
-	}
-	if d := l.byName(base, ns); d != nil {
-		return d
-	}
-	if i := strings.LastIndexByte(base, '-'); i >= 0 {
-		return l.byName(base[i+1:], ns)
-	}
-	return nil
+	slices.Sort(keys)
+	return keys
 }

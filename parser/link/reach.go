@@ -7,73 +7,13 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// resolveBases resolves every type's base reference (silently: only the
-// reachable ones are reported, by reach), breaks inheritance cycles, and
-// records each type's direct children.
-func (l *linker) resolveBases() {
-	keys := l.sortedTypeKeys()
-	for _, k := range keys {
-		td := l.defs[k].typ
-		if td.base == nil {
-			continue
-		}
-		d := l.resolveRef(td.baseFile, td.base, false)
-		switch {
-		case d == nil:
-		case d.enum != nil:
-			l.diags.Warnf(td.base.Pos, "invalid-base-type", "resource: base type %s of %s is an enum; the base is ignored",
-				d.qualified(), td.qname)
-		case d.key == k:
-			l.diags.Warnf(td.base.Pos, "inheritance-cycle", "resource: %s inherits from itself; the base is ignored",
-				td.qname)
-		default:
-			td.baseKey = d.key
-			td.typ.Base = d.qualified()
-		}
-	}
-	for _, k := range keys {
-		l.breakCycle(k)
-	}
-	for _, k := range keys {
-		if b := l.defs[k].typ.baseKey; b != "" {
-			parent := l.defs[b].typ
-			parent.children = append(parent.children, k)
-		}
-	}
-}
+// Pass 6: keep what the endpoints reach. The types and enums reachable from
+// the endpoints' body and result types (through properties, base types and
+// derived types: a base-typed body accepts every derived type) are kept,
+// the unresolved references of exactly those types reported, and each kept
+// type completed with its inherited properties and derived types.
 
-// breakCycle follows the base chain from k; when it comes back to a type
-// already on the chain, the last link is dropped with a warning, so later
-// walks (flattening, derived types) terminate.
-func (l *linker) breakCycle(k string) {
-	seen := map[string]bool{k: true}
-	for cur := l.defs[k].typ; cur.baseKey != ""; {
-		if seen[cur.baseKey] {
-			l.diags.Warnf(cur.base.Pos, "inheritance-cycle", "resource: base type %s of %s closes an inheritance cycle; the base is ignored",
-				cur.typ.Base, cur.qname)
-			cur.baseKey, cur.typ.Base = "", ""
-			return
-		}
-		seen[cur.baseKey] = true
-		cur = l.defs[cur.baseKey].typ
-	}
-}
-
-func (l *linker) sortedTypeKeys() []string {
-	var keys []string
-	for k, d := range l.defs {
-		if d.typ != nil {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-// reach marks the types and enums reachable from the endpoints' body and
-// result types, through properties, base types and derived types (a
-// base-typed body accepts every derived type), resolving and reporting the
-// references of exactly those types.
+// reach marks the types and enums reachable from the endpoints.
 func (l *linker) reach() {
 	var queue []string
 	pushKey := func(k string) {
@@ -101,7 +41,7 @@ func (l *linker) reach() {
 		if td == nil {
 			continue // an enum: nothing further
 		}
-		l.resolveProps(td)
+		l.warnUnresolvedProps(td)
 		if td.base != nil && td.baseKey == "" && td.base.Target == "" {
 			l.warnUnresolved(td.base)
 		}
@@ -115,18 +55,17 @@ func (l *linker) reach() {
 	}
 }
 
-// resolveProps resolves the property references of td once, each relative
-// to the page it was read on.
-func (l *linker) resolveProps(td *typeDef) {
-	if td.resolved {
+// warnUnresolvedProps reports the property references of a page type that
+// resolveTypes could not resolve; inferred types resolve theirs as they are
+// built.
+func (l *linker) warnUnresolvedProps(td *typeDef) {
+	if td.typ.Inferred {
 		return
 	}
-	td.resolved = true
 	for i := range td.typ.Properties {
-		if t := td.typ.Properties[i].Type.Target; t != "" && l.inferred[strings.ToLower(t)] != nil {
-			continue // inferred from an example, already resolved
+		if ref := &td.typ.Properties[i].Type; !ref.Primitive && ref.Target == "" {
+			l.warnUnresolved(ref)
 		}
-		l.resolveRef(td.propFile[i], &td.typ.Properties[i].Type, true)
 	}
 }
 
@@ -145,7 +84,7 @@ func (l *linker) flatten() {
 
 // flattenType puts the base's (already flattened) properties that td lacks
 // before td's own rows, as the docs do. done guards against repeats; cycles
-// were broken by resolveBases.
+// were broken by resolveTypes.
 func (l *linker) flattenType(td *typeDef, done map[string]bool) {
 	if done[td.key] {
 		return

@@ -1,0 +1,73 @@
+package link
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// Pass 5: endpoints. Every create page becomes an endpoint from its facts
+// (request lines, body and result types, permissions, examples), or a skip
+// saying why it could not.
+
+// buildEndpoints turns every create page into an endpoint, or records why it
+// could not become one.
+func (l *linker) buildEndpoints() {
+	for i, p := range l.pages {
+		if f := l.facts[i].create; f != nil {
+			l.buildEndpoint(p, f)
+		}
+	}
+}
+
+func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
+	op, method := p.Operation, f.method
+	pos := firstValid(op.Pos, p.TitlePos, ir.Pos{File: p.File})
+	skip := func(at ir.Pos, reason string) {
+		s := ir.Skip{Page: p.File, Method: method, Reason: reason, Pos: firstValid(at, pos)}
+		if len(f.paths) > 0 {
+			s.Path = f.paths[0].Template
+		}
+		l.skipped = append(l.skipped, s)
+		l.diags.Warnf(s.Pos, "create-skipped", "create page: %s", reason)
+	}
+	switch {
+	case len(f.paths) == 0:
+		skip(pos, "http request: no "+method+" request line in the syntax block")
+		return
+	case f.body == nil && f.noBody != "":
+		skip(f.noBodyAt, f.noBody)
+		return
+	}
+	ep := &ir.Endpoint{
+		Page:        p.File,
+		Title:       p.Title,
+		Method:      method,
+		Paths:       f.paths,
+		Body:        f.body,
+		Result:      f.result,
+		Status:      201,
+		Permissions: l.permissions(p, op),
+		Headers:     slices.Clone(op.Headers),
+		Pos:         pos,
+	}
+	for _, ex := range op.Examples {
+		if ex.Request == nil || strings.EqualFold(ex.Request.Method, method) {
+			ep.Examples = append(ep.Examples, ex)
+		}
+	}
+	l.endpoints = append(l.endpoints, ep)
+}
+
+func firstValid(ps ...ir.Pos) ir.Pos {
+	for _, p := range ps {
+		if p.IsValid() {
+			return p
+		}
+	}
+	if len(ps) > 0 {
+		return ps[len(ps)-1]
+	}
+	return ir.Pos{}
+}

@@ -1,0 +1,126 @@
+package link
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// Pass 2: merge duplicate declarations. Several pages may describe one type
+// (v1.0 deviceManagement is spread over 16 intune pages; beta keyValue has
+// two pages): their facts are merged into one struct type or enum, in
+// declaration order, and contradictions are reported.
+
+// mergeDeclarations builds every type and enum from its declarations.
+func (l *linker) mergeDeclarations() {
+	for _, k := range slices.Sorted(maps.Keys(l.defs)) {
+		d := l.defs[k]
+		for _, dc := range d.decls {
+			if d.typ != nil {
+				l.mergeResource(d.typ, dc.page, dc.res)
+			} else {
+				l.mergeEnum(d.enum, dc.enum)
+			}
+		}
+	}
+}
+
+// mergeResource adds r's facts to td: the first declaration wins for the
+// description, the base type and every property.
+func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
+	t := td.typ
+	if t.Description == "" {
+		t.Description = r.Description
+	}
+	t.Abstract = t.Abstract || r.Abstract
+	t.Sources = sortPos(append(t.Sources, r.Pos))
+	if r.BaseType != nil && (r.BaseType.Name != "" || r.BaseType.Link != "") {
+		if td.base == nil {
+			b := *r.BaseType
+			td.base, td.baseFile = &b, p.File
+		} else if !sameRef(*td.base, *r.BaseType) {
+			l.diags.Warnf(r.BaseType.Pos, "type-merge-conflict", "resource: %s has base type %s here but %s in %s",
+				t.QualifiedName(), r.BaseType.Name, td.base.Name, td.baseFile)
+		}
+	}
+	// Room for the rows up front: types spread over many pages grew often.
+	t.Properties = slices.Grow(t.Properties, len(r.Properties))
+	td.propFile = slices.Grow(td.propFile, len(r.Properties))
+	for _, prop := range r.Properties {
+		if prop.Name == "" {
+			l.diags.Warnf(prop.Pos, "property-without-name", "property table: a row of %s has no name; it is not a property",
+				t.QualifiedName())
+			continue
+		}
+		l.addProperty(td, p.File, prop)
+	}
+}
+
+// addProperty appends prop unless td already has a property of that name
+// (case-insensitively: JSON names that differ only in case cannot both become
+// Go fields); a conflicting repeat is reported. A property added to a page
+// type after resolveTypes is resolved here, as resolveTypes would have.
+func (l *linker) addProperty(td *typeDef, file string, prop ir.Property) bool {
+	if prop.Name == "" {
+		return false
+	}
+	if i := propIndex(td.typ.Properties, prop.Name); i >= 0 {
+		old := td.typ.Properties[i]
+		if !sameRef(old.Type, prop.Type) && td.propFile[i] != file {
+			l.diags.Warnf(prop.Pos, "type-merge-conflict", "property table: %s.%s is %s here but %s in %s",
+				td.qname, prop.Name, refString(prop.Type), refString(old.Type), td.propFile[i])
+		}
+		return false
+	}
+	if td.resolved && !td.typ.Inferred {
+		l.resolvePropRef(file, &prop.Type)
+	}
+	td.typ.Properties = append(td.typ.Properties, prop)
+	td.propFile = append(td.propFile, file)
+	return true
+}
+
+func propIndex(props []ir.Property, name string) int {
+	for i := range props { // by index: slices.IndexFunc copied every Property
+		if strings.EqualFold(props[i].Name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sameRef reports whether two references name the same type, ignoring how
+// they are written.
+func sameRef(a, b ir.TypeRef) bool {
+	_, an := splitQualified(a.Name)
+	_, bn := splitQualified(b.Name)
+	return strings.EqualFold(an, bn) && a.Collection == b.Collection
+}
+
+func refString(r ir.TypeRef) string {
+	if r.Collection {
+		return r.Name + " collection"
+	}
+	return r.Name
+}
+
+// mergeEnum unions the members of a repeated enum; the first value wins.
+func (l *linker) mergeEnum(dst, e *ir.Enum) {
+	dst.Flags = dst.Flags || e.Flags
+	if dst.Description == "" {
+		dst.Description = e.Description
+	}
+	for _, m := range e.Members {
+		i := slices.IndexFunc(dst.Members, func(o ir.EnumMember) bool { return strings.EqualFold(o.Name, m.Name) })
+		switch {
+		case i < 0:
+			dst.Members = append(dst.Members, m)
+		case dst.Members[i].Value != m.Value && m.Value != "" && dst.Members[i].Value != "" &&
+			m.Pos.File != dst.Members[i].Pos.File:
+			l.diags.Warnf(m.Pos, "type-merge-conflict", "enum: member %s of %s has value %q here but %q in %s",
+				m.Name, dst.QualifiedName(), m.Value, dst.Members[i].Value, dst.Members[i].Pos.File)
+		}
+	}
+}
