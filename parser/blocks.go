@@ -110,10 +110,23 @@ func (p *pageParser) intro(raw string) {
 		}
 		return
 	}
-	if p.page.Description != "" || strings.HasPrefix(t, "[!") || mayNameBase(t) && baseRe.MatchString(t) {
+	if p.page.Description != "" || strings.HasPrefix(t, "[!") || startsWithBase(t) {
 		return
 	}
 	p.page.Description = plainText(t)
+}
+
+// startsWithBase reports a paragraph whose first sentence names the base
+// type ("Inherits from [entity]."): it describes nothing. A description
+// that ends with that sentence ("Represents an Azure AD user account.
+// Inherits from [directoryObject](directoryobject.md).", v1.0 user.md) is
+// kept whole.
+func startsWithBase(t string) bool {
+	if !mayNameBase(t) {
+		return false
+	}
+	loc := baseRe.FindStringIndex(t)
+	return loc != nil && !strings.Contains(t[:loc[0]], ". ")
 }
 
 // checkHiddenTable reports a table goldmark dropped because its delimiter
