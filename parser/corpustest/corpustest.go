@@ -14,10 +14,20 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
+// Snapshots names the corpus snapshots, oldest first; Dir and Pages use the
+// last one.
+var Snapshots = []string{"graph-docs-2019", "graph-docs-2020"}
+
 // Dir returns the corpus folder holding one subfolder per docs version
 // ("v1.0", "beta"), found beside the module root; it skips tb when the
 // corpus is absent.
 func Dir(tb testing.TB) string {
+	tb.Helper()
+	return SnapshotDir(tb, Snapshots[len(Snapshots)-1])
+}
+
+// SnapshotDir is Dir for the named snapshot.
+func SnapshotDir(tb testing.TB, snapshot string) string {
 	tb.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -33,9 +43,9 @@ func Dir(tb testing.TB) string {
 		}
 		dir = parent
 	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus", "graph-docs-2020", "api-reference")
+	corpus := filepath.Join(dir, "..", "shared", "corpus", snapshot, "api-reference")
 	if _, err := os.Stat(corpus); err != nil {
-		tb.Skipf("corpus not found at %s (../shared/corpus/graph-docs-2020 next to the repo); skipping", corpus)
+		tb.Skipf("corpus not found at %s (../shared/corpus/%s next to the repo); skipping", corpus, snapshot)
 	}
 	return corpus
 }
@@ -44,7 +54,13 @@ func Dir(tb testing.TB) string {
 // named as docs2go names them ("beta/api/x.md").
 func Pages(tb testing.TB, version string) []*ir.Page {
 	tb.Helper()
-	root := Dir(tb)
+	return SnapshotPages(tb, Snapshots[len(Snapshots)-1], version)
+}
+
+// SnapshotPages is Pages for the named snapshot.
+func SnapshotPages(tb testing.TB, snapshot, version string) []*ir.Page {
+	tb.Helper()
+	root := SnapshotDir(tb, snapshot)
 	files, _ := filepath.Glob(filepath.Join(root, version, "*", "*.md"))
 	if len(files) == 0 {
 		tb.Skipf("no pages for version %q under %s; skipping", version, root)

@@ -20,7 +20,7 @@ type Type struct {
 	Properties  []Property // own and inherited rows, as the docs flatten them; TypeRef.Target resolved
 	Derived     []string   // qualified names of the types that inherit from it, sorted
 	Inferred    bool       // no page defines it; built from tables or examples
-	Sources     []Pos      // every page section that contributed, sorted
+	Sources     []Pos      // every page section that contributed: the canonical declaration first, the others sorted
 }
 
 // QualifiedName returns namespace + "." + name.

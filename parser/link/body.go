@@ -139,7 +139,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 			l.diags.Warnf(row.Pos, "property-not-in-resource", "property table: %s is not a property of %s; added to it",
 				row.Name, target.qname)
 			l.addProperty(target, p.File, row)
-			target.typ.Sources = sortPos(append(target.typ.Sources, firstValid(bs.TablePos, bs.Pos)))
+			target.addSource(firstValid(bs.TablePos, bs.Pos))
 		}
 	}
 	if req.obj == nil {
@@ -160,7 +160,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 	if len(missing) == 0 {
 		return
 	}
-	exTarget.typ.Sources = sortPos(append(exTarget.typ.Sources, req.msg.Body.Pos))
+	exTarget.addSource(req.msg.Body.Pos)
 	l.fillFromJSON(exTarget, p.File, req.msg.Body, &jsonValue{kind: jsonObject, members: missing},
 		exTarget.qname)
 }

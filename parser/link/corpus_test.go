@@ -132,3 +132,40 @@ func checkDocSet(t *testing.T, ds *ir.DocSet, diags ir.Diagnostics) {
 		}
 	}
 }
+
+// TestCorpusCanonicalDeclarations logs, for both snapshots, the types and
+// enums several pages declare and the page the merge takes as canonical,
+// and fails when an intune stub wins over a page of the type's own.
+func TestCorpusCanonicalDeclarations(t *testing.T) {
+	for _, snap := range corpustest.Snapshots {
+		for _, version := range []string{"v1.0", "beta"} {
+			t.Run(snap+"/"+version, func(t *testing.T) {
+				l := newLinker(corpustest.SnapshotPages(t, snap, version))
+				l.indexDeclarations()
+				firsts := map[string]string{}
+				for k, d := range l.defs {
+					firsts[k] = d.decls[0].page.File
+				}
+				l.mergeDeclarations()
+				several, moved := 0, 0
+				var b strings.Builder
+				for _, k := range sortedKeys(l.defs) {
+					d := l.defs[k]
+					if len(d.decls) < 2 {
+						continue
+					}
+					several++
+					canon := d.decls[0].page.File
+					if canon != firsts[k] {
+						moved++
+					}
+					fmt.Fprintf(&b, "  %s: %s (of %d pages; first by path %s)\n", d.qname, canon, len(d.decls), firsts[k])
+					if declRank(d.decls[0], d.lname) >= 8 && slices.ContainsFunc(d.decls, func(dc decl) bool { return declRank(dc, d.lname) < 8 }) {
+						t.Errorf("%s: the intune stub %s won over a page of its own", d.qname, canon)
+					}
+				}
+				t.Logf("%d types and enums declared by several pages; canonical page not the first by path for %d\n%s", several, moved, b.String())
+			})
+		}
+	}
+}

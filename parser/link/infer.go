@@ -26,7 +26,7 @@ func (l *linker) inferredType(ns, name string, src ir.Pos) *typeDef {
 				l.inferred[key] = td
 			}
 			if src.IsValid() || src.File != "" {
-				td.typ.Sources = sortPos(append(td.typ.Sources, src))
+				td.addSource(src)
 			}
 			return td
 		}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/docs2go/docs2go/parser/ir"
@@ -159,5 +160,52 @@ func TestDegenerate(t *testing.T) {
 				t.Errorf("%s: %s", name, d)
 			}
 		}
+	}
+}
+
+// TestCanonicalDeclaration: when several pages declare one type, the type's
+// own page (resources/user.md) gives its description, source and property
+// rows, although the intune stub (resources/intune-shared-user.md) sorts
+// first; the stub adds the row the own page lacks, and the row where they
+// disagree is reported.
+func TestCanonicalDeclaration(t *testing.T) {
+	ds, diags := Link(loadPages(t, filepath.Join("testdata", "canonical")))
+	var user *ir.Type
+	for _, ty := range ds.Types {
+		if ty.QualifiedName() == "microsoft.graph.user" {
+			user = ty
+		}
+	}
+	if user == nil {
+		t.Fatalf("no user type in %v", ds.Types)
+	}
+	if got := user.Sources[0].File; got != "resources/user.md" {
+		t.Errorf("user's first source is %s, want resources/user.md", got)
+	}
+	if want := "Represents an Azure AD user account."; user.Description != want {
+		t.Errorf("user's description is %q, want %q", user.Description, want)
+	}
+	props := map[string]ir.Property{}
+	for _, p := range user.Properties {
+		props[p.Name] = p
+	}
+	if !props["id"].ReadOnly {
+		t.Error("user.id is not read-only: the stub's row won over the own page's")
+	}
+	if props["mail"].Type.Name != "String" {
+		t.Errorf("user.mail is %s, want the own page's String", props["mail"].Type.Name)
+	}
+	if _, ok := props["deviceEnrollmentLimit"]; !ok {
+		t.Error("the stub's deviceEnrollmentLimit row was not merged")
+	}
+	conflict := false
+	for _, d := range diags {
+		if d.Code == "type-merge-conflict" && d.Pos.File == "resources/intune-shared-user.md" &&
+			strings.Contains(d.Message, "user.mail is Int32 here but String in resources/user.md") {
+			conflict = true
+		}
+	}
+	if !conflict {
+		t.Errorf("no conflict reported at the stub's mail row; diagnostics: %v", diags)
 	}
 }

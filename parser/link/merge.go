@@ -2,6 +2,7 @@ package link
 
 import (
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -9,14 +10,25 @@ import (
 )
 
 // Pass 2: merge duplicate declarations. Several pages may describe one type
-// (v1.0 deviceManagement is spread over 16 intune pages; beta keyValue has
-// two pages): their facts are merged into one struct type or enum, in
-// declaration order, and contradictions are reported.
+// (v1.0 deviceManagement is spread over 16 intune pages; user has its own
+// page and an intune stub): the canonical declaration comes first and gives
+// the name, description, base type and the properties it lists; the others
+// add what it lacks, and contradictions are reported.
 
 // mergeDeclarations builds every type and enum from its declarations.
 func (l *linker) mergeDeclarations() {
 	for _, k := range slices.Sorted(maps.Keys(l.defs)) {
 		d := l.defs[k]
+		slices.SortStableFunc(d.decls, func(a, b decl) int { return declRank(a, d.lname) - declRank(b, d.lname) })
+		canon := d.decls[0].name
+		d.qname = qualify(canon.ns, canon.name)
+		if d.typ != nil {
+			d.typ.qname, d.typ.typ.Name, d.typ.typ.Namespace = d.qname, canon.name, canon.ns
+		} else {
+			c := *d.decls[0].enum
+			c.Name, c.Namespace, c.Members = canon.name, canon.ns, nil
+			d.enum = &c
+		}
 		for _, dc := range d.decls {
 			if d.typ != nil {
 				l.mergeResource(d.typ, dc.page, dc.res)
@@ -27,6 +39,30 @@ func (l *linker) mergeDeclarations() {
 	}
 }
 
+// declRank orders the declarations of one type, lowest first; ties keep
+// sorted page order. The canonical page is the type's own: not an intune
+// stub (intune-shared-user.md declares user with two rows, "Not yet
+// documented"), then a page whose file is named after the type, then one
+// whose title names it ("user resource type"), then a resource or enum page
+// rather than an API page that mentions the type in passing.
+func declRank(dc decl, lname string) int {
+	file := strings.ToLower(path.Base(dc.page.File))
+	rank := 0
+	if strings.HasPrefix(file, "intune-") || strings.Contains(file, "-shared-") {
+		rank += 8
+	}
+	if strings.TrimSuffix(file, ".md") != lname {
+		rank += 4
+	}
+	if words := strings.Fields(dc.page.Title); len(words) == 0 || !strings.EqualFold(strings.Trim(words[0], "`*"), lname) {
+		rank += 2
+	}
+	if dc.page.Kind == ir.PageAPI {
+		rank++
+	}
+	return rank
+}
+
 // mergeResource adds r's facts to td: the first declaration wins for the
 // description, the base type and every property.
 func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
@@ -35,7 +71,7 @@ func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
 		t.Description = r.Description
 	}
 	t.Abstract = t.Abstract || r.Abstract
-	t.Sources = sortPos(append(t.Sources, r.Pos))
+	td.addSource(r.Pos)
 	if r.BaseType != nil && (r.BaseType.Name != "" || r.BaseType.Link != "") {
 		if td.base == nil {
 			b := *r.BaseType
@@ -123,4 +159,17 @@ func (l *linker) mergeEnum(dst, e *ir.Enum) {
 				m.Name, dst.QualifiedName(), m.Value, dst.Members[i].Value, dst.Members[i].Pos.File)
 		}
 	}
+}
+
+// addSource records a page section that contributed to td. A page type's
+// first source stays its canonical declaration; the others are kept sorted.
+func (td *typeDef) addSource(p ir.Pos) {
+	s := td.typ.Sources
+	if td.typ.Inferred || len(s) == 0 {
+		td.typ.Sources = sortPos(append(s, p))
+		return
+	}
+	rest := sortPos(append(slices.Clone(s[1:]), p))
+	rest = slices.DeleteFunc(rest, func(x ir.Pos) bool { return x == s[0] })
+	td.typ.Sources = append(s[:1:1], rest...)
 }
