@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
@@ -51,6 +52,12 @@ func (p *pageParser) finish() {
 	for _, r := range pg.Resources {
 		p.settleResource(r)
 	}
+	// A resource an API page starts only by saying what the type "derives
+	// from" (beta eventmessage-post-attachments.md: "Add attachment")
+	// declares nothing: it has no name, no table and no JSON.
+	pg.Resources = slices.DeleteFunc(pg.Resources, func(r *ir.Resource) bool {
+		return r.Name == "" && len(r.Properties) == 0 && len(r.Relationships) == 0 && r.JSON == nil
+	})
 	for _, e := range pg.Enums {
 		if e.Namespace == "" {
 			e.Namespace = p.namespace()
@@ -76,10 +83,13 @@ func (p *pageParser) kindFromStructure() ir.PageKind {
 }
 
 // settleResource fills name and namespace from the title and the
-// Namespace line when no annotation gave them.
+// Namespace line when no annotation gave them. A title names the type only
+// when what is left of it is one word ("keyValue resource type"): "System
+// facet" or "Add attachment" are no type names, and the resource stays
+// unnamed.
 func (p *pageParser) settleResource(r *ir.Resource) {
 	if r.Name == "" {
-		r.Name = typeNameOf(p.page.Title)
+		r.Name = titleTypeName(p.page.Title)
 		if r.Namespace == "" {
 			r.Namespace = p.namespace()
 		}

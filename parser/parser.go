@@ -251,7 +251,7 @@ func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
 		p.page.Annotations = append(p.page.Annotations, *a)
 		return
 	case a.BlockType == "resource":
-		p.resourceAnnotation(a)
+		p.resourceAnnotation(a, members)
 	}
 	p.page.BlockAnnotations = append(p.page.BlockAnnotations, *a)
 }

@@ -20,15 +20,22 @@ func (p *pageParser) resource() *ir.Resource {
 // resourceAnnotation applies a `blockType: resource` annotation. A second
 // annotation naming another type starts a new resource (pages that define
 // several types, one table each).
-func (p *pageParser) resourceAnnotation(a *ir.Annotation) {
-	if p.resAnnotated && p.res != nil && !strings.EqualFold(qualifiedOf(p.res), a.ODataType) {
+//
+// The type is the annotation's "@odata.type", else its "@type" (beta
+// systemFacet.md writes "@type": "microsoft.graph.systemFacet").
+func (p *pageParser) resourceAnnotation(a *ir.Annotation, members []jsonMember) {
+	odataType := a.ODataType
+	if odataType == "" {
+		odataType = annotationString(members, "@type")
+	}
+	if p.resAnnotated && p.res != nil && !strings.EqualFold(qualifiedOf(p.res), odataType) {
 		p.res = nil
 	}
 	r := p.resource()
 	p.resAnnotated = true
 	r.Pos = a.Pos
-	if a.ODataType != "" {
-		r.Namespace, r.Name = splitQualified(a.ODataType)
+	if odataType != "" {
+		r.Namespace, r.Name = splitQualified(odataType)
 	}
 	if a.BaseType != "" && r.BaseType == nil {
 		r.BaseType = &ir.TypeRef{Raw: a.BaseType, Name: a.BaseType, Pos: a.Pos}
@@ -95,12 +102,33 @@ func (p *pageParser) enumTable(tb *table) {
 }
 
 // enumName names an enum from its "x values" heading, else from the title
-// ("androidDeviceOwnerEnrollmentMode enum type").
+// ("androidDeviceOwnerEnrollmentMode enum type"), when that leaves one word.
 func (p *pageParser) enumName() string {
 	if s, ok := p.secs.find(secValues); ok {
-		return typeNameOf(s.text)
+		return titleTypeName(s.text)
 	}
-	return typeNameOf(p.page.Title)
+	return titleTypeName(p.page.Title)
+}
+
+// titleTypeName is the type a title names, "" when what is left after the
+// kind words is not one word (a sentence such as "Use the Microsoft Graph
+// API to work with Microsoft Teams" names no type).
+func titleTypeName(title string) string {
+	if t := typeNameOf(title); !strings.ContainsAny(t, " \t") {
+		return t
+	}
+	return ""
+}
+
+// annotationString returns the string value of an annotation key, "" when
+// it is absent or not a string.
+func annotationString(members []jsonMember, key string) string {
+	for _, m := range members {
+		if s, ok := m.Value.(string); ok && m.Key == key {
+			return strings.TrimPrefix(strings.TrimSpace(s), "#")
+		}
+	}
+	return ""
 }
 
 // typeNameOf strips the kind words from a heading or title.

@@ -102,10 +102,16 @@ func (l *linker) declare(dc decl) {
 	n := dc.name
 	if n.key == "" {
 		if dc.res != nil {
-			l.diags.Warnf(pos, "unnamed-type", "resource: the type has no name; its properties are not used")
+			l.diags.Warnf(pos, "unnamed-type", "resource: no annotation names the type and the title is not one word; its properties are not used")
 		} else {
-			l.diags.Warnf(pos, "unnamed-type", "enum: the enum has no name; its members are not used")
+			l.diags.Warnf(pos, "unnamed-type", "enum: no one-word values heading or title names the enum; its members are not used")
 		}
+		return
+	}
+	if !isIdent(n.name) {
+		// A title or heading ("Add attachment") is no type name: a type is
+		// named by its annotation or "@odata.type".
+		l.diags.Warnf(pos, "invalid-type-name", "%s: %q is not a type name; it is not used", what, n.name)
 		return
 	}
 	d := l.defs[n.key]

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -207,5 +209,31 @@ func TestCanonicalDeclaration(t *testing.T) {
 	}
 	if !conflict {
 		t.Errorf("no conflict reported at the stub's mail row; diagnostics: %v", diags)
+	}
+}
+
+// TestTitleIsNoTypeName: a resource or enum whose name is not one word (a
+// title or heading another producer of pages left in) is reported and left
+// out instead of becoming a type "Add attachment".
+func TestTitleIsNoTypeName(t *testing.T) {
+	pos := ir.Pos{File: "api/x.md", Line: 10, Col: 1}
+	pages := []*ir.Page{{File: "api/x.md", Kind: ir.PageAPI, Title: "Add attachment",
+		Resources: []*ir.Resource{{Name: "Add attachment", Namespace: "microsoft.graph", Pos: pos,
+			Properties: []ir.Property{{Name: "id", Type: ir.TypeRef{Name: "String", Primitive: true}}}}},
+		Enums: []*ir.Enum{{Name: "Roles property", Namespace: "microsoft.graph", Pos: pos,
+			Members: []ir.EnumMember{{Name: "read"}}}}}}
+	l := newLinker(pages)
+	l.indexDeclarations()
+	if len(l.defs) != 0 {
+		t.Errorf("declarations indexed: %v", slices.Collect(maps.Keys(l.defs)))
+	}
+	n := 0
+	for _, d := range l.diags {
+		if d.Code == "invalid-type-name" && d.Pos == pos {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d invalid-type-name warnings, want 2: %v", n, l.diags)
 	}
 }
