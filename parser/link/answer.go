@@ -6,6 +6,8 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
+// Part of pass 4 (body.go): the type a create page's 201 answer carries.
+
 // resultType finds the 201 body type: the Response section's link, else the
 // example response's annotation or JSON "@odata.type", else the body type;
 // nil when nothing is named and the example 201 has no body (22 hand pages
