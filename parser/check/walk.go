@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docs2go/docs2go/parser/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -45,20 +46,15 @@ func shapeOf(ref ir.TypeRef) shape {
 }
 
 func (w *walker) run(ref ir.TypeRef) {
-	root, err := parseJSON(w.blk.Text)
+	root, err := jsontree.Of(w.blk).Strict()
 	if err != nil {
 		w.worst = mismatch
-		se, _ := err.(*syntaxError)
-		off := 0
-		if se != nil {
-			off = se.off
-		}
-		w.errorf(off, "invalid-json", "invalid JSON: %v", err)
-		w.note(off, "invalid-json", fmt.Sprintf("invalid JSON: %v", err))
+		w.errorf(err.Off, "invalid-json", "invalid JSON: %v", err)
+		w.note(err.Off, "invalid-json", fmt.Sprintf("invalid JSON: %v", err))
 		return
 	}
 	sh := shapeOf(ref)
-	if root.kind == kNull {
+	if root.Kind == jsontree.Null {
 		w.fail(mismatch, root, "type-mismatch", "", "want %s, got null", sh.describe())
 		return
 	}
@@ -77,20 +73,20 @@ func (s shape) describe() string {
 }
 
 // value checks n (not null at property level) against sh.
-func (w *walker) value(sh shape, n *node, path string, top bool) {
+func (w *walker) value(sh shape, n *jsontree.Node, path string, top bool) {
 	poly := !top || w.derived
 	if !sh.collection {
 		w.item(sh, n, path, top, poly)
 		return
 	}
-	if n.kind != kArray {
+	if n.Kind != jsontree.Array {
 		w.fail(mismatch, n, "type-mismatch", path, "want %s, got %s", sh.describe(), describe(n))
 		return
 	}
 	elem := shape{name: sh.name, primitive: sh.primitive}
-	for i, e := range n.elems {
+	for i, e := range n.Elems {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		if e.kind == kNull {
+		if e.Kind == jsontree.Null {
 			if !nullableItem(w.c, elem, poly) {
 				w.fail(lossy, e, "type-mismatch", p, "null in %s, whose items are not nullable", sh.describe())
 			}
@@ -116,7 +112,7 @@ func nullableItem(c *Checker, sh shape, poly bool) bool {
 
 // item checks one non-null, non-collection value; poly: an object
 // decodes into the type its "@odata.type" names (outside lint mode).
-func (w *walker) item(sh shape, n *node, path string, top, poly bool) {
+func (w *walker) item(sh shape, n *jsontree.Node, path string, top, poly bool) {
 	switch {
 	case sh.primitive:
 		if v, msg := primitiveRule(sh.name, n); v != ok {
@@ -135,7 +131,7 @@ func (w *walker) item(sh shape, n *node, path string, top, poly bool) {
 }
 
 // fail records a verdict and, in lint mode, a diagnostic at n.
-func (w *walker) fail(v verdict, n *node, code, path, format string, args ...any) {
+func (w *walker) fail(v verdict, n *jsontree.Node, code, path, format string, args ...any) {
 	w.worst = max(w.worst, v)
 	msg := fmt.Sprintf(format, args...)
 	if path != "" {
@@ -143,14 +139,14 @@ func (w *walker) fail(v verdict, n *node, code, path, format string, args ...any
 	}
 	if !w.lint {
 		if v != ok {
-			w.note(n.off, code, msg)
+			w.note(n.Off, code, msg)
 		}
 		return
 	}
 	if v == mismatch || code == "type-mismatch" {
-		w.errorf(n.off, code, "%s", msg)
+		w.errorf(n.Off, code, "%s", msg)
 	} else {
-		w.warnf(n.off, code, "%s", msg)
+		w.warnf(n.Off, code, "%s", msg)
 	}
 }
 
@@ -159,35 +155,35 @@ func (w *walker) note(off int, code, msg string) {
 	if w.lint || w.first != nil {
 		return
 	}
-	w.first = &ir.Diagnostic{Pos: offsetPos(w.blk, off), Severity: ir.Warning, Code: code, Message: w.opts.Label + ": " + msg}
+	w.first = &ir.Diagnostic{Pos: jsontree.OffsetPos(w.blk, off), Severity: ir.Warning, Code: code, Message: w.opts.Label + ": " + msg}
 }
 
 func (w *walker) errorf(off int, code, format string, args ...any) {
 	if w.lint {
-		w.diags.Errorf(offsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
+		w.diags.Errorf(jsontree.OffsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
 	}
 }
 
 func (w *walker) warnf(off int, code, format string, args ...any) {
 	if w.lint {
-		w.diags.Warnf(offsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
+		w.diags.Warnf(jsontree.OffsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
 	}
 }
 
 // enumValue: enums are Go strings; unknown members are tolerated by the
 // generated code (Graph enums evolve), so they are warnings only. Flags
 // enums are "a,b" strings checked part by part.
-func (w *walker) enumValue(e *ir.Enum, n *node, path string) {
-	if n.kind != kString {
+func (w *walker) enumValue(e *ir.Enum, n *jsontree.Node, path string) {
+	if n.Kind != jsontree.String {
 		w.fail(mismatch, n, "type-mismatch", path, "want enum %s (a string), got %s", e.QualifiedName(), describe(n))
 		return
 	}
 	if !w.lint || len(e.Members) == 0 {
 		return
 	}
-	parts := []string{n.str}
+	parts := []string{n.Str}
 	if e.Flags {
-		parts = strings.Split(n.str, ",")
+		parts = strings.Split(n.Str, ",")
 	}
 	names := make([]string, 0, len(e.Members))
 	for _, m := range e.Members {
@@ -202,6 +198,6 @@ func (w *walker) enumValue(e *ir.Enum, n *node, path string) {
 		if path != "" {
 			msg = path + ": " + msg
 		}
-		w.warnf(n.off, "unknown-enum-member", "%s", msg)
+		w.warnf(n.Off, "unknown-enum-member", "%s", msg)
 	}
 }

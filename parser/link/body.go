@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/docs2go/docs2go/parser/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -152,9 +153,9 @@ func (l *linker) responseTypeFitting(p *ir.Page, req request) *def {
 			names = append(names, row.Name)
 		}
 	} else if req.obj != nil {
-		for _, m := range req.obj.members {
-			if isDataKey(m.key) && !strings.HasSuffix(m.key, "@odata.bind") {
-				names = append(names, m.key)
+		for _, m := range req.obj.Members {
+			if isDataKey(m.Key) && !strings.HasSuffix(m.Key, "@odata.bind") {
+				names = append(names, m.Key)
 			}
 		}
 	} else {
@@ -253,7 +254,7 @@ func (l *linker) synthFromTable(p *ir.Page, req request) *typeDef {
 			continue
 		}
 		if d := l.resolveRef(p.File, &row.Type, true); d == nil && !row.Type.Primitive && req.obj != nil {
-			if v := elemObject(req.obj.field(row.Name)); v != nil {
+			if v := elemObject(req.obj.Field(row.Name)); v != nil {
 				raw, coll := row.Type.Raw, row.Type.Collection
 				row.Type = l.objectRef(p.File, req.msg.Body, td.typ, row.Name, v, namePart(row.Type.Name), row.Type.Pos)
 				row.Type.Raw, row.Type.Collection = raw, coll
@@ -268,16 +269,16 @@ func (l *linker) synthFromTable(p *ir.Page, req request) *typeDef {
 }
 
 // elemObject returns v when it is an object, or its first object element.
-func elemObject(v *jsonValue) *jsonValue {
+func elemObject(v *jsontree.Node) *jsontree.Node {
 	if v == nil {
 		return nil
 	}
-	if v.kind == jsonObject {
+	if v.Kind == jsontree.Object {
 		return v
 	}
-	if v.kind == jsonArray {
-		for _, e := range v.elems {
-			if e.kind == jsonObject {
+	if v.Kind == jsontree.Array {
+		for _, e := range v.Elems {
+			if e.Kind == jsontree.Object {
 				return e
 			}
 		}
@@ -315,14 +316,14 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 		return
 	}
 	exTarget := target
-	if t := req.obj.odataType(); t != "" {
+	if t := req.obj.ODataType(); t != "" {
 		if d := l.byName(odataName(t), l.pageNamespace(p.File)); d != nil && d.typ != nil && l.inherits(d.typ, target) {
 			exTarget = d.typ
 		}
 	}
-	var missing []jsonMember
-	for _, m := range req.obj.members {
-		if isDataKey(m.key) && !l.hasProperty(exTarget, m.key) {
+	var missing []jsontree.Member
+	for _, m := range req.obj.Members {
+		if isDataKey(m.Key) && !l.hasProperty(exTarget, m.Key) {
 			missing = append(missing, m)
 		}
 	}
@@ -330,7 +331,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 		return
 	}
 	exTarget.typ.Sources = sortPos(append(exTarget.typ.Sources, req.msg.Body.Pos))
-	l.fillFromJSON(exTarget, p.File, req.msg.Body, &jsonValue{kind: jsonObject, members: missing},
+	l.fillFromJSON(exTarget, p.File, req.msg.Body, &jsontree.Node{Kind: jsontree.Object, Members: missing},
 		exTarget.qname)
 }
 

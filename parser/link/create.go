@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docs2go/docs2go/parser/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -50,8 +51,8 @@ func createMethod(op *ir.Operation) string {
 // request is the example request a create page's body is read from.
 type request struct {
 	msg  *ir.HTTPMessage
-	obj  *jsonValue // the body when it is a JSON object
-	err  string     // why the body is unusable, "" when obj is set or there is no body
+	obj  *jsontree.Node // the body when it is a JSON object
+	err  string         // why the body is unusable, "" when obj is set or there is no body
 	resp *ir.HTTPMessage
 }
 
@@ -102,6 +103,19 @@ func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
 	l.endpoints = append(l.endpoints, ep)
 }
 
+// attachExampleJSON parses the example bodies of a create operation once,
+// keeping each tree on its block: the linker infers from them, and the
+// endpoint checks and the generator's example fit read them again.
+func attachExampleJSON(op *ir.Operation) {
+	for _, ex := range op.Examples {
+		for _, m := range []*ir.HTTPMessage{ex.Request, ex.Response} {
+			if m != nil && m.Body != nil && strings.TrimSpace(m.Body.Text) != "" {
+				jsontree.Attach(m.Body)
+			}
+		}
+	}
+}
+
 // exampleRequest picks the first example request of the create method whose
 // body is a JSON object, else the first one of that method, with the
 // response of its example.
@@ -114,11 +128,11 @@ func exampleRequest(op *ir.Operation, method string) request {
 		}
 		r := request{msg: m, resp: ex.Response}
 		if m.Body != nil && strings.TrimSpace(m.Body.Text) != "" {
-			v, err := parseJSON(m.Body.Text)
+			v, err := jsontree.Of(m.Body).Lenient()
 			switch {
 			case err != nil:
 				r.err = "body is not JSON (" + err.Error() + ")"
-			case v.kind != jsonObject:
+			case v.Kind != jsontree.Object:
 				r.err = "body is not a JSON object"
 			default:
 				r.obj = v
@@ -154,7 +168,7 @@ func odataName(s string) string {
 // requestODataType returns the type the example request names: its JSON
 // "@odata.type" (every intune create body has one), else its annotation's.
 func requestODataType(req request) (name string, at ir.Pos) {
-	if t := req.obj.odataType(); t != "" {
+	if t := req.obj.ODataType(); t != "" {
 		return odataName(t), req.msg.Body.Pos
 	}
 	if req.msg != nil && req.msg.Annotation != nil && req.msg.Annotation.ODataType != "" {
@@ -188,9 +202,9 @@ func (l *linker) resultType(p *ir.Page, req request, body *ir.TypeRef) *ir.TypeR
 			if op.Response == nil || op.Response.Type == nil {
 				return nil
 			}
-		} else if v, err := parseJSON(resp.Body.Text); err == nil {
-			if d := l.byName(odataName(v.odataType()), ns); d != nil {
-				return &ir.TypeRef{Raw: v.odataType(), Name: d.name(), Target: d.qualified(), Pos: resp.Body.Pos}
+		} else if v, err := jsontree.Of(resp.Body).Lenient(); err == nil {
+			if d := l.byName(odataName(v.ODataType()), ns); d != nil {
+				return &ir.TypeRef{Raw: v.ODataType(), Name: d.name(), Target: d.qualified(), Pos: resp.Body.Pos}
 			}
 		}
 	}

@@ -4,7 +4,9 @@
 // types those endpoints reach.
 //
 // Link never mutates its input: types, properties and type references are
-// copied before they are resolved. Every decision is made in sorted page
+// copied before they are resolved. It only keeps the parsed JSON of each
+// create page's example bodies on their blocks (ir.Block.JSON), a cache of
+// their text that the checks and the generator read. Every decision is made in sorted page
 // order, so the result does not depend on the order of the pages.
 package link
 

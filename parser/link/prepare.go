@@ -75,6 +75,7 @@ func createFactsOf(op *ir.Operation) *createFacts {
 	if method == "" {
 		return nil
 	}
+	attachExampleJSON(op)
 	return &createFacts{method: method, req: exampleRequest(op, method)}
 }
 
