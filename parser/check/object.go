@@ -14,7 +14,7 @@ import (
 // its "@odata.type" names (the generator's AnyB wrapper).
 func (w *walker) object(t *ir.Type, n *jsontree.Node, path string, top, poly bool) {
 	if n.Kind != jsontree.Object {
-		w.fail(mismatch, n, "type-mismatch", path, "want object %s, got %s", t.QualifiedName(), describe(n))
+		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want object %s, got %s", t.QualifiedName(), describe(n))
 		return
 	}
 	if w.lint {
@@ -37,7 +37,7 @@ func (w *walker) object(t *ir.Type, n *jsontree.Node, path string, top, poly boo
 	for _, m := range n.Members {
 		mp := join(path, m.Key)
 		if seen[m.Key] {
-			w.warnAt(m.KeyOff, "duplicate-key", "%s: property appears more than once; the last value wins", mp)
+			w.warnAt(m.KeyOff, ir.CodeDuplicateKey, "%s: property appears more than once; the last value wins", mp)
 		}
 		seen[m.Key] = true
 		w.member(t, props, lower, m, mp)
@@ -59,7 +59,7 @@ func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m json
 	case m.Key == "@odata.type":
 		// The generated ODataType field is Opt[string].
 		if m.Val.Kind != jsontree.String && m.Val.Kind != jsontree.Null {
-			w.fail(mismatch, m.Val, "type-mismatch", mp, "want String, got %s", describe(m.Val))
+			w.fail(mismatch, m.Val, ir.CodeTypeMismatch, mp, "want String, got %s", describe(m.Val))
 		}
 	case strings.Contains(m.Key, "@"):
 		// Instance annotations ("@odata.context", "x@odata.bind") are kept
@@ -69,7 +69,7 @@ func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m json
 		// and decodes fields from exact names only (encoding/json alone
 		// would fold case), so this is lossless; but it is still a typo.
 		want := lower[strings.ToLower(m.Key)].Name
-		w.warnAt(m.KeyOff, "unknown-property", "%s: property %q is not a property of %s; did you mean %q (names are case-sensitive)",
+		w.warnAt(m.KeyOff, ir.CodeUnknownProperty, "%s: property %q is not a property of %s; did you mean %q (names are case-sensitive)",
 			mp, m.Key, t.QualifiedName(), want)
 	case t.Inferred || w.c.open[strings.ToLower(t.Name)] || w.c.isNavigation(t, m.Key):
 		// An inferred type was built from the examples themselves, an
@@ -81,12 +81,12 @@ func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m json
 		for _, p := range t.Properties {
 			names = append(names, p.Name)
 		}
-		w.warnAt(m.KeyOff, "unknown-property", "%s: property %q is not a property of %s%s",
+		w.warnAt(m.KeyOff, ir.CodeUnknownProperty, "%s: property %q is not a property of %s%s",
 			mp, m.Key, t.QualifiedName(), didYouMean(m.Key, names))
 	}
 }
 
-func (w *walker) warnAt(off int, code, format string, args ...any) {
+func (w *walker) warnAt(off int, code ir.Code, format string, args ...any) {
 	w.warnf(off, code, format, args...)
 }
 
@@ -113,15 +113,15 @@ func (w *walker) dispatch(t *ir.Type, n *jsontree.Node, path string) *ir.Type {
 	at := join(path, "@odata.type")
 	if named == nil {
 		if w.c.defined[strings.ToLower(name)] {
-			w.warnf(v.Off, "odata-type-mismatch", "%s: %q is not declared as derived from %s (no baseType or \"Inherits from\" on its page)",
+			w.warnf(v.Off, ir.CodeODataTypeMismatch, "%s: %q is not declared as derived from %s (no baseType or \"Inherits from\" on its page)",
 				at, v.Str, t.QualifiedName())
 		} else {
-			w.warnf(v.Off, "odata-type-mismatch", "%s: %q names a type the docs do not define (documented type: %s)",
+			w.warnf(v.Off, ir.CodeODataTypeMismatch, "%s: %q names a type the docs do not define (documented type: %s)",
 				at, v.Str, t.QualifiedName())
 		}
 		return t
 	}
-	w.errorf(v.Off, "odata-type-mismatch", "%s: %q is neither %s nor a type derived from it",
+	w.errorf(v.Off, ir.CodeODataTypeMismatch, "%s: %q is neither %s nor a type derived from it",
 		at, v.Str, t.QualifiedName())
 	return t
 }
@@ -206,7 +206,7 @@ func (w *walker) required(t *ir.Type, n *jsontree.Node, path string, top bool, s
 			continue
 		}
 		reported[name] = true
-		w.warnf(n.Off, "missing-required", "%srequired property %q of %s is missing", prefix(path), name, t.QualifiedName())
+		w.warnf(n.Off, ir.CodeMissingRequired, "%srequired property %q of %s is missing", prefix(path), name, t.QualifiedName())
 	}
 }
 

@@ -49,13 +49,13 @@ func (w *walker) run(ref ir.TypeRef) {
 	root, err := jsontree.Of(w.blk).Strict()
 	if err != nil {
 		w.worst = mismatch
-		w.errorf(err.Off, "invalid-json", "invalid JSON: %v", err)
-		w.note(err.Off, "invalid-json", fmt.Sprintf("invalid JSON: %v", err))
+		w.errorf(err.Off, ir.CodeInvalidJSON, "invalid JSON: %v", err)
+		w.note(err.Off, ir.CodeInvalidJSON, fmt.Sprintf("invalid JSON: %v", err))
 		return
 	}
 	sh := shapeOf(ref)
 	if root.Kind == jsontree.Null {
-		w.fail(mismatch, root, "type-mismatch", "", "want %s, got null", sh.describe())
+		w.fail(mismatch, root, ir.CodeTypeMismatch, "", "want %s, got null", sh.describe())
 		return
 	}
 	w.value(sh, root, "", true)
@@ -80,7 +80,7 @@ func (w *walker) value(sh shape, n *jsontree.Node, path string, top bool) {
 		return
 	}
 	if n.Kind != jsontree.Array {
-		w.fail(mismatch, n, "type-mismatch", path, "want %s, got %s", sh.describe(), describe(n))
+		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want %s, got %s", sh.describe(), describe(n))
 		return
 	}
 	elem := shape{name: sh.name, primitive: sh.primitive}
@@ -88,7 +88,7 @@ func (w *walker) value(sh shape, n *jsontree.Node, path string, top bool) {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		if e.Kind == jsontree.Null {
 			if !nullableItem(w.c, elem, poly) {
-				w.fail(lossy, e, "type-mismatch", p, "null in %s, whose items are not nullable", sh.describe())
+				w.fail(lossy, e, ir.CodeTypeMismatch, p, "null in %s, whose items are not nullable", sh.describe())
 			}
 			continue
 		}
@@ -116,9 +116,9 @@ func (w *walker) item(sh shape, n *jsontree.Node, path string, top, poly bool) {
 	switch {
 	case sh.primitive:
 		if v, msg := primitiveRule(sh.name, n); v != ok {
-			code := "type-mismatch"
+			code := ir.CodeTypeMismatch
 			if v == lossy {
-				code = "lossy-value"
+				code = ir.CodeLossyValue
 			}
 			w.fail(v, n, code, path, "%s", msg)
 		}
@@ -131,7 +131,7 @@ func (w *walker) item(sh shape, n *jsontree.Node, path string, top, poly bool) {
 }
 
 // fail records a verdict and, in lint mode, a diagnostic at n.
-func (w *walker) fail(v verdict, n *jsontree.Node, code, path, format string, args ...any) {
+func (w *walker) fail(v verdict, n *jsontree.Node, code ir.Code, path, format string, args ...any) {
 	w.worst = max(w.worst, v)
 	msg := fmt.Sprintf(format, args...)
 	if path != "" {
@@ -143,7 +143,7 @@ func (w *walker) fail(v verdict, n *jsontree.Node, code, path, format string, ar
 		}
 		return
 	}
-	if v == mismatch || code == "type-mismatch" {
+	if v == mismatch || code == ir.CodeTypeMismatch {
 		w.errorf(n.Off, code, "%s", msg)
 	} else {
 		w.warnf(n.Off, code, "%s", msg)
@@ -151,20 +151,20 @@ func (w *walker) fail(v verdict, n *jsontree.Node, code, path, format string, ar
 }
 
 // note keeps the first non-conformance outside lint mode.
-func (w *walker) note(off int, code, msg string) {
+func (w *walker) note(off int, code ir.Code, msg string) {
 	if w.lint || w.first != nil {
 		return
 	}
 	w.first = &ir.Diagnostic{Pos: jsontree.OffsetPos(w.blk, off), Severity: ir.Warning, Code: code, Message: w.opts.Label + ": " + msg}
 }
 
-func (w *walker) errorf(off int, code, format string, args ...any) {
+func (w *walker) errorf(off int, code ir.Code, format string, args ...any) {
 	if w.lint {
 		w.diags.Errorf(jsontree.OffsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
 	}
 }
 
-func (w *walker) warnf(off int, code, format string, args ...any) {
+func (w *walker) warnf(off int, code ir.Code, format string, args ...any) {
 	if w.lint {
 		w.diags.Warnf(jsontree.OffsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
 	}
@@ -175,7 +175,7 @@ func (w *walker) warnf(off int, code, format string, args ...any) {
 // enums are "a,b" strings checked part by part.
 func (w *walker) enumValue(e *ir.Enum, n *jsontree.Node, path string) {
 	if n.Kind != jsontree.String {
-		w.fail(mismatch, n, "type-mismatch", path, "want enum %s (a string), got %s", e.QualifiedName(), describe(n))
+		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want enum %s (a string), got %s", e.QualifiedName(), describe(n))
 		return
 	}
 	if !w.lint || len(e.Members) == 0 {
@@ -198,6 +198,6 @@ func (w *walker) enumValue(e *ir.Enum, n *jsontree.Node, path string) {
 		if path != "" {
 			msg = path + ": " + msg
 		}
-		w.warnf(n.Off, "unknown-enum-member", "%s", msg)
+		w.warnf(n.Off, ir.CodeUnknownEnumMember, "%s", msg)
 	}
 }

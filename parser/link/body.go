@@ -65,7 +65,7 @@ func (l *linker) bodyType(p *ir.Page, req request) (body *ir.TypeRef, at ir.Pos,
 		// "Do not supply a request body for this method." (v1.0
 		// message-createreply.md): the example request shows no body,
 		// and nothing documents one. The endpoint takes none (nil Body).
-		l.diags.Warnf(req.msg.Pos, "no-request-body", "request body: nothing documents one and the example request has none; the endpoint takes no body")
+		l.diags.Warnf(req.msg.Pos, ir.CodeNoRequestBody, "request body: nothing documents one and the example request has none; the endpoint takes no body")
 		return nil, ir.Pos{}, ""
 	}
 	return nil, noBodyAt(p, req), noBodyReason(p, req)
@@ -120,7 +120,7 @@ func (l *linker) nested(row ir.Property) bool {
 	if !strings.Contains(row.Name, "/") {
 		return false
 	}
-	l.diags.Warnf(row.Pos, "nested-property-row", "property table: row %s describes a nested property; it is not added", row.Name)
+	l.diags.Warnf(row.Pos, ir.CodeNestedPropertyRow, "property table: row %s describes a nested property; it is not added", row.Name)
 	return true
 }
 
@@ -131,7 +131,7 @@ func (l *linker) typeless(row ir.Property) bool {
 	if row.Type.Name != "" || row.Type.Link != "" {
 		return false
 	}
-	l.diags.Warnf(row.Pos, "property-without-type", "property table: row %s has no type; it is not a property", row.Name)
+	l.diags.Warnf(row.Pos, ir.CodePropertyWithoutType, "property table: row %s has no type; it is not a property", row.Name)
 	return true
 }
 
@@ -220,12 +220,12 @@ func noBodyReason(p *ir.Page, req request) string {
 func (l *linker) synthName(p *ir.Page, req request) (ns, name string) {
 	pageNS := l.pageNamespace(p.File)
 	if bs := p.Operation.Body; bs != nil && bs.Type != nil {
-		if qns, short := splitQualified(bs.Type.Name); isIdent(short) {
+		if qns, short := ir.SplitQualified(bs.Type.Name); isIdent(short) {
 			return normNamespace(qns, pageNS), short
 		}
 	}
 	if t, _ := requestODataType(req); t != "" {
-		if qns, short := splitQualified(t); isIdent(short) {
+		if qns, short := ir.SplitQualified(t); isIdent(short) {
 			return normNamespace(qns, pageNS), short
 		}
 	}
@@ -287,7 +287,7 @@ func elemObject(v *jsontree.Node) *jsontree.Node {
 }
 
 func namePart(s string) string {
-	_, short := splitQualified(s)
+	_, short := ir.SplitQualified(s)
 	return short
 }
 
@@ -306,7 +306,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 			if !isDataKey(row.Name) || l.hasProperty(target, row.Name) || l.nested(row) || l.typeless(row) {
 				continue
 			}
-			l.diags.Warnf(row.Pos, "property-not-in-resource", "property table: %s is not a property of %s; added to it",
+			l.diags.Warnf(row.Pos, ir.CodePropertyNotInResource, "property table: %s is not a property of %s; added to it",
 				row.Name, target.qname)
 			l.addProperty(target, p.File, row)
 			target.typ.Sources = sortPos(append(target.typ.Sources, firstValid(bs.TablePos, bs.Pos)))

@@ -71,7 +71,7 @@ func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
 			s.Path = paths[0].Template
 		}
 		l.skipped = append(l.skipped, s)
-		l.diags.Warnf(s.Pos, "create-skipped", "create page: %s", reason)
+		l.diags.Warnf(s.Pos, ir.CodeCreateSkipped, "create page: %s", reason)
 	}
 	if len(paths) == 0 {
 		skip(pos, "http request: no "+method+" request line in the syntax block")

@@ -19,7 +19,7 @@ type def struct {
 // newDef makes the definition of ns.name stored under key; the names are
 // computed once here because resolution compares them for every link.
 func newDef(key, ns, name string) *def {
-	return &def{key: key, qname: qualify(ns, name), lname: strings.ToLower(name)}
+	return &def{key: key, qname: ir.Qualify(ns, name), lname: strings.ToLower(name)}
 }
 
 // name returns the canonical (first-defined) short name.
@@ -74,7 +74,7 @@ func (l *linker) index() {
 // sometimes give the name qualified ("microsoft.graph.x").
 func canonicalName(name, ns, pageNS string) (string, string) {
 	name = strings.TrimSpace(name)
-	if qns, short := splitQualified(name); qns != "" && strings.TrimSpace(ns) == "" {
+	if qns, short := ir.SplitQualified(name); qns != "" && strings.TrimSpace(ns) == "" {
 		return normNamespace(qns, ""), short
 	}
 	return normNamespace(ns, pageNS), strings.TrimPrefix(name, "#")
@@ -88,19 +88,19 @@ func (l *linker) register(p *ir.Page, d *def) {
 
 // newTypeDef makes the struct type ns.name stored under key.
 func newTypeDef(key, ns, name string) *typeDef {
-	return &typeDef{key: key, qname: qualify(ns, name), typ: &ir.Type{Name: name, Namespace: ns}}
+	return &typeDef{key: key, qname: ir.Qualify(ns, name), typ: &ir.Type{Name: name, Namespace: ns}}
 }
 
 func (l *linker) addResource(p *ir.Page, r *ir.Resource, n defName) {
 	ns, name, key := n.ns, n.name, n.key
 	if key == "" {
-		l.diags.Warnf(r.Pos, "unnamed-type", "resource: the type has no name; its properties are not used")
+		l.diags.Warnf(r.Pos, ir.CodeUnnamedType, "resource: the type has no name; its properties are not used")
 		return
 	}
 	d := l.defs[key]
 	if d != nil && d.enum != nil {
-		l.diags.Warnf(r.Pos, "type-merge-conflict", "resource: %s is also defined as an enum in %s; the enum is kept",
-			qualify(ns, name), d.enum.Pos.File)
+		l.diags.Warnf(r.Pos, ir.CodeTypeMergeConflict, "resource: %s is also defined as an enum in %s; the enum is kept",
+			ir.Qualify(ns, name), d.enum.Pos.File)
 		return
 	}
 	if d == nil {
@@ -127,7 +127,7 @@ func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
 			b := *r.BaseType
 			td.base, td.baseFile = &b, p.File
 		} else if !sameRef(*td.base, *r.BaseType) {
-			l.diags.Warnf(r.BaseType.Pos, "type-merge-conflict", "resource: %s has base type %s here but %s in %s",
+			l.diags.Warnf(r.BaseType.Pos, ir.CodeTypeMergeConflict, "resource: %s has base type %s here but %s in %s",
 				t.QualifiedName(), r.BaseType.Name, td.base.Name, td.baseFile)
 		}
 	}
@@ -136,7 +136,7 @@ func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
 	td.propFile = slices.Grow(td.propFile, len(r.Properties))
 	for _, prop := range r.Properties {
 		if prop.Name == "" {
-			l.diags.Warnf(prop.Pos, "property-without-name", "property table: a row of %s has no name; it is not a property",
+			l.diags.Warnf(prop.Pos, ir.CodePropertyWithoutName, "property table: a row of %s has no name; it is not a property",
 				t.QualifiedName())
 			continue
 		}
@@ -154,7 +154,7 @@ func (l *linker) addProperty(td *typeDef, file string, prop ir.Property) bool {
 	if i := propIndex(td.typ.Properties, prop.Name); i >= 0 {
 		old := td.typ.Properties[i]
 		if !sameRef(old.Type, prop.Type) && td.propFile[i] != file {
-			l.diags.Warnf(prop.Pos, "type-merge-conflict", "property table: %s.%s is %s here but %s in %s",
+			l.diags.Warnf(prop.Pos, ir.CodeTypeMergeConflict, "property table: %s.%s is %s here but %s in %s",
 				td.qname, prop.Name, refString(prop.Type), refString(old.Type), td.propFile[i])
 		}
 		return false
@@ -176,8 +176,8 @@ func propIndex(props []ir.Property, name string) int {
 // sameRef reports whether two references name the same type, ignoring how
 // they are written.
 func sameRef(a, b ir.TypeRef) bool {
-	_, an := splitQualified(a.Name)
-	_, bn := splitQualified(b.Name)
+	_, an := ir.SplitQualified(a.Name)
+	_, bn := ir.SplitQualified(b.Name)
 	return strings.EqualFold(an, bn) && a.Collection == b.Collection
 }
 
@@ -191,13 +191,13 @@ func refString(r ir.TypeRef) string {
 func (l *linker) addEnum(p *ir.Page, e *ir.Enum, n defName) {
 	ns, name, key := n.ns, n.name, n.key
 	if key == "" {
-		l.diags.Warnf(e.Pos, "unnamed-type", "enum: the enum has no name; its members are not used")
+		l.diags.Warnf(e.Pos, ir.CodeUnnamedType, "enum: the enum has no name; its members are not used")
 		return
 	}
 	d := l.defs[key]
 	if d != nil && d.typ != nil {
-		l.diags.Warnf(e.Pos, "type-merge-conflict", "enum: %s is also defined as a resource in %s; the resource is kept",
-			qualify(ns, name), d.typ.typ.Sources[0].File)
+		l.diags.Warnf(e.Pos, ir.CodeTypeMergeConflict, "enum: %s is also defined as a resource in %s; the resource is kept",
+			ir.Qualify(ns, name), d.typ.typ.Sources[0].File)
 		return
 	}
 	if d == nil {
@@ -225,7 +225,7 @@ func (l *linker) mergeEnum(dst, e *ir.Enum) {
 			dst.Members = append(dst.Members, m)
 		case dst.Members[i].Value != m.Value && m.Value != "" && dst.Members[i].Value != "" &&
 			m.Pos.File != dst.Members[i].Pos.File:
-			l.diags.Warnf(m.Pos, "type-merge-conflict", "enum: member %s of %s has value %q here but %q in %s",
+			l.diags.Warnf(m.Pos, ir.CodeTypeMergeConflict, "enum: member %s of %s has value %q here but %q in %s",
 				m.Name, dst.QualifiedName(), m.Value, dst.Members[i].Value, dst.Members[i].Pos.File)
 		}
 	}

@@ -18,7 +18,7 @@ import (
 func (l *linker) inferredType(ns, name string, src ir.Pos) *typeDef {
 	base := name
 	for i := 2; ; i++ {
-		key := strings.ToLower(qualify(ns, name))
+		key := strings.ToLower(ir.Qualify(ns, name))
 		if l.defs[key] == nil {
 			td := l.inferred[key]
 			if td == nil {
@@ -48,7 +48,7 @@ func (l *linker) fillFromJSON(td *typeDef, file string, blk *ir.Block, obj *json
 		prop := ir.Property{Name: m.Key, RawName: m.Key, Pos: pos,
 			Type: l.jsonRef(file, blk, td.typ, m.Key, m.Val, pos)}
 		if warnAgainst != "" {
-			l.diags.Warnf(pos, "property-not-in-resource", "request example: %s is not in %s; added to %s",
+			l.diags.Warnf(pos, ir.CodePropertyNotInResource, "request example: %s is not in %s; added to %s",
 				m.Key, warnAgainst, td.qname)
 		}
 		l.addProperty(td, file, prop)
@@ -112,7 +112,7 @@ func (l *linker) objectRef(file string, blk *ir.Block, parent *ir.Type, key stri
 		if d := l.byName(t, ns); d != nil {
 			return ir.TypeRef{Name: d.name(), Target: d.qualified(), Pos: pos}
 		}
-		if tns, short := splitQualified(t); isIdent(short) && name == "" {
+		if tns, short := ir.SplitQualified(t); isIdent(short) && name == "" {
 			name = short
 			if tns != "" {
 				ns = normNamespace(tns, "")

@@ -65,7 +65,7 @@ func newDefName(name, ns, pageNS string) defName {
 	if name == "" {
 		return defName{}
 	}
-	return defName{ns: ns, name: name, key: strings.ToLower(qualify(ns, name))}
+	return defName{ns: ns, name: name, key: strings.ToLower(ir.Qualify(ns, name))}
 }
 
 // createFactsOf reads the example request and response of a create
