@@ -40,6 +40,6 @@ fuzz:
 	$(GO) test ./parser -run='^$$' -fuzz='^FuzzHTTPMessage$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./parser -run='^$$' -fuzz='^FuzzAnnotation$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./parser/link -run='^$$' -fuzz='^FuzzLink$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./parser/internal/jsontree -run='^$$' -fuzz='^FuzzReadJSON$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./internal/jsontree -run='^$$' -fuzz='^FuzzReadJSON$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzGoName$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzEndpointNameLevels$$' -fuzztime=$(FUZZTIME)

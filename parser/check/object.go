@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/docs2go/docs2go/parser/internal/jsontree"
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 

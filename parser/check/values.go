@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/docs2go/docs2go/parser/internal/jsontree"
+	"github.com/docs2go/docs2go/internal/jsontree"
 )
 
 // verdict is the outcome of checking one value against a type.

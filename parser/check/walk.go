@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/docs2go/docs2go/parser/internal/jsontree"
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 

@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/docs2go/docs2go/parser/internal/jsontree"
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 

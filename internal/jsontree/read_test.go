@@ -216,7 +216,7 @@ func TestReadDecoder(t *testing.T) {
 // FuzzReadJSON checks the JSON reader against its specifications on
 // fuzzed texts.
 //
-//	go test ./parser/internal/jsontree -run='^$' -fuzz='^FuzzReadJSON$' -fuzztime=60s
+//	go test ./internal/jsontree -run='^$' -fuzz='^FuzzReadJSON$' -fuzztime=60s
 func FuzzReadJSON(f *testing.F) {
 	for _, s := range jsonEquivCases {
 		f.Add(s)
