@@ -109,7 +109,7 @@ func (d *decoderSpec) array(n *Node) error {
 	return err
 }
 
-// blankSpec is the blankJSONNoise that copied every body, kept as the
+// blankSpec is the Blank that copied every body, kept as the
 // specification of the copy-on-change one.
 func blankSpec(text string) string {
 	b := []byte(text)
