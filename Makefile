@@ -29,7 +29,7 @@ corpus:
 
 ## bench: docs2go end to end vs a goldmark parse-only floor on the shared corpus (ratios, wall time, peak RSS, pages/s)
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./generator/
+	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./parser/check/ ./generator/
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go
 
