@@ -29,7 +29,7 @@ corpus:
 
 ## bench: docs2go end to end vs a goldmark parse-only floor on the shared corpus (ratios, wall time, peak RSS, pages/s)
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./generator/
+	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./parser/check/ ./generator/
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go
 
@@ -40,6 +40,6 @@ fuzz:
 	$(GO) test ./parser -run='^$$' -fuzz='^FuzzHTTPMessage$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./parser -run='^$$' -fuzz='^FuzzAnnotation$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./parser/link -run='^$$' -fuzz='^FuzzLink$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./parser/link -run='^$$' -fuzz='^FuzzReadJSON$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./internal/jsontree -run='^$$' -fuzz='^FuzzReadJSON$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzGoName$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzEndpointNameLevels$$' -fuzztime=$(FUZZTIME)

@@ -150,7 +150,7 @@ func (g *gen) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 		}
 	}
 	if target == "" {
-		g.diags.Warnf(e.ep.Pos, "endpoint-unroutable", "endpoint %s: every request line is shadowed by another endpoint; no 501 test", e.name)
+		g.diags.Warnf(e.ep.Pos, ir.CodeEndpointUnroutable, "endpoint %s: every request line is shadowed by another endpoint; no 501 test", e.name)
 		return
 	}
 	f.Comment(name + " checks that UnimplementedServer answers 501 in the error shape.")

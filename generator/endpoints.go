@@ -40,7 +40,7 @@ func (g *gen) routeEndpoints() {
 			e.status = http.StatusCreated
 		}
 		if e.status < 200 || e.status > 299 {
-			g.skip(e, ep.Pos, "unsupported-status", "endpoint: status %d is not a success status", e.status)
+			g.skip(e, ep.Pos, ir.CodeUnsupportedStatus, "endpoint: status %d is not a success status", e.status)
 			continue
 		}
 		if ep.Body != nil {
@@ -66,7 +66,7 @@ func (g *gen) routeEndpoints() {
 			if e.routeErr != "" {
 				pos, why = e.routeErrPos, e.routeErr
 			}
-			g.skip(e, pos, "no-route", "endpoint: no request line can be routed (%d written): %s", len(ep.Paths), why)
+			g.skip(e, pos, ir.CodeNoRoute, "endpoint: no request line can be routed (%d written): %s", len(ep.Paths), why)
 			continue
 		}
 		e.collectParams()
@@ -87,13 +87,13 @@ func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 		method = e.method
 	}
 	if e.method != "" && !strings.EqualFold(method, e.method) {
-		g.diags.Warnf(ps.Pos, "method-mismatch", "request line: method %s differs from the endpoint's %s; path left out", method, e.method)
+		g.diags.Warnf(ps.Pos, ir.CodeMethodMismatch, "request line: method %s differs from the endpoint's %s; path left out", method, e.method)
 		e.noteRouteErr(ps.Pos, fmt.Sprintf("method %s differs from the endpoint's %s", method, e.method))
 		return -1
 	}
 	r, err := parseRoute(method, ps.Template)
 	if err != nil {
-		g.diags.Warnf(ps.Pos, "unroutable-path", "%v; path left out", err)
+		g.diags.Warnf(ps.Pos, ir.CodeUnroutablePath, "%v; path left out", err)
 		e.noteRouteErr(ps.Pos, err.Error())
 		return -1
 	}
@@ -102,7 +102,7 @@ func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	}
 	if owner, same := g.router.sameAs(r); same {
 		if owner == e.index {
-			g.diags.Warnf(ps.Pos, "route-duplicate", "request line: %q repeats an earlier line of this page with other placeholder names; left out", r.Pattern())
+			g.diags.Warnf(ps.Pos, ir.CodeRouteDuplicate, "request line: %q repeats an earlier line of this page with other placeholder names; left out", r.Pattern())
 			return -1
 		}
 		// Not a defect: Intune documents one create page per derived type,
@@ -111,7 +111,7 @@ func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 		return owner
 	}
 	if err := g.router.add(r, e.index); err != nil {
-		g.diags.Warnf(ps.Pos, "route-conflict", "request line: %q %v; path left out", r.Pattern(), err)
+		g.diags.Warnf(ps.Pos, ir.CodeRouteConflict, "request line: %q %v; path left out", r.Pattern(), err)
 		e.noteRouteErr(ps.Pos, fmt.Sprintf("%q %v", r.Pattern(), err))
 		return -1
 	}
@@ -161,7 +161,7 @@ func (e *endpointInfo) collectParams() {
 }
 
 // skip marks e as not generated, with a diagnostic at pos.
-func (g *gen) skip(e *endpointInfo, pos ir.Pos, code, format string, args ...any) {
+func (g *gen) skip(e *endpointInfo, pos ir.Pos, code ir.Code, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	g.diags.Warnf(pos, code, "%s", msg)
 	e.ok, e.reason = false, msg

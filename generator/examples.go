@@ -24,7 +24,7 @@ func (g *gen) prepareExamples(e *endpointInfo) {
 			info.target = g.syntheticTarget(e)
 		}
 		if info.target == "" {
-			g.diags.Warnf(examplePos(e, ex), "example-unroutable", "http example %d: no request path reaches this endpoint; no handler test", info.n)
+			g.diags.Warnf(examplePos(e, ex), ir.CodeExampleUnroutable, "http example %d: no request path reaches this endpoint; no handler test", info.n)
 		}
 		e.examples = append(e.examples, info)
 	}
@@ -38,14 +38,14 @@ func (g *gen) exampleRequest(e *endpointInfo, ex ir.Example, info *exampleInfo) 
 		return true
 	}
 	if req.Method != "" && !strings.EqualFold(req.Method, e.method) {
-		g.diags.Warnf(req.Pos, "example-method", "http example %d: method %s, want %s; no golden test", info.n, req.Method, e.method)
+		g.diags.Warnf(req.Pos, ir.CodeExampleMethod, "http example %d: method %s, want %s; no golden test", info.n, req.Method, e.method)
 		return false
 	}
 	if req.Body == nil || strings.TrimSpace(req.Body.Text) == "" {
 		return true
 	}
 	if d := g.fit(e.body, req.Body, "request body"); d != nil {
-		g.diags.Warnf(d.Pos, "example-nonconforming", "http example %d: %s (%s, type %s); no golden test",
+		g.diags.Warnf(d.Pos, ir.CodeExampleNonconforming, "http example %d: %s (%s, type %s); no golden test",
 			info.n, d.Message, d.Code, refLabel(e.body))
 		return false
 	}
@@ -61,18 +61,18 @@ func (g *gen) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleInfo)
 		return true
 	}
 	if resp.Status != 0 && resp.Status != e.status {
-		g.diags.Warnf(resp.Pos, "example-status", "http example %d: response status %d, want %d; no golden test", info.n, resp.Status, e.status)
+		g.diags.Warnf(resp.Pos, ir.CodeExampleStatus, "http example %d: response status %d, want %d; no golden test", info.n, resp.Status, e.status)
 		return false
 	}
 	if resp.Body == nil || strings.TrimSpace(resp.Body.Text) == "" {
 		return true
 	}
 	if e.result == nil {
-		g.diags.Warnf(resp.Body.Pos, "example-nonconforming", "http example %d: response has a body but the endpoint answers %d without one; no golden test", info.n, e.status)
+		g.diags.Warnf(resp.Body.Pos, ir.CodeExampleNonconforming, "http example %d: response has a body but the endpoint answers %d without one; no golden test", info.n, e.status)
 		return false
 	}
 	if d := g.fit(*e.result, resp.Body, "response body"); d != nil {
-		g.diags.Warnf(d.Pos, "example-nonconforming", "http example %d: %s (%s, type %s); no golden test",
+		g.diags.Warnf(d.Pos, ir.CodeExampleNonconforming, "http example %d: %s (%s, type %s); no golden test",
 			info.n, d.Message, d.Code, refLabel(*e.result))
 		return false
 	}
@@ -117,7 +117,7 @@ func (g *gen) exampleTarget(e *endpointInfo, raw string, pos ir.Pos) string {
 	}
 	t := g.syntheticTarget(e)
 	if t != "" && raw != "" {
-		g.diags.Warnf(pos, "example-url", "http example: url %q matches none of the endpoint's request lines; the test uses %s", raw, t)
+		g.diags.Warnf(pos, ir.CodeExampleURL, "http example: url %q matches none of the endpoint's request lines; the test uses %s", raw, t)
 	}
 	return t
 }

@@ -136,7 +136,7 @@ func (g *gen) index() {
 			continue
 		}
 		if _, dup := g.byName[t.QualifiedName()]; dup {
-			g.diags.Warnf(firstPos(t.Sources), "duplicate-type", "type: %s defined twice; keeping the one with more properties", t.QualifiedName())
+			g.diags.Warnf(firstPos(t.Sources), ir.CodeDuplicateType, "type: %s defined twice; keeping the one with more properties", t.QualifiedName())
 			continue
 		}
 		ti := &typeInfo{t: t, qname: t.QualifiedName()}
@@ -159,7 +159,7 @@ func (g *gen) index() {
 		}
 		q := e.QualifiedName()
 		if _, dup := g.enumNames[q]; dup || g.byName[q] != nil {
-			g.diags.Warnf(e.Pos, "duplicate-type", "enum: %s defined twice; keeping the first", q)
+			g.diags.Warnf(e.Pos, ir.CodeDuplicateType, "enum: %s defined twice; keeping the first", q)
 			continue
 		}
 		ei := &enumInfo{e: e}

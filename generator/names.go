@@ -189,7 +189,7 @@ func (n *namer) assign(ws []want) map[string]string {
 			base = w.Base + strconv.Itoa(i)
 		}
 		if base != w.Base {
-			n.diags.Warnf(w.Pos, "name-collision", "%s: go name %s of %q collides with %s; using %s",
+			n.diags.Warnf(w.Pos, ir.CodeNameCollision, "%s: go name %s of %q collides with %s; using %s",
 				w.What, w.Base, label(w.Key), n.holder(derive(w.Base)), base)
 		}
 		for _, id := range derive(base) {

@@ -103,8 +103,8 @@ func (g *gen) nameTypes(pkg *namer) {
 	for _, e := range all {
 		b := goName(e.name)
 		switch {
-		case count[b] > 1 && e.ns != "" && e.ns != "microsoft.graph":
-			b = goName(strings.TrimPrefix(e.ns, "microsoft.graph.")) + b
+		case count[b] > 1 && e.ns != "" && e.ns != ir.DefaultNamespace:
+			b = goName(strings.TrimPrefix(e.ns, ir.DefaultNamespace+".")) + b
 		case pkg.isTaken(b) || pkg.isTaken(b+"Values"):
 			// A type named like the support code ("permission" meets the
 			// runtime's Permission): its namespace reads better than "2".
@@ -155,9 +155,9 @@ func (g *gen) nameFields(ti *typeInfo) {
 	for _, p := range ti.t.Properties {
 		switch {
 		case seen[p.Name]:
-			g.diags.Warnf(p.Pos, "duplicate-property", "property table: %s.%s listed twice; keeping the first row", ti.t.Name, p.Name)
+			g.diags.Warnf(p.Pos, ir.CodeDuplicateProperty, "property table: %s.%s listed twice; keeping the first row", ti.t.Name, p.Name)
 		case !validJSONName(p.Name):
-			g.diags.Warnf(p.Pos, "unsupported-property-name", "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
+			g.diags.Warnf(p.Pos, ir.CodeUnsupportedPropertyName, "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
 		default:
 			seen[p.Name] = true
 			props = append(props, p)
@@ -201,11 +201,11 @@ func (g *gen) nameConsts(pkg *namer) {
 		seen := map[string]bool{}
 		for _, m := range ei.e.Members {
 			if strings.TrimSpace(m.Name) == "" {
-				g.diags.Warnf(m.Pos, "empty-enum-member", "enum %s: member without a name; left out", ei.e.Name)
+				g.diags.Warnf(m.Pos, ir.CodeEmptyEnumMember, "enum %s: member without a name; left out", ei.e.Name)
 				continue
 			}
 			if seen[m.Name] {
-				g.diags.Warnf(m.Pos, "duplicate-enum-member", "enum %s: member %q listed twice; keeping the first", ei.e.Name, m.Name)
+				g.diags.Warnf(m.Pos, ir.CodeDuplicateEnumMember, "enum %s: member %q listed twice; keeping the first", ei.e.Name, m.Name)
 				continue
 			}
 			seen[m.Name] = true

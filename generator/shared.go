@@ -50,7 +50,7 @@ func (g *gen) unrelated(p *endpointInfo, what string, ref func(*endpointInfo) *i
 			continue
 		}
 		if _, ok := g.common([]*ir.TypeRef{pr, mr}); !ok {
-			g.diags.Warnf(m.ep.Pos, "shared-route-types", "endpoint %s: its request lines are served by %s, whose %s type %s is unrelated to %s; examples are checked against %s",
+			g.diags.Warnf(m.ep.Pos, ir.CodeSharedRouteTypes, "endpoint %s: its request lines are served by %s, whose %s type %s is unrelated to %s; examples are checked against %s",
 				m.ep.Title, sourceRef(p.ep.Pos), what, refLabel(*pr), refLabel(*mr), refLabel(*pr))
 		}
 	}

@@ -75,9 +75,9 @@ func (g *gen) resolve(ref ir.TypeRef) (kind, primitive, *typeInfo, *enumInfo) {
 func (g *gen) checkRef(ref ir.TypeRef, where string) {
 	switch {
 	case ref.Primitive && primitives[ref.Name].goType == nil:
-		g.diags.Warnf(ref.Pos, "unknown-primitive", "%s: primitive %q is not an OData primitive; using json.RawMessage", where, ref.Name)
+		g.diags.Warnf(ref.Pos, ir.CodeUnknownPrimitive, "%s: primitive %q is not an OData primitive; using json.RawMessage", where, ref.Name)
 	case !ref.Primitive && ref.Target != "" && g.polyOf(ref) == nil && g.byName[ref.Target] == nil && g.enumNames[ref.Target] == nil:
-		g.diags.Warnf(ref.Pos, "unresolved-type", "%s: type %s is not in the DocSet; using json.RawMessage", where, ref.Target)
+		g.diags.Warnf(ref.Pos, ir.CodeUnresolvedType, "%s: type %s is not in the DocSet; using json.RawMessage", where, ref.Target)
 	}
 }
 

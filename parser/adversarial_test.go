@@ -143,7 +143,7 @@ func TestAdversarial(t *testing.T) {
 				t.Errorf("allocated %d MiB, limit %d MiB", allocated>>20, limit>>20)
 			}
 			runtime.KeepAlive(page)
-			if c.want != "" && !hasCode(diags, c.want) {
+			if c.want != "" && !hasCode(diags, ir.Code(c.want)) {
 				t.Errorf("no %q diagnostic", c.want)
 			}
 			if testing.Short() || len(src) > 2<<20 {
@@ -154,7 +154,7 @@ func TestAdversarial(t *testing.T) {
 	}
 }
 
-func hasCode(ds []ir.Diagnostic, code string) bool {
+func hasCode(ds []ir.Diagnostic, code ir.Code) bool {
 	for _, d := range ds {
 		if d.Code == code {
 			return true

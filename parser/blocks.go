@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/docs2go/docs2go/parser/ir"
+
 	gast "github.com/yuin/goldmark/ast"
 )
 
@@ -139,7 +141,7 @@ func (p *pageParser) checkHiddenTable(raw string, off int) {
 	if len(lines) < 2 || !isDelimiterRow(lines[1]) {
 		return
 	}
-	p.diags.Warnf(p.pos(off), "table-delimiter", "table: delimiter row has %d cells, header has %d; the table is lost",
+	p.diags.Warnf(p.pos(off), ir.CodeTableDelimiter, "table: delimiter row has %d cells, header has %d; the table is lost",
 		countCells(lines[1], 0), countCells(lines[0], 0))
 }
 

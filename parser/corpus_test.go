@@ -56,12 +56,12 @@ func newCorpusStats() *corpusStats {
 func (s *corpusStats) add(p *ir.Page, diags ir.Diagnostics) {
 	s.kinds[string(p.Kind)]++
 	for _, d := range diags {
-		s.codes[d.Code]++
-		if d.Code == "internal" {
+		s.codes[string(d.Code)]++
+		if d.Code == ir.CodeInternalError {
 			s.internal++
 		}
-		if len(s.samples[d.Code]) < 400 && os.Getenv("CORPUS_SAMPLES") != "" {
-			s.samples[d.Code] = append(s.samples[d.Code], d.String())
+		if len(s.samples[string(d.Code)]) < 400 && os.Getenv("CORPUS_SAMPLES") != "" {
+			s.samples[string(d.Code)] = append(s.samples[string(d.Code)], d.String())
 		}
 	}
 	op := p.Operation

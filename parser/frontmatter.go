@@ -50,7 +50,7 @@ func parseFrontMatter(src string, base int, li *lineIndex, diags *ir.Diagnostics
 		}
 		key, val, ok := strings.Cut(line, ":")
 		if !ok || strings.ContainsAny(key, " \t") {
-			diags.Warnf(li.pos(off), "front-matter", "front matter: unclosed, ended before line %q", clip(line, 40))
+			diags.Warnf(li.pos(off), ir.CodeFrontMatter, "front matter: unclosed, ended before line %q", clip(line, 40))
 			fm.end = off
 			return fm
 		}
@@ -61,7 +61,7 @@ func parseFrontMatter(src string, base int, li *lineIndex, diags *ir.Diagnostics
 	if open {
 		fm.continueLast(cont, false)
 	}
-	diags.Warnf(li.pos(base), "front-matter", "front matter: no closing \"---\"")
+	diags.Warnf(li.pos(base), ir.CodeFrontMatter, "front matter: no closing \"---\"")
 	fm.end = len(src)
 	return fm
 }
@@ -85,7 +85,7 @@ const typicalFrontMatter = 8
 func (fm *frontMatter) add(key, val string, pos ir.Pos, diags *ir.Diagnostics) {
 	v := unquote(strings.TrimSpace(val))
 	if isTODO(v) {
-		diags.Warnf(pos, "todo-placeholder", "front matter: %s is a TODO placeholder", key)
+		diags.Warnf(pos, ir.CodeTodoPlaceholder, "front matter: %s is a TODO placeholder", key)
 	}
 	if fm.fields == nil {
 		fm.fields = make([]ir.MetaField, 0, typicalFrontMatter) // stays nil without fields

@@ -18,7 +18,7 @@ import (
 //
 //	go test ./parser -run='^$' -fuzz='^FuzzParsePage$' -fuzztime=60s
 //
-// Every target asserts: no panic (nor an "internal" diagnostic, which is a
+// Every target asserts: no panic (nor an internal-error diagnostic, which is a
 // recovered panic), every position within the input, block texts taken
 // verbatim from the input, and a time bound per input. Crashers found so
 // far are kept under testdata/fuzz/<Target>/ and run with plain go test.
@@ -117,13 +117,13 @@ func checkParse(t *testing.T, src []byte) *ir.Page {
 	}
 	li := newLineIndex("fuzz.md", src)
 	for _, d := range diags {
-		if d.Code == "internal" {
+		if d.Code == ir.CodeInternalError {
 			t.Fatalf("recovered panic: %s", d)
 		}
 		if d.Pos.Line < 1 {
 			t.Errorf("diagnostic without a line: %s", d)
 		}
-		checkPos(t, li, len(src), d.Pos, "diagnostic "+d.Code)
+		checkPos(t, li, len(src), d.Pos, "diagnostic "+string(d.Code))
 	}
 	walkPos(reflect.ValueOf(page), func(p ir.Pos, where string) { checkPos(t, li, len(src), p, where) }, "page")
 	for _, b := range pageBlocks(page) {

@@ -46,7 +46,7 @@ func (p *pageParser) finish() {
 		}
 	}
 	if pg.Kind == ir.PageAPI && pg.Operation == nil {
-		p.diags.Warnf(p.li.pos(p.base), "no-operation", "api page: no HTTP request section found")
+		p.diags.Warnf(p.li.pos(p.base), ir.CodeNoOperation, "api page: no HTTP request section found")
 		pg.Operation = &ir.Operation{}
 	}
 	for _, r := range pg.Resources {
@@ -105,10 +105,10 @@ func (p *pageParser) settleResource(r *ir.Resource) {
 	}
 }
 
-// namespace returns the page's Namespace line, default "microsoft.graph".
+// namespace returns the page's Namespace line, default ir.DefaultNamespace.
 func (p *pageParser) namespace() string {
 	if p.page.Namespace != "" {
 		return p.page.Namespace
 	}
-	return "microsoft.graph"
+	return ir.DefaultNamespace
 }

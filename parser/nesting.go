@@ -37,7 +37,7 @@ func defuseNesting(md []byte, pos func(int) ir.Pos, diags *ir.Diagnostics) (out 
 				out, cut = bytes.Clone(md), true
 			}
 			out[start+at] = '\\'
-			diags.Warnf(pos(start+at), "nesting-too-deep", "markdown: %s; the rest of the line is read as text", why)
+			diags.Warnf(pos(start+at), ir.CodeNestingTooDeep, "markdown: %s; the rest of the line is read as text", why)
 		}
 		start = end + 1
 	}

@@ -26,7 +26,7 @@ func ParsePage(file string, src []byte) (page *ir.Page, diags ir.Diagnostics) {
 		// The parser must survive any input; an internal bug on one page
 		// becomes a diagnostic, not a crash of the whole run.
 		if r := recover(); r != nil {
-			p.diags.Errorf(p.li.pos(0), "internal", "parser: internal error: %v", r)
+			p.diags.Errorf(p.li.pos(0), ir.CodeInternalError, "parser: internal error: %v", r)
 			page, diags = p.page, p.diags
 			diags.Sort()
 		}
@@ -228,7 +228,7 @@ func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
 		// beta/api/unifiedrolemanagementpolicyrule-update.md:110 (2021): the "-->" is
 		// missing, so the comment runs to the next one and hides a code block.
 		// Plain comments may hide fences on purpose (beta/resources/activitystatistics.md).
-		p.diags.Warnf(p.pos(n.Pos()), "unclosed-comment", "comment: no closing \"-->\" before the content that follows, which is hidden")
+		p.diags.Warnf(p.pos(n.Pos()), ir.CodeUnclosedComment, "comment: no closing \"-->\" before the content that follows, which is hidden")
 		return
 	}
 	if !annotation {
@@ -239,7 +239,7 @@ func (p *pageParser) htmlBlock(n *gast.HTMLBlock) {
 	pos := p.pos(n.Pos())
 	a, members, err := parseAnnotation(body, pos)
 	if err != nil {
-		p.diags.Warnf(pos, "invalid-annotation", "annotation: %v", err)
+		p.diags.Warnf(pos, ir.CodeInvalidAnnotation, "annotation: %v", err)
 		return
 	}
 	if p.anns == nil {
@@ -310,7 +310,7 @@ func (p *pageParser) fence(n *gast.FencedCodeBlock) {
 	case info == "http" && !p.secs.in(secHTTPRequest) && matchHeaderLine(first) == nil && !strings.HasPrefix(first, "http"):
 		// a body without its status line (beta/api/insights-list-shared.md); header-only
 		// snippets (`Prefer: outlook.timezone=...`, beta/api/event-get.md) are illustrations
-		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), "http-example", "http example: first line %q is neither a request nor a status line", clip(first, 40))
+		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), ir.CodeHTTPExample, "http example: first line %q is neither a request nor a status line", clip(first, 40))
 	}
 }
 
@@ -340,7 +340,7 @@ func (p *pageParser) checkFenceClosed(n *gast.FencedCodeBlock) {
 	}
 	rest := strings.TrimLeft(p.text[min(end, len(p.text)):min(end+200, len(p.text))], " \t")
 	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "~~~") {
-		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), "unclosed-fence", "code block: no closing fence, it runs to the end of the page")
+		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), ir.CodeUnclosedFence, "code block: no closing fence, it runs to the end of the page")
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docs2go/docs2go/parser/ir"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -91,7 +92,7 @@ func TestNoPanicOnPrefixes(t *testing.T) {
 		for n := 0; n <= len(src); n++ {
 			_, diags := ParsePage("page.md", src[:n])
 			for _, d := range diags {
-				if d.Code == "internal" {
+				if d.Code == ir.CodeInternalError {
 					t.Fatalf("%s[:%d]: %s", f, n, d)
 				}
 			}

@@ -29,7 +29,7 @@ func (p *pageParser) appendProperties(dst []ir.Property, tb *table, what string)
 			continue
 		}
 		if seen[pr.Name] {
-			p.diags.Warnf(pr.Pos, "duplicate-property", "%s: duplicate row %q, the first one is kept", what, pr.Name)
+			p.diags.Warnf(pr.Pos, ir.CodeDuplicateProperty, "%s: duplicate row %q, the first one is kept", what, pr.Name)
 			continue
 		}
 		seen[pr.Name] = true
@@ -53,7 +53,7 @@ func (p *pageParser) property(r row, nameCol, typeCol, descCol, reqCol int) ir.P
 		Pos:         pos,
 	}
 	if pr.Type.Link == "" && hasRefLink(pr.Type.Raw) {
-		p.diags.Warnf(pos, "unresolved-reference", "type: no link definition for %q", pr.Type.Raw)
+		p.diags.Warnf(pos, ir.CodeUnresolvedReference, "type: no link definition for %q", pr.Type.Raw)
 	}
 	pr.ReadOnly = hasReadOnly(pr.Description)
 	if base, ok := inheritedFrom(rawDesc); ok {
@@ -81,14 +81,14 @@ func (p *pageParser) checkedRows(tb *table, what string) []row {
 		pos := p.pos(r.pos)
 		if r.raw != len(tb.header) {
 			if r.raw <= 1 && len(tb.header) > 1 { // a real row always has a name and a second cell
-				p.diags.Warnf(pos, "table-cell-count", "%s: row has 1 cell, header has %d; skipped as a continuation line", what, len(tb.header))
+				p.diags.Warnf(pos, ir.CodeTableCellCount, "%s: row has 1 cell, header has %d; skipped as a continuation line", what, len(tb.header))
 				continue
 			}
-			p.diags.Warnf(pos, "table-cell-count", "%s: row has %d cells, header has %d", what, r.raw, len(tb.header))
+			p.diags.Warnf(pos, ir.CodeTableCellCount, "%s: row has %d cells, header has %d", what, r.raw, len(tb.header))
 		}
 		for i, c := range r.cells {
 			if isTODO(c) {
-				p.diags.Warnf(pos, "todo-placeholder", "%s: %s cell is a TODO placeholder", what, headerName(tb, i))
+				p.diags.Warnf(pos, ir.CodeTodoPlaceholder, "%s: %s cell is a TODO placeholder", what, headerName(tb, i))
 			}
 		}
 		out = append(out, r)

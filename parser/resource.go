@@ -35,7 +35,7 @@ func (p *pageParser) resourceAnnotation(a *ir.Annotation, members []jsonMember) 
 	p.resAnnotated = true
 	r.Pos = a.Pos
 	if odataType != "" {
-		r.Namespace, r.Name = splitQualified(odataType)
+		r.Namespace, r.Name = ir.SplitQualified(odataType)
 	}
 	if a.BaseType != "" && r.BaseType == nil {
 		r.BaseType = &ir.TypeRef{Raw: a.BaseType, Name: a.BaseType, Pos: a.Pos}
@@ -50,16 +50,6 @@ func qualifiedOf(r *ir.Resource) string {
 		return ""
 	}
 	return r.Namespace + "." + r.Name
-}
-
-// splitQualified splits "microsoft.graph.callRecords.session" into
-// namespace and name; a bare name gets no namespace.
-func splitQualified(q string) (ns, name string) {
-	q = strings.TrimPrefix(q, "#")
-	if i := strings.LastIndexByte(q, '.'); i >= 0 {
-		return q[:i], q[i+1:]
-	}
-	return "", q
 }
 
 // jsonRepresentation keeps the JSON representation block of the resource.

@@ -131,7 +131,7 @@ func writeLint(w io.Writer, format string, diags ir.Diagnostics, suppressed int,
 		doc := lintJSON{Diagnostics: []diagReport{}, Suppressed: suppressed}
 		for _, d := range diags {
 			doc.Diagnostics = append(doc.Diagnostics, diagReport{File: display(d.Pos.File), Line: d.Pos.Line,
-				Col: d.Pos.Col, Severity: string(d.Severity), Code: d.Code, Message: d.Message})
+				Col: d.Pos.Col, Severity: string(d.Severity), Code: string(d.Code), Message: d.Message})
 		}
 		return writeJSON(w, doc)
 	case "sarif":

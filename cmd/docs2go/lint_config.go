@@ -85,7 +85,7 @@ func parseLintConfig(name string, data []byte) (*lintConfig, error) {
 
 // matches reports whether s hides d.
 func (s *suppression) matches(d ir.Diagnostic) bool {
-	if s.Code != "" && s.Code != d.Code {
+	if s.Code != "" && s.Code != string(d.Code) {
 		return false
 	}
 	return s.Files == "" || matchFiles(s.Files, d.Pos.File)
@@ -145,7 +145,7 @@ func (c *lintConfig) unused() ir.Diagnostics {
 		if s.Files != "" {
 			what = append(what, fmt.Sprintf("files %q", s.Files))
 		}
-		diags.Warnf(ir.Pos{File: c.file, Line: s.line}, "unused-suppression",
+		diags.Warnf(ir.Pos{File: c.file, Line: s.line}, ir.CodeUnusedSuppression,
 			"config: suppression of %s matched no diagnostic; remove it", strings.Join(what, ", "))
 	}
 	return diags

@@ -68,38 +68,10 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn,omitempty"`
 }
 
-// ruleDescriptions describe the codes docs2go lint can report; a code not
-// listed (a new parser check) is described by its own name.
-var ruleDescriptions = map[string]string{
-	"invalid-json":           "An example body is not valid JSON",
-	"type-mismatch":          "An example value contradicts the documented type",
-	"lossy-value":            "An example value would not survive a decode/encode round trip",
-	"unknown-property":       "An example uses a property the type does not document",
-	"unknown-enum-member":    "An example uses a value that is not a member of the documented enum",
-	"missing-required":       "A non-truncated request example lacks a required property",
-	"odata-type-mismatch":    "@odata.type names neither the documented type nor a type derived from it",
-	"duplicate-key":          "An example object repeats a key",
-	"url-mismatch":           "An example request URL matches no request line of the page",
-	"unknown-annotation-key": "An annotation comment has a key no tool reads",
-	"unknown-block-type":     "An annotation comment has an unknown blockType",
-	"content-length":         "A Content-Length header does not match the body",
-	"no-201-response":        "A create page says 201 Created but shows no 201 example response",
-	// Reported by the parser and the linker.
-	"todo-placeholder":         "A **TODO** placeholder was left in the page",
-	"table-cell-count":         "A table row has more or fewer cells than its header",
-	"duplicate-property":       "A property table lists the same property twice",
-	"property-not-in-resource": "An example or body table uses a property the resource page does not list",
-	"unresolved-type":          "A type reference resolves to no resource or enum page",
-	"invalid-annotation":       "An annotation comment cannot be read",
-	"http-example":             "An HTTP example block cannot be read",
-	"front-matter":             "The YAML front matter is malformed",
-	"create-skipped":           "A create page could not become an endpoint",
-}
-
 // toSARIF converts diagnostics; display maps a page name to the path
 // printed for the user.
 func toSARIF(diags ir.Diagnostics, display func(string) string) sarifLog {
-	var codes []string
+	var codes []ir.Code
 	for _, d := range diags {
 		if !slices.Contains(codes, d.Code) {
 			codes = append(codes, d.Code)
@@ -115,15 +87,15 @@ func toSARIF(diags ir.Diagnostics, display func(string) string) sarifLog {
 		Results:    []sarifResult{},
 	}
 	for _, c := range codes {
-		desc := ruleDescriptions[c]
+		desc := c.Meaning()
 		if desc == "" {
-			desc = c
+			desc = string(c)
 		}
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{ID: c, ShortDescription: sarifMessage{Text: desc}})
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{ID: string(c), ShortDescription: sarifMessage{Text: desc}})
 	}
 	for _, d := range diags {
 		run.Results = append(run.Results, sarifResult{
-			RuleID:    d.Code,
+			RuleID:    string(d.Code),
 			RuleIndex: slices.Index(codes, d.Code),
 			Level:     sarifLevel(d.Severity),
 			Message:   sarifMessage{Text: d.Message},

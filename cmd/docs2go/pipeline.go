@@ -170,7 +170,7 @@ func withoutRepeats(gen, checks ir.Diagnostics) ir.Diagnostics {
 	}
 	var out ir.Diagnostics
 	for _, d := range gen {
-		if d.Code == "example-nonconforming" && reported[d.Pos] {
+		if d.Code == ir.CodeExampleNonconforming && reported[d.Pos] {
 			continue
 		}
 		out = append(out, d)

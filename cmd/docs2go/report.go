@@ -84,7 +84,7 @@ func buildReport(b *build, names displayNames) report {
 	}
 	for _, d := range b.diags {
 		r.Diagnostics = append(r.Diagnostics, diagReport{File: names.of(d.Pos.File), Line: d.Pos.Line,
-			Col: d.Pos.Col, Severity: string(d.Severity), Code: d.Code, Message: d.Message})
+			Col: d.Pos.Col, Severity: string(d.Severity), Code: string(d.Code), Message: d.Message})
 	}
 	return r
 }

@@ -57,7 +57,7 @@ func checkKeys(a *ir.Annotation, known []string, what string) ir.Diagnostics {
 		if slices.Contains(known, k) {
 			continue
 		}
-		diags.Warnf(a.Pos, "unknown-annotation-key", "%s: unknown key %q%s", what, k, didYouMean(k, known))
+		diags.Warnf(a.Pos, ir.CodeUnknownAnnotationKey, "%s: unknown key %q%s", what, k, didYouMean(k, known))
 	}
 	return diags
 }
@@ -73,6 +73,6 @@ func checkBlockType(a *ir.Annotation) ir.Diagnostics {
 			hint = `; did you mean "` + bt + `"`
 		}
 	}
-	diags.Warnf(a.Pos, "unknown-block-type", "annotation: unknown blockType %q%s", a.BlockType, hint)
+	diags.Warnf(a.Pos, ir.CodeUnknownBlockType, "annotation: unknown blockType %q%s", a.BlockType, hint)
 	return diags
 }

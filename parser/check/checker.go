@@ -69,7 +69,7 @@ func (c *Checker) UsePages(pages []*ir.Page) {
 			short := strings.ToLower(r.Name)
 			ns := r.Namespace
 			if ns == "" {
-				ns = "microsoft.graph" // as the linker defaults pages without a Namespace line
+				ns = ir.DefaultNamespace // as the linker defaults pages without a Namespace line
 			}
 			c.defined[strings.ToLower(ns+"."+r.Name)] = true
 			if r.OpenType {
@@ -175,7 +175,7 @@ func (c *Checker) Fit(ref ir.TypeRef, body *ir.Block, o FitOptions) *ir.Diagnost
 		if body != nil {
 			pos = body.Pos
 		}
-		return &ir.Diagnostic{Pos: pos, Severity: ir.Warning, Code: "type-mismatch", Message: o.Label + ": empty"}
+		return &ir.Diagnostic{Pos: pos, Severity: ir.Warning, Code: ir.CodeTypeMismatch, Message: o.Label + ": empty"}
 	}
 	w := &walker{c: c, blk: body, opts: Options{Label: o.Label}, derived: o.Derived}
 	w.run(ref)
@@ -183,7 +183,7 @@ func (c *Checker) Fit(ref ir.TypeRef, body *ir.Block, o FitOptions) *ir.Diagnost
 		return nil
 	}
 	if w.first == nil { // a verdict without a finding would be a bug; still say no
-		w.first = &ir.Diagnostic{Pos: body.Pos, Severity: ir.Warning, Code: "type-mismatch", Message: o.Label + ": does not fit"}
+		w.first = &ir.Diagnostic{Pos: body.Pos, Severity: ir.Warning, Code: ir.CodeTypeMismatch, Message: o.Label + ": does not fit"}
 	}
 	return w.first
 }

@@ -21,6 +21,9 @@
 // ways the generated code tolerates (unknown properties and enum members,
 // missing required properties, derived types named by @odata.type).
 //
-// The package depends on the standard library and parser/ir only, never
-// panics, and its output does not depend on map order.
+// Bodies are read by internal/jsontree, strictly (what encoding/json
+// accepts), reusing the tree the linker kept on the block when there is
+// one. The package depends on the standard library, parser/ir and
+// internal/jsontree only, never panics, and its output does not depend on
+// map order.
 package check

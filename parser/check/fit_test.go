@@ -47,7 +47,7 @@ func TestFit(t *testing.T) {
 		d := c.Fit(shape, blk(tc.body), FitOptions{Derived: tc.derived})
 		got := ""
 		if d != nil {
-			got = d.Pos.String() + ": " + d.Code + ": " + d.Message
+			got = d.Pos.String() + ": " + string(d.Code) + ": " + d.Message
 		}
 		if got != tc.want {
 			t.Errorf("Fit(%s, derived=%v) = %q, want %q", tc.body, tc.derived, got, tc.want)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -11,9 +12,9 @@ import (
 // property, @odata.type against t's family, and (lint, requests) the
 // required properties. poly: outside lint mode, n decodes into the type
 // its "@odata.type" names (the generator's AnyB wrapper).
-func (w *walker) object(t *ir.Type, n *node, path string, top, poly bool) {
-	if n.kind != kObject {
-		w.fail(mismatch, n, "type-mismatch", path, "want object %s, got %s", t.QualifiedName(), describe(n))
+func (w *walker) object(t *ir.Type, n *jsontree.Node, path string, top, poly bool) {
+	if n.Kind != jsontree.Object {
+		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want object %s, got %s", t.QualifiedName(), describe(n))
 		return
 	}
 	if w.lint {
@@ -33,12 +34,12 @@ func (w *walker) object(t *ir.Type, n *node, path string, top, poly bool) {
 		}
 	}
 	seen := map[string]bool{}
-	for _, m := range n.members {
-		mp := join(path, m.key)
-		if seen[m.key] {
-			w.warnAt(m.keyOff, "duplicate-key", "%s: property appears more than once; the last value wins", mp)
+	for _, m := range n.Members {
+		mp := join(path, m.Key)
+		if seen[m.Key] {
+			w.warnAt(m.KeyOff, ir.CodeDuplicateKey, "%s: property appears more than once; the last value wins", mp)
 		}
-		seen[m.key] = true
+		seen[m.Key] = true
 		w.member(t, props, lower, m, mp)
 	}
 	if w.lint && w.opts.Request && !w.opts.Truncated && !t.Inferred {
@@ -47,30 +48,30 @@ func (w *walker) object(t *ir.Type, n *node, path string, top, poly bool) {
 }
 
 // member checks one key of an object of type t.
-func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m member, mp string) {
-	if p := props[m.key]; p != nil {
-		if m.val.kind != kNull { // every field is Opt[T]: null is a value
-			w.value(shapeOf(p.Type), m.val, mp, false)
+func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m jsontree.Member, mp string) {
+	if p := props[m.Key]; p != nil {
+		if m.Val.Kind != jsontree.Null { // every field is Opt[T]: null is a value
+			w.value(shapeOf(p.Type), m.Val, mp, false)
 		}
 		return
 	}
 	switch {
-	case m.key == "@odata.type":
+	case m.Key == "@odata.type":
 		// The generated ODataType field is Opt[string].
-		if m.val.kind != kString && m.val.kind != kNull {
-			w.fail(mismatch, m.val, "type-mismatch", mp, "want String, got %s", describe(m.val))
+		if m.Val.Kind != jsontree.String && m.Val.Kind != jsontree.Null {
+			w.fail(mismatch, m.Val, ir.CodeTypeMismatch, mp, "want String, got %s", describe(m.Val))
 		}
-	case strings.Contains(m.key, "@"):
+	case strings.Contains(m.Key, "@"):
 		// Instance annotations ("@odata.context", "x@odata.bind") are kept
 		// in AdditionalData.
-	case lower[strings.ToLower(m.key)] != nil:
+	case lower[strings.ToLower(m.Key)] != nil:
 		// The runtime's unmarshalObject keeps such a key in AdditionalData
 		// and decodes fields from exact names only (encoding/json alone
 		// would fold case), so this is lossless; but it is still a typo.
-		want := lower[strings.ToLower(m.key)].Name
-		w.warnAt(m.keyOff, "unknown-property", "%s: property %q is not a property of %s; did you mean %q (names are case-sensitive)",
-			mp, m.key, t.QualifiedName(), want)
-	case t.Inferred || w.c.open[strings.ToLower(t.Name)] || w.c.isNavigation(t, m.key):
+		want := lower[strings.ToLower(m.Key)].Name
+		w.warnAt(m.KeyOff, ir.CodeUnknownProperty, "%s: property %q is not a property of %s; did you mean %q (names are case-sensitive)",
+			mp, m.Key, t.QualifiedName(), want)
+	case t.Inferred || w.c.open[strings.ToLower(t.Name)] || w.c.isNavigation(t, m.Key):
 		// An inferred type was built from the examples themselves, an
 		// open type allows any property, and a relationship is
 		// documented (the value lands in AdditionalData): nothing to
@@ -80,28 +81,28 @@ func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m memb
 		for _, p := range t.Properties {
 			names = append(names, p.Name)
 		}
-		w.warnAt(m.keyOff, "unknown-property", "%s: property %q is not a property of %s%s",
-			mp, m.key, t.QualifiedName(), didYouMean(m.key, names))
+		w.warnAt(m.KeyOff, ir.CodeUnknownProperty, "%s: property %q is not a property of %s%s",
+			mp, m.Key, t.QualifiedName(), didYouMean(m.Key, names))
 	}
 }
 
-func (w *walker) warnAt(off int, code, format string, args ...any) {
+func (w *walker) warnAt(off int, code ir.Code, format string, args ...any) {
 	w.warnf(off, code, format, args...)
 }
 
 // dispatch follows "@odata.type" to the type the body claims to be: t
 // itself or a type derived from it. Anything else is odata-type-mismatch.
-func (w *walker) dispatch(t *ir.Type, n *node, path string) *ir.Type {
-	var v *node
-	for _, m := range n.members {
-		if m.key == "@odata.type" && m.val.kind == kString {
-			v = m.val
+func (w *walker) dispatch(t *ir.Type, n *jsontree.Node, path string) *ir.Type {
+	var v *jsontree.Node
+	for _, m := range n.Members {
+		if m.Key == "@odata.type" && m.Val.Kind == jsontree.String {
+			v = m.Val
 		}
 	}
 	if v == nil {
 		return t
 	}
-	name := strings.TrimPrefix(strings.TrimSpace(v.str), "#")
+	name := strings.TrimPrefix(strings.TrimSpace(v.Str), "#")
 	if strings.EqualFold(name, t.QualifiedName()) {
 		return t
 	}
@@ -112,32 +113,32 @@ func (w *walker) dispatch(t *ir.Type, n *node, path string) *ir.Type {
 	at := join(path, "@odata.type")
 	if named == nil {
 		if w.c.defined[strings.ToLower(name)] {
-			w.warnf(v.off, "odata-type-mismatch", "%s: %q is not declared as derived from %s (no baseType or \"Inherits from\" on its page)",
-				at, v.str, t.QualifiedName())
+			w.warnf(v.Off, ir.CodeODataTypeMismatch, "%s: %q is not declared as derived from %s (no baseType or \"Inherits from\" on its page)",
+				at, v.Str, t.QualifiedName())
 		} else {
-			w.warnf(v.off, "odata-type-mismatch", "%s: %q names a type the docs do not define (documented type: %s)",
-				at, v.str, t.QualifiedName())
+			w.warnf(v.Off, ir.CodeODataTypeMismatch, "%s: %q names a type the docs do not define (documented type: %s)",
+				at, v.Str, t.QualifiedName())
 		}
 		return t
 	}
-	w.errorf(v.off, "odata-type-mismatch", "%s: %q is neither %s nor a type derived from it",
-		at, v.str, t.QualifiedName())
+	w.errorf(v.Off, ir.CodeODataTypeMismatch, "%s: %q is neither %s nor a type derived from it",
+		at, v.Str, t.QualifiedName())
 	return t
 }
 
 // derivedType is dispatch for Fit: the type "@odata.type" names when it
 // derives from t (the generated decoder picks it), else t, silently.
-func (w *walker) derivedType(t *ir.Type, n *node) *ir.Type {
-	var last *node // encoding/json keeps the last of repeated keys
-	for _, m := range n.members {
-		if m.key == "@odata.type" {
-			last = m.val
+func (w *walker) derivedType(t *ir.Type, n *jsontree.Node) *ir.Type {
+	var last *jsontree.Node // encoding/json keeps the last of repeated keys
+	for _, m := range n.Members {
+		if m.Key == "@odata.type" {
+			last = m.Val
 		}
 	}
-	if last == nil || last.kind != kString {
+	if last == nil || last.Kind != jsontree.String {
 		return t
 	}
-	if named := w.c.typ(last.str); named != nil && named != t && isDerived(w.c, named, t) {
+	if named := w.c.typ(last.Str); named != nil && named != t && isDerived(w.c, named, t) {
 		return named
 	}
 	return t
@@ -189,7 +190,7 @@ func isDerived(c *Checker, d, t *ir.Type) bool {
 
 // required reports required, writable properties absent from a request
 // body (ApiDoctor never checks request bodies against tables).
-func (w *walker) required(t *ir.Type, n *node, path string, top bool, seen map[string]bool) {
+func (w *walker) required(t *ir.Type, n *jsontree.Node, path string, top bool, seen map[string]bool) {
 	var want []string
 	for _, p := range t.Properties {
 		if p.Required && !p.ReadOnly {
@@ -205,7 +206,7 @@ func (w *walker) required(t *ir.Type, n *node, path string, top bool, seen map[s
 			continue
 		}
 		reported[name] = true
-		w.warnf(n.off, "missing-required", "%srequired property %q of %s is missing", prefix(path), name, t.QualifiedName())
+		w.warnf(n.Off, ir.CodeMissingRequired, "%srequired property %q of %s is missing", prefix(path), name, t.QualifiedName())
 	}
 }
 

@@ -55,7 +55,7 @@ func contentLength(h ir.Header, body *ir.Block) ir.Diagnostics {
 	v := strings.TrimSpace(h.Value)
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		diags.Warnf(h.Pos, "content-length", "header: Content-Length %q is not a byte count", v)
+		diags.Warnf(h.Pos, ir.CodeContentLength, "header: Content-Length %q is not a byte count", v)
 		return diags
 	}
 	lengths := bodyLengths(body)
@@ -64,7 +64,7 @@ func contentLength(h ir.Header, body *ir.Block) ir.Diagnostics {
 			return nil
 		}
 	}
-	diags.Warnf(h.Pos, "content-length", "header: Content-Length %d does not match the body: %d bytes with LF line ends, %d with CRLF",
+	diags.Warnf(h.Pos, ir.CodeContentLength, "header: Content-Length %d does not match the body: %d bytes with LF line ends, %d with CRLF",
 		n, lengths[0], lengths[2])
 	return diags
 }
@@ -105,10 +105,10 @@ func checkCreateStatus(p *ir.Page) ir.Diagnostics {
 	}
 	var diags ir.Diagnostics
 	if first == nil {
-		diags.Warnf(op.Response.Pos, "no-201-response", "response: the Response section says 201 Created but the page shows no example response")
+		diags.Warnf(op.Response.Pos, ir.CodeNo201Response, "response: the Response section says 201 Created but the page shows no example response")
 		return diags
 	}
-	diags.Warnf(first.Pos, "no-201-response", "response: the Response section says 201 Created but the example responses answer %s",
+	diags.Warnf(first.Pos, ir.CodeNo201Response, "response: the Response section says 201 Created but the example responses answer %s",
 		statuses(op.Examples))
 	return diags
 }

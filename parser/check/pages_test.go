@@ -98,7 +98,7 @@ func TestAnnotations(t *testing.T) {
 	p.Annotations = []ir.Annotation{{Keys: []string{"type", "section", "tocPath", "descripton"}, Pos: at(90)}}
 	var got []string
 	for _, d := range Pages([]*ir.Page{p}) {
-		got = append(got, d.Code+": "+d.Message)
+		got = append(got, string(d.Code)+": "+d.Message)
 	}
 	want := []string{
 		`unknown-annotation-key: annotation: unknown key "Truncated"; did you mean "truncated"`,

@@ -48,7 +48,7 @@ func checkURLs(p *ir.Page) ir.Diagnostics {
 		if len(shown) > 1 {
 			hint += " (or one of " + strconv.Itoa(len(shown)-1) + " more)"
 		}
-		diags.Warnf(m.Pos, "url-mismatch", "example request: URL %q matches no request line of the HTTP request section, e.g. %s",
+		diags.Warnf(m.Pos, ir.CodeURLMismatch, "example request: URL %q matches no request line of the HTTP request section, e.g. %s",
 			clipURL(strings.TrimSpace(m.URL)), hint)
 	}
 	return diags

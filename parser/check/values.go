@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/docs2go/docs2go/internal/jsontree"
 )
 
 // verdict is the outcome of checking one value against a type.
@@ -27,12 +29,12 @@ const (
 // running it; Date, TimeOfDay and Duration follow the runtime's ISO rules.
 // A name that is not a known primitive accepts anything, as
 // json.RawMessage does.
-func primitiveRule(name string, n *node) (verdict, string) {
+func primitiveRule(name string, n *jsontree.Node) (verdict, string) {
 	switch name {
 	case "String", "Guid":
-		return wantKind(name, n, kString)
+		return wantKind(name, n, jsontree.String)
 	case "Boolean":
-		return wantKind(name, n, kBool)
+		return wantKind(name, n, jsontree.Bool)
 	case "Byte", "SByte", "Int16", "Int32", "Int64":
 		return integerRule(name, n)
 	case "Single", "Double":
@@ -49,8 +51,8 @@ func primitiveRule(name string, n *node) (verdict, string) {
 	return ok, "" // Json, or a spelling the parser did not canonicalize
 }
 
-func wantKind(name string, n *node, k kind) (verdict, string) {
-	if n.kind != k {
+func wantKind(name string, n *jsontree.Node, k jsontree.Kind) (verdict, string) {
+	if n.Kind != k {
 		return mismatch, fmt.Sprintf("want %s, got %s", name, describe(n))
 	}
 	return ok, ""
@@ -58,35 +60,35 @@ func wantKind(name string, n *node, k kind) (verdict, string) {
 
 // integerRule decodes like encoding/json into the Go integer type: an
 // integer literal in range (no fraction, no exponent).
-func integerRule(name string, n *node) (verdict, string) {
-	if n.kind != kNumber {
-		return wantKind(name, n, kNumber)
+func integerRule(name string, n *jsontree.Node) (verdict, string) {
+	if n.Kind != jsontree.Number {
+		return wantKind(name, n, jsontree.Number)
 	}
 	var err error
 	switch name {
 	case "Byte":
 		var v uint8
-		err = json.Unmarshal([]byte(n.raw), &v)
+		err = json.Unmarshal([]byte(n.Raw), &v)
 	case "SByte":
 		var v int8
-		err = json.Unmarshal([]byte(n.raw), &v)
+		err = json.Unmarshal([]byte(n.Raw), &v)
 	case "Int16":
 		var v int16
-		err = json.Unmarshal([]byte(n.raw), &v)
+		err = json.Unmarshal([]byte(n.Raw), &v)
 	case "Int32":
 		var v int32
-		err = json.Unmarshal([]byte(n.raw), &v)
+		err = json.Unmarshal([]byte(n.Raw), &v)
 	default:
 		var v int64
-		err = json.Unmarshal([]byte(n.raw), &v)
+		err = json.Unmarshal([]byte(n.Raw), &v)
 	}
 	if err == nil {
 		return ok, ""
 	}
-	if _, perr := strconv.ParseInt(n.raw, 10, 64); perr != nil && !isRangeErr(perr) {
-		return mismatch, fmt.Sprintf("want %s, got number %s, which is not an integer", name, clip(n.raw))
+	if _, perr := strconv.ParseInt(n.Raw, 10, 64); perr != nil && !isRangeErr(perr) {
+		return mismatch, fmt.Sprintf("want %s, got number %s, which is not an integer", name, clip(n.Raw))
 	}
-	return mismatch, fmt.Sprintf("want %s, got number %s, which is out of range", name, clip(n.raw))
+	return mismatch, fmt.Sprintf("want %s, got number %s, which is out of range", name, clip(n.Raw))
 }
 
 func isRangeErr(err error) bool {
@@ -96,52 +98,52 @@ func isRangeErr(err error) bool {
 
 // doubleRule: the runtime Double reads JSON numbers as float64 and the
 // strings "NaN", "INF" and "-INF" (OData's spellings).
-func doubleRule(name string, n *node) (verdict, string) {
-	switch n.kind {
-	case kString:
-		switch n.str {
+func doubleRule(name string, n *jsontree.Node) (verdict, string) {
+	switch n.Kind {
+	case jsontree.String:
+		switch n.Str {
 		case "NaN", "INF", "-INF":
 			return ok, ""
 		case "Infinity", "-Infinity":
 			// The runtime reads them but writes "INF" and "-INF".
-			return lossy, fmt.Sprintf("%s %s is re-encoded as %q", name, describe(n), strings.Replace(n.str, "Infinity", "INF", 1))
+			return lossy, fmt.Sprintf("%s %s is re-encoded as %q", name, describe(n), strings.Replace(n.Str, "Infinity", "INF", 1))
 		}
 		return mismatch, fmt.Sprintf("want %s, got %s (only \"NaN\", \"INF\" and \"-INF\" may be strings)", name, describe(n))
-	case kNumber:
+	case jsontree.Number:
 		var f float64
-		if err := json.Unmarshal([]byte(n.raw), &f); err != nil || math.IsInf(f, 0) {
-			return mismatch, fmt.Sprintf("want %s, got number %s, which is out of range", name, clip(n.raw))
+		if err := json.Unmarshal([]byte(n.Raw), &f); err != nil || math.IsInf(f, 0) {
+			return mismatch, fmt.Sprintf("want %s, got number %s, which is out of range", name, clip(n.Raw))
 		}
 		return ok, ""
 	}
-	return wantKind(name, n, kNumber)
+	return wantKind(name, n, jsontree.Number)
 }
 
 // decimalRule: Decimal is json.Number. encoding/json also accepts a string
 // holding a valid number, but re-encodes it as a number: a lossy round trip.
-func decimalRule(n *node) (verdict, string) {
-	switch n.kind {
-	case kNumber:
+func decimalRule(n *jsontree.Node) (verdict, string) {
+	switch n.Kind {
+	case jsontree.Number:
 		return ok, ""
-	case kString:
+	case jsontree.String:
 		var num json.Number
-		if json.Unmarshal([]byte(n.raw), &num) == nil {
+		if json.Unmarshal([]byte(n.Raw), &num) == nil {
 			return lossy, fmt.Sprintf("Decimal written as %s is re-encoded as a number", describe(n))
 		}
 	}
-	return wantKind("Decimal", n, kNumber)
+	return wantKind("Decimal", n, jsontree.Number)
 }
 
 // dateTimeRule runs time.Time's own JSON decoding (Go's strict RFC 3339:
 // a zone is required, hour 24 is rejected). Re-encoding may change the
 // spelling ("+00:00" → "Z", trailing zeros), which the golden tests compare
 // as instants, so no value that decodes is lossy.
-func dateTimeRule(n *node) (verdict, string) {
-	if n.kind != kString {
-		return wantKind("DateTimeOffset", n, kString)
+func dateTimeRule(n *jsontree.Node) (verdict, string) {
+	if n.Kind != jsontree.String {
+		return wantKind("DateTimeOffset", n, jsontree.String)
 	}
 	var t time.Time
-	if err := t.UnmarshalJSON([]byte(n.raw)); err != nil {
+	if err := t.UnmarshalJSON([]byte(n.Raw)); err != nil {
 		return mismatch, fmt.Sprintf("want DateTimeOffset (RFC 3339 with a zone), got %s", describe(n))
 	}
 	if _, err := t.MarshalJSON(); err != nil {
@@ -157,11 +159,11 @@ var (
 	durationRE = regexp.MustCompile(`^-?P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$`)
 )
 
-func isoRule(name string, n *node) (verdict, string) {
-	if n.kind != kString {
-		return wantKind(name, n, kString)
+func isoRule(name string, n *jsontree.Node) (verdict, string) {
+	if n.Kind != jsontree.String {
+		return wantKind(name, n, jsontree.String)
 	}
-	if validISO(name, n.str) {
+	if validISO(name, n.Str) {
 		return ok, ""
 	}
 	want := map[string]string{
@@ -195,29 +197,29 @@ func validISO(name, s string) bool {
 // base64Rule decodes like encoding/json decodes []byte: standard encoding
 // with padding, CR and LF ignored. A value that does not re-encode to the
 // same text (line breaks, non-zero trailing bits) is lossy.
-func base64Rule(name string, n *node) (verdict, string) {
-	if n.kind != kString {
-		return wantKind(name, n, kString)
+func base64Rule(name string, n *jsontree.Node) (verdict, string) {
+	if n.Kind != jsontree.String {
+		return wantKind(name, n, jsontree.String)
 	}
 	var b []byte
-	if err := json.Unmarshal([]byte(n.raw), &b); err != nil {
+	if err := json.Unmarshal([]byte(n.Raw), &b); err != nil {
 		return mismatch, fmt.Sprintf("want %s (standard base64), got %s", name, describe(n))
 	}
-	if base64.StdEncoding.EncodeToString(b) != n.str {
+	if base64.StdEncoding.EncodeToString(b) != n.Str {
 		return lossy, fmt.Sprintf("%s %s is not canonical base64 and would be re-encoded differently", name, describe(n))
 	}
 	return ok, ""
 }
 
 // describe names a value for messages: `string "abc"`, `number 1.5`, `object`.
-func describe(n *node) string {
-	switch n.kind {
-	case kString:
-		return "string " + strconv.Quote(clip(n.str))
-	case kNumber, kBool:
-		return n.kind.String() + " " + clip(n.raw)
+func describe(n *jsontree.Node) string {
+	switch n.Kind {
+	case jsontree.String:
+		return "string " + strconv.Quote(clip(n.Str))
+	case jsontree.Number, jsontree.Bool:
+		return n.Kind.String() + " " + clip(n.Raw)
 	}
-	return n.kind.String()
+	return n.Kind.String()
 }
 
 // clip shortens s for a message.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -45,21 +46,16 @@ func shapeOf(ref ir.TypeRef) shape {
 }
 
 func (w *walker) run(ref ir.TypeRef) {
-	root, err := parseJSON(w.blk.Text)
+	root, err := jsontree.Of(w.blk).Strict()
 	if err != nil {
 		w.worst = mismatch
-		se, _ := err.(*syntaxError)
-		off := 0
-		if se != nil {
-			off = se.off
-		}
-		w.errorf(off, "invalid-json", "invalid JSON: %v", err)
-		w.note(off, "invalid-json", fmt.Sprintf("invalid JSON: %v", err))
+		w.errorf(err.Off, ir.CodeInvalidJSON, "invalid JSON: %v", err)
+		w.note(err.Off, ir.CodeInvalidJSON, fmt.Sprintf("invalid JSON: %v", err))
 		return
 	}
 	sh := shapeOf(ref)
-	if root.kind == kNull {
-		w.fail(mismatch, root, "type-mismatch", "", "want %s, got null", sh.describe())
+	if root.Kind == jsontree.Null {
+		w.fail(mismatch, root, ir.CodeTypeMismatch, "", "want %s, got null", sh.describe())
 		return
 	}
 	w.value(sh, root, "", true)
@@ -77,22 +73,22 @@ func (s shape) describe() string {
 }
 
 // value checks n (not null at property level) against sh.
-func (w *walker) value(sh shape, n *node, path string, top bool) {
+func (w *walker) value(sh shape, n *jsontree.Node, path string, top bool) {
 	poly := !top || w.derived
 	if !sh.collection {
 		w.item(sh, n, path, top, poly)
 		return
 	}
-	if n.kind != kArray {
-		w.fail(mismatch, n, "type-mismatch", path, "want %s, got %s", sh.describe(), describe(n))
+	if n.Kind != jsontree.Array {
+		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want %s, got %s", sh.describe(), describe(n))
 		return
 	}
 	elem := shape{name: sh.name, primitive: sh.primitive}
-	for i, e := range n.elems {
+	for i, e := range n.Elems {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		if e.kind == kNull {
+		if e.Kind == jsontree.Null {
 			if !nullableItem(w.c, elem, poly) {
-				w.fail(lossy, e, "type-mismatch", p, "null in %s, whose items are not nullable", sh.describe())
+				w.fail(lossy, e, ir.CodeTypeMismatch, p, "null in %s, whose items are not nullable", sh.describe())
 			}
 			continue
 		}
@@ -116,13 +112,13 @@ func nullableItem(c *Checker, sh shape, poly bool) bool {
 
 // item checks one non-null, non-collection value; poly: an object
 // decodes into the type its "@odata.type" names (outside lint mode).
-func (w *walker) item(sh shape, n *node, path string, top, poly bool) {
+func (w *walker) item(sh shape, n *jsontree.Node, path string, top, poly bool) {
 	switch {
 	case sh.primitive:
 		if v, msg := primitiveRule(sh.name, n); v != ok {
-			code := "type-mismatch"
+			code := ir.CodeTypeMismatch
 			if v == lossy {
-				code = "lossy-value"
+				code = ir.CodeLossyValue
 			}
 			w.fail(v, n, code, path, "%s", msg)
 		}
@@ -135,7 +131,7 @@ func (w *walker) item(sh shape, n *node, path string, top, poly bool) {
 }
 
 // fail records a verdict and, in lint mode, a diagnostic at n.
-func (w *walker) fail(v verdict, n *node, code, path, format string, args ...any) {
+func (w *walker) fail(v verdict, n *jsontree.Node, code ir.Code, path, format string, args ...any) {
 	w.worst = max(w.worst, v)
 	msg := fmt.Sprintf(format, args...)
 	if path != "" {
@@ -143,51 +139,51 @@ func (w *walker) fail(v verdict, n *node, code, path, format string, args ...any
 	}
 	if !w.lint {
 		if v != ok {
-			w.note(n.off, code, msg)
+			w.note(n.Off, code, msg)
 		}
 		return
 	}
-	if v == mismatch || code == "type-mismatch" {
-		w.errorf(n.off, code, "%s", msg)
+	if v == mismatch || code == ir.CodeTypeMismatch {
+		w.errorf(n.Off, code, "%s", msg)
 	} else {
-		w.warnf(n.off, code, "%s", msg)
+		w.warnf(n.Off, code, "%s", msg)
 	}
 }
 
 // note keeps the first non-conformance outside lint mode.
-func (w *walker) note(off int, code, msg string) {
+func (w *walker) note(off int, code ir.Code, msg string) {
 	if w.lint || w.first != nil {
 		return
 	}
-	w.first = &ir.Diagnostic{Pos: offsetPos(w.blk, off), Severity: ir.Warning, Code: code, Message: w.opts.Label + ": " + msg}
+	w.first = &ir.Diagnostic{Pos: jsontree.OffsetPos(w.blk, off), Severity: ir.Warning, Code: code, Message: w.opts.Label + ": " + msg}
 }
 
-func (w *walker) errorf(off int, code, format string, args ...any) {
+func (w *walker) errorf(off int, code ir.Code, format string, args ...any) {
 	if w.lint {
-		w.diags.Errorf(offsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
+		w.diags.Errorf(jsontree.OffsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
 	}
 }
 
-func (w *walker) warnf(off int, code, format string, args ...any) {
+func (w *walker) warnf(off int, code ir.Code, format string, args ...any) {
 	if w.lint {
-		w.diags.Warnf(offsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
+		w.diags.Warnf(jsontree.OffsetPos(w.blk, off), code, w.opts.Label+": "+format, args...)
 	}
 }
 
 // enumValue: enums are Go strings; unknown members are tolerated by the
 // generated code (Graph enums evolve), so they are warnings only. Flags
 // enums are "a,b" strings checked part by part.
-func (w *walker) enumValue(e *ir.Enum, n *node, path string) {
-	if n.kind != kString {
-		w.fail(mismatch, n, "type-mismatch", path, "want enum %s (a string), got %s", e.QualifiedName(), describe(n))
+func (w *walker) enumValue(e *ir.Enum, n *jsontree.Node, path string) {
+	if n.Kind != jsontree.String {
+		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want enum %s (a string), got %s", e.QualifiedName(), describe(n))
 		return
 	}
 	if !w.lint || len(e.Members) == 0 {
 		return
 	}
-	parts := []string{n.str}
+	parts := []string{n.Str}
 	if e.Flags {
-		parts = strings.Split(n.str, ",")
+		parts = strings.Split(n.Str, ",")
 	}
 	names := make([]string, 0, len(e.Members))
 	for _, m := range e.Members {
@@ -202,6 +198,6 @@ func (w *walker) enumValue(e *ir.Enum, n *node, path string) {
 		if path != "" {
 			msg = path + ": " + msg
 		}
-		w.warnf(n.off, "unknown-enum-member", "%s", msg)
+		w.warnf(n.Off, ir.CodeUnknownEnumMember, "%s", msg)
 	}
 }

@@ -18,7 +18,7 @@ const (
 type Diagnostic struct {
 	Pos      Pos      `json:"pos"`
 	Severity Severity `json:"severity"`
-	Code     string   `json:"code"`    // stable kebab-case code, e.g. "unresolved-type"
+	Code     Code     `json:"code"`    // one of Codes
 	Message  string   `json:"message"` // lower-case, no trailing period
 }
 
@@ -31,12 +31,12 @@ func (d Diagnostic) String() string {
 type Diagnostics []Diagnostic
 
 // Errorf records an error at pos.
-func (ds *Diagnostics) Errorf(pos Pos, code, format string, args ...any) {
+func (ds *Diagnostics) Errorf(pos Pos, code Code, format string, args ...any) {
 	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // Warnf records a warning at pos.
-func (ds *Diagnostics) Warnf(pos Pos, code, format string, args ...any) {
+func (ds *Diagnostics) Warnf(pos Pos, code Code, format string, args ...any) {
 	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 

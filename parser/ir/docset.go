@@ -24,7 +24,7 @@ type Type struct {
 }
 
 // QualifiedName returns namespace + "." + name.
-func (t *Type) QualifiedName() string { return qualify(t.Namespace, t.Name) }
+func (t *Type) QualifiedName() string { return Qualify(t.Namespace, t.Name) }
 
 // Endpoint is a create operation: a POST (or PUT upsert) answering 201.
 type Endpoint struct {

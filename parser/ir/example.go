@@ -29,6 +29,10 @@ type Header struct {
 type Block struct {
 	Text string // verbatim bytes, e.g. a JSON body
 	Pos  Pos
+	// JSON caches the parsed JSON of Text (a jsontree.Doc, typed any so
+	// that ir depends on nothing) so that the linker, the checks and the
+	// generator parse an example body once; nil until the linker parses it.
+	JSON any `json:"-"`
 }
 
 // Annotation is a <!-- { ... } --> comment, read tolerantly (trailing commas,

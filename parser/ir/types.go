@@ -52,7 +52,7 @@ type Resource struct {
 }
 
 // QualifiedName returns namespace + "." + name.
-func (r *Resource) QualifiedName() string { return qualify(r.Namespace, r.Name) }
+func (r *Resource) QualifiedName() string { return Qualify(r.Namespace, r.Name) }
 
 // Enum is an enumeration.
 type Enum struct {
@@ -65,7 +65,7 @@ type Enum struct {
 }
 
 // QualifiedName returns namespace + "." + name.
-func (e *Enum) QualifiedName() string { return qualify(e.Namespace, e.Name) }
+func (e *Enum) QualifiedName() string { return Qualify(e.Namespace, e.Name) }
 
 // EnumMember is one row of a members table.
 type EnumMember struct {
@@ -73,11 +73,4 @@ type EnumMember struct {
 	Value       string // numeric value as written, "" when the table has none
 	Description string
 	Pos         Pos
-}
-
-func qualify(ns, name string) string {
-	if ns == "" {
-		return name
-	}
-	return ns + "." + name
 }

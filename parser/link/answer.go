@@ -3,6 +3,7 @@ package link
 import (
 	"strings"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -33,9 +34,9 @@ func (l *linker) resultType(p *ir.Page, req request, body *ir.TypeRef) *ir.TypeR
 			if op.Response == nil || op.Response.Type == nil {
 				return nil
 			}
-		} else if v, err := parseJSON(resp.Body.Text); err == nil {
-			if d := l.byName(odataName(v.odataType()), ns); d != nil {
-				return &ir.TypeRef{Raw: v.odataType(), Name: d.name(), Target: d.qualified(), Pos: resp.Body.Pos}
+		} else if v, err := jsontree.Of(resp.Body).Lenient(); err == nil {
+			if d := l.byName(odataName(v.ODataType()), ns); d != nil {
+				return &ir.TypeRef{Raw: v.ODataType(), Name: d.name(), Target: d.qualified(), Pos: resp.Body.Pos}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package link
 import (
 	"strings"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -82,7 +83,7 @@ func (l *linker) bodyType(p *ir.Page, req request) (body *ir.TypeRef, at ir.Pos,
 		// "Do not supply a request body for this method." (v1.0
 		// message-createreply.md): the example request shows no body,
 		// and nothing documents one. The endpoint takes none (nil Body).
-		l.diags.Warnf(req.msg.Pos, "no-request-body", "request body: nothing documents one and the example request has none; the endpoint takes no body")
+		l.diags.Warnf(req.msg.Pos, ir.CodeNoRequestBody, "request body: nothing documents one and the example request has none; the endpoint takes no body")
 		return nil, ir.Pos{}, ""
 	}
 	return nil, noBodyAt(p, req), noBodyReason(p, req)
@@ -106,9 +107,9 @@ func (l *linker) responseTypeFitting(p *ir.Page, req request) *def {
 			names = append(names, row.Name)
 		}
 	} else if req.obj != nil {
-		for _, m := range req.obj.members {
-			if isDataKey(m.key) && !strings.HasSuffix(m.key, "@odata.bind") {
-				names = append(names, m.key)
+		for _, m := range req.obj.Members {
+			if isDataKey(m.Key) && !strings.HasSuffix(m.Key, "@odata.bind") {
+				names = append(names, m.Key)
 			}
 		}
 	} else {
@@ -136,7 +137,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 			if !isDataKey(row.Name) || l.hasProperty(target, row.Name) || l.nested(row) || l.typeless(row) {
 				continue
 			}
-			l.diags.Warnf(row.Pos, "property-not-in-resource", "property table: %s is not a property of %s; added to it",
+			l.diags.Warnf(row.Pos, ir.CodePropertyNotInResource, "property table: %s is not a property of %s; added to it",
 				row.Name, target.qname)
 			l.addProperty(target, p.File, row)
 			target.addSource(firstValid(bs.TablePos, bs.Pos))
@@ -146,14 +147,14 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 		return
 	}
 	exTarget := target
-	if t := req.obj.odataType(); t != "" {
+	if t := req.obj.ODataType(); t != "" {
 		if d := l.byName(odataName(t), l.pageNamespace(p.File)); d != nil && d.typ != nil && l.inherits(d.typ, target) {
 			exTarget = d.typ
 		}
 	}
-	var missing []jsonMember
-	for _, m := range req.obj.members {
-		if isDataKey(m.key) && !l.hasProperty(exTarget, m.key) {
+	var missing []jsontree.Member
+	for _, m := range req.obj.Members {
+		if isDataKey(m.Key) && !l.hasProperty(exTarget, m.Key) {
 			missing = append(missing, m)
 		}
 	}
@@ -161,7 +162,7 @@ func (l *linker) addExtras(p *ir.Page, target *typeDef, req request) {
 		return
 	}
 	exTarget.addSource(req.msg.Body.Pos)
-	l.fillFromJSON(exTarget, p.File, req.msg.Body, &jsonValue{kind: jsonObject, members: missing},
+	l.fillFromJSON(exTarget, p.File, req.msg.Body, &jsontree.Node{Kind: jsontree.Object, Members: missing},
 		exTarget.qname)
 }
 

@@ -60,7 +60,7 @@ func corpusReport(pages []*ir.Page, ds *ir.DocSet, diags ir.Diagnostics) string 
 	}
 	codes := map[string][]string{}
 	for _, d := range diags {
-		codes[d.Code] = append(codes[d.Code], d.String())
+		codes[string(d.Code)] = append(codes[string(d.Code)], d.String())
 	}
 	for _, c := range sortedKeys(codes) {
 		fmt.Fprintf(&b, "  diag %-26s %5d  e.g. %s\n", c, len(codes[c]), codes[c][0])

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -30,6 +31,7 @@ func createFactsOf(op *ir.Operation) *createFacts {
 	if method == "" {
 		return nil
 	}
+	attachExampleJSON(op)
 	f := &createFacts{method: method, req: exampleRequest(op, method)}
 	for _, ps := range op.Paths {
 		if strings.EqualFold(ps.Method, method) {
@@ -37,6 +39,19 @@ func createFactsOf(op *ir.Operation) *createFacts {
 		}
 	}
 	return f
+}
+
+// attachExampleJSON parses the example bodies of a create operation once,
+// keeping each tree on its block: the linker infers from them, and the
+// endpoint checks and the generator's example fit read them again.
+func attachExampleJSON(op *ir.Operation) {
+	for _, ex := range op.Examples {
+		for _, m := range []*ir.HTTPMessage{ex.Request, ex.Response} {
+			if m != nil && m.Body != nil && strings.TrimSpace(m.Body.Text) != "" {
+				jsontree.Attach(m.Body)
+			}
+		}
+	}
 }
 
 // createMethod returns "POST" or "PUT" when op documents a create: a POST (or
@@ -72,8 +87,8 @@ func createMethod(op *ir.Operation) string {
 // request is the example request a create page's body is read from.
 type request struct {
 	msg  *ir.HTTPMessage
-	obj  *jsonValue // the body when it is a JSON object
-	err  string     // why the body is unusable, "" when obj is set or there is no body
+	obj  *jsontree.Node // the body when it is a JSON object
+	err  string         // why the body is unusable, "" when obj is set or there is no body
 	resp *ir.HTTPMessage
 }
 
@@ -89,11 +104,11 @@ func exampleRequest(op *ir.Operation, method string) request {
 		}
 		r := request{msg: m, resp: ex.Response}
 		if m.Body != nil && strings.TrimSpace(m.Body.Text) != "" {
-			v, err := parseJSON(m.Body.Text)
+			v, err := jsontree.Of(m.Body).Lenient()
 			switch {
 			case err != nil:
 				r.err = "body is not JSON (" + err.Error() + ")"
-			case v.kind != jsonObject:
+			case v.Kind != jsontree.Object:
 				r.err = "body is not a JSON object"
 			default:
 				r.obj = v
@@ -129,7 +144,7 @@ func odataName(s string) string {
 // requestODataType returns the type the example request names: its JSON
 // "@odata.type" (every intune create body has one), else its annotation's.
 func requestODataType(req request) (name string, at ir.Pos) {
-	if t := req.obj.odataType(); t != "" {
+	if t := req.obj.ODataType(); t != "" {
 		return odataName(t), req.msg.Body.Pos
 	}
 	if req.msg != nil && req.msg.Annotation != nil && req.msg.Annotation.ODataType != "" {

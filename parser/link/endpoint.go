@@ -30,7 +30,7 @@ func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
 			s.Path = f.paths[0].Template
 		}
 		l.skipped = append(l.skipped, s)
-		l.diags.Warnf(s.Pos, "create-skipped", "create page: %s", reason)
+		l.diags.Warnf(s.Pos, ir.CodeCreateSkipped, "create page: %s", reason)
 	}
 	switch {
 	case len(f.paths) == 0:

@@ -70,7 +70,7 @@ func FuzzLink(f *testing.F) {
 			t.Fatal("nil DocSet")
 		}
 		for _, d := range diags {
-			if d.Severity == ir.Error && (d.Code == "internal-error" || d.Code == "internal") {
+			if d.Severity == ir.Error && d.Code == ir.CodeInternalError {
 				t.Fatalf("recovered panic: %s", d)
 			}
 			if d.Pos.File != "" && !names[d.Pos.File] {

@@ -22,9 +22,9 @@ func (l *linker) permissions(p *ir.Page, op *ir.Operation) []ir.Permission {
 		switch {
 		case src == nil:
 			// expected when only api/ was passed; a defect when the file is missing from the docs
-			l.diags.Warnf(inc.Pos, "unresolved-include", "permissions: include %s not among the pages read (pass the whole docs version folder to read it)", inc.Destination)
+			l.diags.Warnf(inc.Pos, ir.CodeUnresolvedInclude, "permissions: include %s not among the pages read (pass the whole docs version folder to read it)", inc.Destination)
 		case src.Operation == nil || len(src.Operation.Permissions) == 0:
-			l.diags.Warnf(inc.Pos, "empty-include", "permissions: include %s has no permissions table", inc.Destination)
+			l.diags.Warnf(inc.Pos, ir.CodeEmptyInclude, "permissions: include %s has no permissions table", inc.Destination)
 		default:
 			out = append(out, slices.Clone(src.Operation.Permissions)...)
 		}

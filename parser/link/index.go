@@ -34,7 +34,7 @@ type decl struct {
 // newDef makes the definition of ns.name stored under key; the names are
 // computed once here because resolution compares them for every link.
 func newDef(key, ns, name string) *def {
-	return &def{key: key, qname: qualify(ns, name), lname: strings.ToLower(name)}
+	return &def{key: key, qname: ir.Qualify(ns, name), lname: strings.ToLower(name)}
 }
 
 // name returns the canonical short name.
@@ -66,7 +66,7 @@ type typeDef struct {
 
 // newTypeDef makes the struct type ns.name stored under key.
 func newTypeDef(key, ns, name string) *typeDef {
-	return &typeDef{key: key, qname: qualify(ns, name), typ: &ir.Type{Name: name, Namespace: ns}}
+	return &typeDef{key: key, qname: ir.Qualify(ns, name), typ: &ir.Type{Name: name, Namespace: ns}}
 }
 
 // indexDeclarations registers every resource and enum of every page under
@@ -102,16 +102,16 @@ func (l *linker) declare(dc decl) {
 	n := dc.name
 	if n.key == "" {
 		if dc.res != nil {
-			l.diags.Warnf(pos, "unnamed-type", "resource: no annotation names the type and the title is not one word; its properties are not used")
+			l.diags.Warnf(pos, ir.CodeUnnamedType, "resource: no annotation names the type and the title is not one word; its properties are not used")
 		} else {
-			l.diags.Warnf(pos, "unnamed-type", "enum: no one-word values heading or title names the enum; its members are not used")
+			l.diags.Warnf(pos, ir.CodeUnnamedType, "enum: no one-word values heading or title names the enum; its members are not used")
 		}
 		return
 	}
 	if !isIdent(n.name) {
 		// A title or heading ("Add attachment") is no type name: a type is
 		// named by its annotation or "@odata.type".
-		l.diags.Warnf(pos, "invalid-type-name", "%s: %q is not a type name; it is not used", what, n.name)
+		l.diags.Warnf(pos, ir.CodeInvalidTypeName, "%s: %q is not a type name; it is not used", what, n.name)
 		return
 	}
 	d := l.defs[n.key]
@@ -120,8 +120,8 @@ func (l *linker) declare(dc decl) {
 		if d.typ != nil {
 			other, kept = "a resource", "resource"
 		}
-		l.diags.Warnf(pos, "type-merge-conflict", "%s: %s is also defined as %s in %s; the %s is kept",
-			what, qualify(n.ns, n.name), other, d.decls[0].page.File, kept)
+		l.diags.Warnf(pos, ir.CodeTypeMergeConflict, "%s: %s is also defined as %s in %s; the %s is kept",
+			what, ir.Qualify(n.ns, n.name), other, d.decls[0].page.File, kept)
 		return
 	}
 	if d == nil {
@@ -146,7 +146,7 @@ func (l *linker) declare(dc decl) {
 // sometimes give the name qualified ("microsoft.graph.x").
 func canonicalName(name, ns, pageNS string) (string, string) {
 	name = strings.TrimSpace(name)
-	if qns, short := splitQualified(name); qns != "" && strings.TrimSpace(ns) == "" {
+	if qns, short := ir.SplitQualified(name); qns != "" && strings.TrimSpace(ns) == "" {
 		return normNamespace(qns, ""), short
 	}
 	return normNamespace(ns, pageNS), strings.TrimPrefix(name, "#")

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -17,7 +18,7 @@ import (
 func (l *linker) inferredType(ns, name string, src ir.Pos) *typeDef {
 	base := name
 	for i := 2; ; i++ {
-		key := strings.ToLower(qualify(ns, name))
+		key := strings.ToLower(ir.Qualify(ns, name))
 		if l.defs[key] == nil {
 			td := l.inferred[key]
 			if td == nil {
@@ -38,17 +39,17 @@ func (l *linker) inferredType(ns, name string, src ir.Pos) *typeDef {
 // starting with "@" are OData control information ("@odata.type"), while
 // "x@odata.bind" keys are real request data and are kept.
 // warnAgainst, when not "", names what the keys were expected in.
-func (l *linker) fillFromJSON(td *typeDef, file string, blk *ir.Block, obj *jsonValue, warnAgainst string) {
-	for _, m := range obj.members {
-		if !isDataKey(m.key) || propIndex(td.typ.Properties, m.key) >= 0 {
+func (l *linker) fillFromJSON(td *typeDef, file string, blk *ir.Block, obj *jsontree.Node, warnAgainst string) {
+	for _, m := range obj.Members {
+		if !isDataKey(m.Key) || propIndex(td.typ.Properties, m.Key) >= 0 {
 			continue
 		}
-		pos := offsetPos(blk, m.off)
-		prop := ir.Property{Name: m.key, RawName: m.key, Pos: pos,
-			Type: l.jsonRef(file, blk, td.typ, m.key, m.val, pos)}
+		pos := jsontree.OffsetPos(blk, m.KeyOff)
+		prop := ir.Property{Name: m.Key, RawName: m.Key, Pos: pos,
+			Type: l.jsonRef(file, blk, td.typ, m.Key, m.Val, pos)}
 		if warnAgainst != "" {
-			l.diags.Warnf(pos, "property-not-in-resource", "request example: %s is not in %s; added to %s",
-				m.key, warnAgainst, td.qname)
+			l.diags.Warnf(pos, ir.CodePropertyNotInResource, "request example: %s is not in %s; added to %s",
+				m.Key, warnAgainst, td.qname)
 		}
 		l.addProperty(td, file, prop)
 	}
@@ -69,26 +70,26 @@ func isDataKey(key string) bool {
 // (DateTimeOffset when RFC 3339), integral numbers Int32 (Int64 beyond its
 // range), other numbers Double, objects their "@odata.type" or a nested
 // inferred type <parent><Prop>, arrays collections of their first element.
-func (l *linker) jsonRef(file string, blk *ir.Block, parent *ir.Type, key string, v *jsonValue, pos ir.Pos) ir.TypeRef {
+func (l *linker) jsonRef(file string, blk *ir.Block, parent *ir.Type, key string, v *jsontree.Node, pos ir.Pos) ir.TypeRef {
 	prim := func(name string) ir.TypeRef { return ir.TypeRef{Name: name, Primitive: true, Pos: pos} }
-	switch v.kind {
-	case jsonString:
-		if _, err := time.Parse(time.RFC3339Nano, v.str); err == nil {
+	switch v.Kind {
+	case jsontree.String:
+		if _, err := time.Parse(time.RFC3339Nano, v.Str); err == nil {
 			return prim("DateTimeOffset")
 		}
 		return prim("String")
-	case jsonNumber:
-		return prim(numberType(v.num.String()))
-	case jsonBool:
+	case jsontree.Number:
+		return prim(numberType(v.Raw))
+	case jsontree.Bool:
 		return prim("Boolean")
-	case jsonObject:
+	case jsontree.Object:
 		return l.objectRef(file, blk, parent, key, v, "", pos)
-	case jsonArray:
-		for _, e := range v.elems {
-			if e.kind == jsonNull {
+	case jsontree.Array:
+		for _, e := range v.Elems {
+			if e.Kind == jsontree.Null {
 				continue
 			}
-			if e.kind == jsonArray {
+			if e.Kind == jsontree.Array {
 				break // nested arrays have no model type
 			}
 			r := l.jsonRef(file, blk, parent, key, e, pos)
@@ -105,13 +106,13 @@ func (l *linker) jsonRef(file string, blk *ir.Block, parent *ir.Type, key string
 // objectRef types an example object: a type its "@odata.type" names, else a
 // nested inferred type called name (when it is an identifier) or
 // <parent><Key>, filled from the object's keys.
-func (l *linker) objectRef(file string, blk *ir.Block, parent *ir.Type, key string, v *jsonValue, name string, pos ir.Pos) ir.TypeRef {
+func (l *linker) objectRef(file string, blk *ir.Block, parent *ir.Type, key string, v *jsontree.Node, name string, pos ir.Pos) ir.TypeRef {
 	ns := parent.Namespace
-	if t := v.odataType(); t != "" {
+	if t := v.ODataType(); t != "" {
 		if d := l.byName(t, ns); d != nil {
 			return ir.TypeRef{Name: d.name(), Target: d.qualified(), Pos: pos}
 		}
-		if tns, short := splitQualified(t); isIdent(short) && name == "" {
+		if tns, short := ir.SplitQualified(t); isIdent(short) && name == "" {
 			name = short
 			if tns != "" {
 				ns = normNamespace(tns, "")

@@ -18,7 +18,9 @@
 // indexing share.
 //
 // Link never mutates its input: types, properties and type references are
-// copied before they are resolved. Every decision is made in sorted page
+// copied before they are resolved. It only keeps the parsed JSON of each
+// create page's example bodies on their blocks (ir.Block.JSON), a cache of
+// their text that the checks and the generator read. Every decision is made in sorted page
 // order, so the result does not depend on the order of the pages.
 package link
 
@@ -31,11 +33,6 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// defaultNamespace is used for pages that state no "Namespace:" line (124
-// pages of the 2021 corpus); Graph's root namespace is the only sensible
-// default.
-const defaultNamespace = "microsoft.graph"
-
 // Link joins pages (one docs version, docs-relative File paths) into a
 // DocSet. Problems are reported as diagnostics; Link never panics.
 func Link(pages []*ir.Page) (ds *ir.DocSet, diags ir.Diagnostics) {
@@ -44,7 +41,7 @@ func Link(pages []*ir.Page) (ds *ir.DocSet, diags ir.Diagnostics) {
 		// diagnostic, not a crash of the whole run.
 		if r := recover(); r != nil {
 			ds = &ir.DocSet{}
-			diags = append(diags, ir.Diagnostic{Severity: ir.Error, Code: "internal-error",
+			diags = append(diags, ir.Diagnostic{Severity: ir.Error, Code: ir.CodeInternalError,
 				Message: fmt.Sprintf("linker: internal error: %v", r)})
 		}
 	}()
@@ -162,14 +159,6 @@ func sortPos(ps []ir.Pos) []ir.Pos {
 	return slices.Compact(ps)
 }
 
-// qualify joins a namespace and a name like ir does.
-func qualify(ns, name string) string {
-	if ns == "" {
-		return name
-	}
-	return ns + "." + name
-}
-
 // normNamespace cleans a namespace as pages write it: the corpus has
 // "microsoft.graph." with a trailing dot, and pages without any.
 func normNamespace(ns, pageNS string) string {
@@ -178,17 +167,7 @@ func normNamespace(ns, pageNS string) string {
 		ns = strings.Trim(strings.TrimSpace(pageNS), ".")
 	}
 	if ns == "" {
-		ns = defaultNamespace
+		ns = ir.DefaultNamespace
 	}
 	return ns
-}
-
-// splitQualified splits "microsoft.graph.x" into namespace and name; a name
-// without dots has no namespace. A leading "#" (OData type casts) is dropped.
-func splitQualified(s string) (ns, name string) {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if i := strings.LastIndexByte(s, '.'); i >= 0 {
-		return s[:i], s[i+1:]
-	}
-	return "", s
 }

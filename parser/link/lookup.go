@@ -34,14 +34,14 @@ func (l *linker) resolveRef(from string, ref *ir.TypeRef, warn bool) *def {
 
 func (l *linker) warnUnresolved(ref *ir.TypeRef) {
 	if strings.TrimSpace(ref.Name) == "" && ref.Link == "" {
-		l.diags.Warnf(ref.Pos, "missing-type", "property table: the type cell is empty")
+		l.diags.Warnf(ref.Pos, ir.CodeMissingType, "property table: the type cell is empty")
 		return
 	}
 	what := ref.Name
 	if ref.Link != "" {
 		what += " (" + ref.Link + ")"
 	}
-	l.diags.Warnf(ref.Pos, "unresolved-type", "type link: no resource or enum page defines %s", strings.TrimSpace(what))
+	l.diags.Warnf(ref.Pos, ir.CodeUnresolvedType, "type link: no resource or enum page defines %s", strings.TrimSpace(what))
 }
 
 // lookup finds the definition ref denotes: by link target first, then by
@@ -83,7 +83,7 @@ func (l *linker) pageNamespace(file string) string {
 	if p := l.byFile[file]; p != nil {
 		return normNamespace(p.Namespace, "")
 	}
-	return defaultNamespace
+	return ir.DefaultNamespace
 }
 
 // targetFile maps a link destination to a docs-relative page File and a
@@ -172,7 +172,7 @@ func (l *linker) pickOnPage(file, frag, name string) *def {
 			return d
 		}
 	}
-	if _, short := splitQualified(name); short != "" {
+	if _, short := ir.SplitQualified(name); short != "" {
 		if d := match(short); d != nil {
 			return d
 		}
@@ -203,7 +203,7 @@ func (l *linker) byName(name, ns string) *def {
 	if d := l.defs[strings.ToLower(name)]; d != nil {
 		return d
 	}
-	qns, short := splitQualified(name)
+	qns, short := ir.SplitQualified(name)
 	if qns != "" {
 		ns = qns
 	}
@@ -211,8 +211,8 @@ func (l *linker) byName(name, ns string) *def {
 	if len(keys) == 0 {
 		return nil
 	}
-	for _, want := range []string{ns, defaultNamespace} {
-		if i := slices.Index(keys, strings.ToLower(qualify(want, short))); i >= 0 {
+	for _, want := range []string{ns, ir.DefaultNamespace} {
+		if i := slices.Index(keys, strings.ToLower(ir.Qualify(want, short))); i >= 0 {
 			return l.defs[keys[i]]
 		}
 	}

@@ -21,7 +21,7 @@ func (l *linker) mergeDeclarations() {
 		d := l.defs[k]
 		slices.SortStableFunc(d.decls, func(a, b decl) int { return declRank(a, d.lname) - declRank(b, d.lname) })
 		canon := d.decls[0].name
-		d.qname = qualify(canon.ns, canon.name)
+		d.qname = ir.Qualify(canon.ns, canon.name)
 		if d.typ != nil {
 			d.typ.qname, d.typ.typ.Name, d.typ.typ.Namespace = d.qname, canon.name, canon.ns
 		} else {
@@ -77,7 +77,7 @@ func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
 			b := *r.BaseType
 			td.base, td.baseFile = &b, p.File
 		} else if !sameRef(*td.base, *r.BaseType) {
-			l.diags.Warnf(r.BaseType.Pos, "type-merge-conflict", "resource: %s has base type %s here but %s in %s",
+			l.diags.Warnf(r.BaseType.Pos, ir.CodeTypeMergeConflict, "resource: %s has base type %s here but %s in %s",
 				t.QualifiedName(), r.BaseType.Name, td.base.Name, td.baseFile)
 		}
 	}
@@ -86,7 +86,7 @@ func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
 	td.propFile = slices.Grow(td.propFile, len(r.Properties))
 	for _, prop := range r.Properties {
 		if prop.Name == "" {
-			l.diags.Warnf(prop.Pos, "property-without-name", "property table: a row of %s has no name; it is not a property",
+			l.diags.Warnf(prop.Pos, ir.CodePropertyWithoutName, "property table: a row of %s has no name; it is not a property",
 				t.QualifiedName())
 			continue
 		}
@@ -105,7 +105,7 @@ func (l *linker) addProperty(td *typeDef, file string, prop ir.Property) bool {
 	if i := propIndex(td.typ.Properties, prop.Name); i >= 0 {
 		old := td.typ.Properties[i]
 		if !sameRef(old.Type, prop.Type) && td.propFile[i] != file {
-			l.diags.Warnf(prop.Pos, "type-merge-conflict", "property table: %s.%s is %s here but %s in %s",
+			l.diags.Warnf(prop.Pos, ir.CodeTypeMergeConflict, "property table: %s.%s is %s here but %s in %s",
 				td.qname, prop.Name, refString(prop.Type), refString(old.Type), td.propFile[i])
 		}
 		return false
@@ -130,8 +130,8 @@ func propIndex(props []ir.Property, name string) int {
 // sameRef reports whether two references name the same type, ignoring how
 // they are written.
 func sameRef(a, b ir.TypeRef) bool {
-	_, an := splitQualified(a.Name)
-	_, bn := splitQualified(b.Name)
+	_, an := ir.SplitQualified(a.Name)
+	_, bn := ir.SplitQualified(b.Name)
 	return strings.EqualFold(an, bn) && a.Collection == b.Collection
 }
 
@@ -155,7 +155,7 @@ func (l *linker) mergeEnum(dst, e *ir.Enum) {
 			dst.Members = append(dst.Members, m)
 		case dst.Members[i].Value != m.Value && m.Value != "" && dst.Members[i].Value != "" &&
 			m.Pos.File != dst.Members[i].Pos.File:
-			l.diags.Warnf(m.Pos, "type-merge-conflict", "enum: member %s of %s has value %q here but %q in %s",
+			l.diags.Warnf(m.Pos, ir.CodeTypeMergeConflict, "enum: member %s of %s has value %q here but %q in %s",
 				m.Name, dst.QualifiedName(), m.Value, dst.Members[i].Value, dst.Members[i].Pos.File)
 		}
 	}

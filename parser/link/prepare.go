@@ -58,7 +58,7 @@ func newDefName(name, ns, pageNS string) defName {
 	if name == "" {
 		return defName{}
 	}
-	return defName{ns: ns, name: name, key: strings.ToLower(qualify(ns, name))}
+	return defName{ns: ns, name: name, key: strings.ToLower(ir.Qualify(ns, name))}
 }
 
 // parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines. f must only write

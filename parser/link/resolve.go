@@ -47,10 +47,10 @@ func (l *linker) resolveBase(td *typeDef) {
 	switch {
 	case d == nil:
 	case d.enum != nil:
-		l.diags.Warnf(td.base.Pos, "invalid-base-type", "resource: base type %s of %s is an enum; the base is ignored",
+		l.diags.Warnf(td.base.Pos, ir.CodeInvalidBaseType, "resource: base type %s of %s is an enum; the base is ignored",
 			d.qualified(), td.qname)
 	case d.key == td.key:
-		l.diags.Warnf(td.base.Pos, "inheritance-cycle", "resource: %s inherits from itself; the base is ignored",
+		l.diags.Warnf(td.base.Pos, ir.CodeInheritanceCycle, "resource: %s inherits from itself; the base is ignored",
 			td.qname)
 	default:
 		td.baseKey = d.key
@@ -74,7 +74,7 @@ func (l *linker) breakCycle(k string) {
 	seen := map[string]bool{k: true}
 	for cur := l.defs[k].typ; cur.baseKey != ""; {
 		if seen[cur.baseKey] {
-			l.diags.Warnf(cur.base.Pos, "inheritance-cycle", "resource: base type %s of %s closes an inheritance cycle; the base is ignored",
+			l.diags.Warnf(cur.base.Pos, ir.CodeInheritanceCycle, "resource: base type %s of %s closes an inheritance cycle; the base is ignored",
 				cur.typ.Base, cur.qname)
 			cur.baseKey, cur.typ.Base = "", ""
 			return

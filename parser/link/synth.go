@@ -3,6 +3,7 @@ package link
 import (
 	"strings"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -15,12 +16,12 @@ import (
 func (l *linker) synthName(p *ir.Page, req request) (ns, name string) {
 	pageNS := l.pageNamespace(p.File)
 	if bs := p.Operation.Body; bs != nil && bs.Type != nil {
-		if qns, short := splitQualified(bs.Type.Name); isIdent(short) {
+		if qns, short := ir.SplitQualified(bs.Type.Name); isIdent(short) {
 			return normNamespace(qns, pageNS), short
 		}
 	}
 	if t, _ := requestODataType(req); t != "" {
-		if qns, short := splitQualified(t); isIdent(short) {
+		if qns, short := ir.SplitQualified(t); isIdent(short) {
 			return normNamespace(qns, pageNS), short
 		}
 	}
@@ -49,7 +50,7 @@ func (l *linker) synthFromTable(p *ir.Page, req request) *typeDef {
 			continue
 		}
 		if d := l.resolveRef(p.File, &row.Type, true); d == nil && !row.Type.Primitive && req.obj != nil {
-			if v := elemObject(req.obj.field(row.Name)); v != nil {
+			if v := elemObject(req.obj.Field(row.Name)); v != nil {
 				raw, coll := row.Type.Raw, row.Type.Collection
 				row.Type = l.objectRef(p.File, req.msg.Body, td.typ, row.Name, v, namePart(row.Type.Name), row.Type.Pos)
 				row.Type.Raw, row.Type.Collection = raw, coll
@@ -64,16 +65,16 @@ func (l *linker) synthFromTable(p *ir.Page, req request) *typeDef {
 }
 
 // elemObject returns v when it is an object, or its first object element.
-func elemObject(v *jsonValue) *jsonValue {
+func elemObject(v *jsontree.Node) *jsontree.Node {
 	if v == nil {
 		return nil
 	}
-	if v.kind == jsonObject {
+	if v.Kind == jsontree.Object {
 		return v
 	}
-	if v.kind == jsonArray {
-		for _, e := range v.elems {
-			if e.kind == jsonObject {
+	if v.Kind == jsontree.Array {
+		for _, e := range v.Elems {
+			if e.Kind == jsontree.Object {
 				return e
 			}
 		}
@@ -82,7 +83,7 @@ func elemObject(v *jsonValue) *jsonValue {
 }
 
 func namePart(s string) string {
-	_, short := splitQualified(s)
+	_, short := ir.SplitQualified(s)
 	return short
 }
 
@@ -93,7 +94,7 @@ func (l *linker) nested(row ir.Property) bool {
 	if !strings.Contains(row.Name, "/") {
 		return false
 	}
-	l.diags.Warnf(row.Pos, "nested-property-row", "property table: row %s describes a nested property; it is not added", row.Name)
+	l.diags.Warnf(row.Pos, ir.CodeNestedPropertyRow, "property table: row %s describes a nested property; it is not added", row.Name)
 	return true
 }
 
@@ -104,7 +105,7 @@ func (l *linker) typeless(row ir.Property) bool {
 	if row.Type.Name != "" || row.Type.Link != "" {
 		return false
 	}
-	l.diags.Warnf(row.Pos, "property-without-type", "property table: row %s has no type; it is not a property", row.Name)
+	l.diags.Warnf(row.Pos, ir.CodePropertyWithoutType, "property table: row %s has no type; it is not a property", row.Name)
 	return true
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/corpustest"
 	"github.com/docs2go/docs2go/parser/ir"
 )
@@ -50,7 +51,7 @@ func TestCorpusTypeNames(t *testing.T) {
 func declaredNames(pages []*ir.Page) map[string]bool {
 	names := map[string]bool{}
 	add := func(s string) {
-		if _, short := splitQualified(odataName(s)); short != "" {
+		if _, short := ir.SplitQualified(odataName(s)); short != "" {
 			names[strings.ToLower(short)] = true
 		}
 	}
@@ -66,8 +67,8 @@ func declaredNames(pages []*ir.Page) map[string]bool {
 				if m == nil || m.Body == nil {
 					continue
 				}
-				if v, err := parseJSON(m.Body.Text); err == nil && v.kind == jsonObject {
-					add(v.odataType())
+				if v, err := jsontree.Of(m.Body).Lenient(); err == nil && v.Kind == jsontree.Object {
+					add(v.ODataType())
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-package link
+package jsontree
 
 import (
 	"encoding/json"
@@ -10,45 +10,48 @@ import (
 // scanner, it stops right after a complete value: what follows is the next
 // token's business ("01" is 0, then an unexpected '1'), and text that ends
 // inside a value is io.ErrUnexpectedEOF.
-func (r *jsonReader) scalar() (jsonToken, error) {
+func (r *reader) scalar() (token, error) {
+	start := r.pos
+	t, err := r.scalarKind()
+	t.off, t.raw = start, r.s[start:r.pos]
+	return t, err
+}
+
+func (r *reader) scalarKind() (token, error) {
 	switch c := r.s[r.pos]; {
 	case c == '"':
 		s, err := r.str()
-		return jsonToken{kind: jsonString, text: s}, err
+		return token{kind: String, str: s}, err
 	case c == '-' || '0' <= c && c <= '9':
-		start := r.pos
-		if err := r.number(); err != nil {
-			return jsonToken{}, err
-		}
-		return jsonToken{kind: jsonNumber, text: r.s[start:r.pos]}, nil
+		return token{kind: Number}, r.number()
 	case c == 't':
-		return r.literal("true", jsonBool)
+		return r.literal("true", Bool)
 	case c == 'f':
-		return r.literal("false", jsonBool)
+		return r.literal("false", Bool)
 	case c == 'n':
-		return r.literal("null", jsonNull)
+		return r.literal("null", Null)
 	default:
-		return jsonToken{}, r.invalid(c, " looking for beginning of value")
+		return token{}, r.invalid(c, " looking for beginning of value")
 	}
 }
 
 // literal reads true, false or null.
-func (r *jsonReader) literal(word string, kind jsonKind) (jsonToken, error) {
+func (r *reader) literal(word string, kind Kind) (token, error) {
 	for i := 1; i < len(word); i++ {
 		p := r.pos + i
 		if p >= len(r.s) {
-			return jsonToken{}, io.ErrUnexpectedEOF
+			return token{}, io.ErrUnexpectedEOF
 		}
 		if r.s[p] != word[i] {
-			return jsonToken{}, r.invalid(r.s[p], " in literal "+word+" (expecting '"+word[i:i+1]+"')")
+			return token{}, r.invalid(r.s[p], " in literal "+word+" (expecting '"+word[i:i+1]+"')")
 		}
 	}
 	r.pos += len(word)
-	return jsonToken{kind: kind}, nil
+	return token{kind: kind}, nil
 }
 
 // number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.
-func (r *jsonReader) number() error {
+func (r *reader) number() error {
 	if r.s[r.pos] == '-' {
 		r.pos++
 		if err := r.digit(" in numeric literal"); err != nil {
@@ -81,7 +84,7 @@ func (r *jsonReader) number() error {
 }
 
 // digit checks that a digit is at r.pos; context completes the error.
-func (r *jsonReader) digit(context string) error {
+func (r *reader) digit(context string) error {
 	if r.pos >= len(r.s) {
 		return io.ErrUnexpectedEOF
 	}
@@ -92,7 +95,7 @@ func (r *jsonReader) digit(context string) error {
 }
 
 // digits skips a run of digits.
-func (r *jsonReader) digits() {
+func (r *reader) digits() {
 	for r.pos < len(r.s) && '0' <= r.s[r.pos] && r.s[r.pos] <= '9' {
 		r.pos++
 	}
@@ -102,7 +105,7 @@ func (r *jsonReader) digits() {
 // decoded. Plain strings (no escapes, valid UTF-8: nearly all) are slices
 // of the text; the others are decoded by encoding/json, which replaces
 // invalid UTF-8 and lone surrogates exactly as the Decoder did.
-func (r *jsonReader) str() (string, error) {
+func (r *reader) str() (string, error) {
 	start, plain := r.pos, true
 	for i := start + 1; i < len(r.s); {
 		switch c := r.s[i]; {
@@ -132,7 +135,7 @@ func (r *jsonReader) str() (string, error) {
 
 // escape checks the escape sequence whose backslash is at i and returns
 // its length.
-func (r *jsonReader) escape(i int) (int, error) {
+func (r *reader) escape(i int) (int, error) {
 	if i+1 >= len(r.s) {
 		return 0, io.ErrUnexpectedEOF
 	}

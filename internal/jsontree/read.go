@@ -1,22 +1,23 @@
-package link
+package jsontree
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 	"strconv"
 )
 
-// jsonReader reads JSON text token by token like encoding/json's
+// reader reads JSON text token by token like encoding/json's
 // Decoder.Token, with the same state machine and the same error messages
 // (skip reasons quote them), but straight from the string: Decoder.Token
 // boxed every token in an interface and re-scanned every scalar, a quarter
-// of Link's time. jsonread_test.go checks it against the Decoder walk.
-type jsonReader struct {
+// of Link's time. read_test.go checks it against the Decoder walk, and
+// its validity against encoding/json's.
+type reader struct {
 	s     string
 	pos   int
 	state tokState
 	stack []tokState // states of the enclosing arrays and objects
+	depth int        // the deepest nesting seen
 }
 
 // tokState is where the reader is, as Decoder.Token's tokenState.
@@ -47,85 +48,81 @@ var tokContext = [...]string{
 	tokObjectComma: " after object key:value pair",
 }
 
-// jsonToken is a delimiter ('[', ']', '{', '}') or, when delim is 0, a
-// scalar: its kind and, for strings and numbers, its text.
-type jsonToken struct {
+// token is a delimiter ('[', ']', '{', '}') or, when delim is 0, a
+// scalar: its kind, offset, text as written and, for strings, decoded.
+type token struct {
 	delim byte
-	kind  jsonKind
-	text  string
+	kind  Kind
+	off   int
+	raw   string
+	str   string
 }
 
 // value reads one value, as the Decoder walk did: a scalar or a whole
 // array or object.
-func (r *jsonReader) value() (*jsonValue, error) {
+func (r *reader) value() (*Node, error) {
 	t, err := r.token()
 	if err != nil {
 		return nil, err
 	}
+	var n *Node
 	switch t.delim {
 	case 0:
-		return t.value(), nil
+		return &Node{Kind: t.kind, Off: t.off, Raw: t.raw, Str: t.str}, nil
 	case '{':
-		return r.object()
+		n, err = r.object()
 	case '[':
-		return r.array()
+		n, err = r.array()
+	default:
+		return nil, errors.New("unexpected " + strconv.QuoteRune(rune(t.delim)))
 	}
-	return nil, errors.New("unexpected " + strconv.QuoteRune(rune(t.delim)))
+	if err != nil {
+		return nil, err
+	}
+	n.Off, n.Raw = t.off, r.s[t.off:r.pos]
+	return n, nil
 }
 
-func (t jsonToken) value() *jsonValue {
-	switch t.kind {
-	case jsonString:
-		return &jsonValue{kind: jsonString, str: t.text}
-	case jsonNumber:
-		return &jsonValue{kind: jsonNumber, num: json.Number(t.text)}
-	}
-	return &jsonValue{kind: t.kind}
-}
-
-// object reads the members after '{'.
-func (r *jsonReader) object() (*jsonValue, error) {
-	v := &jsonValue{kind: jsonObject}
+// object reads the members after '{' and the closing '}'.
+func (r *reader) object() (*Node, error) {
+	n := &Node{Kind: Object}
 	for r.more() {
 		t, err := r.token()
 		if err != nil {
 			return nil, err
 		}
-		// Decoder.InputOffset minus the decoded key: the quote's offset
-		// unless the key has escapes.
-		off := r.pos - len(t.text) - 2
 		val, err := r.value()
 		if err != nil {
 			return nil, err
 		}
-		v.members = append(v.members, jsonMember{key: t.text, off: max(off, 0), val: val})
+		n.Members = append(n.Members, Member{Key: t.str, KeyOff: t.off, Val: val})
 	}
 	_, err := r.token() // '}'
-	return v, err
+	return n, err
 }
 
-// array reads the elements after '['.
-func (r *jsonReader) array() (*jsonValue, error) {
-	v := &jsonValue{kind: jsonArray}
+// array reads the elements after '[' and the closing ']'.
+func (r *reader) array() (*Node, error) {
+	n := &Node{Kind: Array}
 	for r.more() {
 		e, err := r.value()
 		if err != nil {
 			return nil, err
 		}
-		v.elems = append(v.elems, e)
+		n.Elems = append(n.Elems, e)
 	}
 	_, err := r.token() // ']'
-	return v, err
+	return n, err
 }
 
 // more reports whether another element or member follows (Decoder.More).
-func (r *jsonReader) more() bool {
+func (r *reader) more() bool {
 	c, ok := r.peek()
 	return ok && c != ']' && c != '}'
 }
 
 // peek skips white space and returns the next byte; false at the end.
-func (r *jsonReader) peek() (byte, bool) {
+func (r *reader) peek() (byte, bool) {
 	for ; r.pos < len(r.s); r.pos++ {
 		switch c := r.s[r.pos]; c {
 		case ' ', '\t', '\r', '\n':
@@ -138,40 +135,42 @@ func (r *jsonReader) peek() (byte, bool) {
 
 // token returns the next token; commas and colons are checked and skipped.
 // At the end of the text it returns io.EOF.
-func (r *jsonReader) token() (jsonToken, error) {
+func (r *reader) token() (token, error) {
 	for {
 		c, ok := r.peek()
 		if !ok {
-			return jsonToken{}, io.EOF
+			return token{}, io.EOF
 		}
 		switch c {
 		case '[', '{':
 			if !r.valueAllowed() {
-				return jsonToken{}, r.invalid(c, tokContext[r.state])
+				return token{}, r.invalid(c, tokContext[r.state])
 			}
+			off := r.pos
 			r.pos++
 			r.stack = append(r.stack, r.state)
+			r.depth = max(r.depth, len(r.stack))
 			r.state = tokArrayStart
 			if c == '{' {
 				r.state = tokObjectStart
 			}
-			return jsonToken{delim: c}, nil
+			return token{delim: c, off: off}, nil
 		case ']', '}':
 			start, comma := tokArrayStart, tokArrayComma
 			if c == '}' {
 				start, comma = tokObjectStart, tokObjectComma
 			}
 			if r.state != start && r.state != comma {
-				return jsonToken{}, r.invalid(c, tokContext[r.state])
+				return token{}, r.invalid(c, tokContext[r.state])
 			}
 			r.pos++
 			r.state = r.stack[len(r.stack)-1]
 			r.stack = r.stack[:len(r.stack)-1]
 			r.valueEnd()
-			return jsonToken{delim: c}, nil
+			return token{delim: c}, nil
 		case ':':
 			if r.state != tokObjectColon {
-				return jsonToken{}, r.invalid(c, tokContext[r.state])
+				return token{}, r.invalid(c, tokContext[r.state])
 			}
 			r.pos++
 			r.state = tokObjectValue
@@ -183,33 +182,34 @@ func (r *jsonReader) token() (jsonToken, error) {
 			case tokObjectComma:
 				r.state = tokObjectKey
 			default:
-				return jsonToken{}, r.invalid(c, tokContext[r.state])
+				return token{}, r.invalid(c, tokContext[r.state])
 			}
 			r.pos++
 			continue
 		case '"':
 			if r.state == tokObjectStart || r.state == tokObjectKey {
+				off := r.pos
 				s, err := r.str()
 				if err != nil {
-					return jsonToken{}, err
+					return token{}, err
 				}
 				r.state = tokObjectColon
-				return jsonToken{kind: jsonString, text: s}, nil
+				return token{kind: String, off: off, raw: r.s[off:r.pos], str: s}, nil
 			}
 		}
 		if !r.valueAllowed() {
-			return jsonToken{}, r.invalid(c, tokContext[r.state])
+			return token{}, r.invalid(c, tokContext[r.state])
 		}
 		t, err := r.scalar()
 		if err != nil {
-			return jsonToken{}, err
+			return token{}, err
 		}
 		r.valueEnd()
 		return t, nil
 	}
 }
 
-func (r *jsonReader) valueAllowed() bool {
+func (r *reader) valueAllowed() bool {
 	switch r.state {
 	case tokTopValue, tokArrayStart, tokArrayValue, tokObjectValue:
 		return true
@@ -218,7 +218,7 @@ func (r *jsonReader) valueAllowed() bool {
 }
 
 // valueEnd moves past a complete value (Decoder.tokenValueEnd).
-func (r *jsonReader) valueEnd() {
+func (r *reader) valueEnd() {
 	switch r.state {
 	case tokArrayStart, tokArrayValue:
 		r.state = tokArrayComma
@@ -228,7 +228,7 @@ func (r *jsonReader) valueEnd() {
 }
 
 // invalid is encoding/json's syntax error message for byte c.
-func (r *jsonReader) invalid(c byte, context string) error {
+func (r *reader) invalid(c byte, context string) error {
 	return errors.New("invalid character " + quoteChar(c) + context)
 }
 

@@ -1,4 +1,4 @@
-package link
+package jsontree
 
 import (
 	"bytes"
@@ -14,81 +14,102 @@ import (
 	"github.com/docs2go/docs2go/parser/corpustest"
 )
 
-// decoderJSON is the encoding/json Decoder.Token walk that jsonReader
-// replaces, kept as its specification: readJSON must give the same tree
-// (keys, offsets, number texts) and the same error message on every input.
-func decoderJSON(text string) (*jsonValue, error) {
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.UseNumber()
-	v, err := decoderValue(dec)
+// decoderJSON is the encoding/json Decoder.Token walk that reader
+// replaces, kept as its specification: Read must give the same tree (keys,
+// offsets, texts) and the same error message on every input. Offsets come
+// from Decoder.InputOffset: a token starts after the separators following
+// the previous one.
+func decoderJSON(text string) (*Node, error) {
+	d := &decoderSpec{dec: json.NewDecoder(strings.NewReader(text)), text: text}
+	d.dec.UseNumber()
+	v, err := d.value()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := d.dec.Token(); err != io.EOF {
 		return nil, errors.New("text after the JSON value")
 	}
 	return v, nil
 }
 
-func decoderValue(dec *json.Decoder) (*jsonValue, error) {
-	tok, err := dec.Token()
+type decoderSpec struct {
+	dec  *json.Decoder
+	text string
+}
+
+// token reads a token and returns where it starts and ends.
+func (d *decoderSpec) token() (tok json.Token, start, end int, err error) {
+	start = int(d.dec.InputOffset())
+	for start < len(d.text) && strings.IndexByte(" \t\r\n,:", d.text[start]) >= 0 {
+		start++
+	}
+	tok, err = d.dec.Token()
+	return tok, start, int(d.dec.InputOffset()), err
+}
+
+func (d *decoderSpec) value() (*Node, error) {
+	tok, start, end, err := d.token()
 	if err != nil {
 		return nil, err
 	}
+	n := &Node{Off: start, Raw: d.text[start:end]}
 	switch t := tok.(type) {
 	case json.Delim:
 		if t == '{' {
-			return decoderObject(dec)
+			err = d.object(n)
+		} else if t == '[' {
+			err = d.array(n)
+		} else {
+			return nil, fmt.Errorf("unexpected %q", rune(t))
 		}
-		if t == '[' {
-			return decoderArray(dec)
-		}
-		return nil, fmt.Errorf("unexpected %q", rune(t))
-	case string:
-		return &jsonValue{kind: jsonString, str: t}, nil
-	case json.Number:
-		return &jsonValue{kind: jsonNumber, num: t}, nil
-	case bool:
-		return &jsonValue{kind: jsonBool}, nil
-	default:
-		return &jsonValue{kind: jsonNull}, nil
-	}
-}
-
-func decoderObject(dec *json.Decoder) (*jsonValue, error) {
-	v := &jsonValue{kind: jsonObject}
-	for dec.More() {
-		tok, err := dec.Token()
 		if err != nil {
 			return nil, err
+		}
+		n.Raw = d.text[start:d.dec.InputOffset()]
+	case string:
+		n.Kind, n.Str = String, t
+	case json.Number:
+		n.Kind = Number
+	case bool:
+		n.Kind = Bool
+	default:
+		n.Kind = Null
+	}
+	return n, nil
+}
+
+func (d *decoderSpec) object(n *Node) error {
+	n.Kind = Object
+	for d.dec.More() {
+		tok, start, _, err := d.token()
+		if err != nil {
+			return err
 		}
 		key, _ := tok.(string)
-		// InputOffset is just past the key's closing quote.
-		off := int(dec.InputOffset()) - len(key) - 2
-		val, err := decoderValue(dec)
+		val, err := d.value()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		v.members = append(v.members, jsonMember{key: key, off: max(off, 0), val: val})
+		n.Members = append(n.Members, Member{Key: key, KeyOff: start, Val: val})
 	}
-	_, err := dec.Token() // '}'
-	return v, err
+	_, err := d.dec.Token() // '}'
+	return err
 }
 
-func decoderArray(dec *json.Decoder) (*jsonValue, error) {
-	v := &jsonValue{kind: jsonArray}
-	for dec.More() {
-		e, err := decoderValue(dec)
+func (d *decoderSpec) array(n *Node) error {
+	n.Kind = Array
+	for d.dec.More() {
+		e, err := d.value()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		v.elems = append(v.elems, e)
+		n.Elems = append(n.Elems, e)
 	}
-	_, err := dec.Token() // ']'
-	return v, err
+	_, err := d.dec.Token() // ']'
+	return err
 }
 
-// blankSpec is the blankJSONNoise that copied every body, kept as the
+// blankSpec is the Blank that copied every body, kept as the
 // specification of the copy-on-change one.
 func blankSpec(text string) string {
 	b := []byte(text)
@@ -141,6 +162,9 @@ var jsonEquivCases = []string{
 	`{"a":1,"b"`, `{"a":1,"b":`, `{"a":1,`, "[-]", "[1e5,-2.5E-3,0,-0]", "[true,false,null]", "[truefalse]",
 	"[1true]", `{"a":"b"c}`, "[\"a\"1]", "{\"a\":1\n,\"b\":2\n}", "[0x10]", "[.5]", "[+1]", "[1_000]", "[NaN]",
 	"[Infinity]", "{\"a\":-}", "{\"a\":tru}", "[\"\\u00\"]", "\xef\xbb\xbf{}",
+	// encoding/json's nesting limit: the strict reading refuses 10001.
+	strings.Repeat("[", 10000) + strings.Repeat("]", 10000), strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
+	strings.Repeat(`{"a":`, 10001) + "1" + strings.Repeat("}", 10001), strings.Repeat("[", 10001),
 }
 
 // jsonPieces build random texts over the reader's tokens.
@@ -149,10 +173,10 @@ var jsonPieces = []string{
 	"\xff", "u", `"\u00e9"`, `"k":`, "```", "/", "\\", "`",
 }
 
-// TestReadJSONDecoder checks readJSON, blankJSONNoise and parseJSON against
-// their specifications on edge cases, random token soup and, unless -short,
+// TestReadDecoder checks Read, Blank and Parse against their
+// specifications on edge cases, random token soup and, unless -short,
 // every example body of the corpus.
-func TestReadJSONDecoder(t *testing.T) {
+func TestReadDecoder(t *testing.T) {
 	check := func(s string) { checkJSON(t, s) }
 	for _, s := range jsonEquivCases {
 		check(s)
@@ -192,7 +216,7 @@ func TestReadJSONDecoder(t *testing.T) {
 // FuzzReadJSON checks the JSON reader against its specifications on
 // fuzzed texts.
 //
-//	go test ./parser/link -run='^$' -fuzz='^FuzzReadJSON$' -fuzztime=60s
+//	go test ./internal/jsontree -run='^$' -fuzz='^FuzzReadJSON$' -fuzztime=60s
 func FuzzReadJSON(f *testing.F) {
 	for _, s := range jsonEquivCases {
 		f.Add(s)
@@ -200,20 +224,46 @@ func FuzzReadJSON(f *testing.F) {
 	f.Fuzz(checkJSON)
 }
 
-// checkJSON compares readJSON with decoderJSON, blankJSONNoise with
-// blankSpec, and parseJSON with both specifications together.
+// checkJSON compares Read with decoderJSON, Blank with blankSpec, a Doc's
+// lenient reading with both specifications together, and its strict
+// reading with encoding/json's verdict.
 func checkJSON(t *testing.T, s string) {
 	t.Helper()
-	checkJSONEquiv(t, "readJSON", s, readJSON, decoderJSON)
-	checkJSONEquiv(t, "parseJSON", s, parseJSON, func(s string) (*jsonValue, error) {
+	checkJSONEquiv(t, "Read", s, Read, decoderJSON)
+	d := Parse(s)
+	checkJSONEquiv(t, "Lenient", s, func(string) (*Node, error) { return d.Lenient() }, func(s string) (*Node, error) {
 		return decoderJSON(blankSpec(s))
 	})
-	if got, want := blankJSONNoise(s), blankSpec(s); got != want {
-		t.Fatalf("blankJSONNoise(%q) = %q, want %q", s, got, want)
+	if got, want := Blank(s), blankSpec(s); got != want {
+		t.Fatalf("Blank(%q) = %q, want %q", s, got, want)
+	}
+	checkStrict(t, s, d)
+}
+
+// checkStrict: the strict reading accepts what encoding/json accepts, with
+// the Decoder walk's tree, and otherwise gives encoding/json's message at
+// an offset inside the text.
+func checkStrict(t *testing.T, s string, d *Doc) {
+	t.Helper()
+	root, serr := d.Strict()
+	if json.Valid([]byte(s)) {
+		if serr != nil {
+			t.Fatalf("Strict(%q): %v, encoding/json accepts it", s, serr)
+		}
+		want, err := decoderJSON(s)
+		if err != nil || !reflect.DeepEqual(root, want) {
+			t.Fatalf("Strict(%q) = %s, Decoder %s (%v)", s, dumpJSON(root), dumpJSON(want), err)
+		}
+		return
+	}
+	var raw json.RawMessage
+	want := strings.TrimPrefix(json.Unmarshal([]byte(s), &raw).Error(), "json: ")
+	if root != nil || serr == nil || serr.Msg != want || serr.Off < 0 || serr.Off > len(s) {
+		t.Fatalf("Strict(%q) = %s, %v; encoding/json: %s", s, dumpJSON(root), serr, want)
 	}
 }
 
-func checkJSONEquiv(t *testing.T, name, s string, got, want func(string) (*jsonValue, error)) {
+func checkJSONEquiv(t *testing.T, name, s string, got, want func(string) (*Node, error)) {
 	t.Helper()
 	gv, gerr := got(s)
 	wv, werr := want(s)
@@ -226,23 +276,23 @@ func checkJSONEquiv(t *testing.T, name, s string, got, want func(string) (*jsonV
 }
 
 // dumpJSON formats a tree with its offsets for failure messages.
-func dumpJSON(v *jsonValue) string {
+func dumpJSON(v *Node) string {
 	if v == nil {
 		return "nil"
 	}
-	switch v.kind {
-	case jsonObject:
+	switch v.Kind {
+	case Object:
 		var parts []string
-		for _, m := range v.members {
-			parts = append(parts, fmt.Sprintf("%q@%d:%s", m.key, m.off, dumpJSON(m.val)))
+		for _, m := range v.Members {
+			parts = append(parts, fmt.Sprintf("%q@%d:%s", m.Key, m.KeyOff, dumpJSON(m.Val)))
 		}
-		return "{" + strings.Join(parts, ",") + "}"
-	case jsonArray:
+		return fmt.Sprintf("@%d{%s}", v.Off, strings.Join(parts, ","))
+	case Array:
 		var parts []string
-		for _, e := range v.elems {
+		for _, e := range v.Elems {
 			parts = append(parts, dumpJSON(e))
 		}
-		return "[" + strings.Join(parts, ",") + "]"
+		return fmt.Sprintf("@%d[%s]", v.Off, strings.Join(parts, ","))
 	}
-	return fmt.Sprintf("%d(%q%q)", v.kind, v.str, v.num)
+	return fmt.Sprintf("@%d%s(%q%q)", v.Off, v.Kind, v.Str, v.Raw)
 }

@@ -1,4 +1,4 @@
-package check
+package jsontree
 
 import (
 	"encoding/json"
@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// TestStringTokenMatchesDecoder: every string token parseJSON accepts
-// decodes to what encoding/json gives, whether it takes the shortcut for
-// strings without escapes or the decoder.
+// TestStringTokenMatchesDecoder: every string token the strict reading
+// accepts decodes to what encoding/json gives, whether it takes the
+// shortcut for strings without escapes or the decoder.
 func TestStringTokenMatchesDecoder(t *testing.T) {
 	alphabet := []string{"a", " ", "\\", "\"", "n", "u", "0", "é", "\U0001F600", "\xff", "\xe2\x82", "\t", "\u2028", "/"}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -29,12 +29,12 @@ func TestStringTokenMatchesDecoder(t *testing.T) {
 		if err := json.Unmarshal([]byte(tok), &want); err != nil {
 			t.Fatal(err)
 		}
-		n, err := parseJSON(tok)
+		n, err := Parse(tok).Strict()
 		if err != nil {
-			t.Fatalf("parseJSON(%q): %v", tok, err)
+			t.Fatalf("Parse(%q).Strict(): %v", tok, err)
 		}
-		if n.str != want {
-			t.Errorf("parseJSON(%q).str = %q, encoding/json gives %q", tok, n.str, want)
+		if n.Str != want {
+			t.Errorf("Parse(%q).Strict().Str = %q, encoding/json gives %q", tok, n.Str, want)
 		}
 		checked++
 	}
