@@ -10,6 +10,8 @@ import (
 	"path"
 	"runtime/pprof"
 
+	"github.com/docs2go/docs2go/cmd/internal/outdir"
+	"github.com/docs2go/docs2go/cmd/internal/runcache"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -45,42 +47,42 @@ func fail(stderr io.Writer, status int, err error) int {
 // generate reads the pages, builds everything in memory, then checks or
 // writes the output folder.
 func generate(o *options, stdout, stderr io.Writer) int {
-	go toolHash() // reading the binary's build ID overlaps walking the inputs
+	go runcache.ToolHash() // reading the binary's build ID overlaps walking the inputs
 	ins, err := collectInputs(o.paths)
 	if err != nil {
 		return fail(stderr, 2, err)
 	}
 	names := newDisplayNames(ins)
-	fsys := osFS{}
-	stamp := readStamp(o.out, o.pkg)
+	fsys := outdir.OS{}
+	stamp := runcache.Read(o.out, o.pkg)
 	if stamp != nil && o.report == "" && o.irFile == "" {
-		if inputs, _ := statInputs(ins); upToDate(fsys, stamp, o.out, inputs) {
+		if inputs, _ := statInputs(ins); runcache.UpToDate(fsys, stamp, o.out, inputs) {
 			return finish(stderr, names, stamp.Diagnostics, 0)
 		}
 	}
-	formats := newFormatCache(fsys, o.out, stamp.formats())
+	formats := runcache.NewFormatCache(fsys, o.out, stamp.FormatEntries())
 	srcs, err := loadPages(ins)
 	if err != nil {
 		return fail(stderr, 1, err)
 	}
-	oldManifest := make(chan *manifest, 1)
-	go func() { oldManifest <- readManifest(fsys, o.out) }()
-	b, err := runPipeline(srcs, o.pkg, formats.formatted)
+	oldManifest := make(chan *outdir.Manifest, 1)
+	go func() { oldManifest <- outdir.ReadManifest(fsys, o.out) }()
+	b, err := runPipeline(srcs, o.pkg, formats.Formatted)
 	if err != nil {
 		return fail(stderr, 1, err)
 	}
 	if err := writeSideOutputs(o, b, names, stdout); err != nil {
 		return fail(stderr, 1, err)
 	}
-	files := withManifest(outputFiles(b), o.pkg, inputHashes(srcs))
+	files := outdir.WithManifest(outputFiles(b), o.pkg, inputHashes(srcs))
 	old := <-oldManifest
 	if o.check {
-		return finish(stderr, names, b.diags, reportDrift(stderr, o.out, checkOutput(fsys, o.out, files, old)))
+		return finish(stderr, names, b.diags, reportDrift(stderr, o.out, outdir.Check(fsys, o.out, files, old)))
 	}
-	if err := writeOutput(fsys, o.out, files, old); err != nil {
+	if err := outdir.Write(fsys, o.out, files, old); err != nil {
 		return fail(stderr, 1, err)
 	}
-	saveStamp(o.out, o.pkg, pageStats(srcs), files, b.diags, formats.entries(files))
+	runcache.Save(o.out, o.pkg, pageStats(srcs), files, b.diags, formats.Entries(files))
 	return finish(stderr, names, b.diags, 0)
 }
 
@@ -108,10 +110,10 @@ func reportDrift(stderr io.Writer, out string, diff []string) int {
 	return 0
 }
 
-func outputFiles(b *build) []genFile {
-	files := make([]genFile, 0, len(b.result.Files))
+func outputFiles(b *build) []outdir.File {
+	files := make([]outdir.File, 0, len(b.result.Files))
 	for _, f := range b.result.Files {
-		files = append(files, genFile{path: f.Path, content: f.Content})
+		files = append(files, outdir.File{Path: f.Path, Content: f.Content})
 	}
 	return files
 }
