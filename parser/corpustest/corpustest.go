@@ -16,9 +16,12 @@ import (
 
 // Dir returns the corpus folder holding one subfolder per docs version
 // ("v1.0", "beta"), found beside the module root; it skips tb when the
-// corpus is absent.
+// corpus is absent or under -short.
 func Dir(tb testing.TB) string {
 	tb.Helper()
+	if testing.Short() {
+		tb.Skip("the corpus is not read with -short")
+	}
 	dir, err := os.Getwd()
 	if err != nil {
 		tb.Fatal(err)
