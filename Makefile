@@ -2,7 +2,7 @@
 GO ?= go
 CORPUS ?= ../shared/corpus/graph-docs-2020/api-reference
 
-.PHONY: generate check test vet golden corpus bench fuzz
+.PHONY: generate check test vet race golden corpus bench fuzz
 
 ## generate: regenerate generated/ from docs/
 generate:
@@ -18,6 +18,10 @@ test: vet
 
 vet:
 	$(GO) vet ./...
+
+## race: every test under the race detector; -short skips the builds of generated packages and the corpus parts
+race:
+	$(GO) test -race -short ./...
 
 ## golden: rewrite the golden files of the parser, linker and generator tests (review the diff!)
 golden:

@@ -19,6 +19,9 @@ const corpusDir = "../../shared/corpus/graph-docs-2020/api-reference"
 // TestCorpus parses every page of both versions of the real corpus and logs
 // counts. It asserts only that nothing panics.
 func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the corpus is not read with -short")
+	}
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skipf("corpus not found at %s (../shared/corpus/graph-docs-2020 next to the repo); skipping", corpusDir)
 	}

@@ -38,8 +38,12 @@ var regexpEquivCases = []string{
 	"GET /a b c   ", "POST /a\n HTTP/1.1", "POST /a HTTP/1.1\n\n", "POST é\xe2\x80",
 }
 
-// corpusTexts returns the text of every corpus page, or skips.
+// corpusTexts returns the text of every corpus page, or skips (also with
+// -short).
 func corpusTexts(t *testing.T) []string {
+	if testing.Short() {
+		t.Skip("the corpus part is skipped with -short")
+	}
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*", "*.md"))
 	if len(files) == 0 {
 		t.Skipf("corpus not found at %s (../shared/corpus/graph-docs-2020 next to the repo); skipping", corpusDir)
@@ -81,19 +85,19 @@ func randomStrings(seed uint64, n, max int, pieces []string) []string {
 }
 
 // checkInputs runs check on each list of inputs (edge cases, random
-// strings) and then, unless -short, on every corpus line.
+// strings) and then, in the subtest "corpus" (skipped with -short or
+// without the corpus), on every corpus line.
 func checkInputs(t *testing.T, check func(string), inputs ...[]string) {
 	for _, in := range inputs {
 		for _, s := range in {
 			check(s)
 		}
 	}
-	if testing.Short() {
-		return
-	}
-	for _, s := range corpusLines(t) {
-		check(s)
-	}
+	t.Run("corpus", func(t *testing.T) {
+		for _, s := range corpusLines(t) {
+			check(s)
+		}
+	})
 }
 
 // TestMatchRequestLineRegexp checks matchRequestLine against the regexp it
@@ -175,15 +179,14 @@ func TestLinkScannersRegexp(t *testing.T) {
 	for _, s := range randomStrings(1, 100000, 16, strings.Split("[]()!<>\" \tab", "")) {
 		check(s)
 	}
-	if testing.Short() {
-		return
-	}
-	for _, s := range corpusLines(t) {
-		check(s)
-	}
-	for _, s := range corpusTexts(t) {
-		check(s)
-	}
+	t.Run("corpus", func(t *testing.T) {
+		for _, s := range corpusLines(t) {
+			check(s)
+		}
+		for _, s := range corpusTexts(t) {
+			check(s)
+		}
+	})
 }
 
 // TestStatusHeaderLinesRegexp checks matchStatusLine and matchHeaderLine

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/docs2go/docs2go/cmd/internal/outdir"
 	"testing"
 )
 
@@ -23,8 +24,8 @@ func TestGeneratedUpToDate(t *testing.T) {
 		t.Errorf("docs/ has errors:\n%v", b.diags)
 	}
 	out := "../../generated"
-	files := withManifest(outputFiles(b), "generated", inputHashes(srcs))
-	if diff := checkOutput(osFS{}, out, files, readManifest(osFS{}, out)); len(diff) > 0 {
+	files := outdir.WithManifest(outputFiles(b), "generated", inputHashes(srcs))
+	if diff := outdir.Check(outdir.OS{}, out, files, outdir.ReadManifest(outdir.OS{}, out)); len(diff) > 0 {
 		t.Errorf("generated/ is stale (run make generate): %v", diff)
 	}
 }

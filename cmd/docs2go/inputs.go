@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/docs2go/docs2go/cmd/internal/runcache"
 )
 
 // input is one Markdown page to read.
@@ -81,4 +83,9 @@ func absOr(p string) string {
 		return a
 	}
 	return p
+}
+
+// statInputs stats every input page for the run cache.
+func statInputs(ins []input) ([]runcache.FileStat, bool) {
+	return runcache.StatFiles(len(ins), func(i int) string { return ins[i].display }, func(i int) string { return ins[i].name })
 }

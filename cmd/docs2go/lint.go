@@ -104,14 +104,7 @@ func lintReport(diags ir.Diagnostics, cfg *lintConfig, format string, display fu
 	for _, d := range cfg.unused() {
 		fmt.Fprintln(stderr, d)
 	}
-	errs, warns := 0, 0
-	for _, d := range kept {
-		if d.Severity == ir.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs, warns := countSeverities(kept)
 	fmt.Fprintf(stderr, "docs2go lint: %d errors, %d warnings, %d suppressed\n", errs, warns, suppressed)
 	if errs > 0 {
 		return 1

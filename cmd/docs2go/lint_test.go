@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -301,5 +303,28 @@ func TestRunLint(t *testing.T) {
 	}
 	if status := runLint([]string{"testdata/lint/nowhere"}, &out, &errOut); status != 2 {
 		t.Errorf("missing path: status %d, want 2", status)
+	}
+}
+
+// TestUnreadablePagesAreReported: a page given on the command line that is
+// empty or binary gets a diagnostic, from lint and from generation.
+func TestUnreadablePagesAreReported(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := t.TempDir()
+	empty, garbage := filepath.Join(dir, "empty.md"), filepath.Join(dir, "garbage.md")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(garbage, []byte("\x00\xff\xfe\x89PNG\r\n\x1a\n\xc3\x28 binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	runLint([]string{empty, garbage}, &out, &errOut)
+	run([]string{"-out", t.TempDir(), "-pkg", "p", empty, garbage}, &out, &errOut)
+	for _, page := range []string{empty, garbage} {
+		want := filepath.ToSlash(page) + ":1:1: warning: not-a-reference-page: "
+		if n := strings.Count(out.String()+errOut.String(), want); n != 2 {
+			t.Errorf("%d diagnostics %q, want one from lint and one from generation\nstdout:\n%s\nstderr:\n%s", n, want, out.String(), errOut.String())
+		}
 	}
 }

@@ -9,10 +9,11 @@
 // PATH is a Markdown file or a folder walked recursively for .md files. All
 // pages of one run form one doc set (one docs version) and one Go package.
 //
-//	//go:generate go run github.com/docs2go/docs2go/cmd/docs2go -out . ../docs
+//	//go:generate go tool docs2go -out . ../docs
 //
-// Exit status: 0 on success (at most warnings), 1 when the docs have errors
-// or -check finds drift, 2 on bad usage.
+// Exit status: 0 on success, 1 when a diagnostic at or above -fail-on
+// (default error) remains after the suppressions of -config (default
+// .docs2go.json when present) or -check finds drift, 2 on bad usage.
 //
 //	docs2go lint [-format text|json|sarif] [-config FILE] PATH...
 //
@@ -34,6 +35,8 @@ type options struct {
 	out, pkg, report, irFile string
 	cpuProfile               string
 	check                    bool
+	config                   string // suppression config; "" = .docs2go.json when present
+	failOn                   string // the lowest severity that fails the run, or "none"
 	paths                    []string
 }
 
@@ -54,8 +57,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.report, "report", "", "write a JSON report to `file` (- for stdout)")
 	fs.StringVar(&o.irFile, "ir", "", "write the intermediate model as JSON to `file` (- for stdout)")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to `file`")
+	fs.StringVar(&o.config, "config", "", "suppression config `file`, as for lint (default "+defaultLintConfig+" when present)")
+	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a diagnostic of this `severity` or worse remains: error, warning or none")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: docs2go [flags] PATH...\n")
+		fmt.Fprintf(stderr, "       docs2go lint [-format text|json|sarif] [-config FILE] PATH...  (docs2go lint -h)\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -68,6 +74,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if o.pkg == "" {
 		o.pkg = packageName(o.out)
+	}
+	if o.failOn != "error" && o.failOn != "warning" && o.failOn != "none" {
+		return nil, fmt.Errorf("-fail-on %q: want error, warning or none", o.failOn)
 	}
 	if !validPackageName(o.pkg) {
 		return nil, fmt.Errorf("-pkg %q is not a valid Go package name", o.pkg)

@@ -8,6 +8,9 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"github.com/docs2go/docs2go/cmd/internal/outdir"
+	"github.com/docs2go/docs2go/cmd/internal/parallel"
+	"github.com/docs2go/docs2go/cmd/internal/runcache"
 	"github.com/docs2go/docs2go/generator"
 	"github.com/docs2go/docs2go/parser"
 	"github.com/docs2go/docs2go/parser/check"
@@ -19,9 +22,9 @@ import (
 // Its bytes are not kept: the IR holds what later stages need.
 type source struct {
 	input
-	stat       fileStat // taken before reading, for the run cache
-	statOK     bool     // false for a file that is not regular
-	hash       string   // SHA-256 of the page, for the manifest
+	stat       runcache.FileStat // taken before reading, for the run cache
+	statOK     bool              // false for a file that is not regular
+	hash       string            // SHA-256 of the page, for the manifest
 	page       *ir.Page
 	parseDiags ir.Diagnostics
 	pageDiags  ir.Diagnostics // check.Pages on this page alone
@@ -43,14 +46,14 @@ type build struct {
 func loadPages(ins []input) ([]source, error) {
 	srcs := make([]source, len(ins))
 	errs := make([]error, len(ins))
-	parallel(len(ins), runtime.GOMAXPROCS(0), func(i int) {
+	parallel.For(len(ins), runtime.GOMAXPROCS(0), func(i int) {
 		data, size, mtime, ok, err := readPage(ins[i].display)
 		if err != nil {
 			errs[i] = fmt.Errorf("reading %s: %w", ins[i].display, err)
 			return
 		}
-		s := source{input: ins[i], hash: hashOf(data), statOK: ok,
-			stat: fileStat{Path: ins[i].name, Size: size, ModTime: mtime}}
+		s := source{input: ins[i], hash: outdir.Hash(data), statOK: ok,
+			stat: runcache.FileStat{Path: ins[i].name, Size: size, ModTime: mtime}}
 		s.page, s.parseDiags = parser.ParsePage(s.name, data)
 		s.pageDiags = check.Pages([]*ir.Page{s.page})
 		srcs[i] = s
@@ -65,8 +68,8 @@ func loadPages(ins []input) ([]source, error) {
 
 // pageStats returns the stats loadPages took, nil when one page is not a
 // regular file (as statInputs).
-func pageStats(srcs []source) []fileStat {
-	stats := make([]fileStat, len(srcs))
+func pageStats(srcs []source) []runcache.FileStat {
+	stats := make([]runcache.FileStat, len(srcs))
 	for i, s := range srcs {
 		if !s.statOK {
 			return nil
@@ -78,10 +81,10 @@ func pageStats(srcs []source) []fileStat {
 
 // inputHashes lists each page with the hash of its content, for the
 // manifest and the run cache.
-func inputHashes(srcs []source) []manifestFile {
-	hs := make([]manifestFile, len(srcs))
+func inputHashes(srcs []source) []outdir.ManifestFile {
+	hs := make([]outdir.ManifestFile, len(srcs))
 	for i, s := range srcs {
-		hs[i] = manifestFile{Path: s.name, SHA256: s.hash}
+		hs[i] = outdir.ManifestFile{Path: s.name, SHA256: s.hash}
 	}
 	return hs
 }
@@ -110,7 +113,7 @@ var pipelineRuns atomic.Int64
 // sorted, so the output is the same whatever GOMAXPROCS is
 // (TestPipelineGOMAXPROCS).
 // formatted, when not nil, lets the generator reuse an earlier run's gofmt'd
-// bytes (see formatCache).
+// bytes (see runcache.FormatCache).
 func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool)) (*build, error) {
 	pipelineRuns.Add(1)
 	pages, parseDiags, pageDiags := collect(srcs)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"github.com/docs2go/docs2go/cmd/internal/runcache"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,8 +24,8 @@ func TestReadPage(t *testing.T) {
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("size %d: got %d bytes, err %v", size, len(got), err)
 		}
-		if st, statOK := statFile(p, "x"); !ok || !statOK || n != st.Size || mtime != st.ModTime {
-			t.Errorf("size %d: stat %d, %d, %v; statFile %+v", size, n, mtime, ok, st)
+		if st, statOK := runcache.StatFile(p, "x"); !ok || !statOK || n != st.Size || mtime != st.ModTime {
+			t.Errorf("size %d: stat %d, %d, %v; StatFile %+v", size, n, mtime, ok, st)
 		}
 	}
 	_, _, _, _, err := readPage(filepath.Join(dir, "missing.md"))

@@ -64,7 +64,7 @@ func (d displayNames) diag(x ir.Diagnostic) string {
 	return fmt.Sprintf("%s: %s: %s: %s", x.Pos, x.Severity, x.Code, x.Message)
 }
 
-func buildReport(b *build, names displayNames) report {
+func buildReport(b *build, diags ir.Diagnostics, names displayNames) report {
 	r := report{Pages: len(b.pages), Types: len(b.docSet.Types) + len(b.docSet.Enums),
 		Endpoints: []endpointReport{}, Diagnostics: []diagReport{}}
 	for i, ep := range b.docSet.Endpoints {
@@ -82,7 +82,7 @@ func buildReport(b *build, names displayNames) report {
 		r.Endpoints = append(r.Endpoints, endpointReport{File: names.of(s.Page), Line: s.Pos.Line,
 			Method: s.Method, Path: s.Path, Reason: fmt.Sprintf("%s: %s", names.pos(s.Pos), s.Reason)})
 	}
-	for _, d := range b.diags {
+	for _, d := range diags {
 		r.Diagnostics = append(r.Diagnostics, diagReport{File: names.of(d.Pos.File), Line: d.Pos.Line,
 			Col: d.Pos.Col, Severity: string(d.Severity), Code: string(d.Code), Message: d.Message})
 	}

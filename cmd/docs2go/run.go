@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"path"
 	"runtime/pprof"
 
+	"github.com/docs2go/docs2go/cmd/internal/outdir"
+	"github.com/docs2go/docs2go/cmd/internal/runcache"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -25,6 +28,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return fail(stderr, 2, err)
 	}
+	cfg, err := loadLintConfig(o.config)
+	if err != nil {
+		return fail(stderr, 2, err)
+	}
 	if o.cpuProfile != "" {
 		stop, err := startProfile(o.cpuProfile)
 		if err != nil {
@@ -32,7 +39,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	return generate(o, stdout, stderr)
+	return generate(o, cfg, stdout, stderr)
 }
 
 // fail reports an error of docs2go itself (not of the docs) and returns
@@ -43,59 +50,85 @@ func fail(stderr io.Writer, status int, err error) int {
 }
 
 // generate reads the pages, builds everything in memory, then checks or
-// writes the output folder.
-func generate(o *options, stdout, stderr io.Writer) int {
-	go toolHash() // reading the binary's build ID overlaps walking the inputs
+// writes the output folder. cfg's suppressions apply to what is printed and
+// reported; the run cache keeps every diagnostic, so a changed config
+// takes effect on the next run.
+func generate(o *options, cfg *lintConfig, stdout, stderr io.Writer) int {
+	go runcache.ToolHash() // reading the binary's build ID overlaps walking the inputs
 	ins, err := collectInputs(o.paths)
 	if err != nil {
 		return fail(stderr, 2, err)
 	}
 	names := newDisplayNames(ins)
-	fsys := osFS{}
-	stamp := readStamp(o.out, o.pkg)
+	fsys := outdir.OS{}
+	stamp := runcache.Read(o.out, o.pkg)
 	if stamp != nil && o.report == "" && o.irFile == "" {
-		if inputs, _ := statInputs(ins); upToDate(fsys, stamp, o.out, inputs) {
-			return finish(stderr, names, stamp.Diagnostics, 0)
+		if inputs, _ := statInputs(ins); runcache.UpToDate(fsys, stamp, o.out, inputs) {
+			kept, _ := cfg.apply(stamp.Diagnostics)
+			return finish(stderr, names, o, cfg, kept, 0)
 		}
 	}
-	formats := newFormatCache(fsys, o.out, stamp.formats())
+	formats := runcache.NewFormatCache(fsys, o.out, stamp.FormatEntries())
 	srcs, err := loadPages(ins)
 	if err != nil {
 		return fail(stderr, 1, err)
 	}
-	oldManifest := make(chan *manifest, 1)
-	go func() { oldManifest <- readManifest(fsys, o.out) }()
-	b, err := runPipeline(srcs, o.pkg, formats.formatted)
+	oldManifest := make(chan *outdir.Manifest, 1)
+	go func() { oldManifest <- outdir.ReadManifest(fsys, o.out) }()
+	b, err := runPipeline(srcs, o.pkg, formats.Formatted)
 	if err != nil {
 		return fail(stderr, 1, err)
 	}
-	if err := writeSideOutputs(o, b, names, stdout); err != nil {
+	kept, _ := cfg.apply(b.diags)
+	if err := writeSideOutputs(o, b, kept, names, stdout); err != nil {
 		return fail(stderr, 1, err)
 	}
-	files := withManifest(outputFiles(b), o.pkg, inputHashes(srcs))
+	files := outdir.WithManifest(outputFiles(b), o.pkg, inputHashes(srcs))
 	old := <-oldManifest
 	if o.check {
-		return finish(stderr, names, b.diags, reportDrift(stderr, o.out, checkOutput(fsys, o.out, files, old)))
+		return finish(stderr, names, o, cfg, kept, reportDrift(stderr, o.out, outdir.Check(fsys, o.out, files, old)))
 	}
-	if err := writeOutput(fsys, o.out, files, old); err != nil {
+	if err := outdir.Write(fsys, o.out, files, old); err != nil {
 		return fail(stderr, 1, err)
 	}
-	saveStamp(o.out, o.pkg, pageStats(srcs), files, b.diags, formats.entries(files))
-	return finish(stderr, names, b.diags, 0)
+	runcache.Save(o.out, o.pkg, pageStats(srcs), files, b.diags, formats.Entries(files))
+	return finish(stderr, names, o, cfg, kept, 0)
 }
 
-// finish prints the diagnostics and returns the exit status: 1 when any is
-// an error or when status is already 1.
-func finish(stderr io.Writer, names displayNames, diags ir.Diagnostics, status int) int {
+// finish prints the diagnostics left after the suppressions and the
+// suppressions that hid nothing, and returns the exit status: 1 when a
+// diagnostic at or above -fail-on remains (then a last line says how to
+// pass) or when status is already 1.
+func finish(stderr io.Writer, names displayNames, o *options, cfg *lintConfig, kept ir.Diagnostics, status int) int {
 	w := bufio.NewWriter(stderr) // one write, not one per line
-	for _, d := range diags {
+	for _, d := range kept {
 		fmt.Fprintln(w, names.diag(d))
 	}
+	for _, d := range cfg.unused() {
+		fmt.Fprintln(w, d)
+	}
+	errs, warns := countSeverities(kept)
+	failing := errs > 0 && o.failOn != "none" || warns > 0 && o.failOn == "warning"
+	if failing {
+		fmt.Fprintf(w, "docs2go: %d errors, %d warnings in the docs (-fail-on %s); suppress them in %s or pass -fail-on none\n",
+			errs, warns, o.failOn, cmp.Or(o.config, defaultLintConfig))
+	}
 	_ = w.Flush()
-	if ir.Diagnostics(diags).HasErrors() {
+	if failing {
 		return 1
 	}
 	return status
+}
+
+func countSeverities(diags ir.Diagnostics) (errs, warns int) {
+	for _, d := range diags {
+		if d.Severity == ir.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
 }
 
 func reportDrift(stderr io.Writer, out string, diff []string) int {
@@ -108,18 +141,20 @@ func reportDrift(stderr io.Writer, out string, diff []string) int {
 	return 0
 }
 
-func outputFiles(b *build) []genFile {
-	files := make([]genFile, 0, len(b.result.Files))
+func outputFiles(b *build) []outdir.File {
+	files := make([]outdir.File, 0, len(b.result.Files))
 	for _, f := range b.result.Files {
-		files = append(files, genFile{path: f.Path, content: f.Content})
+		files = append(files, outdir.File{Path: f.Path, Content: f.Content})
 	}
 	return files
 }
 
-// writeSideOutputs writes the -report and -ir files.
-func writeSideOutputs(o *options, b *build, names displayNames, stdout io.Writer) error {
+// writeSideOutputs writes the -report (with the diagnostics kept) and -ir
+// files. Both name pages by the paths as given on the command line, as the
+// diagnostics do; the model is renamed in place, so it comes last.
+func writeSideOutputs(o *options, b *build, kept ir.Diagnostics, names displayNames, stdout io.Writer) error {
 	if o.report != "" {
-		if err := writeTo(o.report, stdout, buildReport(b, names)); err != nil {
+		if err := writeTo(o.report, stdout, buildReport(b, kept, names)); err != nil {
 			return err
 		}
 	}
@@ -128,6 +163,7 @@ func writeSideOutputs(o *options, b *build, names displayNames, stdout io.Writer
 			Pages  []*ir.Page `json:"pages"`
 			DocSet *ir.DocSet `json:"docSet"`
 		}{b.pages, b.docSet}
+		renamePages(&model, names)
 		return writeTo(o.irFile, stdout, model)
 	}
 	return nil

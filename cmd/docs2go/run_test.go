@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/docs2go/docs2go/cmd/internal/outdir"
+	"github.com/docs2go/docs2go/cmd/internal/runcache"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,7 +109,7 @@ func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 	if code := run([]string{"-out", out, "-pkg", "seed", docs}, &stdout, &stderr); code != 0 {
 		t.Fatalf("first run: exit %d\n%s", code, stderr.String())
 	}
-	stamp := readStamp(out, "seed")
+	stamp := runcache.Read(out, "seed")
 	if stamp == nil || len(stamp.Formats) == 0 {
 		t.Fatalf("no format entries recorded after a run")
 	}
@@ -119,11 +121,11 @@ func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 	if err := os.WriteFile(server, append([]byte("// tampered\n"), orig...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c := newFormatCache(osFS{}, out, stamp.Formats)
+	c := runcache.NewFormatCache(outdir.OS{}, out, stamp.Formats)
 	var mu sync.Mutex // the generator calls it from several goroutines
 	var reused []string
 	counting := func(path string, src []byte) ([]byte, bool) {
-		b, ok := c.formatted(path, src)
+		b, ok := c.Formatted(path, src)
 		if ok {
 			mu.Lock()
 			reused = append(reused, path)

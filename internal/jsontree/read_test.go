@@ -189,28 +189,30 @@ func TestReadDecoder(t *testing.T) {
 		}
 		check(b.String())
 	}
-	if testing.Short() {
-		return
-	}
-	n := 0
-	for _, version := range []string{"v1.0", "beta"} {
-		for _, p := range corpustest.Pages(t, version) {
-			if p.Operation == nil {
-				continue
-			}
-			for _, ex := range p.Operation.Examples {
-				if ex.Request != nil && ex.Request.Body != nil {
-					check(ex.Request.Body.Text)
-					n++
+	t.Run("corpus", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("the corpus part is skipped with -short")
+		}
+		n := 0
+		for _, version := range []string{"v1.0", "beta"} {
+			for _, p := range corpustest.Pages(t, version) {
+				if p.Operation == nil {
+					continue
 				}
-				if ex.Response != nil && ex.Response.Body != nil {
-					check(ex.Response.Body.Text)
-					n++
+				for _, ex := range p.Operation.Examples {
+					if ex.Request != nil && ex.Request.Body != nil {
+						check(ex.Request.Body.Text)
+						n++
+					}
+					if ex.Response != nil && ex.Response.Body != nil {
+						check(ex.Response.Body.Text)
+						n++
+					}
 				}
 			}
 		}
-	}
-	t.Logf("%d corpus bodies", n)
+		t.Logf("%d corpus bodies", n)
+	})
 }
 
 // FuzzReadJSON checks the JSON reader against its specifications on

@@ -4,25 +4,46 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// Pages runs the page-level checks on every page: url-mismatch,
-// unknown-annotation-key, unknown-block-type, content-length and
-// no-201-response, all warnings. The output is sorted.
+// Pages runs the page-level checks on every page: not-a-reference-page,
+// url-mismatch, unknown-annotation-key, unknown-block-type, content-length
+// and no-201-response, all warnings. The output is sorted.
 func Pages(pages []*ir.Page) ir.Diagnostics {
 	var diags ir.Diagnostics
 	for _, p := range pages {
 		if p == nil {
 			continue
 		}
+		diags = append(diags, checkReferencePage(p)...)
 		diags = append(diags, checkAnnotations(p)...)
 		diags = append(diags, checkURLs(p)...)
 		diags = append(diags, checkContentLength(p)...)
 		diags = append(diags, checkCreateStatus(p)...)
 	}
 	diags.Sort()
+	return diags
+}
+
+// checkReferencePage reports, once, a page nothing can be read from: no
+// title (empty, binary or not Markdown) or text that is not UTF-8. A page
+// with a title that defines nothing is an overview (the reference folders
+// hold dozens) and passes silently.
+func checkReferencePage(p *ir.Page) ir.Diagnostics {
+	if p.Kind != ir.PageConceptual {
+		return nil
+	}
+	var diags ir.Diagnostics
+	pos := ir.Pos{File: p.File, Line: 1, Col: 1}
+	switch {
+	case !utf8.ValidString(p.Title) || !utf8.ValidString(p.Description):
+		diags.Warnf(pos, ir.CodeNotAReferencePage, "page: not a reference page: the text is not UTF-8; nothing is generated from it")
+	case p.Title == "":
+		diags.Warnf(pos, ir.CodeNotAReferencePage, "page: not a reference page: no title (# heading), operation, properties or enumeration table; nothing is generated from it")
+	}
 	return diags
 }
 

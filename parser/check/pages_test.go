@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docs2go/docs2go/parser"
 	"github.com/docs2go/docs2go/parser/ir"
 	"github.com/google/go-cmp/cmp"
 )
@@ -183,4 +184,42 @@ func TestPagesNeverPanic(t *testing.T) {
 		{Operation: &ir.Operation{Paths: []ir.PathSyntax{{Template: "{"}}, Examples: []ir.Example{{Request: &ir.HTTPMessage{URL: "/"}}}}}}
 	_ = Pages(pages)
 	_ = Endpoints(&ir.DocSet{Endpoints: []*ir.Endpoint{nil, {}}}, pages)
+}
+
+// TestNotAReferencePage: an empty page, binary garbage and text without a
+// title get one positioned warning each; an overview with a title and
+// real pages get none.
+func TestNotAReferencePage(t *testing.T) {
+	garbage := make([]byte, 512)
+	for i := range garbage {
+		garbage[i] = byte(i*7 + 128)
+	}
+	tests := []struct {
+		name, src string
+		want      string // the message's reason; "" for no warning
+	}{
+		{"empty", "", "no title"},
+		{"garbage", string(garbage), "not UTF-8"},
+		{"latin-1 title", "# Caf\xe9\n\nSome text.\n", "not UTF-8"},
+		{"prose only", "Just some prose.\n\nMore.\n", "no title"},
+		{"overview", "# Working with groups\n\nGroups are collections of users.\n", ""},
+		{"resource", "# user resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page, _ := parser.ParsePage("api/x.md", []byte(tc.src))
+			var got []string
+			for _, d := range Pages([]*ir.Page{page}) {
+				if d.Code == ir.CodeNotAReferencePage {
+					got = append(got, d.String())
+				}
+			}
+			switch {
+			case tc.want == "" && len(got) > 0:
+				t.Errorf("got %q, want no not-a-reference-page warning", got)
+			case tc.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], "api/x.md:1:1: warning: not-a-reference-page: ") || !strings.Contains(got[0], tc.want)):
+				t.Errorf("got %q, want one warning at api/x.md:1:1 saying %q", got, tc.want)
+			}
+		})
+	}
 }

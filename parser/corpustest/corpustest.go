@@ -20,7 +20,7 @@ var Snapshots = []string{"graph-docs-2019", "graph-docs-2020"}
 
 // Dir returns the corpus folder holding one subfolder per docs version
 // ("v1.0", "beta"), found beside the module root; it skips tb when the
-// corpus is absent.
+// corpus is absent or under -short.
 func Dir(tb testing.TB) string {
 	tb.Helper()
 	return SnapshotDir(tb, Snapshots[len(Snapshots)-1])
@@ -29,6 +29,9 @@ func Dir(tb testing.TB) string {
 // SnapshotDir is Dir for the named snapshot.
 func SnapshotDir(tb testing.TB, snapshot string) string {
 	tb.Helper()
+	if testing.Short() {
+		tb.Skip("the corpus is not read with -short")
+	}
 	dir, err := os.Getwd()
 	if err != nil {
 		tb.Fatal(err)

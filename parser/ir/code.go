@@ -68,6 +68,7 @@ const (
 	CodeExampleURL              Code = "example-url"
 	CodeExampleNonconforming    Code = "example-nonconforming"
 	CodeEndpointUnroutable      Code = "endpoint-unroutable"
+	CodeNotAReferencePage       Code = "not-a-reference-page"
 	CodeUnusedSuppression       Code = "unused-suppression"
 )
 
@@ -143,6 +144,7 @@ var Codes = []CodeInfo{
 	{CodeExampleURL, Warning, "An example request URL matches none of the endpoint's request lines; the test uses a built one"},
 	{CodeExampleNonconforming, Warning, "An example body does not fit the generated types; no golden test for it"},
 	{CodeEndpointUnroutable, Warning, "Every request line of an endpoint is shadowed by another endpoint; no 501 test for it"},
+	{CodeNotAReferencePage, Warning, "A page given to docs2go is empty, binary, not UTF-8 or has no title; it yields nothing (an overview page with a title passes silently)"},
 	{CodeUnusedSuppression, Warning, "A lint configuration suppression hid nothing"},
 }
 

@@ -1,4 +1,7 @@
-package main
+// Package runcache makes a run of docs2go with nothing changed cost little
+// more than walking the inputs, and lets a changed run reuse the gofmt'd
+// bytes of the files whose generated source did not change.
+package runcache
 
 import (
 	"debug/elf"
@@ -8,10 +11,12 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/docs2go/docs2go/cmd/internal/outdir"
+	"github.com/docs2go/docs2go/cmd/internal/parallel"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// The run cache makes a run with nothing changed cost little more than
+// The cache makes a run with nothing changed cost little more than
 // walking the inputs: when the tool binary and the options are the same as
 // at the last successful run into the same output folder, every input page
 // and every output file has the size and modification time it had then,
@@ -24,60 +29,60 @@ import (
 // depends on the binary, so committing it would make -check differ between
 // machines.
 
-// runStamp is what a cache entry is valid for.
-type runStamp struct {
+// Stamp is what a cache entry is valid for.
+type Stamp struct {
 	Tool        string          `json:"tool"` // hash of the docs2go binary
 	Package     string          `json:"package"`
-	Inputs      []fileStat      `json:"inputs"`
-	Outputs     []fileStat      `json:"outputs"`
+	Inputs      []FileStat      `json:"inputs"`
+	Outputs     []FileStat      `json:"outputs"`
 	Diagnostics []ir.Diagnostic `json:"diagnostics"` // to replay, in doc-set names
-	Formats     []formatEntry   `json:"formats"`     // see formatCache
+	Formats     []FormatEntry   `json:"formats"`     // see FormatCache
 }
 
-// fileStat identifies a file's content cheaply.
-type fileStat struct {
+// FileStat identifies a file's content cheaply.
+type FileStat struct {
 	Path    string `json:"path"`
 	Size    int64  `json:"size"`
 	ModTime int64  `json:"mtime"` // nanoseconds
 }
 
-func statFile(path, name string) (fileStat, bool) {
+// StatFile stats the file at path, recorded under name; false when it is
+// missing or not a regular file.
+func StatFile(path, name string) (FileStat, bool) {
 	info, err := os.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
-		return fileStat{}, false
+		return FileStat{}, false
 	}
-	return fileStat{Path: name, Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
+	return FileStat{Path: name, Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
 }
 
-// statFiles stats n files, the i-th at path(i) and recorded under name(i);
+// statWorkers overlap stat calls, which spend their time in the kernel.
+const statWorkers = 8
+
+// StatFiles stats n files, the i-th at path(i) and recorded under name(i);
 // ok is false if one is missing or not a regular file.
-func statFiles(n int, path, name func(i int) string) ([]fileStat, bool) {
-	stats := make([]fileStat, n)
+func StatFiles(n int, path, name func(i int) string) ([]FileStat, bool) {
+	stats := make([]FileStat, n)
 	oks := make([]bool, n)
-	parallel(n, ioWorkers, func(i int) { stats[i], oks[i] = statFile(path(i), name(i)) })
+	parallel.For(n, statWorkers, func(i int) { stats[i], oks[i] = StatFile(path(i), name(i)) })
 	if slices.Contains(oks, false) {
 		return nil, false
 	}
 	return stats, true
 }
 
-// statInputs stats every input page.
-func statInputs(ins []input) ([]fileStat, bool) {
-	return statFiles(len(ins), func(i int) string { return ins[i].display }, func(i int) string { return ins[i].name })
-}
-
 // statOutputs stats the files of a run in out.
-func statOutputs(out string, paths []string) ([]fileStat, bool) {
-	return statFiles(len(paths), func(i int) string { return filepath.Join(out, filepath.FromSlash(paths[i])) },
+func statOutputs(out string, paths []string) ([]FileStat, bool) {
+	return StatFiles(len(paths), func(i int) string { return filepath.Join(out, filepath.FromSlash(paths[i])) },
 		func(i int) string { return paths[i] })
 }
 
-// toolHash fingerprints the running binary, so a rebuilt docs2go never
+// ToolHash fingerprints the running binary, so a rebuilt docs2go never
 // reuses an older binary's results: the Go build ID the linker wrote into
 // it (its last part hashes the binary's content), or, where there is none
 // to read, a hash of the whole file (10 ms a run for 10 MB). "" (never
 // matching) if the binary cannot be read.
-var toolHash = sync.OnceValue(func() string {
+var ToolHash = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
@@ -89,7 +94,7 @@ var toolHash = sync.OnceValue(func() string {
 	if err != nil {
 		return ""
 	}
-	return hashOf(data)
+	return outdir.Hash(data)
 })
 
 // elfBuildID returns the Go build ID note of an ELF binary, "" when the
@@ -128,39 +133,40 @@ func cachePath(out string) string {
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(base, "docs2go", hashOf([]byte(abs))[:32]+".json")
+	return filepath.Join(base, "docs2go", outdir.Hash([]byte(abs))[:32]+".json")
 }
 
-// readStamp returns the last run's stamp for out when it was written by
-// this binary for package pkg; nil otherwise.
-func readStamp(out, pkg string) *runStamp {
+// Read returns the last run's stamp for out when it was written by this
+// binary for package pkg; nil otherwise.
+func Read(out, pkg string) *Stamp {
 	p := cachePath(out)
-	if p == "" || toolHash() == "" {
+	if p == "" || ToolHash() == "" {
 		return nil
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil
 	}
-	var s runStamp
-	if json.Unmarshal(data, &s) != nil || s.Tool != toolHash() || s.Package != pkg {
+	var s Stamp
+	if json.Unmarshal(data, &s) != nil || s.Tool != ToolHash() || s.Package != pkg {
 		return nil
 	}
 	return &s
 }
 
-// formats returns the format entries of s; none when there is no stamp.
-func (s *runStamp) formats() []formatEntry {
+// FormatEntries returns the format entries of s; none when there is no
+// stamp.
+func (s *Stamp) FormatEntries() []FormatEntry {
 	if s == nil {
 		return nil
 	}
 	return s.Formats
 }
 
-// upToDate reports whether the stamp s still holds for the inputs whose
+// UpToDate reports whether the stamp s still holds for the inputs whose
 // stats are given (nil when one could not be taken): the pages and the
 // output folder are as that run left them.
-func upToDate(fsys fileSystem, s *runStamp, out string, inputs []fileStat) bool {
+func UpToDate(fsys outdir.FS, s *Stamp, out string, inputs []FileStat) bool {
 	if s == nil || inputs == nil {
 		return false
 	}
@@ -169,7 +175,7 @@ func upToDate(fsys fileSystem, s *runStamp, out string, inputs []fileStat) bool 
 
 // outputIntact reports whether out holds the recorded files unchanged and
 // no other file docs2go generated.
-func outputIntact(fsys fileSystem, out string, want []fileStat) bool {
+func outputIntact(fsys outdir.FS, out string, want []FileStat) bool {
 	paths := make([]string, len(want))
 	keep := make(map[string]bool, len(want))
 	for i, f := range want {
@@ -177,30 +183,30 @@ func outputIntact(fsys fileSystem, out string, want []fileStat) bool {
 		keep[f.Path] = true
 	}
 	got, ok := statOutputs(out, paths)
-	return ok && slices.Equal(got, want) && len(staleFiles(fsys, out, keep, &manifest{})) == 0
+	return ok && slices.Equal(got, want) && len(outdir.Stale(fsys, out, keep, &outdir.Manifest{})) == 0
 }
 
-// saveStamp records a successful run; failures to write the cache only cost
+// Save records a successful run; failures to write the cache only cost
 // the next run its fast path. inputs are the stats taken before the pages
 // were read: taken after, they could vouch for an edit the run never saw.
-func saveStamp(out, pkg string, inputs []fileStat, files []genFile, diags ir.Diagnostics, formats []formatEntry) {
+func Save(out, pkg string, inputs []FileStat, files []outdir.File, diags ir.Diagnostics, formats []FormatEntry) {
 	p := cachePath(out)
 	if p == "" || inputs == nil {
 		return
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
-		paths[i] = f.path
+		paths[i] = f.Path
 	}
 	outputs, ok := statOutputs(out, paths)
 	if !ok {
 		return
 	}
-	data, err := json.Marshal(runStamp{Tool: toolHash(), Package: pkg, Inputs: inputs, Outputs: outputs, Diagnostics: diags, Formats: formats})
+	data, err := json.Marshal(Stamp{Tool: ToolHash(), Package: pkg, Inputs: inputs, Outputs: outputs, Diagnostics: diags, Formats: formats})
 	if err != nil || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
 		return
 	}
-	if os.WriteFile(p+tempSuffix, data, 0o644) == nil {
-		_ = os.Rename(p+tempSuffix, p)
+	if os.WriteFile(p+outdir.TempSuffix, data, 0o644) == nil {
+		_ = os.Rename(p+outdir.TempSuffix, p)
 	}
 }

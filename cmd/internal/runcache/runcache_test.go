@@ -1,4 +1,4 @@
-package main
+package runcache
 
 import (
 	"os"
@@ -29,7 +29,7 @@ func TestToolHashIsTheBuildID(t *testing.T) {
 	if runtime.GOOS == "linux" && id != want {
 		t.Errorf("elfBuildID = %q, go tool buildid = %q", id, want)
 	}
-	if id != "" && toolHash() != "buildid:"+id {
-		t.Errorf("toolHash = %q, want the build ID", toolHash())
+	if id != "" && ToolHash() != "buildid:"+id {
+		t.Errorf("ToolHash = %q, want the build ID", ToolHash())
 	}
 }
