@@ -37,7 +37,6 @@ const (
 	MethodChanged     What = "method-changed"     // HTTP method
 	RouteAdded        What = "route-added"        // a request line the endpoint also serves
 	RouteRemoved      What = "route-removed"      // a request line it no longer serves
-	StatusChanged     What = "status-changed"     // the success status
 	BodyChanged       What = "body-changed"       // the request body's Go type
 	ResultChanged     What = "result-changed"     // the answer's Go type
 	PermissionAdded   What = "permission-added"   // a scope that now also grants access

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/docs2go/docs2go/generator"
@@ -52,10 +51,15 @@ func (v Version) endpoints() []endpoint {
 
 var placeholderRE = regexp.MustCompile(`\{[^}]*\}`)
 
-// normRoute makes request lines comparable across versions: placeholders
-// are renamed freely ({id}, {user-id}) and paths are case-insensitive.
+// normRoute makes request lines comparable across versions: the method is
+// compared on its own, placeholders are renamed freely ({id}, {user-id})
+// and paths are case-insensitive.
 func normRoute(line string) string {
-	line = placeholderRE.ReplaceAllString(strings.TrimSpace(line), "{}")
+	line = strings.TrimSpace(line)
+	if _, path, ok := strings.Cut(line, " "); ok {
+		line = strings.TrimSpace(path)
+	}
+	line = placeholderRE.ReplaceAllString(line, "{}")
 	return strings.ToLower(strings.TrimRight(line, "/"))
 }
 
@@ -196,9 +200,6 @@ func (d *differ) compareEndpoint(o, n endpoint) {
 	}
 	for _, r := range setDiff(n.routes, o.routes) {
 		d.add(at(Change{Change: RouteAdded, Class: Compatible, Detail: n.routes[r]}))
-	}
-	if o.ep.Status != n.ep.Status {
-		d.add(at(Change{Change: StatusChanged, Class: Breaking, Detail: strconv.Itoa(o.ep.Status) + " → " + strconv.Itoa(n.ep.Status)}))
 	}
 	if o.api.Body != n.api.Body {
 		d.add(at(Change{Change: BodyChanged, Class: Breaking, Detail: o.api.Body + " → " + n.api.Body}))

@@ -1,6 +1,11 @@
 package apidiff
 
-import "github.com/docs2go/docs2go/parser/ir"
+import (
+	"strings"
+
+	"github.com/docs2go/docs2go/generator"
+	"github.com/docs2go/docs2go/parser/ir"
+)
 
 // compareEnums compares the enumerations and their members.
 func (d *differ) compareEnums() {
@@ -56,7 +61,7 @@ func (d *differ) compareEnum(o, n *ir.Enum, guess string) {
 			c.Kind, c.Name, c.Go, c.Old, c.New = KindEnumMember, nq+"."+nm.Name, na.Consts[nm.Name], pos(om.Pos), pos(nm.Pos)
 			return c
 		}
-		if c, ok := renameOf(om.Name, nm.Name, oa.Consts[om.Name], na.Consts[nm.Name], ""); ok {
+		if c, ok := renameOf(om.Name, nm.Name, constOf(oa, om.Name), constOf(na, nm.Name), ""); ok {
 			d.add(at(c))
 		}
 		if d.opts.All && !sameText(om.Description, nm.Description) {
@@ -70,4 +75,10 @@ func (d *differ) compareEnum(o, n *ir.Enum, guess string) {
 				Class: Compatible, New: pos(nm.Pos)})
 		}
 	}
+}
+
+// constOf is a member's constant without the enum's Go name in front: a
+// renamed enum renames every constant, and that is reported on the enum.
+func constOf(a generator.APIType, member string) string {
+	return strings.TrimPrefix(a.Consts[member], a.GoName)
 }
