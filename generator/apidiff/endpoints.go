@@ -208,6 +208,13 @@ func (d *differ) compareEndpoint(o, n endpoint) {
 		d.add(at(Change{Change: ResultChanged, Class: Breaking, Detail: orNone(o.api.Result) + " → " + orNone(n.api.Result)}))
 	}
 	op, np := permissionSet(o.ep.Permissions), permissionSet(n.ep.Permissions)
+	if len(op) == 0 || len(np) == 0 {
+		// Every Graph operation needs some permission: a side without any
+		// scope is a table the parser could not read (2020 pages write
+		// some as a matrix of calendar kinds × permission types), not an
+		// operation that became open or closed to everyone.
+		op, np = nil, nil
+	}
 	for _, p := range setDiff(op, np) {
 		d.add(at(Change{Change: PermissionRemoved, Class: BreakingServers, Detail: p}))
 	}
@@ -226,12 +233,21 @@ func (d *differ) compareEndpoint(o, n endpoint) {
 	}
 }
 
-// permissionSet lists "permission type: scope" pairs, lower-cased.
+// permissionSet lists "permission type: scope" pairs, lower-cased. Rows
+// under a permission type that name a sub-scenario (Intune's indented
+// "Mobile app management (MAM)", "Policy Set") count for the type above
+// them: moving a scope into such rows grants nothing new. Footnote marks
+// ("Schedule.ReadWrite.All*") are not part of the scope.
 func permissionSet(ps []ir.Permission) map[string]bool {
 	out := map[string]bool{}
+	current := ""
 	for _, p := range ps {
+		typ := strings.ToLower(strings.TrimSpace(p.Type))
+		if current == "" || strings.HasPrefix(typ, "delegated") || strings.HasPrefix(typ, "application") {
+			current = typ
+		}
 		for _, s := range p.Scopes {
-			out[strings.ToLower(strings.TrimSpace(p.Type)+": "+strings.TrimSpace(s))] = true
+			out[current+": "+strings.ToLower(strings.Trim(s, " *"))] = true
 		}
 	}
 	return out

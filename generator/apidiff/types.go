@@ -16,7 +16,7 @@ func (d *differ) compareTypes() {
 		for i, p := range t.Properties {
 			names[i] = p.Name
 		}
-		return newShape(firstPos(t.Sources).File, names)
+		return newShape(typePos(t).File, names)
 	})
 	for _, p := range m.same {
 		d.compareType(olds[p.old], news[p.new], "")
@@ -27,12 +27,12 @@ func (d *differ) compareTypes() {
 	for _, i := range m.removed {
 		t := olds[i]
 		d.add(Change{Kind: KindType, Change: Removed, Name: t.QualifiedName(), Go: d.old.goType(t.QualifiedName()),
-			Class: Breaking, Old: pos(firstPos(t.Sources))})
+			Class: Breaking, Old: pos(typePos(t))})
 	}
 	for _, j := range m.added {
 		t := news[j]
 		d.add(Change{Kind: KindType, Change: Added, Name: t.QualifiedName(), Go: d.new.goType(t.QualifiedName()),
-			Class: Compatible, New: pos(firstPos(t.Sources))})
+			Class: Compatible, New: pos(typePos(t))})
 	}
 }
 
@@ -46,7 +46,7 @@ func (d *differ) compareType(o, n *ir.Type, guess string) {
 	oa, na := d.old.API.Types[oq], d.new.API.Types[nq]
 	at := func(c Change) Change {
 		c.Kind, c.Name, c.Go = KindType, nq, na.GoName
-		c.Old, c.New = pos(firstPos(o.Sources)), pos(firstPos(n.Sources))
+		c.Old, c.New = pos(typePos(o)), pos(typePos(n))
 		return c
 	}
 	if rename, ok := renameOf(oq, nq, oa.GoName, na.GoName, guess); ok {
@@ -100,12 +100,19 @@ func (d *differ) compareProperties(o, n *ir.Type, oa, na generator.APIType) {
 		}
 		return ""
 	}
+	// When another page defines the type now (two pages define
+	// microsoft.graph.organization), a removal may be that page's choice
+	// rather than an edit: say so.
+	removedWhy := ""
+	if was, is := typePos(o).File, typePos(n).File; pageKey(was) != pageKey(is) {
+		removedWhy = "the type is now read from " + is + " (was " + was + ")"
+	}
 	for _, k := range oldOrder {
 		op := oldProps[k]
 		np, ok := newProps[k]
 		if !ok {
 			d.add(Change{Kind: KindProperty, Change: Removed, Name: nq + "." + op.Name, Go: goOf(oa, op),
-				Class: Breaking, Old: pos(op.Pos), New: pos(firstPos(n.Sources))})
+				Class: Breaking, Old: pos(op.Pos), New: pos(typePos(n)), Detail: removedWhy})
 			continue
 		}
 		d.compareProperty(nq, op, np, oa, na, goOf(na, np))
@@ -238,4 +245,15 @@ func nullable(desc string) (isNullable, stated bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// typePos is where a struct is defined: its resource page when one
+// contributed, else the first page that did (a create page's table).
+func typePos(t *ir.Type) ir.Pos {
+	for _, p := range t.Sources {
+		if p.IsValid() && strings.Contains(p.File, "resources/") {
+			return p
+		}
+	}
+	return firstPos(t.Sources)
 }
