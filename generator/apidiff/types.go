@@ -181,8 +181,11 @@ func typeChange(o, n ir.TypeRef, oldGo, newGo string) (Change, bool) {
 	sameDoc := typeKey(o) == typeKey(n)
 	if oldGo != "" && newGo != "" {
 		if oldGo != newGo {
-			return Change{Change: TypeChanged, Class: Breaking,
-				Detail: fmt.Sprintf("%s → %s (Go %s → %s)", docType(o), docType(n), oldGo, newGo)}, true
+			detail := fmt.Sprintf("%s → %s (Go %s → %s)", docType(o), docType(n), oldGo, newGo)
+			if sameDoc && strings.Contains(newGo, "Any") && !strings.Contains(oldGo, "Any") {
+				detail += ": the type now has derived types"
+			}
+			return Change{Change: TypeChanged, Class: Breaking, Detail: detail}, true
 		}
 		if sameDoc {
 			return Change{}, false
