@@ -9,30 +9,16 @@ import (
 
 // compareEnums compares the enumerations and their members.
 func (d *differ) compareEnums() {
-	olds, news := d.old.DocSet.Enums, d.new.DocSet.Enums
-	m := matchNamed(olds, news, (*ir.Enum).QualifiedName, func(e *ir.Enum) shape {
-		names := make([]string, len(e.Members))
-		for i, mb := range e.Members {
-			names[i] = mb.Name
-		}
-		return newShape(e.Pos.File, names)
+	compareNamed(d, d.old.DocSet.Enums, d.new.DocSet.Enums, namedKind[*ir.Enum]{
+		kind: KindEnum, name: (*ir.Enum).QualifiedName, pos: func(e *ir.Enum) ir.Pos { return e.Pos }, compare: d.compareEnum,
+		names: func(e *ir.Enum) []string {
+			names := make([]string, len(e.Members))
+			for i, m := range e.Members {
+				names[i] = m.Name
+			}
+			return names
+		},
 	})
-	for _, p := range m.same {
-		d.compareEnum(olds[p.old], news[p.new], "")
-	}
-	for _, p := range m.renamed {
-		d.compareEnum(olds[p.old], news[p.new], p.evidence)
-	}
-	for _, i := range m.removed {
-		e := olds[i]
-		d.add(Change{Kind: KindEnum, Change: Removed, Name: e.QualifiedName(), Go: d.old.goType(e.QualifiedName()),
-			Class: Breaking, Old: pos(e.Pos)})
-	}
-	for _, j := range m.added {
-		e := news[j]
-		d.add(Change{Kind: KindEnum, Change: Added, Name: e.QualifiedName(), Go: d.new.goType(e.QualifiedName()),
-			Class: Compatible, New: pos(e.Pos)})
-	}
 }
 
 func (d *differ) compareEnum(o, n *ir.Enum, guess string) {

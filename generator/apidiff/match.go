@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
 )
 
 // shape is what a type is recognised by when its name changed: the
@@ -165,4 +167,34 @@ func matchNamed[T any](olds, news []T, name func(T) string, shapeOf func(T) shap
 		}
 	}
 	return m
+}
+
+// namedKind is what compareNamed needs to know of structs or enums.
+type namedKind[T any] struct {
+	kind    Kind
+	name    func(T) string   // qualified name
+	pos     func(T) ir.Pos   // where it is defined
+	names   func(T) []string // its property or member names, its shape
+	compare func(o, n T, guess string)
+}
+
+// compareNamed matches the structs or enums of both versions (by name,
+// then by shape), compares the pairs and reports the rest as removed or
+// added.
+func compareNamed[T any](d *differ, olds, news []T, k namedKind[T]) {
+	m := matchNamed(olds, news, k.name, func(t T) shape { return newShape(k.pos(t).File, k.names(t)) })
+	for _, p := range m.same {
+		k.compare(olds[p.old], news[p.new], "")
+	}
+	for _, p := range m.renamed {
+		k.compare(olds[p.old], news[p.new], p.evidence)
+	}
+	for _, i := range m.removed {
+		q := k.name(olds[i])
+		d.add(Change{Kind: k.kind, Change: Removed, Name: q, Go: d.old.goType(q), Class: Breaking, Old: pos(k.pos(olds[i]))})
+	}
+	for _, j := range m.added {
+		q := k.name(news[j])
+		d.add(Change{Kind: k.kind, Change: Added, Name: q, Go: d.new.goType(q), Class: Compatible, New: pos(k.pos(news[j]))})
+	}
 }

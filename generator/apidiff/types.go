@@ -10,30 +10,16 @@ import (
 
 // compareTypes compares the structs.
 func (d *differ) compareTypes() {
-	olds, news := d.old.DocSet.Types, d.new.DocSet.Types
-	m := matchNamed(olds, news, (*ir.Type).QualifiedName, func(t *ir.Type) shape {
-		names := make([]string, len(t.Properties))
-		for i, p := range t.Properties {
-			names[i] = p.Name
-		}
-		return newShape(typePos(t).File, names)
+	compareNamed(d, d.old.DocSet.Types, d.new.DocSet.Types, namedKind[*ir.Type]{
+		kind: KindType, name: (*ir.Type).QualifiedName, pos: typePos, compare: d.compareType,
+		names: func(t *ir.Type) []string {
+			names := make([]string, len(t.Properties))
+			for i, p := range t.Properties {
+				names[i] = p.Name
+			}
+			return names
+		},
 	})
-	for _, p := range m.same {
-		d.compareType(olds[p.old], news[p.new], "")
-	}
-	for _, p := range m.renamed {
-		d.compareType(olds[p.old], news[p.new], p.evidence)
-	}
-	for _, i := range m.removed {
-		t := olds[i]
-		d.add(Change{Kind: KindType, Change: Removed, Name: t.QualifiedName(), Go: d.old.goType(t.QualifiedName()),
-			Class: Breaking, Old: pos(typePos(t))})
-	}
-	for _, j := range m.added {
-		t := news[j]
-		d.add(Change{Kind: KindType, Change: Added, Name: t.QualifiedName(), Go: d.new.goType(t.QualifiedName()),
-			Class: Compatible, New: pos(typePos(t))})
-	}
 }
 
 // goType is the Go name of a struct or enum, "" when it has none.
