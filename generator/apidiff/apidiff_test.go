@@ -3,6 +3,7 @@ package apidiff
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -175,7 +176,9 @@ func TestMarkdownShort(t *testing.T) {
 		if i%2 == 0 {
 			class = Breaking
 		}
-		cs = append(cs, Change{Kind: KindProperty, Change: Added, Name: strings.Repeat("x", 40), Go: "T.F", Class: class})
+		cs = append(cs, Change{Kind: KindProperty, Change: Added, Name: fmt.Sprintf("microsoft.graph.t.%s%d", strings.Repeat("x", 40), i),
+			Go: "T.F", Class: class, New: &Pos{File: "graph-docs-2020/api-reference/beta/resources/" + strings.Repeat("y", 60) + ".md", Line: 1},
+			Detail: strings.Repeat("detail ", 10)})
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, "markdown", cs); err != nil {
@@ -192,7 +195,33 @@ func TestMarkdownShort(t *testing.T) {
 	if breaking < 0 || folded < breaking {
 		t.Errorf("want breaking changes before the folded rest")
 	}
-	if !strings.Contains(out, "…and 400 more") || !strings.Contains(out, "…and 300 more") {
+	if strings.Count(out, "more rows (run `docs2go diff` for all of them)") != 2 {
 		t.Errorf("long tables are not cut")
+	}
+}
+
+// TestMarkdownGroups: one property change shared by many structs (a
+// property added to a base type) takes one row; fewer than minGroup do not.
+func TestMarkdownGroups(t *testing.T) {
+	var cs []Change
+	for _, typ := range []string{"a", "b", "c", "d"} {
+		cs = append(cs, Change{Kind: KindProperty, Change: Added, Name: "microsoft.graph." + typ + ".rule", Go: typ + ".Rule", Class: Compatible})
+	}
+	for _, typ := range []string{"a", "b"} {
+		cs = append(cs, Change{Kind: KindProperty, Change: Removed, Name: "microsoft.graph." + typ + ".old", Go: typ + ".Old", Class: Breaking})
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "markdown", cs); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if n := strings.Count(out, "| compatible | property added |"); n != 1 {
+		t.Errorf("%d rows for the shared addition, want 1:\n%s", n, out)
+	}
+	if !strings.Contains(out, "microsoft.graph.a.rule and the same property of 3 more types | `a.Rule` and 3 more |") {
+		t.Errorf("grouped row does not name the first struct and the count:\n%s", out)
+	}
+	if n := strings.Count(out, "| breaking | property removed |"); n != 2 {
+		t.Errorf("%d rows for two removals, want 2 (below minGroup):\n%s", n, out)
 	}
 }

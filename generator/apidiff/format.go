@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // Formats lists the output formats Write accepts.
@@ -86,56 +85,4 @@ func where(c Change) string {
 		return "-"
 	}
 	return fmt.Sprintf("%s:%d", p.File, p.Line)
-}
-
-// Markdown limits: a pull-request comment holds 65,536 characters.
-const (
-	maxBreakingRows = 100
-	maxFoldedRows   = 200
-)
-
-func writeMarkdown(w io.Writer, changes []Change) {
-	fmt.Fprintf(w, "**docs2go diff**: %s\n", Summary(changes))
-	var breaking, rest []Change
-	for _, c := range changes {
-		if c.Class.AtLeast(BreakingServers) {
-			breaking = append(breaking, c)
-		} else {
-			rest = append(rest, c)
-		}
-	}
-	if len(breaking) > 0 {
-		fmt.Fprintf(w, "\n### Breaking changes\n\n")
-		markdownTable(w, breaking, maxBreakingRows)
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(w, "\n<details><summary>Compatible changes (%d)</summary>\n\n", len(rest))
-		markdownTable(w, rest, maxFoldedRows)
-		fmt.Fprintf(w, "\n</details>\n")
-	}
-}
-
-func markdownTable(w io.Writer, changes []Change, limit int) {
-	fmt.Fprintln(w, "| class | change | name | Go | where | detail |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
-	for i, c := range changes {
-		if i == limit {
-			fmt.Fprintf(w, "\n…and %d more (run `docs2go diff` for all of them).\n", len(changes)-limit)
-			return
-		}
-		fmt.Fprintf(w, "| %s | %s %s | %s | %s | %s | %s |\n", c.Class, c.Kind, c.Change, cell(c.Name),
-			code(c.Go), cell(where(c)), cell(c.Detail))
-	}
-}
-
-// cell escapes text for a table cell.
-func cell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
-}
-
-func code(s string) string {
-	if s == "" {
-		return ""
-	}
-	return "`" + s + "`"
 }
