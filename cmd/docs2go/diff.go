@@ -46,6 +46,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "docs2go diff: %s: %v\n", s.label, err)
 			return 2
 		}
+		versions[i].Pages = s.pages
 	}
 	changes := apidiff.Compare(versions[0], versions[1], apidiff.Options{All: o.all})
 	for i := range changes {

@@ -50,6 +50,7 @@ func version(t testing.TB, pages []*ir.Page) Version {
 	if err != nil {
 		t.Fatal(err)
 	}
+	v.Pages = pages
 	return v
 }
 

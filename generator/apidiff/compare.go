@@ -12,6 +12,9 @@ import (
 type Version struct {
 	DocSet *ir.DocSet
 	API    *generator.API
+	// Pages, when set, are the version's pages: a create endpoint that
+	// disappeared can then say what its page documents now.
+	Pages []*ir.Page
 }
 
 // NewVersion names ds as the generator would.

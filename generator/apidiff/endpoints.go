@@ -95,6 +95,8 @@ func (d *differ) compareEndpoints() {
 			c.Class, c.Detail = Compatible, "was not generated"
 		case newMethods[e.api.GoName]:
 			c.Class, c.Detail = Compatible, "the method stays: it serves other pages"
+		default:
+			c.Detail = d.new.pageNow(e.page)
 		}
 		d.add(c)
 	}
@@ -297,4 +299,38 @@ func setDiff[V comparable](a, b map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// pageNow says what the page of a removed create endpoint documents in
+// this version: another success status (the linker keeps only operations
+// answering 201), or nothing when the page is gone or unknown.
+func (v Version) pageNow(key string) string {
+	for _, p := range v.Pages {
+		if p == nil || pageKey(p.File) != key {
+			continue
+		}
+		op := p.Operation
+		if op == nil {
+			return "the page no longer documents an operation"
+		}
+		if st := successStatus(op); st != 0 && st != 201 {
+			return fmt.Sprintf("the page now documents %s %d instead of 201", op.Method, st)
+		}
+		return "the page no longer documents a create operation"
+	}
+	return ""
+}
+
+// successStatus is the status the Response section names, else the first
+// example response's.
+func successStatus(op *ir.Operation) int {
+	if op.Response != nil && op.Response.Status != 0 {
+		return op.Response.Status
+	}
+	for _, ex := range op.Examples {
+		if ex.Response != nil && ex.Response.Status != 0 {
+			return ex.Response.Status
+		}
+	}
+	return 0
 }
