@@ -23,9 +23,9 @@ vet:
 race:
 	$(GO) test -race -short ./...
 
-## golden: rewrite the golden files of the parser, linker and generator tests (review the diff!)
+## golden: rewrite the golden files of the parser, linker, generator and apidiff tests (review the diff!)
 golden:
-	$(GO) test ./parser/ ./parser/link/ ./generator/ -update
+	$(GO) test ./parser/ ./parser/link/ ./generator/ ./generator/apidiff/ -update
 
 ## corpus: conformance run on the shared Graph corpus (both versions): generate, build, vet, test, with figures
 corpus:

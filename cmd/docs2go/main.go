@@ -19,6 +19,11 @@
 //
 // reports the defects of the docs themselves, at their place, without
 // generating anything.
+//
+//	docs2go diff [-format text|json|markdown] [-fail-on breaking|any|none] [-all] OLD NEW
+//
+// lists the changes of the generated Go API between two docs versions (or,
+// with -git REV PATH, between a folder and its state at a git revision).
 package main
 
 import (
