@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/docs2go/docs2go/parser/ir"
 )
 
 // routeList formats e's routes for comments: "POST /a, POST /b".
@@ -19,30 +17,26 @@ func (e *endpointInfo) routeList() string {
 }
 
 // bodyType and resultType are the Go types of the body and the 201 answer.
-func (g *gen) bodyType(e *endpointInfo) *jen.Statement { return g.goType(e.body) }
+func (em emitter) bodyType(e *endpointInfo) *jen.Statement { return em.goType(e.body) }
 
-func (g *gen) resultType(e *endpointInfo) *jen.Statement {
+func (em emitter) resultType(e *endpointInfo) *jen.Statement {
 	if e.result == nil {
 		return nil
 	}
-	return g.goType(*e.result)
+	return em.goType(*e.result)
 }
 
 // serverResults is the result list of the Server and Client methods.
-func (g *gen) serverResults(e *endpointInfo) []jen.Code {
-	if rt := g.resultType(e); rt != nil {
+func (em emitter) serverResults(e *endpointInfo) []jen.Code {
+	if rt := em.resultType(e); rt != nil {
 		return []jen.Code{jen.Op("*").Add(rt), jen.Error()}
 	}
 	return []jen.Code{jen.Error()}
 }
 
 // emitEndpoint adds the request type, the handler and the client method.
-func (g *gen) emitEndpoint(f *jen.File, e *endpointInfo) []string {
+func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	ep := e.ep
-	g.checkRef(e.body, "request body")
-	if e.result != nil {
-		g.checkRef(*e.result, "response")
-	}
 	f.Add(commentLines(e.name + "Request holds the inputs of " + e.name + "."))
 	f.Type().Id(e.name + "Request").StructFunc(func(st *jen.Group) {
 		for _, p := range e.params {
@@ -50,17 +44,17 @@ func (g *gen) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 			st.Id(p.field).String()
 		}
 		st.Comment("Body is the decoded request body.")
-		st.Id("Body").Op("*").Add(g.bodyType(e))
+		st.Id("Body").Op("*").Add(em.bodyType(e))
 		st.Comment("Header holds the request headers.")
 		st.Id("Header").Qual("net/http", "Header")
 	})
 	f.Line()
 	f.Comment("endpoint" + e.name + " describes " + e.name + " as its docs page does.")
-	f.Var().Id("endpoint" + e.name).Op("=").Add(g.endpointInfoValue(e))
+	f.Var().Id("endpoint" + e.name).Op("=").Add(em.endpointInfoValue(e))
 	f.Line()
-	g.emitHandler(f, e)
+	em.emitHandler(f, e)
 	f.Line()
-	g.emitClientMethod(f, e)
+	em.emitClientMethod(f, e)
 	return []string{ep.Page}
 }
 
@@ -72,11 +66,11 @@ func (g *gen) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 // formatting. A method value keeps the plumbing generic over the body and
 // answer types only (generic over the Server type too, the compiler took
 // 200 MB more to build the beta package).
-func (g *gen) emitHandler(f *jen.File, e *endpointInfo) {
+func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	call := "call" + e.name
 	serve := "serveJSON"
-	results := []jen.Code{jen.Op("*").Add(g.resultType(e)), jen.Error()}
-	if g.resultType(e) == nil {
+	results := []jen.Code{jen.Op("*").Add(em.resultType(e)), jen.Error()}
+	if em.resultType(e) == nil {
 		serve, results = "serveNoContent", []jen.Code{jen.Error()}
 	}
 	f.Comment("handle" + e.name + " serves " + e.routeList() + ".")
@@ -92,7 +86,7 @@ func (g *gen) emitHandler(f *jen.File, e *endpointInfo) {
 	}
 	fields = append(fields, jen.Id("Body").Op(":").Id("body"), jen.Id("Header").Op(":").Id("r").Dot("Header"))
 	f.Comment(call + " calls " + e.name + " with a decoded request.")
-	f.Func().Params(jen.Id("c").Id("serverCalls")).Id(call).Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("body").Op("*").Add(g.bodyType(e))).
+	f.Func().Params(jen.Id("c").Id("serverCalls")).Id(call).Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("body").Op("*").Add(em.bodyType(e))).
 		Params(results...).Block(
 		jen.Return(jen.Id("c").Dot("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), jen.Op("&").Id(e.name+"Request").Values(fields...))),
 	)
@@ -100,7 +94,7 @@ func (g *gen) emitHandler(f *jen.File, e *endpointInfo) {
 
 // emitClientMethod writes the Client method, which sends the first
 // request line with the path parameters escaped.
-func (g *gen) emitClientMethod(f *jen.File, e *endpointInfo) {
+func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	r := e.routes[0]
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	argOf := map[string]string{}
@@ -110,10 +104,10 @@ func (g *gen) emitClientMethod(f *jen.File, e *endpointInfo) {
 	for _, s := range r.Params() {
 		args = append(args, jen.Id(argOf[s.Param]).String())
 	}
-	args = append(args, jen.Id("body").Op("*").Add(g.bodyType(e)))
+	args = append(args, jen.Id("body").Op("*").Add(em.bodyType(e)))
 	path := pathExpr(r, argOf)
 	f.Add(commentLines(e.name+" calls "+r.Method+" "+r.Template+" ("+e.ep.Title+").", "Source: "+sourceRef(e.ep.Pos)+"."))
-	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(e.name).Params(args...).Params(g.serverResults(e)...)
+	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(e.name).Params(args...).Params(em.serverResults(e)...)
 	var checks []jen.Code
 	seen := map[string]bool{}
 	for _, s := range r.Params() {
@@ -128,7 +122,7 @@ func (g *gen) emitClientMethod(f *jen.File, e *endpointInfo) {
 		}
 		checks = append(checks, jen.If(jen.Id(arg).Op("==").Lit("")).Block(jen.Return(ret...)))
 	}
-	if rt := g.resultType(e); rt != nil {
+	if rt := em.resultType(e); rt != nil {
 		sig.Block(append(checks,
 			jen.Id("out").Op(":=").New(rt),
 			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Id("out"), jen.Lit(e.status)),
@@ -163,25 +157,22 @@ func pathExpr(r route, argOf map[string]string) *jen.Statement {
 	return st
 }
 
-// emitServer writes server.go: the Server interface, UnimplementedServer
-// and NewHandler, one entry per generated endpoint sorted by name.
-func (g *gen) emitServer() error {
-	var eps []*endpointInfo
+// serverFile builds server.go: the Server interface, UnimplementedServer
+// and NewHandler, one entry per generated endpoint sorted by name. It
+// returns the pages of those endpoints too.
+func (em emitter) serverFile() (*jen.File, []string) {
+	eps := em.generated()
 	var pages []string
-	for _, e := range g.endpoints {
-		if e.ok {
-			eps = append(eps, e)
-			pages = append(pages, e.ep.Page)
-		}
+	for _, e := range eps {
+		pages = append(pages, e.ep.Page)
 	}
-	slices.SortFunc(eps, func(a, b *endpointInfo) int { return strings.Compare(a.name, b.name) })
-	f := g.newFile(sharedHeader)
+	f := em.newFile(sharedHeader)
 	f.Comment("Server is implemented by the service: one method per create endpoint. A method returns an *Error")
 	f.Comment("to choose the failure status; any other error becomes 500.")
 	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
 		for _, e := range eps {
 			in.Comment(e.name + " serves " + e.routeList() + ". Source: " + sourceRef(e.ep.Pos) + ".")
-			in.Id(e.name).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request")).Params(g.serverResults(e)...)
+			in.Id(e.name).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request")).Params(em.serverResults(e)...)
 		}
 	})
 	f.Line()
@@ -196,7 +187,7 @@ func (g *gen) emitServer() error {
 			ret = append([]jen.Code{jen.Nil()}, ret...)
 		}
 		f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
-			Params(jen.Qual("context", "Context"), jen.Op("*").Id(e.name+"Request")).Params(g.serverResults(e)...).
+			Params(jen.Qual("context", "Context"), jen.Op("*").Id(e.name+"Request")).Params(em.serverResults(e)...).
 			Block(jen.Return(ret...))
 	}
 	f.Line()
@@ -229,8 +220,17 @@ func (g *gen) emitServer() error {
 		}
 		b.Return(jen.Id("withErrorShape").Call(jen.Id("mux")))
 	})
-	if err := g.render("server.go", f, ir.Pos{}, pages...); err != nil {
-		return err
+	return f, pages
+}
+
+// generated lists the endpoints that have a Server method, sorted by name.
+func (plan *Plan) generated() []*endpointInfo {
+	var eps []*endpointInfo
+	for _, e := range plan.endpoints {
+		if e.ok {
+			eps = append(eps, e)
+		}
 	}
-	return g.emitExampleServer(eps)
+	slices.SortFunc(eps, func(a, b *endpointInfo) int { return strings.Compare(a.name, b.name) })
+	return eps
 }

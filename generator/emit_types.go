@@ -8,7 +8,7 @@ import (
 
 // emitStruct adds the struct and its two JSON methods, which delegate to
 // the shared runtime so that each type costs a few lines.
-func (g *gen) emitStruct(f *jen.File, ti *typeInfo) []string {
+func (em emitter) emitStruct(f *jen.File, ti *typeInfo) []string {
 	t := ti.t
 	pos := firstPos(t.Sources)
 	what := "type " + t.QualifiedName()
@@ -18,11 +18,10 @@ func (g *gen) emitStruct(f *jen.File, ti *typeInfo) []string {
 	f.Add(commentLines(ti.goName+" is the "+what+".", t.Description, "Source: "+sourceRef(pos)+"."))
 	f.Type().Id(ti.goName).StructFunc(func(st *jen.Group) {
 		for _, fi := range ti.fields {
-			g.checkRef(fi.typ, "property "+t.Name+"."+fi.prop.Name)
 			if fi.prop.Description != "" {
 				st.Add(comment(fi.prop.Description))
 			}
-			st.Id(fi.goName).Id("Opt").Types(g.goType(fi.typ)).Tag(fieldTags(fi.prop))
+			st.Id(fi.goName).Id("Opt").Types(em.goType(fi.typ)).Tag(fieldTags(fi.prop))
 		}
 		if ti.odata {
 			st.Comment("ODataType is the @odata.type annotation, e.g. \"#" + commentSafe(t.QualifiedName()) + "\".")
@@ -53,7 +52,7 @@ func (g *gen) emitStruct(f *jen.File, ti *typeInfo) []string {
 // emitEnum adds a string type, one constant per member, the member list
 // and Valid. Decoding accepts any string, as Graph enums gain
 // members (unknownFutureValue, Prefer: include-unknown-enum-members).
-func (g *gen) emitEnum(f *jen.File, ei *enumInfo) []string {
+func (em emitter) emitEnum(f *jen.File, ei *enumInfo) []string {
 	e := ei.e
 	kind := "enumeration"
 	if e.Flags {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,8 +21,8 @@ import (
 // page (beta multivaluelegacyextendedproperty-post-multivalueextendedproperties.md
 // documents creating messages, events, tasks, contacts... with extended
 // properties), so the generic page's lines join the specific pages.
-func (g *gen) routeEndpoints() {
-	eps := g.sortedEndpoints()
+func (pl *planner) routeEndpoints() {
+	eps := pl.sortedEndpoints()
 	spreads := make(map[*endpointInfo]int, len(eps)) // computed once: it parses every request line
 	for _, e := range eps {
 		spreads[e] = spread(e.ep)
@@ -37,10 +36,10 @@ func (g *gen) routeEndpoints() {
 		e.method = strings.ToUpper(strings.TrimSpace(ep.Method))
 		e.status = ep.Status
 		if e.status == 0 {
-			e.status = http.StatusCreated
+			e.status = e.kind.defaultStatus()
 		}
 		if e.status < 200 || e.status > 299 {
-			g.skip(e, ep.Pos, "unsupported-status", "endpoint: status %d is not a success status", e.status)
+			pl.skip(e, ep.Pos, "unsupported-status", "endpoint: status %d is not a success status", e.status)
 			continue
 		}
 		if ep.Body != nil {
@@ -51,12 +50,12 @@ func (g *gen) routeEndpoints() {
 		e.result = ep.Result
 		shared := -1
 		for _, ps := range ep.Paths {
-			if owner := g.addRoute(e, ps); owner >= 0 && shared < 0 {
+			if owner := pl.addRoute(e, ps); owner >= 0 && shared < 0 {
 				shared = owner
 			}
 		}
-		if len(e.routes) == 0 && shared >= 0 && g.endpoints[shared].primary == nil {
-			p := g.endpoints[shared]
+		if len(e.routes) == 0 && shared >= 0 && pl.endpoints[shared].primary == nil {
+			p := pl.endpoints[shared]
 			e.primary = p
 			p.members = append(p.members, e)
 			continue
@@ -66,14 +65,14 @@ func (g *gen) routeEndpoints() {
 			if e.routeErr != "" {
 				pos, why = e.routeErrPos, e.routeErr
 			}
-			g.skip(e, pos, "no-route", "endpoint: no request line can be routed (%d written): %s", len(ep.Paths), why)
+			pl.skip(e, pos, "no-route", "endpoint: no request line can be routed (%d written): %s", len(ep.Paths), why)
 			continue
 		}
 		e.collectParams()
 	}
-	for _, e := range g.endpoints {
+	for _, e := range pl.endpoints {
 		if len(e.members) > 0 {
-			g.widen(e)
+			pl.widen(e)
 		}
 	}
 }
@@ -81,28 +80,28 @@ func (g *gen) routeEndpoints() {
 // addRoute parses and registers one request line of e. When an earlier
 // endpoint already serves exactly this route it returns that endpoint's
 // index (else -1).
-func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
+func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	method := ps.Method
 	if method == "" {
 		method = e.method
 	}
 	if e.method != "" && !strings.EqualFold(method, e.method) {
-		g.diags.Warnf(ps.Pos, "method-mismatch", "request line: method %s differs from the endpoint's %s; path left out", method, e.method)
+		pl.diags.Warnf(ps.Pos, "method-mismatch", "request line: method %s differs from the endpoint's %s; path left out", method, e.method)
 		e.noteRouteErr(ps.Pos, fmt.Sprintf("method %s differs from the endpoint's %s", method, e.method))
 		return -1
 	}
 	r, err := parseRoute(method, ps.Template)
 	if err != nil {
-		g.diags.Warnf(ps.Pos, "unroutable-path", "%v; path left out", err)
+		pl.diags.Warnf(ps.Pos, "unroutable-path", "%v; path left out", err)
 		e.noteRouteErr(ps.Pos, err.Error())
 		return -1
 	}
 	if e.method == "" {
 		e.method = r.Method
 	}
-	if owner, same := g.router.sameAs(r); same {
+	if owner, same := pl.router.sameAs(r); same {
 		if owner == e.index {
-			g.diags.Warnf(ps.Pos, "route-duplicate", "request line: %q repeats an earlier line of this page with other placeholder names; left out", r.Pattern())
+			pl.diags.Warnf(ps.Pos, "route-duplicate", "request line: %q repeats an earlier line of this page with other placeholder names; left out", r.Pattern())
 			return -1
 		}
 		// Not a defect: Intune documents one create page per derived type,
@@ -110,8 +109,8 @@ func (g *gen) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 		// route are reported as shared-route-types.
 		return owner
 	}
-	if err := g.router.add(r, e.index); err != nil {
-		g.diags.Warnf(ps.Pos, "route-conflict", "request line: %q %v; path left out", r.Pattern(), err)
+	if err := pl.router.add(r, e.index); err != nil {
+		pl.diags.Warnf(ps.Pos, "route-conflict", "request line: %q %v; path left out", r.Pattern(), err)
 		e.noteRouteErr(ps.Pos, fmt.Sprintf("%q %v", r.Pattern(), err))
 		return -1
 	}
@@ -161,18 +160,18 @@ func (e *endpointInfo) collectParams() {
 }
 
 // skip marks e as not generated, with a diagnostic at pos.
-func (g *gen) skip(e *endpointInfo, pos ir.Pos, code, format string, args ...any) {
+func (pl *planner) skip(e *endpointInfo, pos ir.Pos, code, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	g.diags.Warnf(pos, code, "%s", msg)
+	pl.diags.Warnf(pos, code, "%s", msg)
 	e.ok, e.reason = false, msg
 }
 
 // nameEndpoints names each endpoint's method and everything derived from
 // it (request type, handler, test fake, test functions).
-func (g *gen) nameEndpoints(pkg *namer) {
+func (pl *planner) nameEndpoints(pkg *namer) {
 	perPage := map[string]int{}
 	var primaries, members []*endpointInfo
-	for _, e := range g.sortedEndpoints() {
+	for _, e := range pl.sortedEndpoints() {
 		perPage[e.ep.Page]++
 		e.key = fmt.Sprintf("%s#%d", e.ep.Page, perPage[e.ep.Page])
 		switch {
@@ -188,7 +187,7 @@ func (g *gen) nameEndpoints(pkg *namer) {
 	// member page (its golden tests only) never lengthens or numbers them.
 	got := nameGroup(pkg, primaries)
 	maps.Copy(got, nameGroup(pkg, members))
-	for _, e := range g.endpoints {
+	for _, e := range pl.endpoints {
 		if e.ok || e.primary != nil {
 			e.name = got[e.key]
 		}
