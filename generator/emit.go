@@ -135,12 +135,25 @@ func commentLines(paras ...string) *jen.Statement {
 	return st
 }
 
-// wrap splits s into lines of at most width bytes at spaces.
+// longWord is the length past which wrap cuts a word holding a path
+// before its slashes, so that no comment line is much longer than that.
+const longWord = 150
+
+// wrap splits s into lines of at most width bytes at spaces; a word
+// longer than width makes a line of its own.
 func wrap(s string, width int) []string {
 	s = commentSafe(s)
 	var lines []string
 	var cur strings.Builder
+	var ws []string
 	for _, w := range strings.Fields(s) {
+		if len(w) > longWord && strings.Contains(w, "/") {
+			ws = append(ws, splitPath(w, longWord)...) // a long path
+			continue
+		}
+		ws = append(ws, w)
+	}
+	for _, w := range ws {
 		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
 			lines = append(lines, cur.String())
 			cur.Reset()

@@ -20,12 +20,16 @@ func (em emitter) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInf
 		return
 	}
 	call := []jen.Code{jen.Qual("context", "Background").Call()}
+	width := []string{"got, err := client.", owner.name, "context.Background()", "body"}
 	for _, a := range args {
 		call = append(call, jen.Lit(a))
+		width = append(width, a)
 	}
-	call = append(call, jen.Id("decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req")))
-	client := jen.Id("exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(em.exampleFake(owner, ex))).Dot(owner.name).Call(call...)
+	call = append(call, jen.Id("body"))
+	client := jen.Id("client").Dot(owner.name).Add(argsOf(long(width...), call...))
 	b.Id("t").Dot("Run").Call(jen.Lit("client"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(h *jen.Group) {
+		h.Id("client").Op(":=").Id("exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(em.exampleFake(owner, ex)))
+		h.Id("body").Op(":=").Id("decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req"))
 		switch {
 		case owner.result == nil:
 			h.Err().Op(":=").Add(client)

@@ -40,7 +40,7 @@ func (em emitter) emitExampleBodies(f *jen.File, e *endpointInfo, ex exampleInfo
 			continue
 		}
 		name := e.exampleConst(ex.n, b.part)
-		f.Comment(name + " is the " + strings.ToLower(b.part) + " body of the example at " + pos + ".")
+		f.Add(commentLines(name + " is the " + strings.ToLower(b.part) + " body of the example at " + pos + "."))
 		f.Const().Id(name).Op("=").Add(stringLit(string(b.body)))
 		f.Line()
 	}
@@ -67,7 +67,7 @@ func (em emitter) exampleServerFile() *jen.File {
 	f.Type().Id("exampleServer").Struct(jen.Id("body").Any(), jen.Id("res").Any())
 	for _, e := range em.generated() {
 		f.Line()
-		f.Comment(e.name + " records the request body and answers with f.res.")
+		f.Add(commentLines(e.name + " records the request body and answers with f.res."))
 		body := []jen.Code{jen.Id("f").Dot("body").Op("=").Id("req").Dot("Body")}
 		if rt := em.resultType(e); rt != nil {
 			body = append(body, jen.List(jen.Id("res"), jen.Id("_")).Op(":=").Id("f").Dot("res").Assert(jen.Op("*").Add(rt)),
@@ -76,7 +76,8 @@ func (em emitter) exampleServerFile() *jen.File {
 			body = append(body, jen.Return(jen.Nil()))
 		}
 		f.Func().Params(jen.Id("f").Op("*").Id("exampleServer")).Id(e.name).
-			Params(jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request")).Params(em.serverResults(e)...).
+			Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
+			Params(em.serverResults(e)...).
 			Block(body...)
 	}
 	return f
@@ -91,7 +92,7 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 	ep := e.ep.Examples[ex.n-1]
 	pos := examplePos(e, ep)
 	name := "Test" + e.name + "Example" + strconv.Itoa(ex.n)
-	f.Comment(name + " checks the example at " + sourceRef(pos) + ".")
+	f.Add(commentLines(name + " checks the example at " + sourceRef(pos) + "."))
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
 		if ex.request != nil {
 			b.Id("req").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
@@ -118,8 +119,8 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 			received = jen.Op("&").Id("fake").Dot("body")
 		}
 		b.Id("fake").Op(":=").Add(em.exampleFake(e, ex))
-		b.Id("checkHandler").Call(jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), jen.Lit(ex.target),
-			jen.Id("req"), jen.Lit(e.status), want, received)
+		b.Id("checkHandler").Add(argsOf(long("checkHandler(t, NewHandler(fake), ", e.method, ex.target, "req, 201, resp, &fake.body)"),
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), pathLit(ex.target), jen.Id("req"), jen.Lit(e.status), want, received))
 		em.emitClientSubtest(b, e, ex)
 	})
 }
@@ -142,14 +143,16 @@ func (em emitter) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 	if req.target == "" {
 		return
 	}
-	var body jen.Code = jen.Index().Byte().Call(jen.Lit(string(em.emptyBody(e.body))))
+	bodyText := string(em.emptyBody(e.body))
+	var body jen.Code = jen.Index().Byte().Call(jen.Lit(bodyText))
 	if req.example > 0 {
-		body = jen.Index().Byte().Call(jen.Id(e.exampleConst(req.example, "Request")))
+		bodyText = e.exampleConst(req.example, "Request")
+		body = jen.Index().Byte().Call(jen.Id(bodyText))
 	}
-	f.Comment(name + " checks that UnimplementedServer answers 501 in the error shape.")
+	f.Add(commentLines(name + " checks that UnimplementedServer answers 501 in the error shape."))
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("rec").Op(":=").Id("serveExample").Call(jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()),
-			jen.Lit(e.method), jen.Lit(req.target), body),
+		jen.Id("rec").Op(":=").Id("serveExample").Add(argsOf(long("rec := serveExample(t, NewHandler(UnimplementedServer{}), ", e.method, req.target, "[]byte()", bodyText),
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()), jen.Lit(e.method), pathLit(req.target), body)),
 		jen.Id("checkErrorAnswer").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(501), jen.Lit("notImplemented")),
 	)
 }

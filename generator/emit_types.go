@@ -24,7 +24,7 @@ func (em emitter) emitStruct(f *jen.File, ti *typeInfo) []string {
 			st.Id(fi.goName).Id("Opt").Types(em.goType(fi.typ)).Tag(fieldTags(fi.prop))
 		}
 		if ti.odata {
-			st.Comment("ODataType is the @odata.type annotation, e.g. \"#" + commentSafe(t.QualifiedName()) + "\".")
+			st.Add(commentLines("ODataType is the @odata.type annotation, e.g. \"#" + commentSafe(t.QualifiedName()) + "\"."))
 			st.Id("ODataType").Id("Opt").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
 		}
 		st.Comment("AdditionalData keeps the properties the docs do not list, so they round-trip.")
@@ -73,9 +73,9 @@ func (em emitter) emitEnum(f *jen.File, ei *enumInfo) []string {
 		})
 	}
 	f.Line()
-	f.Comment(ei.goName + "Values returns the documented members, in document order.")
+	f.Add(commentLines(ei.goName + "Values returns the documented members, in document order."))
 	f.Func().Id(ei.goName + "Values").Params().Index().Id(ei.goName).Block(
-		jen.Return(jen.Index().Id(ei.goName).ValuesFunc(func(v *jen.Group) {
+		jen.Return(jen.Index().Id(ei.goName).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
 			for _, c := range ei.consts {
 				v.Id(c.goName)
 			}

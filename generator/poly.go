@@ -233,7 +233,7 @@ func (pl *planner) namePolys(pkg *namer) {
 func (em emitter) emitPoly(f *jen.File, p *polyInfo) []string {
 	pos := firstPos(p.base.t.Sources)
 	q := commentSafe(p.base.t.QualifiedName())
-	f.Comment(p.kind + " is implemented by " + p.base.goName + " and every type derived from " + q + ".")
+	f.Add(commentLines(p.kind + " is implemented by " + p.base.goName + " and every type derived from " + q + "."))
 	f.Type().Id(p.kind).Interface(jen.Id(p.marker).Params())
 	f.Line()
 	f.Add(commentLines(p.wrapper+" holds a "+q+" or a type derived from it: decoding picks the type that \"@odata.type\" names "+
@@ -267,7 +267,7 @@ func (em emitter) emitPoly(f *jen.File, p *polyInfo) []string {
 	f.Func().Params(jen.Id("m").Id(p.wrapper)).Id("polyValue").Params().Any().Block(jen.Return(jen.Id("m").Dot("Value")))
 	for _, t := range append([]*typeInfo{p.base}, p.derived...) {
 		f.Line()
-		f.Comment(p.marker + " makes " + t.goName + " a " + p.kind + ".")
+		f.Add(commentLines(p.marker + " makes " + t.goName + " a " + p.kind + "."))
 		f.Func().Params(jen.Id(t.goName)).Id(p.marker).Params().Block()
 	}
 	sources := []string{pos.File}

@@ -161,9 +161,9 @@ func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
 	}
 	var patterns []jen.Code
 	for _, r := range e.routes {
-		patterns = append(patterns, jen.Lit(r.Pattern()))
+		patterns = append(patterns, pathLit(r.Pattern()))
 	}
-	d[jen.Id("Patterns")] = jen.Index().String().Values(patterns...)
+	d[jen.Id("Patterns")] = jen.Index().String().Add(listOf(patterns...))
 	if authRequired(e.ep) {
 		d[jen.Id("AuthRequired")] = jen.True()
 	}
@@ -176,18 +176,18 @@ func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
 				for _, s := range p.Scopes {
 					scopes = append(scopes, jen.Lit(s))
 				}
-				pd[jen.Id("Scopes")] = jen.Index().String().Values(scopes...)
+				pd[jen.Id("Scopes")] = jen.Index().String().Add(listOf(scopes...))
 			}
 			perms = append(perms, jen.Values(pd))
 		}
-		d[jen.Id("Permissions")] = jen.Index().Id("Permission").Values(perms...)
+		d[jen.Id("Permissions")] = jen.Index().Id("Permission").Add(listOf(perms...))
 	}
 	if keys := em.documentedKeys(e); len(keys) > 0 {
 		var ks []jen.Code
 		for _, k := range keys {
 			ks = append(ks, jen.Lit(k))
 		}
-		d[jen.Id("documented")] = jen.Index().String().Values(ks...)
+		d[jen.Id("documented")] = jen.Index().String().Add(listOf(ks...))
 	}
 	return jen.Id("EndpointInfo").Values(d)
 }
