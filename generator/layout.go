@@ -16,10 +16,9 @@ import (
 // something starting with A, endpoints_a_test.go their golden tests, with
 // the documented examples inline. One file per type (and one per example
 // body) made the beta doc set 3,847 files in 526 folders, and creating them
-// could cost more than everything else docs2go does (issue 6); grouped, it
-// is 79 files. A declaration's file depends on its own name only, so a
-// changed page rewrites the same files at every run and a diff stays where
-// it was.
+// could cost more than everything else docs2go does; grouped, it is 79
+// files. A declaration's file depends on its own name only, so a changed
+// page rewrites the same files at every run and a diff stays where it was.
 
 // unit is one group of declarations bound for a file: a type, an enum, a
 // polymorphic wrapper, an endpoint, or an endpoint's tests.

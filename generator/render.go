@@ -14,7 +14,7 @@ import (
 
 // renderJob is a Go file built but not yet formatted: jen's Render (which
 // runs go/format) was a third of the generator's time on the corpus, and
-// files are independent, so they are rendered on every core (issue 6).
+// files are independent, so they are rendered on every core.
 type renderJob struct {
 	file int // index in output.files of the place reserved for it
 	path string
@@ -65,7 +65,7 @@ func (o *output) startRender() {
 }
 
 // stopRender closes the queue and waits for the workers; it may be called
-// more than once (Generate defers it in case building panics).
+// more than once (Emit defers it in case building panics).
 func (o *output) stopRender() {
 	if o.renderer == nil {
 		return
@@ -77,7 +77,7 @@ func (o *output) stopRender() {
 }
 
 // renderAll waits for the queued files and stores each in its reserved
-// place, with the diagnostics found while building it, so the output does
+// place, so the output does
 // not depend on scheduling. The error is that of the first failing file in
 // queue order, as a sequential run would report.
 func (o *output) renderAll() error {
@@ -97,12 +97,12 @@ func (o *output) renderAll() error {
 }
 
 // runJob builds (when the job says how) and renders one file. A panic
-// becomes the file's error: Generate's recover does not reach other
+// becomes the file's error: Emit's recover does not reach other
 // goroutines.
 func (o *output) runJob(j renderJob, buf *bytes.Buffer) {
 	defer func() {
 		if p := recover(); p != nil {
-			j.out.content, j.out.err = nil, fmt.Errorf("generator: internal error: %v", p) // as Generate reports its own panics
+			j.out.content, j.out.err = nil, fmt.Errorf("generator: internal error: %v", p) // as Emit reports its own panics
 		}
 	}()
 	if j.build != nil {

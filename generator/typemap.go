@@ -2,40 +2,37 @@ package generator
 
 import (
 	"encoding/json"
-	"time"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docs2go/docs2go/parser/ir"
-	"github.com/docs2go/docs2go/templates/runtime"
 )
 
 // primitive describes how an OData primitive is written in Go.
 type primitive struct {
 	goType func() *jen.Statement
-	sample func() any // a new Go value of the same type, for checking examples
-	empty  string     // a JSON literal the type accepts, for synthesized bodies
+	empty  string // a JSON literal the type accepts, for synthesized bodies
 }
 
 var primitives = map[string]primitive{
-	"String":         {func() *jen.Statement { return jen.String() }, func() any { return new(string) }, `""`},
-	"Guid":           {func() *jen.Statement { return jen.String() }, func() any { return new(string) }, `""`},
-	"Boolean":        {func() *jen.Statement { return jen.Bool() }, func() any { return new(bool) }, `false`},
-	"Byte":           {func() *jen.Statement { return jen.Uint8() }, func() any { return new(uint8) }, `0`},
-	"SByte":          {func() *jen.Statement { return jen.Int8() }, func() any { return new(int8) }, `0`},
-	"Int16":          {func() *jen.Statement { return jen.Int16() }, func() any { return new(int16) }, `0`},
-	"Int32":          {func() *jen.Statement { return jen.Int32() }, func() any { return new(int32) }, `0`},
-	"Int64":          {func() *jen.Statement { return jen.Int64() }, func() any { return new(int64) }, `0`},
-	"Single":         {func() *jen.Statement { return jen.Id("Double") }, func() any { return new(runtime.Double) }, `0`},
-	"Double":         {func() *jen.Statement { return jen.Id("Double") }, func() any { return new(runtime.Double) }, `0`},
-	"Decimal":        {func() *jen.Statement { return jen.Qual("encoding/json", "Number") }, func() any { return new(json.Number) }, `0`},
-	"DateTimeOffset": {func() *jen.Statement { return jen.Qual("time", "Time") }, func() any { return new(time.Time) }, `"2006-01-02T15:04:05Z"`},
-	"Date":           {func() *jen.Statement { return jen.Id("Date") }, func() any { return new(runtime.Date) }, `"2006-01-02"`},
-	"TimeOfDay":      {func() *jen.Statement { return jen.Id("TimeOfDay") }, func() any { return new(runtime.TimeOfDay) }, `"15:04:05"`},
-	"Duration":       {func() *jen.Statement { return jen.Id("Duration") }, func() any { return new(runtime.Duration) }, `"PT0S"`},
-	"Binary":         {func() *jen.Statement { return jen.Index().Byte() }, func() any { return new([]byte) }, `""`},
-	"Stream":         {func() *jen.Statement { return jen.Index().Byte() }, func() any { return new([]byte) }, `""`},
-	"Json":           {func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") }, func() any { return new(json.RawMessage) }, `{}`},
+	"String":         {func() *jen.Statement { return jen.String() }, `""`},
+	"Guid":           {func() *jen.Statement { return jen.String() }, `""`},
+	"Boolean":        {func() *jen.Statement { return jen.Bool() }, `false`},
+	"Byte":           {func() *jen.Statement { return jen.Uint8() }, `0`},
+	"SByte":          {func() *jen.Statement { return jen.Int8() }, `0`},
+	"Int16":          {func() *jen.Statement { return jen.Int16() }, `0`},
+	"Int32":          {func() *jen.Statement { return jen.Int32() }, `0`},
+	"Int64":          {func() *jen.Statement { return jen.Int64() }, `0`},
+	"Single":         {func() *jen.Statement { return jen.Id("Double") }, `0`},
+	"Double":         {func() *jen.Statement { return jen.Id("Double") }, `0`},
+	"Decimal":        {func() *jen.Statement { return jen.Qual("encoding/json", "Number") }, `0`},
+	"DateTimeOffset": {func() *jen.Statement { return jen.Qual("time", "Time") }, `"2006-01-02T15:04:05Z"`},
+	"Date":           {func() *jen.Statement { return jen.Id("Date") }, `"2006-01-02"`},
+	"TimeOfDay":      {func() *jen.Statement { return jen.Id("TimeOfDay") }, `"15:04:05"`},
+	"Duration":       {func() *jen.Statement { return jen.Id("Duration") }, `"PT0S"`},
+	"Binary":         {func() *jen.Statement { return jen.Index().Byte() }, `""`},
+	"Stream":         {func() *jen.Statement { return jen.Index().Byte() }, `""`},
+	"Json":           {func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") }, `{}`},
 }
 
 // kind is what a TypeRef's element resolves to.

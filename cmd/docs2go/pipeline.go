@@ -89,7 +89,7 @@ func inputHashes(srcs []source) []manifestFile {
 // tuneGC makes the collector run at 4x the live heap instead of 2x,
 // unless GOGC is set: a run allocates about 1.5 GB in short-lived objects
 // over a live heap of 100-200 MB, and this saves a fifth of the CPU for
-// about 100 MB more peak RSS (measured on the corpus, issue 6).
+// about 100 MB more peak RSS (measured on the corpus).
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(300)
@@ -103,7 +103,7 @@ var pipelineRuns atomic.Int64
 // reserved for failures of docs2go itself (an internal generator fault);
 // defects of the docs are diagnostics.
 //
-// Every stage uses every core (issue 6): pages were parsed and checked in
+// Every stage uses every core: pages were parsed and checked in
 // parallel by loadPages, the endpoint checks run beside the plan, which
 // checks the examples in parallel, and the generator builds and renders
 // its files in parallel. No stage writes to the pages or the doc set, and

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -150,52 +148,4 @@ func docPath(path, name string) string {
 		return name
 	}
 	return path + "." + name
-}
-
-// endpointInfoValue is the EndpointInfo literal of e.
-func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
-	d := jen.Dict{
-		jen.Id("Operation"): jen.Lit(e.name),
-		jen.Id("Method"):    jen.Lit(e.method),
-		jen.Id("Source"):    jen.Lit(sourceRef(e.ep.Pos)),
-	}
-	var patterns []jen.Code
-	for _, r := range e.routes {
-		patterns = append(patterns, pathLit(r.Pattern()))
-	}
-	d[jen.Id("Patterns")] = jen.Index().String().Add(listOf(patterns...))
-	if authRequired(e.ep) {
-		d[jen.Id("AuthRequired")] = jen.True()
-	}
-	if len(e.ep.Permissions) > 0 {
-		var perms []jen.Code
-		for _, p := range e.ep.Permissions {
-			pd := jen.Dict{jen.Id("Type"): jen.Lit(p.Type)}
-			if len(p.Scopes) > 0 {
-				var scopes []jen.Code
-				for _, s := range p.Scopes {
-					scopes = append(scopes, jen.Lit(s))
-				}
-				pd[jen.Id("Scopes")] = jen.Index().String().Add(listOf(scopes...))
-			}
-			perms = append(perms, jen.Values(pd))
-		}
-		d[jen.Id("Permissions")] = jen.Index().Id("Permission").Add(listOf(perms...))
-	}
-	if keys := em.documentedKeys(e); len(keys) > 0 {
-		var ks []jen.Code
-		for _, k := range keys {
-			ks = append(ks, jen.Lit(k))
-		}
-		d[jen.Id("documented")] = jen.Index().String().Add(listOf(ks...))
-	}
-	return jen.Id("EndpointInfo").Values(d)
-}
-
-// authRequired reports whether the request headers table lists
-// Authorization (Graph pages write "Bearer {token}. Required.").
-func authRequired(ep *ir.Endpoint) bool {
-	return slices.ContainsFunc(ep.Headers, func(h ir.HeaderSpec) bool {
-		return strings.EqualFold(strings.TrimSpace(h.Name), "Authorization")
-	})
 }

@@ -24,7 +24,7 @@ var runtimeNames = sync.OnceValue(func() []string {
 	for _, f := range templates.Support() {
 		file, err := parser.ParseFile(fset, f.Name, f.Src, parser.SkipObjectResolution)
 		if err != nil {
-			panic(fmt.Sprintf("templates/runtime/%s: %v", f.Name, err)) // caught by Generate; tested
+			panic(fmt.Sprintf("templates/runtime/%s: %v", f.Name, err)) // caught by NewPlan; tested
 		}
 		for _, d := range file.Decls {
 			names = append(names, declNames(d)...)

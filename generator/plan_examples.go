@@ -109,8 +109,8 @@ func (plan *Plan) fit(ref ir.TypeRef, body *ir.Block, label string) *ir.Diagnost
 // newChecker indexes the types, fields and enums the generator kept, so
 // that fit and the generated code resolve every name to the same
 // definition (a property left to AdditionalData accepts any value). A
-// Checker is safe for concurrent use: the test files check their
-// examples on every core.
+// Checker is safe for concurrent use: the plan checks the examples on
+// every core.
 func (plan *Plan) newChecker() *check.Checker {
 	ds := &ir.DocSet{}
 	for _, ti := range plan.types {

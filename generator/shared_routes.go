@@ -96,36 +96,3 @@ func sameRef(a, b ir.TypeRef) bool {
 	return a.Collection == b.Collection && a.Primitive == b.Primitive && a.Target == b.Target &&
 		(!a.Primitive || a.Name == b.Name)
 }
-
-// memberParts names a member endpoint (its tests and files): "Create" +
-// its own documented body type, qualified by the segments before the
-// shared collection when that name is not unique.
-func memberParts(e *endpointInfo) nameParts {
-	p := routeParts(e.primary.routes[0])
-	if b := e.ep.Body; b != nil && b.Name != "" && !b.Primitive {
-		if n := goName(b.Name); n != "X" {
-			return nameParts{noun: n, quals: dropLeading(p.quals, n)}
-		}
-	}
-	return p
-}
-
-// dropLeading leaves out the qualifiers a type name already starts with:
-// a member posting managedEBookAssignment to /managedEBooks/{id}/assignments
-// is "CreateDeviceAppManagementManagedEBookAssignment" when qualified, not
-// "CreateManagedEBookManagedEBookAssignment".
-func dropLeading(quals []string, noun string) []string {
-	var out []string
-	for _, q := range quals {
-		if !hasWordPrefix(noun, q) {
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
-// hasWordPrefix reports whether the Go name n starts with the words of p.
-func hasWordPrefix(n, p string) bool {
-	nw, pw := words(n), words(p)
-	return len(pw) <= len(nw) && slices.Equal(nw[:len(pw)], pw)
-}
