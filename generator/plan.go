@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
@@ -156,24 +157,25 @@ func (pl *planner) planTests() {
 		}
 	}
 	found := make([]ir.Diagnostics, len(eps))
-	var next sync.Mutex
-	i := 0
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	var fault atomic.Value // a worker's panic, raised again here for NewPlan's recover
+	for range min(runtime.GOMAXPROCS(0), len(eps)) {
 		wg.Go(func() {
-			for {
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
-				if j >= len(eps) {
-					return
+			defer func() {
+				if p := recover(); p != nil {
+					fault.CompareAndSwap(nil, fmt.Sprint(p))
 				}
-				found[j] = pl.Plan.planExamples(eps[j])
+			}()
+			for j := int(next.Add(1)) - 1; j < len(eps); j = int(next.Add(1)) - 1 {
+				found[j] = pl.planExamples(eps[j])
 			}
 		})
 	}
 	wg.Wait()
+	if p := fault.Load(); p != nil {
+		panic(p)
+	}
 	for _, d := range found {
 		pl.diags = append(pl.diags, d...)
 	}
