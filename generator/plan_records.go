@@ -40,7 +40,10 @@ type constInfo struct {
 
 // opKind is what an operation does: each kind brings the success status
 // its page may leave out. Every operation docs2go generates today creates
-// something.
+// something. Another kind (get, list, update, delete, an action) adds a
+// constant here and its status below; the plan then routes, names and
+// tests it like a create, except that the endpoint names in
+// endpoint_names.go still spell the verb "Create" and need it from here.
 type opKind int
 
 const (
