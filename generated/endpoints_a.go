@@ -16,14 +16,21 @@ type CreateAndroidDeviceOwnerEnrollmentProfileRequest struct {
 	Header http.Header
 }
 
-// endpointCreateAndroidDeviceOwnerEnrollmentProfile describes CreateAndroidDeviceOwnerEnrollmentProfile as its docs page does.
+// endpointCreateAndroidDeviceOwnerEnrollmentProfile describes
+// CreateAndroidDeviceOwnerEnrollmentProfile as its docs page does.
 var endpointCreateAndroidDeviceOwnerEnrollmentProfile = EndpointInfo{
 	AuthRequired: true,
 	Method:       "POST",
 	Operation:    "CreateAndroidDeviceOwnerEnrollmentProfile",
-	Patterns:     []string{"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles"},
-	Permissions:  []Permission{{Type: "Delegated (work or school account)"}, {Type: "Delegated (personal Microsoft account)"}, {Type: "Application"}},
-	Source:       "docs/api/androiddeviceownerenrollmentprofile-create.md:25",
+	Patterns: []string{
+		"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles",
+	},
+	Permissions: []Permission{
+		{Type: "Delegated (work or school account)"},
+		{Type: "Delegated (personal Microsoft account)"},
+		{Type: "Application"},
+	},
+	Source: "docs/api/androiddeviceownerenrollmentprofile-create.md:25",
 }
 
 // handleCreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles.
@@ -31,9 +38,16 @@ func handleCreateAndroidDeviceOwnerEnrollmentProfile(s Server, c *handlerConfig)
 	return serveJSON(c, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, 201, serverCalls{s}.callCreateAndroidDeviceOwnerEnrollmentProfile)
 }
 
-// callCreateAndroidDeviceOwnerEnrollmentProfile calls CreateAndroidDeviceOwnerEnrollmentProfile with a decoded request.
-func (c serverCalls) callCreateAndroidDeviceOwnerEnrollmentProfile(r *http.Request, body *AndroidDeviceOwnerEnrollmentProfile) (*AndroidDeviceOwnerEnrollmentProfile, error) {
-	return c.s.CreateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &CreateAndroidDeviceOwnerEnrollmentProfileRequest{Body: body, Header: r.Header})
+// callCreateAndroidDeviceOwnerEnrollmentProfile calls CreateAndroidDeviceOwnerEnrollmentProfile with a
+// decoded request.
+func (c serverCalls) callCreateAndroidDeviceOwnerEnrollmentProfile(
+	r *http.Request,
+	body *AndroidDeviceOwnerEnrollmentProfile,
+) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+	return c.s.CreateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &CreateAndroidDeviceOwnerEnrollmentProfileRequest{
+		Body:   body,
+		Header: r.Header,
+	})
 }
 
 // CreateAndroidDeviceOwnerEnrollmentProfile calls POST
@@ -41,7 +55,10 @@ func (c serverCalls) callCreateAndroidDeviceOwnerEnrollmentProfile(r *http.Reque
 // androidDeviceOwnerEnrollmentProfiles).
 //
 // Source: docs/api/androiddeviceownerenrollmentprofile-create.md:25.
-func (c *Client) CreateAndroidDeviceOwnerEnrollmentProfile(ctx context.Context, body *AndroidDeviceOwnerEnrollmentProfile) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+func (c *Client) CreateAndroidDeviceOwnerEnrollmentProfile(
+	ctx context.Context,
+	body *AndroidDeviceOwnerEnrollmentProfile,
+) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	out := new(AndroidDeviceOwnerEnrollmentProfile)
 	if err := c.do(ctx, "POST", "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", body, out, 201); err != nil {
 		return nil, err

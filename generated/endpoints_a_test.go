@@ -7,7 +7,8 @@ import (
 	"testing"
 )
 
-// exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1 is the request body of the example at docs/api/androiddeviceownerenrollmentprofile-create.md:75.
+// exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1 is the request body of the example at
+// docs/api/androiddeviceownerenrollmentprofile-create.md:75.
 const exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1 = `{
   "@odata.type": "#microsoft.graph.androidDeviceOwnerEnrollmentProfile",
   "accountId": "Account Id value",
@@ -28,7 +29,8 @@ const exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1 = `{
   ]
 }`
 
-// exampleCreateAndroidDeviceOwnerEnrollmentProfileResponse1 is the response body of the example at docs/api/androiddeviceownerenrollmentprofile-create.md:75.
+// exampleCreateAndroidDeviceOwnerEnrollmentProfileResponse1 is the response body of the example at
+// docs/api/androiddeviceownerenrollmentprofile-create.md:75.
 const exampleCreateAndroidDeviceOwnerEnrollmentProfileResponse1 = `{
   "@odata.type": "#microsoft.graph.androidDeviceOwnerEnrollmentProfile",
   "id": "b7162200-2200-b716-0022-16b7002216b7",
@@ -52,7 +54,8 @@ const exampleCreateAndroidDeviceOwnerEnrollmentProfileResponse1 = `{
   ]
 }`
 
-// TestCreateAndroidDeviceOwnerEnrollmentProfileExample1 checks the example at docs/api/androiddeviceownerenrollmentprofile-create.md:75.
+// TestCreateAndroidDeviceOwnerEnrollmentProfileExample1 checks the example at
+// docs/api/androiddeviceownerenrollmentprofile-create.md:75.
 func TestCreateAndroidDeviceOwnerEnrollmentProfileExample1(t *testing.T) {
 	req := []byte(exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1)
 	resp := []byte(exampleCreateAndroidDeviceOwnerEnrollmentProfileResponse1)
@@ -61,13 +64,22 @@ func TestCreateAndroidDeviceOwnerEnrollmentProfileExample1(t *testing.T) {
 	fake := &exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)}
 	checkHandler(t, NewHandler(fake), "POST", "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", req, 201, resp, &fake.body)
 	t.Run("client", func(t *testing.T) {
-		got, err := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)})).CreateAndroidDeviceOwnerEnrollmentProfile(context.Background(), decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, req))
+		client := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)}))
+		body := decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, req)
+		got, err := client.CreateAndroidDeviceOwnerEnrollmentProfile(context.Background(), body)
 		checkClientAnswer(t, err, resp, got)
 	})
 }
 
-// TestCreateAndroidDeviceOwnerEnrollmentProfileUnimplemented checks that UnimplementedServer answers 501 in the error shape.
+// TestCreateAndroidDeviceOwnerEnrollmentProfileUnimplemented checks that UnimplementedServer answers
+// 501 in the error shape.
 func TestCreateAndroidDeviceOwnerEnrollmentProfileUnimplemented(t *testing.T) {
-	rec := serveExample(t, NewHandler(UnimplementedServer{}), "POST", "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", []byte(exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1))
+	rec := serveExample(
+		t,
+		NewHandler(UnimplementedServer{}),
+		"POST",
+		"/deviceManagement/androidDeviceOwnerEnrollmentProfiles",
+		[]byte(exampleCreateAndroidDeviceOwnerEnrollmentProfileRequest1),
+	)
 	checkErrorAnswer(t, rec, 501, "notImplemented")
 }

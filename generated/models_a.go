@@ -27,7 +27,11 @@ const (
 
 // AndroidDeviceOwnerEnrollmentModeValues returns the documented members, in document order.
 func AndroidDeviceOwnerEnrollmentModeValues() []AndroidDeviceOwnerEnrollmentMode {
-	return []AndroidDeviceOwnerEnrollmentMode{AndroidDeviceOwnerEnrollmentModeCorporateOwnedDedicatedDevice, AndroidDeviceOwnerEnrollmentModeCorporateOwnedFullyManaged, AndroidDeviceOwnerEnrollmentModeCorporateOwnedWorkProfile}
+	return []AndroidDeviceOwnerEnrollmentMode{
+		AndroidDeviceOwnerEnrollmentModeCorporateOwnedDedicatedDevice,
+		AndroidDeviceOwnerEnrollmentModeCorporateOwnedFullyManaged,
+		AndroidDeviceOwnerEnrollmentModeCorporateOwnedWorkProfile,
+	}
 }
 
 // Valid reports whether e is a documented member.
@@ -74,7 +78,8 @@ type AndroidDeviceOwnerEnrollmentProfile struct {
 	QrCodeImage Opt[MimeContent] `json:"qrCodeImage,omitzero"`
 	// Scope tags that apply to this profile.
 	RoleScopeTagIDs Opt[[]string] `json:"roleScopeTagIds,omitzero"`
-	// ODataType is the @odata.type annotation, e.g. "#microsoft.graph.androidDeviceOwnerEnrollmentProfile".
+	// ODataType is the @odata.type annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerEnrollmentProfile".
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// AdditionalData keeps the properties the docs do not list, so they round-trip.
 	AdditionalData map[string]json.RawMessage `json:"-"`
@@ -110,7 +115,10 @@ const (
 
 // AndroidDeviceOwnerEnrollmentTokenTypeValues returns the documented members, in document order.
 func AndroidDeviceOwnerEnrollmentTokenTypeValues() []AndroidDeviceOwnerEnrollmentTokenType {
-	return []AndroidDeviceOwnerEnrollmentTokenType{AndroidDeviceOwnerEnrollmentTokenTypeDefault, AndroidDeviceOwnerEnrollmentTokenTypeCorporateOwnedDedicatedDeviceWithAzureADSharedMode}
+	return []AndroidDeviceOwnerEnrollmentTokenType{
+		AndroidDeviceOwnerEnrollmentTokenTypeDefault,
+		AndroidDeviceOwnerEnrollmentTokenTypeCorporateOwnedDedicatedDeviceWithAzureADSharedMode,
+	}
 }
 
 // Valid reports whether e is a documented member.

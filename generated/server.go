@@ -10,8 +10,13 @@ import (
 // Server is implemented by the service: one method per create endpoint. A method returns an *Error
 // to choose the failure status; any other error becomes 500.
 type Server interface {
-	// CreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles. Source: docs/api/androiddeviceownerenrollmentprofile-create.md:25.
-	CreateAndroidDeviceOwnerEnrollmentProfile(ctx context.Context, req *CreateAndroidDeviceOwnerEnrollmentProfileRequest) (*AndroidDeviceOwnerEnrollmentProfile, error)
+	// CreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles.
+	//
+	// Source: docs/api/androiddeviceownerenrollmentprofile-create.md:25.
+	CreateAndroidDeviceOwnerEnrollmentProfile(
+		ctx context.Context,
+		req *CreateAndroidDeviceOwnerEnrollmentProfileRequest,
+	) (*AndroidDeviceOwnerEnrollmentProfile, error)
 }
 
 // UnimplementedServer answers every operation with 501 notImplemented. Embed it in a Server
@@ -19,7 +24,10 @@ type Server interface {
 type UnimplementedServer struct{}
 
 // CreateAndroidDeviceOwnerEnrollmentProfile returns a 501 notImplemented *Error.
-func (UnimplementedServer) CreateAndroidDeviceOwnerEnrollmentProfile(context.Context, *CreateAndroidDeviceOwnerEnrollmentProfileRequest) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+func (UnimplementedServer) CreateAndroidDeviceOwnerEnrollmentProfile(
+	context.Context,
+	*CreateAndroidDeviceOwnerEnrollmentProfileRequest,
+) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	return nil, errNotImplemented("CreateAndroidDeviceOwnerEnrollmentProfile")
 }
 
@@ -31,7 +39,9 @@ type serverCalls struct {
 // Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented
 // permissions (for an Authenticator, see WithAuthenticator), routes and source page.
 func Endpoints() []EndpointInfo {
-	return []EndpointInfo{endpointCreateAndroidDeviceOwnerEnrollmentProfile}
+	return []EndpointInfo{
+		endpointCreateAndroidDeviceOwnerEnrollmentProfile,
+	}
 }
 
 // NewHandler routes every documented request line to s. Each request is authenticated, checked

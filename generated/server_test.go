@@ -11,7 +11,10 @@ type exampleServer struct {
 }
 
 // CreateAndroidDeviceOwnerEnrollmentProfile records the request body and answers with f.res.
-func (f *exampleServer) CreateAndroidDeviceOwnerEnrollmentProfile(_ context.Context, req *CreateAndroidDeviceOwnerEnrollmentProfileRequest) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+func (f *exampleServer) CreateAndroidDeviceOwnerEnrollmentProfile(
+	_ context.Context,
+	req *CreateAndroidDeviceOwnerEnrollmentProfileRequest,
+) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	f.body = req.Body
 	res, _ := f.res.(*AndroidDeviceOwnerEnrollmentProfile)
 	return res, nil

@@ -47,9 +47,11 @@ func DescribeAPI(ds *ir.DocSet) (api *API, err error) {
 	if ds == nil {
 		ds = &ir.DocSet{}
 	}
-	g := newGen(ds, Options{Package: "generated"})
-	g.index()
-	g.nameAll()
+	plan, _, err := NewPlan(ds)
+	if err != nil {
+		return nil, err
+	}
+	g := emitter{Plan: plan, pkg: "generated"}
 	api = &API{Types: make(map[string]APIType, len(g.types)+len(g.enums))}
 	for _, ti := range g.types {
 		t := APIType{GoName: ti.goName, Fields: make(map[string]APIField, len(ti.fields))}
@@ -71,7 +73,7 @@ func DescribeAPI(ds *ir.DocSet) (api *API, err error) {
 	return api, nil
 }
 
-func (g *gen) describeEndpoint(e *endpointInfo) APIEndpoint {
+func (g emitter) describeEndpoint(e *endpointInfo) APIEndpoint {
 	owner := e
 	if e.primary != nil {
 		owner = e.primary
@@ -92,6 +94,6 @@ func (g *gen) describeEndpoint(e *endpointInfo) APIEndpoint {
 }
 
 // typeString is the Go source of ref's type, e.g. "[]User".
-func (g *gen) typeString(ref ir.TypeRef) string {
+func (g emitter) typeString(ref ir.TypeRef) string {
 	return fmt.Sprintf("%#v", g.goType(ref))
 }

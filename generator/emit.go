@@ -34,40 +34,59 @@ func sourceRef(pos ir.Pos) string {
 	return commentSafe(fmt.Sprintf("%s:%d", pos.File, pos.Line))
 }
 
+// emitter writes the Go declarations of a Plan. It holds nothing that
+// changes: the output files are built from copies of it on every core.
+type emitter struct {
+	*Plan
+	pkg string // Go package name of the output
+}
+
 // newFile starts a Go file with the generated-code header.
-func (g *gen) newFile(header string) *jen.File {
-	f := jen.NewFile(g.opts.Package)
+func (em emitter) newFile(header string) *jen.File {
+	f := jen.NewFile(em.pkg)
 	f.HeaderComment(header)
 	return f
+}
+
+// output collects the files of one Emit: it reserves each file's place
+// in the order they are queued, so the result does not depend on which
+// worker finishes first. Only Emit's goroutine uses it.
+type output struct {
+	em    emitter
+	opts  Options
+	files []File
+	// pending are the files queued, stored by renderAll.
+	pending []renderJob
+	// renderer formats pending files beside the build; nil renders inline.
+	renderer *renderer
 }
 
 // render queues f for formatting and reserves its place in the output;
 // renderAll formats the queue. A failure names the file and the IR
 // position it was built from.
-func (g *gen) render(path string, f *jen.File, pos ir.Pos, sources ...string) error {
-	g.add(path, nil, sources...)
-	g.queue(renderJob{file: len(g.files) - 1, path: path, f: f, pos: pos, out: new(renderOut)})
-	return nil
+func (o *output) render(path string, f *jen.File, pos ir.Pos, sources ...string) {
+	o.add(path, nil, sources...)
+	o.queue(renderJob{file: len(o.files) - 1, path: path, f: f, pos: pos, out: new(renderOut)})
 }
 
 // buildLater reserves path's place in the output and queues a job that
 // builds the file with build, then formats it.
-func (g *gen) buildLater(path string, pos ir.Pos, build func() built) {
-	g.add(path, nil)
-	g.queue(renderJob{file: len(g.files) - 1, path: path, build: build, pos: pos, out: new(renderOut)})
+func (o *output) buildLater(path string, pos ir.Pos, build func() built) {
+	o.add(path, nil)
+	o.queue(renderJob{file: len(o.files) - 1, path: path, build: build, pos: pos, out: new(renderOut)})
 }
 
-func (g *gen) queue(j renderJob) {
-	g.pending = append(g.pending, j)
-	if g.renderer != nil {
-		g.renderer.queue <- j
+func (o *output) queue(j renderJob) {
+	o.pending = append(o.pending, j)
+	if o.renderer != nil {
+		o.renderer.queue <- j
 	} else {
-		g.runJob(j, new(bytes.Buffer))
+		o.runJob(j, new(bytes.Buffer))
 	}
 }
 
 // add records an output file.
-func (g *gen) add(path string, content []byte, sources ...string) {
+func (o *output) add(path string, content []byte, sources ...string) {
 	var srcs []string
 	for _, s := range sources {
 		if s != "" {
@@ -75,21 +94,18 @@ func (g *gen) add(path string, content []byte, sources ...string) {
 		}
 	}
 	slices.Sort(srcs)
-	g.files = append(g.files, File{Path: path, Content: content, Sources: slices.Compact(srcs)})
+	o.files = append(o.files, File{Path: path, Content: content, Sources: slices.Compact(srcs)})
 }
 
-// emitAll emits every file: the models are queued first, as their files
-// are the biggest, while this goroutine indexes the types for the example
-// checks the test files run.
-func (g *gen) emitAll() error {
-	g.emitGroups(g.modelUnits())
-	g.checker = g.newChecker()
-	g.emitGroups(g.endpointUnits())
-	if err := g.emitServer(); err != nil {
-		return err
-	}
-	g.emitSupport()
-	return nil
+// emitAll queues every file: the models first, as their files are the
+// biggest.
+func (o *output) emitAll() {
+	o.emitGroups(o.em.modelUnits())
+	o.emitGroups(o.em.endpointUnits())
+	server, pages := o.em.serverFile()
+	o.render("server.go", server, ir.Pos{}, pages...)
+	o.render("server_test.go", o.em.exampleServerFile(), ir.Pos{})
+	o.emitSupport()
 }
 
 // comment adds text as line comments, wrapped at about 100 columns.
@@ -119,12 +135,25 @@ func commentLines(paras ...string) *jen.Statement {
 	return st
 }
 
-// wrap splits s into lines of at most width bytes at spaces.
+// longWord is the length past which wrap cuts a word holding a path
+// before its slashes, so that no comment line is much longer than that.
+const longWord = 150
+
+// wrap splits s into lines of at most width bytes at spaces; a word
+// longer than width makes a line of its own.
 func wrap(s string, width int) []string {
 	s = commentSafe(s)
 	var lines []string
 	var cur strings.Builder
+	var ws []string
 	for _, w := range strings.Fields(s) {
+		if len(w) > longWord && strings.Contains(w, "/") {
+			ws = append(ws, splitPath(w, longWord)...) // a long path
+			continue
+		}
+		ws = append(ws, w)
+	}
+	for _, w := range ws {
 		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
 			lines = append(lines, cur.String())
 			cur.Reset()

@@ -9,58 +9,51 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// routeList formats e's routes for comments: "POST /a, POST /b".
-func (e *endpointInfo) routeList() string {
-	var rs []string
-	for _, r := range e.routes {
-		rs = append(rs, r.Method+" "+r.Template)
-	}
-	return strings.Join(rs, ", ")
-}
-
 // bodyType and resultType are the Go types of the body and the 201 answer.
-func (g *gen) bodyType(e *endpointInfo) *jen.Statement { return g.goType(e.body) }
+func (em emitter) bodyType(e *endpointInfo) *jen.Statement { return em.goType(e.body) }
 
-func (g *gen) resultType(e *endpointInfo) *jen.Statement {
+func (em emitter) resultType(e *endpointInfo) *jen.Statement {
 	if e.result == nil {
 		return nil
 	}
-	return g.goType(*e.result)
+	return em.goType(*e.result)
+}
+
+// longMethod reports whether a declaration of e's Server method, with
+// the given receiver and parameter text, is a long line.
+func (em emitter) longMethod(e *endpointInfo, parts ...string) bool {
+	return long(append(parts, e.name, e.name+"Request", em.typeName(e.result), "error")...)
 }
 
 // serverResults is the result list of the Server and Client methods.
-func (g *gen) serverResults(e *endpointInfo) []jen.Code {
-	if rt := g.resultType(e); rt != nil {
+func (em emitter) serverResults(e *endpointInfo) []jen.Code {
+	if rt := em.resultType(e); rt != nil {
 		return []jen.Code{jen.Op("*").Add(rt), jen.Error()}
 	}
 	return []jen.Code{jen.Error()}
 }
 
 // emitEndpoint adds the request type, the handler and the client method.
-func (g *gen) emitEndpoint(f *jen.File, e *endpointInfo) []string {
+func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	ep := e.ep
-	g.checkRef(e.body, "request body")
-	if e.result != nil {
-		g.checkRef(*e.result, "response")
-	}
 	f.Add(commentLines(e.name + "Request holds the inputs of " + e.name + "."))
 	f.Type().Id(e.name + "Request").StructFunc(func(st *jen.Group) {
 		for _, p := range e.params {
-			st.Comment(p.field + " is the " + p.doc + " path parameter.")
+			st.Add(commentLines(p.field + " is the " + p.doc + " path parameter."))
 			st.Id(p.field).String()
 		}
 		st.Comment("Body is the decoded request body.")
-		st.Id("Body").Op("*").Add(g.bodyType(e))
+		st.Id("Body").Op("*").Add(em.bodyType(e))
 		st.Comment("Header holds the request headers.")
 		st.Id("Header").Qual("net/http", "Header")
 	})
 	f.Line()
-	f.Comment("endpoint" + e.name + " describes " + e.name + " as its docs page does.")
-	f.Var().Id("endpoint" + e.name).Op("=").Add(g.endpointInfoValue(e))
+	f.Add(commentLines("endpoint" + e.name + " describes " + e.name + " as its docs page does."))
+	f.Var().Id("endpoint" + e.name).Op("=").Add(em.endpointInfoValue(e))
 	f.Line()
-	g.emitHandler(f, e)
+	em.emitHandler(f, e)
 	f.Line()
-	g.emitClientMethod(f, e)
+	em.emitClientMethod(f, e)
 	return []string{ep.Page}
 }
 
@@ -72,48 +65,57 @@ func (g *gen) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 // formatting. A method value keeps the plumbing generic over the body and
 // answer types only (generic over the Server type too, the compiler took
 // 200 MB more to build the beta package).
-func (g *gen) emitHandler(f *jen.File, e *endpointInfo) {
+func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	call := "call" + e.name
 	serve := "serveJSON"
-	results := []jen.Code{jen.Op("*").Add(g.resultType(e)), jen.Error()}
-	if g.resultType(e) == nil {
+	results := []jen.Code{jen.Op("*").Add(em.resultType(e)), jen.Error()}
+	if em.resultType(e) == nil {
 		serve, results = "serveNoContent", []jen.Code{jen.Error()}
 	}
-	f.Comment("handle" + e.name + " serves " + e.routeList() + ".")
+	f.Add(servesComment("handle"+e.name, e.routes))
 	f.Func().Id("handle"+e.name).Params(jen.Id("s").Id("Server"), jen.Id("c").Op("*").Id("handlerConfig")).
 		Qual("net/http", "Handler").Block(
-		jen.Return(jen.Id(serve).Call(jen.Id("c"), jen.Op("&").Id("endpoint"+e.name), jen.Lit(e.status),
-			jen.Id("serverCalls").Values(jen.Id("s")).Dot(call))),
+		jen.Return(jen.Id(serve).Add(argsOf(long(serve, "endpoint"+e.name, "serverCalls{s}."+call),
+			jen.Id("c"), jen.Op("&").Id("endpoint"+e.name), jen.Lit(e.status), jen.Id("serverCalls").Values(jen.Id("s")).Dot(call)))),
 	)
 	f.Line()
 	var fields []jen.Code
+	width := []string{"return c.s." + e.name, "r.Context()", e.name + "Request", "Body: body", "Header: r.Header"}
 	for _, p := range e.params {
 		fields = append(fields, jen.Id(p.field).Op(":").Id("r").Dot("PathValue").Call(jen.Lit(p.wildcard)))
+		width = append(width, p.field+`: r.PathValue("`+p.wildcard+`")`)
 	}
 	fields = append(fields, jen.Id("Body").Op(":").Id("body"), jen.Id("Header").Op(":").Id("r").Dot("Header"))
-	f.Comment(call + " calls " + e.name + " with a decoded request.")
-	f.Func().Params(jen.Id("c").Id("serverCalls")).Id(call).Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("body").Op("*").Add(g.bodyType(e))).
+	f.Add(commentLines(call + " calls " + e.name + " with a decoded request."))
+	bodyName, resultName := em.typeName(&e.body), em.typeName(e.result)
+	f.Func().Params(jen.Id("c").Id("serverCalls")).Id(call).
+		Add(argsOf(long("func (c serverCalls)", call, "r *http.Request", bodyName, resultName, "error"),
+			jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("body").Op("*").Add(em.bodyType(e)))).
 		Params(results...).Block(
-		jen.Return(jen.Id("c").Dot("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), jen.Op("&").Id(e.name+"Request").Values(fields...))),
+		jen.Return(jen.Id("c").Dot("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(),
+			jen.Op("&").Id(e.name+"Request").Add(structOf(long(width...), fields...)))),
 	)
 }
 
 // emitClientMethod writes the Client method, which sends the first
 // request line with the path parameters escaped.
-func (g *gen) emitClientMethod(f *jen.File, e *endpointInfo) {
+func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	r := e.routes[0]
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	width := []string{"func (c *Client)", e.name, "ctx context.Context", "body *" + em.typeName(&e.body), em.typeName(e.result), "error"}
 	argOf := map[string]string{}
 	for _, p := range e.params {
 		argOf[p.wildcard] = p.arg
 	}
 	for _, s := range r.Params() {
 		args = append(args, jen.Id(argOf[s.Param]).String())
+		width = append(width, argOf[s.Param]+" string")
 	}
-	args = append(args, jen.Id("body").Op("*").Add(g.bodyType(e)))
-	path := pathExpr(r, argOf)
+	args = append(args, jen.Id("body").Op("*").Add(em.bodyType(e)))
+	multi := long("if err := c.do(ctx, ", r.Method, r.Template, "url.PathEscape()", "body, out, 201); err != nil {")
+	path := pathExpr(r, argOf, multi)
 	f.Add(commentLines(e.name+" calls "+r.Method+" "+r.Template+" ("+e.ep.Title+").", "Source: "+sourceRef(e.ep.Pos)+"."))
-	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(e.name).Params(args...).Params(g.serverResults(e)...)
+	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(e.name).Add(argsOf(long(width...), args...)).Params(em.serverResults(e)...)
 	var checks []jen.Code
 	seen := map[string]bool{}
 	for _, s := range r.Params() {
@@ -128,20 +130,21 @@ func (g *gen) emitClientMethod(f *jen.File, e *endpointInfo) {
 		}
 		checks = append(checks, jen.If(jen.Id(arg).Op("==").Lit("")).Block(jen.Return(ret...)))
 	}
-	if rt := g.resultType(e); rt != nil {
+	if rt := em.resultType(e); rt != nil {
 		sig.Block(append(checks,
 			jen.Id("out").Op(":=").New(rt),
-			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Id("out"), jen.Lit(e.status)),
+			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Add(argsOf(multi, jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Id("out"), jen.Lit(e.status))),
 				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Return(jen.Id("out"), jen.Nil()),
 		)...)
 		return
 	}
-	sig.Block(append(checks, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Nil(), jen.Lit(e.status))))...)
+	sig.Block(append(checks, jen.Return(jen.Id("c").Dot("do").Add(argsOf(multi, jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Nil(), jen.Lit(e.status)))))...)
 }
 
-// pathExpr builds the request path: literals joined with escaped arguments.
-func pathExpr(r route, argOf map[string]string) *jen.Statement {
+// pathExpr builds the request path: literals joined with escaped
+// arguments, one operand per line when multi is set.
+func pathExpr(r route, argOf map[string]string, multi bool) *jen.Statement {
 	var parts []jen.Code
 	lit := ""
 	for _, s := range r.Segments {
@@ -150,38 +153,40 @@ func pathExpr(r route, argOf map[string]string) *jen.Statement {
 			lit += s.Lit
 			continue
 		}
-		parts = append(parts, jen.Lit(lit), jen.Qual("net/url", "PathEscape").Call(jen.Id(argOf[s.Param])))
+		parts = append(parts, pathLit(lit), jen.Qual("net/url", "PathEscape").Call(jen.Id(argOf[s.Param])))
 		lit = ""
 	}
 	if lit != "" {
-		parts = append(parts, jen.Lit(lit))
+		parts = append(parts, pathLit(lit))
 	}
 	st := jen.Add(parts[0])
 	for _, p := range parts[1:] {
-		st.Op("+").Add(p)
+		st.Op("+")
+		if multi {
+			st.Line()
+		}
+		st.Add(p)
 	}
 	return st
 }
 
-// emitServer writes server.go: the Server interface, UnimplementedServer
-// and NewHandler, one entry per generated endpoint sorted by name.
-func (g *gen) emitServer() error {
-	var eps []*endpointInfo
+// serverFile builds server.go: the Server interface, UnimplementedServer
+// and NewHandler, one entry per generated endpoint sorted by name. It
+// returns the pages of those endpoints too.
+func (em emitter) serverFile() (*jen.File, []string) {
+	eps := em.generated()
 	var pages []string
-	for _, e := range g.endpoints {
-		if e.ok {
-			eps = append(eps, e)
-			pages = append(pages, e.ep.Page)
-		}
+	for _, e := range eps {
+		pages = append(pages, e.ep.Page)
 	}
-	slices.SortFunc(eps, func(a, b *endpointInfo) int { return strings.Compare(a.name, b.name) })
-	f := g.newFile(sharedHeader)
+	f := em.newFile(sharedHeader)
 	f.Comment("Server is implemented by the service: one method per create endpoint. A method returns an *Error")
 	f.Comment("to choose the failure status; any other error becomes 500.")
 	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
 		for _, e := range eps {
-			in.Comment(e.name + " serves " + e.routeList() + ". Source: " + sourceRef(e.ep.Pos) + ".")
-			in.Id(e.name).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request")).Params(g.serverResults(e)...)
+			in.Add(servesComment(e.name, e.routes, "Source: "+sourceRef(e.ep.Pos)+"."))
+			in.Id(e.name).Add(argsOf(em.longMethod(e, "ctx context.Context", "req *"), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
+				Params(em.serverResults(e)...)
 		}
 	})
 	f.Line()
@@ -190,13 +195,14 @@ func (g *gen) emitServer() error {
 	f.Type().Id("UnimplementedServer").Struct()
 	for _, e := range eps {
 		f.Line()
-		f.Comment(e.name + " returns a 501 notImplemented *Error.")
+		f.Add(commentLines(e.name + " returns a 501 notImplemented *Error."))
 		ret := []jen.Code{jen.Id("errNotImplemented").Call(jen.Lit(e.name))}
 		if e.result != nil {
 			ret = append([]jen.Code{jen.Nil()}, ret...)
 		}
 		f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
-			Params(jen.Qual("context", "Context"), jen.Op("*").Id(e.name+"Request")).Params(g.serverResults(e)...).
+			Add(argsOf(em.longMethod(e, "func (UnimplementedServer)", "context.Context"), jen.Qual("context", "Context"), jen.Op("*").Id(e.name+"Request"))).
+			Params(em.serverResults(e)...).
 			Block(jen.Return(ret...))
 	}
 	f.Line()
@@ -206,7 +212,7 @@ func (g *gen) emitServer() error {
 	f.Comment("Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented")
 	f.Comment("permissions (for an Authenticator, see WithAuthenticator), routes and source page.")
 	f.Func().Id("Endpoints").Params().Index().Id("EndpointInfo").Block(
-		jen.Return(jen.Index().Id("EndpointInfo").ValuesFunc(func(v *jen.Group) {
+		jen.Return(jen.Index().Id("EndpointInfo").CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
 			for _, e := range eps {
 				v.Id("endpoint" + e.name)
 			}
@@ -224,13 +230,71 @@ func (g *gen) emitServer() error {
 		b.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call()
 		for _, e := range eps {
 			for _, r := range e.routes {
-				b.Id("mux").Dot("Handle").Call(jen.Lit(r.Pattern()), jen.Id("handle"+e.name).Call(jen.Id("s"), jen.Id("c")))
+				b.Id("mux").Dot("Handle").Add(argsOf(long("mux.Handle(", r.Pattern(), "handle"+e.name+"(s, c))"),
+					pathLit(r.Pattern()), jen.Id("handle"+e.name).Call(jen.Id("s"), jen.Id("c"))))
 			}
 		}
 		b.Return(jen.Id("withErrorShape").Call(jen.Id("mux")))
 	})
-	if err := g.render("server.go", f, ir.Pos{}, pages...); err != nil {
-		return err
+	return f, pages
+}
+
+// generated lists the endpoints that have a Server method, sorted by name.
+func (plan *Plan) generated() []*endpointInfo {
+	var eps []*endpointInfo
+	for _, e := range plan.endpoints {
+		if e.ok {
+			eps = append(eps, e)
+		}
 	}
-	return g.emitExampleServer(eps)
+	slices.SortFunc(eps, func(a, b *endpointInfo) int { return strings.Compare(a.name, b.name) })
+	return eps
+}
+
+// endpointInfoValue is the EndpointInfo literal of e.
+func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
+	d := jen.Dict{
+		jen.Id("Operation"): jen.Lit(e.name),
+		jen.Id("Method"):    jen.Lit(e.method),
+		jen.Id("Source"):    jen.Lit(sourceRef(e.ep.Pos)),
+	}
+	var patterns []jen.Code
+	for _, r := range e.routes {
+		patterns = append(patterns, pathLit(r.Pattern()))
+	}
+	d[jen.Id("Patterns")] = jen.Index().String().Add(listOf(patterns...))
+	if authRequired(e.ep) {
+		d[jen.Id("AuthRequired")] = jen.True()
+	}
+	if len(e.ep.Permissions) > 0 {
+		var perms []jen.Code
+		for _, p := range e.ep.Permissions {
+			pd := jen.Dict{jen.Id("Type"): jen.Lit(p.Type)}
+			if len(p.Scopes) > 0 {
+				var scopes []jen.Code
+				for _, s := range p.Scopes {
+					scopes = append(scopes, jen.Lit(s))
+				}
+				pd[jen.Id("Scopes")] = jen.Index().String().Add(listOf(scopes...))
+			}
+			perms = append(perms, jen.Values(pd))
+		}
+		d[jen.Id("Permissions")] = jen.Index().Id("Permission").Add(listOf(perms...))
+	}
+	if keys := em.documentedKeys(e); len(keys) > 0 {
+		var ks []jen.Code
+		for _, k := range keys {
+			ks = append(ks, jen.Lit(k))
+		}
+		d[jen.Id("documented")] = jen.Index().String().Add(listOf(ks...))
+	}
+	return jen.Id("EndpointInfo").Values(d)
+}
+
+// authRequired reports whether the request headers table lists
+// Authorization (Graph pages write "Bearer {token}. Required.").
+func authRequired(ep *ir.Endpoint) bool {
+	return slices.ContainsFunc(ep.Headers, func(h ir.HeaderSpec) bool {
+		return strings.EqualFold(strings.TrimSpace(h.Name), "Authorization")
+	})
 }

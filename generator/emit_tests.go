@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/docs2go/docs2go/parser/ir"
-
 	"github.com/dave/jennifer/jen"
 )
 
@@ -14,13 +12,13 @@ import (
 // bodies as constants, a request and a response round trip, a handler test
 // through a fake Server and a client test; then a 501 test against
 // UnimplementedServer.
-func (g *gen) emitEndpointTest(f *jen.File, e *endpointInfo) []string {
+func (em emitter) emitEndpointTest(f *jen.File, e *endpointInfo) []string {
 	for _, ex := range e.examples {
-		g.emitExampleBodies(f, e, ex)
-		g.emitExampleTest(f, e, ex)
+		em.emitExampleBodies(f, e, ex)
+		em.emitExampleTest(f, e, ex)
 		f.Line()
 	}
-	g.emitUnimplementedTest(f, e)
+	em.emitUnimplementedTest(f, e)
 	return []string{e.ep.Page}
 }
 
@@ -32,7 +30,7 @@ func (e *endpointInfo) exampleConst(n int, part string) string {
 }
 
 // emitExampleBodies adds the example's bodies, verbatim, as constants.
-func (g *gen) emitExampleBodies(f *jen.File, e *endpointInfo, ex exampleInfo) {
+func (em emitter) emitExampleBodies(f *jen.File, e *endpointInfo, ex exampleInfo) {
 	pos := sourceRef(examplePos(e, e.ep.Examples[ex.n-1]))
 	for _, b := range []struct {
 		part string
@@ -42,7 +40,7 @@ func (g *gen) emitExampleBodies(f *jen.File, e *endpointInfo, ex exampleInfo) {
 			continue
 		}
 		name := e.exampleConst(ex.n, b.part)
-		f.Comment(name + " is the " + strings.ToLower(b.part) + " body of the example at " + pos + ".")
+		f.Add(commentLines(name + " is the " + strings.ToLower(b.part) + " body of the example at " + pos + "."))
 		f.Const().Id(name).Op("=").Add(stringLit(string(b.body)))
 		f.Line()
 	}
@@ -59,29 +57,30 @@ func stringLit(s string) jen.Code {
 	return jen.Op("`" + s + "`")
 }
 
-// emitExampleServer writes server_test.go: one fake Server for all
+// exampleServerFile builds server_test.go: one fake Server for all
 // endpoints, answering with res and recording the request. A fake per
 // endpoint embedding UnimplementedServer would make the compiler build
 // endpoints² promoted wrapper methods (measured: 24 GB for 600 endpoints).
-func (g *gen) emitExampleServer(eps []*endpointInfo) error {
-	f := g.newFile(sharedHeader)
+func (em emitter) exampleServerFile() *jen.File {
+	f := em.newFile(sharedHeader)
 	f.Comment("exampleServer answers every operation with res, a documented response, and records the request body.")
 	f.Type().Id("exampleServer").Struct(jen.Id("body").Any(), jen.Id("res").Any())
-	for _, e := range eps {
+	for _, e := range em.generated() {
 		f.Line()
-		f.Comment(e.name + " records the request body and answers with f.res.")
+		f.Add(commentLines(e.name + " records the request body and answers with f.res."))
 		body := []jen.Code{jen.Id("f").Dot("body").Op("=").Id("req").Dot("Body")}
-		if rt := g.resultType(e); rt != nil {
+		if rt := em.resultType(e); rt != nil {
 			body = append(body, jen.List(jen.Id("res"), jen.Id("_")).Op(":=").Id("f").Dot("res").Assert(jen.Op("*").Add(rt)),
 				jen.Return(jen.Id("res"), jen.Nil()))
 		} else {
 			body = append(body, jen.Return(jen.Nil()))
 		}
 		f.Func().Params(jen.Id("f").Op("*").Id("exampleServer")).Id(e.name).
-			Params(jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request")).Params(g.serverResults(e)...).
+			Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
+			Params(em.serverResults(e)...).
 			Block(body...)
 	}
-	return g.render("server_test.go", f, ir.Pos{})
+	return f
 }
 
 // emitExampleTest writes Test<Name>Example<N>: the round trips of the
@@ -89,25 +88,25 @@ func (g *gen) emitExampleServer(eps []*endpointInfo) error {
 // are support helpers called on one line each: gofmt measures a function
 // literal passed as an argument by printing it twice, and the tests were
 // a third of the formatting.
-func (g *gen) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) {
+func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) {
 	ep := e.ep.Examples[ex.n-1]
 	pos := examplePos(e, ep)
 	name := "Test" + e.name + "Example" + strconv.Itoa(ex.n)
-	f.Comment(name + " checks the example at " + sourceRef(pos) + ".")
+	f.Add(commentLines(name + " checks the example at " + sourceRef(pos) + "."))
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
 		if ex.request != nil {
 			b.Id("req").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
 		} else if ex.target != "" {
-			b.Id("req").Op(":=").Index().Byte().Call(jen.Lit(string(g.emptyBody(e.body))))
+			b.Id("req").Op(":=").Index().Byte().Call(jen.Lit(string(em.emptyBody(e.body))))
 		}
 		if ex.response != nil {
 			b.Id("resp").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Response")))
 		}
 		if ex.request != nil {
-			b.Id("checkRoundTrip").Types(g.bodyType(e)).Call(jen.Id("t"), jen.Lit("request"), jen.Id("req"))
+			b.Id("checkRoundTrip").Types(em.bodyType(e)).Call(jen.Id("t"), jen.Lit("request"), jen.Id("req"))
 		}
 		if ex.response != nil {
-			b.Id("checkRoundTrip").Types(g.resultType(e)).Call(jen.Id("t"), jen.Lit("response"), jen.Id("resp"))
+			b.Id("checkRoundTrip").Types(em.resultType(e)).Call(jen.Id("t"), jen.Lit("response"), jen.Id("resp"))
 		}
 		if ex.target == "" {
 			return
@@ -119,44 +118,41 @@ func (g *gen) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) {
 		if ex.request != nil {
 			received = jen.Op("&").Id("fake").Dot("body")
 		}
-		b.Id("fake").Op(":=").Add(g.exampleFake(e, ex))
-		b.Id("checkHandler").Call(jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), jen.Lit(ex.target),
-			jen.Id("req"), jen.Lit(e.status), want, received)
-		g.emitClientSubtest(b, e, ex)
+		b.Id("fake").Op(":=").Add(em.exampleFake(e, ex))
+		b.Id("checkHandler").Add(argsOf(long("checkHandler(t, NewHandler(fake), ", e.method, ex.target, "req, 201, resp, &fake.body)"),
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), pathLit(ex.target), jen.Id("req"), jen.Lit(e.status), want, received))
+		em.emitClientSubtest(b, e, ex)
 	})
 }
 
 // exampleFake is the fake Server of an example test: it answers with the
 // documented response, decoded as e's answer type, if there is one.
-func (g *gen) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
+func (em emitter) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
 	if ex.response == nil {
 		return jen.Op("&").Id("exampleServer").Values()
 	}
-	return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(g.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
+	return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
 }
 
 // emitUnimplementedTest writes Test<Name>Unimplemented: the documented
 // request (or an empty body) sent to UnimplementedServer gets 501 in the
 // OData error shape.
-func (g *gen) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
+func (em emitter) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 	name := "Test" + e.name + "Unimplemented"
-	target := g.syntheticTarget(e)
-	var body jen.Code = jen.Index().Byte().Call(jen.Lit(string(g.emptyBody(e.body))))
-	for _, ex := range e.examples {
-		if ex.request != nil && ex.target != "" {
-			target = ex.target
-			body = jen.Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
-			break
-		}
-	}
-	if target == "" {
-		g.diags.Warnf(e.ep.Pos, ir.CodeEndpointUnroutable, "endpoint %s: every request line is shadowed by another endpoint; no 501 test", e.name)
+	req := e.unimplemented
+	if req.target == "" {
 		return
 	}
-	f.Comment(name + " checks that UnimplementedServer answers 501 in the error shape.")
+	bodyText := string(em.emptyBody(e.body))
+	var body jen.Code = jen.Index().Byte().Call(jen.Lit(bodyText))
+	if req.example > 0 {
+		bodyText = e.exampleConst(req.example, "Request")
+		body = jen.Index().Byte().Call(jen.Id(bodyText))
+	}
+	f.Add(commentLines(name + " checks that UnimplementedServer answers 501 in the error shape."))
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("rec").Op(":=").Id("serveExample").Call(jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()),
-			jen.Lit(e.method), jen.Lit(target), body),
+		jen.Id("rec").Op(":=").Id("serveExample").Add(argsOf(long("rec := serveExample(t, NewHandler(UnimplementedServer{}), ", e.method, req.target, "[]byte()", bodyText),
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()), jen.Lit(e.method), pathLit(req.target), body)),
 		jen.Id("checkErrorAnswer").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(501), jen.Lit("notImplemented")),
 	)
 }

@@ -8,7 +8,7 @@ import (
 
 // emitStruct adds the struct and its two JSON methods, which delegate to
 // the shared runtime so that each type costs a few lines.
-func (g *gen) emitStruct(f *jen.File, ti *typeInfo) []string {
+func (em emitter) emitStruct(f *jen.File, ti *typeInfo) []string {
 	t := ti.t
 	pos := firstPos(t.Sources)
 	what := "type " + t.QualifiedName()
@@ -18,14 +18,13 @@ func (g *gen) emitStruct(f *jen.File, ti *typeInfo) []string {
 	f.Add(commentLines(ti.goName+" is the "+what+".", t.Description, "Source: "+sourceRef(pos)+"."))
 	f.Type().Id(ti.goName).StructFunc(func(st *jen.Group) {
 		for _, fi := range ti.fields {
-			g.checkRef(fi.typ, "property "+t.Name+"."+fi.prop.Name)
 			if fi.prop.Description != "" {
 				st.Add(comment(fi.prop.Description))
 			}
-			st.Id(fi.goName).Id("Opt").Types(g.goType(fi.typ)).Tag(fieldTags(fi.prop))
+			st.Id(fi.goName).Id("Opt").Types(em.goType(fi.typ)).Tag(fieldTags(fi.prop))
 		}
 		if ti.odata {
-			st.Comment("ODataType is the @odata.type annotation, e.g. \"#" + commentSafe(t.QualifiedName()) + "\".")
+			st.Add(commentLines("ODataType is the @odata.type annotation, e.g. \"#" + commentSafe(t.QualifiedName()) + "\"."))
 			st.Id("ODataType").Id("Opt").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
 		}
 		st.Comment("AdditionalData keeps the properties the docs do not list, so they round-trip.")
@@ -53,7 +52,7 @@ func (g *gen) emitStruct(f *jen.File, ti *typeInfo) []string {
 // emitEnum adds a string type, one constant per member, the member list
 // and Valid. Decoding accepts any string, as Graph enums gain
 // members (unknownFutureValue, Prefer: include-unknown-enum-members).
-func (g *gen) emitEnum(f *jen.File, ei *enumInfo) []string {
+func (em emitter) emitEnum(f *jen.File, ei *enumInfo) []string {
 	e := ei.e
 	kind := "enumeration"
 	if e.Flags {
@@ -74,9 +73,9 @@ func (g *gen) emitEnum(f *jen.File, ei *enumInfo) []string {
 		})
 	}
 	f.Line()
-	f.Comment(ei.goName + "Values returns the documented members, in document order.")
+	f.Add(commentLines(ei.goName + "Values returns the documented members, in document order."))
 	f.Func().Id(ei.goName + "Values").Params().Index().Id(ei.goName).Block(
-		jen.Return(jen.Index().Id(ei.goName).ValuesFunc(func(v *jen.Group) {
+		jen.Return(jen.Index().Id(ei.goName).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
 			for _, c := range ei.consts {
 				v.Id(c.goName)
 			}

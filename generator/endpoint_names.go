@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"fmt"
+	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -178,4 +181,133 @@ func qualify(parts map[string]nameParts, derive func(key, name string) []string,
 			return names
 		}
 	}
+}
+
+// nameEndpoints names each endpoint's method and everything derived from
+// it (request type, handler, test fake, test functions).
+func (pl *planner) nameEndpoints(pkg *namer) {
+	perPage := map[string]int{}
+	var primaries, members []*endpointInfo
+	for _, e := range pl.sortedEndpoints() {
+		perPage[e.ep.Page]++
+		e.key = fmt.Sprintf("%s#%d", e.ep.Page, perPage[e.ep.Page])
+		switch {
+		case e.reason != "":
+		case e.primary == nil:
+			e.ok = true
+			primaries = append(primaries, e)
+		default:
+			members = append(members, e)
+		}
+	}
+	// Primaries (the Server and Client methods) are named first, so a
+	// member page (its golden tests only) never lengthens or numbers them.
+	got := nameGroup(pkg, primaries)
+	maps.Copy(got, nameGroup(pkg, members))
+	for _, e := range pl.endpoints {
+		if e.ok || e.primary != nil {
+			e.name = got[e.key]
+		}
+		if e.primary != nil {
+			e.routes, e.params = e.primary.routes, e.primary.params
+		}
+		if e.ok {
+			for i := range e.params {
+				e.params[i].arg = argName(e.params[i].wildcard)
+			}
+		}
+	}
+}
+
+// nameGroup names eps in pkg. Pages creating the same kind of thing under
+// different parents (chat and channel messages) are qualified by their
+// paths (see qualify), so only true ties reach the namer's numeric suffix
+// and its warning.
+func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
+	parts := map[string]nameParts{}
+	examples := map[string]int{}
+	for _, e := range eps {
+		if e.primary == nil {
+			parts[e.key] = routeParts(e.routes[0])
+		} else {
+			parts[e.key] = memberParts(e)
+		}
+		examples[e.key] = len(e.ep.Examples)
+	}
+	bases := qualify(parts, func(key, b string) []string { return endpointIdents(b, examples[key]) }, pkg.isTaken)
+	var ws []want
+	for _, e := range eps {
+		n := examples[e.key]
+		ws = append(ws, want{Key: e.key, Base: bases[e.key], What: "endpoint", Pos: e.ep.Pos,
+			Derive: func(b string) []string { return endpointIdents(b, n) }})
+	}
+	return pkg.assign(ws)
+}
+
+// endpointIdents lists the package identifiers an endpoint named b uses.
+func endpointIdents(b string, examples int) []string {
+	ids := []string{b, b + "Request", "handle" + b, "endpoint" + b, "Test" + b + "Unimplemented"}
+	for i := 1; i <= examples; i++ {
+		ids = append(ids, "example"+b+"Request"+strconv.Itoa(i), "example"+b+"Response"+strconv.Itoa(i))
+		ids = append(ids, "Test"+b+"Example"+strconv.Itoa(i))
+	}
+	return ids
+}
+
+// clientLocals are names the client methods use besides the parameters.
+var clientLocals = map[string]bool{"c": true, "ctx": true, "body": true, "out": true, "err": true, "url": true,
+	"http": true, "context": true, "json": true}
+
+// argName makes a path wildcard a client method parameter that shadows
+// nothing the method body uses.
+func argName(wildcard string) string {
+	if clientLocals[wildcard] {
+		return wildcard + "Param"
+	}
+	for _, n := range runtimeNames() {
+		if n == wildcard {
+			return wildcard + "Param"
+		}
+	}
+	return wildcard
+}
+
+// endpointName derives the method name from the route's last literal
+// segment: a collection ("androidDeviceOwnerEnrollmentProfiles") gives
+// "Create" + its singular, an action ("microsoft.graph.createReply")
+// gives its own name, prefixed with "Create" unless it already is. It is
+// the name before any qualifying (see qualify).
+func endpointName(r route) string { return routeParts(r).name(0) }
+
+// memberParts names a member endpoint (its tests and files): "Create" +
+// its own documented body type, qualified by the segments before the
+// shared collection when that name is not unique.
+func memberParts(e *endpointInfo) nameParts {
+	p := routeParts(e.primary.routes[0])
+	if b := e.ep.Body; b != nil && b.Name != "" && !b.Primitive {
+		if n := goName(b.Name); n != "X" {
+			return nameParts{noun: n, quals: dropLeading(p.quals, n)}
+		}
+	}
+	return p
+}
+
+// dropLeading leaves out the qualifiers a type name already starts with:
+// a member posting managedEBookAssignment to /managedEBooks/{id}/assignments
+// is "CreateDeviceAppManagementManagedEBookAssignment" when qualified, not
+// "CreateManagedEBookManagedEBookAssignment".
+func dropLeading(quals []string, noun string) []string {
+	var out []string
+	for _, q := range quals {
+		if !hasWordPrefix(noun, q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// hasWordPrefix reports whether the Go name n starts with the words of p.
+func hasWordPrefix(n, p string) bool {
+	nw, pw := words(n), words(p)
+	return len(pw) <= len(nw) && slices.Equal(nw[:len(pw)], pw)
 }

@@ -2,8 +2,11 @@
 // net/http handler stubs, a typed client and golden tests built from the
 // documented examples, plus the runtime support code from templates/.
 //
-// Generate is pure: it returns the files and writes nothing. Output is
-// byte-identical for the same DocSet, whatever the order of its slices.
+// Generation is two steps: NewPlan decides every name, route and test and
+// reports every finding; Emit writes the files the plan describes and
+// reports nothing. Both are pure: they write nothing to disk, and the
+// output is byte-identical for the same DocSet, whatever the order of its
+// slices.
 package generator
 
 import (
@@ -36,7 +39,7 @@ type File struct {
 type Result struct {
 	Files       []File           // sorted by Path
 	Endpoints   []EndpointResult // one per ds.Endpoints entry, same order
-	Diagnostics ir.Diagnostics
+	Diagnostics ir.Diagnostics   // the plan's, set by Generate only
 }
 
 // EndpointResult says whether an endpoint made it into the output.
@@ -46,10 +49,24 @@ type EndpointResult struct {
 	Reason    string // why not, when !Generated
 }
 
-// Generate emits Go for ds. Constructs it cannot express become
-// diagnostics (and the endpoint is left out); the error is only for
-// internal failures such as emitted code that does not format.
-func Generate(ds *ir.DocSet, opts Options) (res *Result, err error) {
+// Generate plans and emits ds; the Result's diagnostics are the plan's.
+func Generate(ds *ir.DocSet, opts Options) (*Result, error) {
+	plan, diags, err := NewPlan(ds)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Emit(plan, opts)
+	if err != nil {
+		return nil, err
+	}
+	res.Diagnostics = diags
+	return res, nil
+}
+
+// Emit writes the Go files plan describes. It reports nothing about the
+// docs (NewPlan did); its error is only for internal failures such as
+// emitted code that does not format.
+func Emit(plan *Plan, opts Options) (res *Result, err error) {
 	defer func() {
 		if p := recover(); p != nil { // never panic on any input
 			res, err = nil, fmt.Errorf("generator: internal error: %v", p)
@@ -61,29 +78,26 @@ func Generate(ds *ir.DocSet, opts Options) (res *Result, err error) {
 	if !token.IsIdentifier(opts.Package) || opts.Package == "_" {
 		return nil, fmt.Errorf("generator: package name %q is not a Go identifier", opts.Package)
 	}
-	if ds == nil {
-		ds = &ir.DocSet{}
-	}
-	g := newGen(ds, opts)
-	g.index()
-	g.nameAll()
-	g.startRender()
-	defer g.stopRender() // also when building panics
-	if err := g.emitAll(); err != nil {
+	o := &output{em: emitter{Plan: plan, pkg: opts.Package}, opts: opts}
+	o.startRender()
+	defer o.stopRender() // also when building panics
+	o.emitAll()
+	if err := o.renderAll(); err != nil {
 		return nil, err
 	}
-	if err := g.renderAll(); err != nil {
-		return nil, err
-	}
-	slices.SortFunc(g.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
-	g.diags.Sort()
-	res = &Result{Files: g.files, Diagnostics: g.diags}
-	for _, e := range g.endpoints {
+	slices.SortFunc(o.files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
+	return &Result{Files: o.files, Endpoints: plan.endpointResults()}, nil
+}
+
+// endpointResults says, per ds.Endpoints entry, what became of it.
+func (plan *Plan) endpointResults() []EndpointResult {
+	var out []EndpointResult
+	for _, e := range plan.endpoints {
 		if e.primary != nil { // served by the primary's method
-			res.Endpoints = append(res.Endpoints, EndpointResult{Name: e.primary.name, Generated: e.primary.ok, Reason: e.primary.reason})
+			out = append(out, EndpointResult{Name: e.primary.name, Generated: e.primary.ok, Reason: e.primary.reason})
 			continue
 		}
-		res.Endpoints = append(res.Endpoints, EndpointResult{Name: e.name, Generated: e.ok, Reason: e.reason})
+		out = append(out, EndpointResult{Name: e.name, Generated: e.ok, Reason: e.reason})
 	}
-	return res, nil
+	return out
 }

@@ -16,10 +16,9 @@ import (
 // something starting with A, endpoints_a_test.go their golden tests, with
 // the documented examples inline. One file per type (and one per example
 // body) made the beta doc set 3,847 files in 526 folders, and creating them
-// could cost more than everything else docs2go does (issue 6); grouped, it
-// is 79 files. A declaration's file depends on its own name only, so a
-// changed page rewrites the same files at every run and a diff stays where
-// it was.
+// could cost more than everything else docs2go does; grouped, it is 79
+// files. A declaration's file depends on its own name only, so a changed
+// page rewrites the same files at every run and a diff stays where it was.
 
 // unit is one group of declarations bound for a file: a type, an enum, a
 // polymorphic wrapper, an endpoint, or an endpoint's tests.
@@ -28,8 +27,8 @@ type unit struct {
 	order string // position inside the file
 	pos   ir.Pos // where it comes from, for render errors
 	// emit adds the declarations to f and returns the pages they were
-	// built from; g is the view of the generator the file is built with.
-	emit func(g *gen, f *jen.File) []string
+	// built from.
+	emit func(em emitter, f *jen.File) []string
 }
 
 // letterOf is the lower-case ASCII letter a Go name starts with, or
@@ -56,40 +55,38 @@ func endpointsStem(name string) string {
 }
 
 // modelUnits lists the types, enums and polymorphic wrappers.
-func (g *gen) modelUnits() []unit {
+func (em emitter) modelUnits() []unit {
 	var us []unit
-	for _, ti := range g.types {
+	for _, ti := range em.types {
 		us = append(us, unit{file: modelsFile(ti.goName), order: ti.goName, pos: firstPos(ti.t.Sources),
-			emit: func(g *gen, f *jen.File) []string { return g.emitStruct(f, ti) }})
+			emit: func(em emitter, f *jen.File) []string { return em.emitStruct(f, ti) }})
 	}
-	for _, ei := range g.enums {
+	for _, ei := range em.enums {
 		us = append(us, unit{file: modelsFile(ei.goName), order: ei.goName, pos: ei.e.Pos,
-			emit: func(g *gen, f *jen.File) []string { return g.emitEnum(f, ei) }})
+			emit: func(em emitter, f *jen.File) []string { return em.emitEnum(f, ei) }})
 	}
-	for _, p := range g.polys {
+	for _, p := range em.polys {
 		// Next to its base type: "Shape", then "Shape\x00" for AnyShape.
 		us = append(us, unit{file: modelsFile(p.base.goName), order: p.base.goName + "\x00", pos: firstPos(p.base.t.Sources),
-			emit: func(g *gen, f *jen.File) []string { return g.emitPoly(f, p) }})
+			emit: func(em emitter, f *jen.File) []string { return em.emitPoly(f, p) }})
 	}
 	return us
 }
 
 // endpointUnits lists the endpoints and their tests.
-func (g *gen) endpointUnits() []unit {
+func (em emitter) endpointUnits() []unit {
 	var us []unit
-	for _, e := range g.endpoints {
-		member := e.primary != nil && e.primary.ok
-		if !e.ok && !member {
+	for _, e := range em.endpoints {
+		if !e.hasTests() {
 			continue
 		}
 		stem := endpointsStem(e.name)
-		if !member {
+		if e.ok {
 			us = append(us, unit{file: stem + ".go", order: e.name, pos: e.ep.Pos,
-				emit: func(g *gen, f *jen.File) []string { return g.emitEndpoint(f, e) }})
+				emit: func(em emitter, f *jen.File) []string { return em.emitEndpoint(f, e) }})
 		}
-		// Only the tests use the examples, so each test file checks its own.
 		us = append(us, unit{file: stem + "_test.go", order: e.name, pos: e.ep.Pos,
-			emit: func(g *gen, f *jen.File) []string { g.prepareExamples(e); return g.emitEndpointTest(f, e) }})
+			emit: func(em emitter, f *jen.File) []string { return em.emitEndpointTest(f, e) }})
 	}
 	return us
 }
@@ -98,7 +95,7 @@ func (g *gen) endpointUnits() []unit {
 // queues one job per file that builds and formats it. The biggest files
 // are queued first, so that no large file starts last and leaves the
 // other cores idle.
-func (g *gen) emitGroups(us []unit) {
+func (o *output) emitGroups(us []unit) {
 	slices.SortFunc(us, func(a, b unit) int { return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.order, b.order)) })
 	var groups [][]unit
 	for start := 0; start < len(us); {
@@ -111,26 +108,20 @@ func (g *gen) emitGroups(us []unit) {
 	}
 	slices.SortStableFunc(groups, func(a, b []unit) int { return -cmp.Compare(len(a), len(b)) })
 	for _, grp := range groups {
-		// The view is taken here: the workers must not read g while this
-		// goroutine goes on changing it.
-		view := *g
-		view.diags, view.files, view.pending = nil, nil, nil
-		g.buildLater(grp[0].file, grp[0].pos, func() built { return view.buildGrouped(grp) })
+		o.buildLater(grp[0].file, grp[0].pos, func() built { return o.em.buildGrouped(grp) })
 	}
 }
 
 // buildGrouped builds one file from units that share it. Its header names
-// the page when a single page produced it. It runs beside other builds,
-// on a view of the generator of its own, and writes only the view's
-// diagnostics.
-func (g *gen) buildGrouped(us []unit) built {
-	f := jen.NewFile(g.opts.Package)
+// the page when a single page produced it. It runs beside other builds.
+func (em emitter) buildGrouped(us []unit) built {
+	f := jen.NewFile(em.pkg)
 	var sources []string
 	for i, u := range us {
 		if i > 0 {
 			f.Line()
 		}
-		sources = append(sources, u.emit(g, f)...)
+		sources = append(sources, u.emit(em, f)...)
 	}
 	sources = slices.DeleteFunc(sources, func(s string) bool { return s == "" })
 	slices.Sort(sources)
@@ -140,5 +131,5 @@ func (g *gen) buildGrouped(us []unit) built {
 		page = sources[0]
 	}
 	f.HeaderComment(pageHeader(page))
-	return built{f: f, sources: sources, diags: g.diags}
+	return built{f: f, sources: sources}
 }

@@ -27,7 +27,7 @@ func TestDerivedOfIndexMatchesWalk(t *testing.T) {
 			{Namespace: "microsoft.graph", Name: "child", Base: "microsoft.graph.Äbase"},
 			{Namespace: "microsoft.graph", Name: "base", Derived: []string{"microsoft.graph.CHILD"}},
 		}}
-		g := newGen(ds, Options{Package: "p"})
+		g := newPlanner(ds)
 		g.index()
 		for _, ti := range g.types {
 			if fast, slow := g.derivedOf(ti), g.derivedOfSlow(ti); !slices.Equal(fast, slow) || (ti.t.Name != "child" && len(fast) != 1) {
@@ -48,7 +48,7 @@ func TestDerivedOfIndexMatchesWalk(t *testing.T) {
 
 func checkLineage(t *testing.T, ds *ir.DocSet) {
 	t.Helper()
-	g := newGen(ds, Options{Package: "p"})
+	g := newPlanner(ds)
 	g.index()
 	derived := 0
 	for _, ti := range g.types {

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -43,11 +41,11 @@ type polyInfo struct {
 }
 
 // polyOf returns the wrapper a ref names, or nil.
-func (g *gen) polyOf(ref ir.TypeRef) *polyInfo {
+func (plan *Plan) polyOf(ref ir.TypeRef) *polyInfo {
 	if !strings.HasPrefix(ref.Target, polyPrefix) {
 		return nil
 	}
-	return g.polys[strings.TrimPrefix(ref.Target, polyPrefix)]
+	return plan.polys[strings.TrimPrefix(ref.Target, polyPrefix)]
 }
 
 // refLabel names ref's type for messages, a wrapper as "x or a derived type".
@@ -68,44 +66,44 @@ func unpoly(ref ir.TypeRef) ir.TypeRef {
 // polymorphic makes e's body and answer polymorphic when their type (not
 // a collection: the Server signature keeps []B) has derived types in the
 // doc set.
-func (g *gen) polymorphic(e *endpointInfo) {
-	e.body = g.polyRef(e.body)
+func (pl *planner) polymorphic(e *endpointInfo) {
+	e.body = pl.polyRef(e.body)
 	if e.result != nil {
-		r := g.polyRef(*e.result)
+		r := pl.polyRef(*e.result)
 		e.result = &r
 	}
 }
 
-func (g *gen) polyRef(ref ir.TypeRef) ir.TypeRef {
+func (pl *planner) polyRef(ref ir.TypeRef) ir.TypeRef {
 	if ref.Collection {
 		return ref
 	}
-	return g.polyElem(ref)
+	return pl.polyElem(ref)
 }
 
 // polyElem returns ref naming the wrapper of its element type when that
 // type has derived types: a property's type, a collection's items.
-func (g *gen) polyElem(ref ir.TypeRef) ir.TypeRef {
+func (pl *planner) polyElem(ref ir.TypeRef) ir.TypeRef {
 	if ref.Primitive || strings.HasPrefix(ref.Target, polyPrefix) {
 		return ref
 	}
-	ti := g.byName[ref.Target]
+	ti := pl.byName[ref.Target]
 	if ti == nil {
 		return ref
 	}
 	q := ti.t.QualifiedName()
-	if g.polys[q] == nil {
-		if g.monomorphic[ti] {
+	if pl.polys[q] == nil {
+		if pl.monomorphic[ti] {
 			return ref
 		}
-		ds := g.derivedOf(ti)
+		ds := pl.derivedOf(ti)
 		if len(ds) == 0 {
 			// derivedOf walks every type: remembered, it ran once per
-			// endpoint body and answer (issue 6 profile, 6% of a run)
-			g.monomorphic[ti] = true
+			// endpoint body and answer (6% of a run when profiled)
+			pl.monomorphic[ti] = true
 			return ref
 		}
-		g.polys[q] = &polyInfo{base: ti, derived: ds}
+		pl.polys[q] = &polyInfo{base: ti, derived: ds}
 	}
 	ref.Target = polyPrefix + q
 	return ref
@@ -115,23 +113,23 @@ func (g *gen) polyElem(ref ir.TypeRef) ir.TypeRef {
 // Derived list names and those whose Base chain reaches it, as
 // parser/check's isDerived decides. It is asked about most types, so it
 // looks the answer up in an index built once (a walk over every type per
-// question was a tenth of generation on the beta doc set, issue 6).
-func (g *gen) derivedOf(ti *typeInfo) []*typeInfo {
-	if g.lineage == nil {
-		g.lineage = g.buildLineage()
+// question was a tenth of generation on the beta doc set).
+func (pl *planner) derivedOf(ti *typeInfo) []*typeInfo {
+	if pl.lineage == nil {
+		pl.lineage = pl.buildLineage()
 	}
-	if !g.lineage.ascii {
-		return g.derivedOfSlow(ti)
+	if !pl.lineage.ascii {
+		return pl.derivedOfSlow(ti)
 	}
 	var idx []int
-	idx = append(idx, g.lineage.below[strings.ToLower(ti.qname)]...)
+	idx = append(idx, pl.lineage.below[strings.ToLower(ti.qname)]...)
 	for _, s := range ti.t.Derived {
-		idx = append(idx, g.lineage.named[strings.ToLower(s)]...)
+		idx = append(idx, pl.lineage.named[strings.ToLower(s)]...)
 	}
 	slices.Sort(idx)
 	var out []*typeInfo
 	for _, i := range slices.Compact(idx) {
-		if d := g.types[i]; d != ti {
+		if d := pl.types[i]; d != ti {
 			out = append(out, d)
 		}
 	}
@@ -144,19 +142,19 @@ func (g *gen) derivedOf(ti *typeInfo) []*typeInfo {
 // a doc set with any other name takes the slow path.
 type lineage struct {
 	ascii bool
-	named map[string][]int // g.types indices, ascending
+	named map[string][]int // pl.types indices, ascending
 	below map[string][]int
 }
 
-func (g *gen) buildLineage() *lineage {
+func (pl *planner) buildLineage() *lineage {
 	l := &lineage{ascii: true, named: map[string][]int{}, below: map[string][]int{}}
-	for i, d := range g.types {
+	for i, d := range pl.types {
 		if !isASCII(d.qname) {
 			return &lineage{}
 		}
 		l.named[strings.ToLower(d.qname)] = append(l.named[strings.ToLower(d.qname)], i)
 		var seen []string
-		for cur, n := d, 0; cur != nil && n < 64; cur, n = g.byName[cur.t.Base], n+1 {
+		for cur, n := d, 0; cur != nil && n < 64; cur, n = pl.byName[cur.t.Base], n+1 {
 			k := strings.ToLower(cur.qname)
 			if !slices.Contains(seen, k) {
 				seen = append(seen, k)
@@ -164,7 +162,7 @@ func (g *gen) buildLineage() *lineage {
 			}
 		}
 	}
-	for _, d := range g.types {
+	for _, d := range pl.types {
 		if slices.ContainsFunc(d.t.Derived, func(s string) bool { return !isASCII(s) }) {
 			return &lineage{}
 		}
@@ -182,22 +180,22 @@ func isASCII(s string) bool {
 }
 
 // derivedOfSlow is derivedOf by walking every type.
-func (g *gen) derivedOfSlow(ti *typeInfo) []*typeInfo {
+func (pl *planner) derivedOfSlow(ti *typeInfo) []*typeInfo {
 	var out []*typeInfo
-	for _, d := range g.types {
-		if d != ti && g.derives(d, ti) {
+	for _, d := range pl.types {
+		if d != ti && pl.derives(d, ti) {
 			out = append(out, d)
 		}
 	}
 	return out
 }
 
-func (g *gen) derives(d, b *typeInfo) bool {
+func (pl *planner) derives(d, b *typeInfo) bool {
 	q := b.qname
 	if slices.ContainsFunc(b.t.Derived, func(s string) bool { return strings.EqualFold(s, d.qname) }) {
 		return true
 	}
-	for cur, n := d, 0; cur != nil && n < 64; cur, n = g.byName[cur.t.Base], n+1 {
+	for cur, n := d, 0; cur != nil && n < 64; cur, n = pl.byName[cur.t.Base], n+1 {
 		if strings.EqualFold(cur.qname, q) {
 			return true
 		}
@@ -206,73 +204,24 @@ func (g *gen) derives(d, b *typeInfo) bool {
 }
 
 // namePolys names the wrappers and their interfaces.
-func (g *gen) namePolys(pkg *namer) {
+func (pl *planner) namePolys(pkg *namer) {
 	var ws []want
-	keys := make([]string, 0, len(g.polys))
-	for q := range g.polys {
+	keys := make([]string, 0, len(pl.polys))
+	for q := range pl.polys {
 		keys = append(keys, q)
 	}
 	slices.Sort(keys)
 	for _, q := range keys {
-		p := g.polys[q]
+		p := pl.polys[q]
 		ws = append(ws, want{Key: q, Base: "Any" + p.base.goName, What: "polymorphic type", Pos: firstPos(p.base.t.Sources),
 			Derive: func(b string) []string { return []string{b, strings.TrimPrefix(b, "Any") + "Kind"} }})
 	}
 	got := pkg.assign(ws)
 	for _, q := range keys {
-		p := g.polys[q]
+		p := pl.polys[q]
 		p.wrapper = got[q]
 		p.kind = strings.TrimPrefix(p.wrapper, "Any") + "Kind"
 		p.marker = "is" + p.kind
 		p.view = &typeInfo{t: p.base.t, qname: p.base.qname, goName: p.wrapper, fields: p.base.fields, odata: p.base.odata}
 	}
-}
-
-// emitPoly adds the wrapper of a polymorphic base type, its marker
-// interface and the marker methods of the base and derived types.
-func (g *gen) emitPoly(f *jen.File, p *polyInfo) []string {
-	pos := firstPos(p.base.t.Sources)
-	q := commentSafe(p.base.t.QualifiedName())
-	f.Comment(p.kind + " is implemented by " + p.base.goName + " and every type derived from " + q + ".")
-	f.Type().Id(p.kind).Interface(jen.Id(p.marker).Params())
-	f.Line()
-	f.Add(commentLines(p.wrapper+" holds a "+q+" or a type derived from it: decoding picks the type that \"@odata.type\" names "+
-		"(the base type when it names none or an unknown one), and encoding writes Value as it is.", "Source: "+sourceRef(pos)+"."))
-	f.Type().Id(p.wrapper).Struct(
-		jen.Comment("Value is *"+p.base.goName+" or a pointer to a derived type; nil encodes as null."),
-		jen.Id("Value").Id(p.kind),
-	)
-	f.Line()
-	f.Comment("MarshalJSON encodes m.Value.")
-	f.Func().Params(jen.Id("m").Id(p.wrapper)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("m").Dot("Value"))),
-	)
-	f.Line()
-	f.Comment("UnmarshalJSON decodes data into the type its \"@odata.type\" names.")
-	f.Func().Params(jen.Id("m").Op("*").Id(p.wrapper)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.List(jen.Id("name"), jen.Id("null")).Op(":=").Id("odataType").Call(jen.Id("data")),
-		jen.If(jen.Id("null")).Block(jen.Id("m").Dot("Value").Op("=").Nil(), jen.Return(jen.Nil())),
-		jen.Var().Id("v").Id(p.kind),
-		jen.Switch(jen.Id("name")).BlockFunc(func(s *jen.Group) {
-			for _, d := range p.derived {
-				s.Case(jen.Lit(strings.ToLower(d.t.QualifiedName()))).Block(jen.Id("v").Op("=").New(jen.Id(d.goName)))
-			}
-			s.Default().Block(jen.Id("v").Op("=").New(jen.Id(p.base.goName)))
-		}),
-		jen.Id("m").Dot("Value").Op("=").Id("v"),
-		jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v"))),
-	)
-	f.Line()
-	f.Comment("polyValue returns m.Value, for the handler's validation.")
-	f.Func().Params(jen.Id("m").Id(p.wrapper)).Id("polyValue").Params().Any().Block(jen.Return(jen.Id("m").Dot("Value")))
-	for _, t := range append([]*typeInfo{p.base}, p.derived...) {
-		f.Line()
-		f.Comment(p.marker + " makes " + t.goName + " a " + p.kind + ".")
-		f.Func().Params(jen.Id(t.goName)).Id(p.marker).Params().Block()
-	}
-	sources := []string{pos.File}
-	for _, d := range p.derived {
-		sources = append(sources, firstPos(d.t.Sources).File)
-	}
-	return sources
 }

@@ -14,9 +14,9 @@ import (
 
 // renderJob is a Go file built but not yet formatted: jen's Render (which
 // runs go/format) was a third of the generator's time on the corpus, and
-// files are independent, so they are rendered on every core (issue 6).
+// files are independent, so they are rendered on every core.
 type renderJob struct {
-	file int // index in gen.files of the place reserved for it
+	file int // index in output.files of the place reserved for it
 	path string
 	f    *jen.File
 	// build, when set, builds f on the worker first: files are independent
@@ -29,8 +29,7 @@ type renderJob struct {
 // built is a file built by a renderJob's build.
 type built struct {
 	f       *jen.File
-	sources []string       // pages it was built from
-	diags   ir.Diagnostics // found while building it
+	sources []string // pages it was built from
 }
 
 // renderOut is what building and rendering one file produced.
@@ -38,7 +37,6 @@ type renderOut struct {
 	content []byte
 	err     error
 	sources []string
-	diags   ir.Diagnostics
 }
 
 // renderer formats queued files on every core while the generator is still
@@ -51,7 +49,7 @@ type renderer struct {
 }
 
 // startRender starts the render workers; render queues files for them.
-func (g *gen) startRender() {
+func (o *output) startRender() {
 	r := &renderer{queue: make(chan renderJob, 256)}
 	for range runtime.GOMAXPROCS(0) {
 		r.wg.Go(func() {
@@ -59,72 +57,71 @@ func (g *gen) startRender() {
 			// file was a tenth of the generator's allocations.
 			var buf bytes.Buffer
 			for j := range r.queue {
-				g.runJob(j, &buf)
+				o.runJob(j, &buf)
 			}
 		})
 	}
-	g.renderer = r
+	o.renderer = r
 }
 
 // stopRender closes the queue and waits for the workers; it may be called
-// more than once (Generate defers it in case building panics).
-func (g *gen) stopRender() {
-	if g.renderer == nil {
+// more than once (Emit defers it in case building panics).
+func (o *output) stopRender() {
+	if o.renderer == nil {
 		return
 	}
-	g.renderer.once.Do(func() {
-		close(g.renderer.queue)
-		g.renderer.wg.Wait()
+	o.renderer.once.Do(func() {
+		close(o.renderer.queue)
+		o.renderer.wg.Wait()
 	})
 }
 
 // renderAll waits for the queued files and stores each in its reserved
-// place, with the diagnostics found while building it, so the output does
+// place, so the output does
 // not depend on scheduling. The error is that of the first failing file in
 // queue order, as a sequential run would report.
-func (g *gen) renderAll() error {
-	g.stopRender()
-	pending := g.pending
-	g.pending = nil
+func (o *output) renderAll() error {
+	o.stopRender()
+	pending := o.pending
+	o.pending = nil
 	for _, j := range pending {
 		if j.out.err != nil {
 			return j.out.err
 		}
-		g.files[j.file].Content = j.out.content
+		o.files[j.file].Content = j.out.content
 		if j.build != nil {
-			g.files[j.file].Sources = j.out.sources
+			o.files[j.file].Sources = j.out.sources
 		}
-		g.diags = append(g.diags, j.out.diags...)
 	}
 	return nil
 }
 
 // runJob builds (when the job says how) and renders one file. A panic
-// becomes the file's error: Generate's recover does not reach other
+// becomes the file's error: Emit's recover does not reach other
 // goroutines.
-func (g *gen) runJob(j renderJob, buf *bytes.Buffer) {
+func (o *output) runJob(j renderJob, buf *bytes.Buffer) {
 	defer func() {
 		if p := recover(); p != nil {
-			j.out.content, j.out.err = nil, fmt.Errorf("generator: internal error: %v", p) // as Generate reports its own panics
+			j.out.content, j.out.err = nil, fmt.Errorf("generator: internal error: %v", p) // as Emit reports its own panics
 		}
 	}()
 	if j.build != nil {
 		b := j.build()
-		j.f, j.out.sources, j.out.diags = b.f, b.sources, b.diags
+		j.f, j.out.sources = b.f, b.sources
 	}
-	j.out.content, j.out.err = g.renderOne(j, buf)
+	j.out.content, j.out.err = o.renderOne(j, buf)
 }
 
 // renderOne formats one file, rendering it into buf first.
-func (g *gen) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err error) {
+func (o *output) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err error) {
 	buf.Reset()
 	j.f.NoFormat = true // formatted below, unless an earlier run already did
 	if err := j.f.Render(buf); err != nil {
 		return nil, fmt.Errorf("generator: render %s (built from %s): %w", j.path, j.pos, err)
 	}
 	src := buf.Bytes()
-	if g.opts.Formatted != nil {
-		if out, ok := g.opts.Formatted(j.path, src); ok {
+	if o.opts.Formatted != nil {
+		if out, ok := o.opts.Formatted(j.path, src); ok {
 			return out, nil
 		}
 	}

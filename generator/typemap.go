@@ -2,40 +2,37 @@ package generator
 
 import (
 	"encoding/json"
-	"time"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docs2go/docs2go/parser/ir"
-	"github.com/docs2go/docs2go/templates/runtime"
 )
 
 // primitive describes how an OData primitive is written in Go.
 type primitive struct {
 	goType func() *jen.Statement
-	sample func() any // a new Go value of the same type, for checking examples
-	empty  string     // a JSON literal the type accepts, for synthesized bodies
+	empty  string // a JSON literal the type accepts, for synthesized bodies
 }
 
 var primitives = map[string]primitive{
-	"String":         {func() *jen.Statement { return jen.String() }, func() any { return new(string) }, `""`},
-	"Guid":           {func() *jen.Statement { return jen.String() }, func() any { return new(string) }, `""`},
-	"Boolean":        {func() *jen.Statement { return jen.Bool() }, func() any { return new(bool) }, `false`},
-	"Byte":           {func() *jen.Statement { return jen.Uint8() }, func() any { return new(uint8) }, `0`},
-	"SByte":          {func() *jen.Statement { return jen.Int8() }, func() any { return new(int8) }, `0`},
-	"Int16":          {func() *jen.Statement { return jen.Int16() }, func() any { return new(int16) }, `0`},
-	"Int32":          {func() *jen.Statement { return jen.Int32() }, func() any { return new(int32) }, `0`},
-	"Int64":          {func() *jen.Statement { return jen.Int64() }, func() any { return new(int64) }, `0`},
-	"Single":         {func() *jen.Statement { return jen.Id("Double") }, func() any { return new(runtime.Double) }, `0`},
-	"Double":         {func() *jen.Statement { return jen.Id("Double") }, func() any { return new(runtime.Double) }, `0`},
-	"Decimal":        {func() *jen.Statement { return jen.Qual("encoding/json", "Number") }, func() any { return new(json.Number) }, `0`},
-	"DateTimeOffset": {func() *jen.Statement { return jen.Qual("time", "Time") }, func() any { return new(time.Time) }, `"2006-01-02T15:04:05Z"`},
-	"Date":           {func() *jen.Statement { return jen.Id("Date") }, func() any { return new(runtime.Date) }, `"2006-01-02"`},
-	"TimeOfDay":      {func() *jen.Statement { return jen.Id("TimeOfDay") }, func() any { return new(runtime.TimeOfDay) }, `"15:04:05"`},
-	"Duration":       {func() *jen.Statement { return jen.Id("Duration") }, func() any { return new(runtime.Duration) }, `"PT0S"`},
-	"Binary":         {func() *jen.Statement { return jen.Index().Byte() }, func() any { return new([]byte) }, `""`},
-	"Stream":         {func() *jen.Statement { return jen.Index().Byte() }, func() any { return new([]byte) }, `""`},
-	"Json":           {func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") }, func() any { return new(json.RawMessage) }, `{}`},
+	"String":         {func() *jen.Statement { return jen.String() }, `""`},
+	"Guid":           {func() *jen.Statement { return jen.String() }, `""`},
+	"Boolean":        {func() *jen.Statement { return jen.Bool() }, `false`},
+	"Byte":           {func() *jen.Statement { return jen.Uint8() }, `0`},
+	"SByte":          {func() *jen.Statement { return jen.Int8() }, `0`},
+	"Int16":          {func() *jen.Statement { return jen.Int16() }, `0`},
+	"Int32":          {func() *jen.Statement { return jen.Int32() }, `0`},
+	"Int64":          {func() *jen.Statement { return jen.Int64() }, `0`},
+	"Single":         {func() *jen.Statement { return jen.Id("Double") }, `0`},
+	"Double":         {func() *jen.Statement { return jen.Id("Double") }, `0`},
+	"Decimal":        {func() *jen.Statement { return jen.Qual("encoding/json", "Number") }, `0`},
+	"DateTimeOffset": {func() *jen.Statement { return jen.Qual("time", "Time") }, `"2006-01-02T15:04:05Z"`},
+	"Date":           {func() *jen.Statement { return jen.Id("Date") }, `"2006-01-02"`},
+	"TimeOfDay":      {func() *jen.Statement { return jen.Id("TimeOfDay") }, `"15:04:05"`},
+	"Duration":       {func() *jen.Statement { return jen.Id("Duration") }, `"PT0S"`},
+	"Binary":         {func() *jen.Statement { return jen.Index().Byte() }, `""`},
+	"Stream":         {func() *jen.Statement { return jen.Index().Byte() }, `""`},
+	"Json":           {func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") }, `{}`},
 }
 
 // kind is what a TypeRef's element resolves to.
@@ -49,20 +46,20 @@ const (
 )
 
 // resolve classifies ref's element type.
-func (g *gen) resolve(ref ir.TypeRef) (kind, primitive, *typeInfo, *enumInfo) {
+func (plan *Plan) resolve(ref ir.TypeRef) (kind, primitive, *typeInfo, *enumInfo) {
 	if ref.Primitive {
 		if p, ok := primitives[ref.Name]; ok {
 			return kindPrimitive, p, nil, nil
 		}
 		return kindRaw, primitive{}, nil, nil
 	}
-	if p := g.polyOf(ref); p != nil {
+	if p := plan.polyOf(ref); p != nil {
 		return kindStruct, primitive{}, p.view, nil
 	}
-	if ti := g.byName[ref.Target]; ti != nil {
+	if ti := plan.byName[ref.Target]; ti != nil {
 		return kindStruct, primitive{}, ti, nil
 	}
-	if ei := g.enumNames[ref.Target]; ei != nil {
+	if ei := plan.enumNames[ref.Target]; ei != nil {
 		return kindEnum, primitive{}, nil, ei
 	}
 	return kindRaw, primitive{}, nil, nil
@@ -72,18 +69,18 @@ func (g *gen) resolve(ref ir.TypeRef) (kind, primitive, *typeInfo, *enumInfo) {
 // an unknown primitive spelling or a Target the DocSet does not hold (a
 // linker inconsistency). Plain unresolved names (Target "") are the
 // linker's to report.
-func (g *gen) checkRef(ref ir.TypeRef, where string) {
+func (pl *planner) checkRef(ref ir.TypeRef, where string) {
 	switch {
 	case ref.Primitive && primitives[ref.Name].goType == nil:
-		g.diags.Warnf(ref.Pos, ir.CodeUnknownPrimitive, "%s: primitive %q is not an OData primitive; using json.RawMessage", where, ref.Name)
-	case !ref.Primitive && ref.Target != "" && g.polyOf(ref) == nil && g.byName[ref.Target] == nil && g.enumNames[ref.Target] == nil:
-		g.diags.Warnf(ref.Pos, ir.CodeUnresolvedType, "%s: type %s is not in the DocSet; using json.RawMessage", where, ref.Target)
+		pl.diags.Warnf(ref.Pos, ir.CodeUnknownPrimitive, "%s: primitive %q is not an OData primitive; using json.RawMessage", where, ref.Name)
+	case !ref.Primitive && ref.Target != "" && pl.polyOf(ref) == nil && pl.byName[ref.Target] == nil && pl.enumNames[ref.Target] == nil:
+		pl.diags.Warnf(ref.Pos, ir.CodeUnresolvedType, "%s: type %s is not in the DocSet; using json.RawMessage", where, ref.Target)
 	}
 }
 
 // goType returns the Go type of ref, without Opt: T, or []T for a collection.
-func (g *gen) goType(ref ir.TypeRef) *jen.Statement {
-	elem := g.elemType(ref)
+func (em emitter) goType(ref ir.TypeRef) *jen.Statement {
+	elem := em.elemType(ref)
 	if ref.Collection {
 		return jen.Index().Add(elem)
 	}
@@ -91,8 +88,8 @@ func (g *gen) goType(ref ir.TypeRef) *jen.Statement {
 }
 
 // elemType returns the Go type of ref's element.
-func (g *gen) elemType(ref ir.TypeRef) *jen.Statement {
-	k, p, ti, ei := g.resolve(ref)
+func (em emitter) elemType(ref ir.TypeRef) *jen.Statement {
+	k, p, ti, ei := em.resolve(ref)
 	switch k {
 	case kindPrimitive:
 		return p.goType()
@@ -108,15 +105,15 @@ func (g *gen) elemType(ref ir.TypeRef) *jen.Statement {
 // need some request body (the 501 test of a page whose examples are all
 // unusable): objects carry their required, writable properties, and enums
 // their first member, so that the handler's validation lets it through.
-func (g *gen) emptyBody(ref ir.TypeRef) []byte {
-	return g.emptyValue(ref, 0)
+func (plan *Plan) emptyBody(ref ir.TypeRef) []byte {
+	return plan.emptyValue(ref, 0)
 }
 
-func (g *gen) emptyValue(ref ir.TypeRef, depth int) []byte {
+func (plan *Plan) emptyValue(ref ir.TypeRef, depth int) []byte {
 	if ref.Collection {
 		return []byte(`[]`)
 	}
-	k, p, ti, ei := g.resolve(ref)
+	k, p, ti, ei := plan.resolve(ref)
 	switch k {
 	case kindPrimitive:
 		return []byte(p.empty)
@@ -139,7 +136,7 @@ func (g *gen) emptyValue(ref ir.TypeRef, depth int) []byte {
 			if b != nil {
 				b = append(b, ',')
 			}
-			b = append(append(append(b, name...), ':'), g.emptyValue(f.typ, depth+1)...)
+			b = append(append(append(b, name...), ':'), plan.emptyValue(f.typ, depth+1)...)
 		}
 		return append(append([]byte(`{`), b...), '}')
 	}

@@ -18,9 +18,6 @@ type SupportFile struct {
 	Src  []byte // the file as written, package clause "package runtime"
 }
 
-// IsTest reports whether f is a _test.go file.
-func (f SupportFile) IsTest() bool { return strings.HasSuffix(f.Name, "_test.go") }
-
 // Support returns the runtime files to copy, sorted by name: every .go
 // file except doc.go (the package doc of the runtime itself) and the
 // *_unit_test.go files (the runtime's own tests, which may declare

@@ -18,9 +18,9 @@ type lintOptions struct {
 	paths  []string
 }
 
-// runLint is `docs2go lint [flags] PATH...`: it parses and links the pages
-// as generation does, adds the example and page checks of package check,
-// drops suppressed diagnostics and prints the rest. Exit status: 1 when an
+// runLint is `docs2go lint [flags] PATH...`: it parses, links, checks and
+// plans the pages as generation does (it only does not emit), drops
+// suppressed diagnostics and prints the rest. Exit status: 1 when an
 // error remains, 0 otherwise, 2 on bad usage or an unreadable config.
 func runLint(args []string, stdout, stderr io.Writer) int {
 	o, err := parseLintFlags(args, stderr)
@@ -45,8 +45,12 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docs2go lint: %v\n", err)
 		return 1
 	}
-	_, _, diags := analyze(srcs)
-	return lintReport(diags, cfg, o.format, newDisplayNames(ins).of, stdout, stderr)
+	a, err := analyze(srcs)
+	if err != nil {
+		fmt.Fprintf(stderr, "docs2go lint: %v\n", err)
+		return 1
+	}
+	return lintReport(a.diags, cfg, o.format, newDisplayNames(ins).of, stdout, stderr)
 }
 
 func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {

@@ -92,7 +92,7 @@ func inputHashes(srcs []source) []outdir.ManifestFile {
 // tuneGC makes the collector run at 4x the live heap instead of 2x,
 // unless GOGC is set: a run allocates about 1.5 GB in short-lived objects
 // over a live heap of 100-200 MB, and this saves a fifth of the CPU for
-// about 100 MB more peak RSS (measured on the corpus, issue 6).
+// about 100 MB more peak RSS (measured on the corpus).
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(300)
@@ -102,20 +102,44 @@ func tuneGC() {
 // pipelineRuns counts full runs, so tests can tell the fast path was taken.
 var pipelineRuns atomic.Int64
 
-// runPipeline links the loaded pages and generates. Its error is reserved
-// for failures of docs2go itself (an internal generator fault); defects of
-// the docs are diagnostics.
+// runPipeline analyzes the loaded pages and emits the plan. Its error is
+// reserved for failures of docs2go itself (an internal generator fault);
+// defects of the docs are diagnostics.
 //
-// Every stage uses every core (issue 6): pages were parsed and checked in
-// parallel by loadPages, and the endpoint checks run beside the generator,
-// which builds and renders its files in parallel. Neither stage writes to
-// the pages or the doc set, and every result is kept in input order and
-// sorted, so the output is the same whatever GOMAXPROCS is
-// (TestPipelineGOMAXPROCS).
+// Every stage uses every core: pages were parsed and checked in
+// parallel by loadPages, the endpoint checks run beside the plan, which
+// checks the examples in parallel, and the generator builds and renders
+// its files in parallel. No stage writes to the pages or the doc set, and
+// every result is kept in input order and sorted, so the output is the
+// same whatever GOMAXPROCS is (TestPipelineGOMAXPROCS).
 // formatted, when not nil, lets the generator reuse an earlier run's gofmt'd
 // bytes (see runcache.FormatCache).
 func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool)) (*build, error) {
 	pipelineRuns.Add(1)
+	a, err := analyze(srcs)
+	if err != nil {
+		return nil, err
+	}
+	res, err := generator.Emit(a.plan, generator.Options{Package: pkg, Formatted: formatted})
+	if err != nil {
+		return nil, err
+	}
+	return &build{pages: a.pages, docSet: a.docSet, result: res, diags: a.diags}, nil
+}
+
+// analysis is what `docs2go lint` and generation share: the linked doc
+// set, the generator's plan, and every finding of every stage.
+type analysis struct {
+	pages  []*ir.Page
+	docSet *ir.DocSet
+	plan   *generator.Plan
+	diags  ir.Diagnostics
+}
+
+// analyze links the loaded pages, checks them and plans the generation:
+// everything `docs2go lint` reports, which is everything generation
+// reports. The error is an internal fault of the generator.
+func analyze(srcs []source) (*analysis, error) {
 	pages, parseDiags, pageDiags := collect(srcs)
 	ds, linkDiags := link.Link(pages)
 	var epDiags ir.Diagnostics
@@ -124,23 +148,15 @@ func runPipeline(srcs []source, pkg string, formatted func(path string, src []by
 		defer close(done)
 		epDiags = check.Endpoints(ds, pages)
 	}()
-	res, err := generator.Generate(ds, generator.Options{Package: pkg, Formatted: formatted})
+	plan, planDiags, err := generator.NewPlan(ds)
 	<-done
 	if err != nil {
 		return nil, err
 	}
 	diags := joinDiags(parseDiags, linkDiags, epDiags, pageDiags)
-	diags = append(diags, withoutRepeats(res.Diagnostics, diags)...)
+	diags = append(diags, withoutRepeats(planDiags, diags)...)
 	diags.Sort()
-	return &build{pages: pages, docSet: ds, result: res, diags: diags}, nil
-}
-
-// analyze links the loaded pages and checks them: everything `docs2go
-// lint` reports, which generation reports too.
-func analyze(srcs []source) ([]*ir.Page, *ir.DocSet, ir.Diagnostics) {
-	pages, parseDiags, pageDiags := collect(srcs)
-	ds, linkDiags := link.Link(pages)
-	return pages, ds, joinDiags(parseDiags, linkDiags, check.Endpoints(ds, pages), pageDiags)
+	return &analysis{pages: pages, docSet: ds, plan: plan, diags: diags}, nil
 }
 
 // joinDiags concatenates the stages' diagnostics in the order the stages
@@ -163,7 +179,7 @@ func collect(srcs []source) (pages []*ir.Page, parseDiags, pageDiags ir.Diagnost
 	return pages, parseDiags, pageDiags
 }
 
-// withoutRepeats drops the generator's example-nonconforming warnings at
+// withoutRepeats drops the plan's example-nonconforming warnings at
 // places where the checks already reported the defect: the reader needs one
 // line per defect, and the check's is the more precise.
 func withoutRepeats(gen, checks ir.Diagnostics) ir.Diagnostics {

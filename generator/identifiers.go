@@ -34,7 +34,7 @@ var (
 // " (deprecated)" are removed first, as tables write "**id** (deprecated)".
 func words(s string) []string {
 	// Each regexp needs a byte it cannot match without; most names have
-	// neither, and the replace costs even when nothing matches (issue 6).
+	// neither, and the replace costs even when nothing matches.
 	if strings.ContainsAny(s, "<*`\\") {
 		s = markupRE.ReplaceAllString(s, "")
 	}

@@ -3,36 +3,11 @@ package generator
 import (
 	"cmp"
 	"encoding/json"
+	"net/http"
 	"slices"
 
-	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
 )
-
-// gen holds one run's state: the DocSet indexed by qualified name and the
-// Go names assigned to everything.
-type gen struct {
-	ds    *ir.DocSet
-	opts  Options
-	diags ir.Diagnostics
-	files []File
-
-	types     []*typeInfo // sorted by qualified name
-	enums     []*enumInfo // sorted by qualified name
-	byName    map[string]*typeInfo
-	enumNames map[string]*enumInfo
-	endpoints []*endpointInfo // ds.Endpoints order
-	router    *router
-	checker   *check.Checker       // example conformance, built on first use
-	polys     map[string]*polyInfo // base type qualified name → polymorphic wrapper
-	// monomorphic holds the types polyRef found no derived type for.
-	monomorphic map[*typeInfo]bool
-	lineage     *lineage // derivedOf's index, built on first use
-	// pending are the files render has queued, rendered by renderAll.
-	pending []renderJob
-	// renderer formats pending files beside the build; nil renders inline.
-	renderer *renderer
-}
 
 // typeInfo is a struct type with its Go names.
 type typeInfo struct {
@@ -63,9 +38,27 @@ type constInfo struct {
 	goName string
 }
 
+// opKind is what an operation does: each kind brings the success status
+// its page may leave out. Every operation docs2go generates today creates
+// something. Another kind (get, list, update, delete, an action) adds a
+// constant here and its status below; the plan then routes, names and
+// tests it like a create, except that the endpoint names in
+// endpoint_names.go still spell the verb "Create" and need it from here.
+type opKind int
+
+const (
+	opCreate opKind = iota // POST to a collection or an action
+)
+
+// defaultStatus is the success status of a kind whose page names none.
+func (k opKind) defaultStatus() int {
+	return http.StatusCreated
+}
+
 // endpointInfo is an endpoint with its routes and Go names.
 type endpointInfo struct {
 	ep       *ir.Endpoint
+	kind     opKind
 	index    int    // position in ds.Endpoints
 	key      string // "page#n", n counting the page's endpoints in sorted order
 	name     string
@@ -77,7 +70,10 @@ type endpointInfo struct {
 	body     ir.TypeRef  // request body type; unresolved (raw JSON) when the docs give none
 	result   *ir.TypeRef // nil for an empty 201
 	status   int
-	examples []exampleInfo
+	examples []exampleInfo // the usable ones
+	// unimplemented is the request of the 501 test; its target is ""
+	// when no request line reaches the endpoint (no test).
+	unimplemented testRequest
 	// primary is set on an endpoint whose every request line is one an
 	// earlier endpoint already serves (Intune documents one create page
 	// per derived type, all POSTing to the base collection): it becomes a
@@ -106,6 +102,12 @@ type paramInfo struct {
 	doc      string // placeholder as written
 }
 
+// testRequest is a request a generated test sends.
+type testRequest struct {
+	target  string // request path
+	example int    // 1-based example whose request body it sends; 0 sends the type's empty body
+}
+
 // exampleInfo is a documented example that passed the checks.
 type exampleInfo struct {
 	n        int    // 1-based number among the endpoint's examples
@@ -114,72 +116,10 @@ type exampleInfo struct {
 	target   string // request path the handler test sends to; "" skips it
 }
 
-func newGen(ds *ir.DocSet, opts Options) *gen {
-	return &gen{ds: ds, opts: opts, byName: map[string]*typeInfo{}, enumNames: map[string]*enumInfo{}, router: newRouter(),
-		polys: map[string]*polyInfo{}, monomorphic: map[*typeInfo]bool{}}
-}
-
-// index sorts and de-duplicates the DocSet's types and enums. The linker
-// already sorts, but sorting again makes the output independent of it.
-func (g *gen) index() {
-	types := slices.Clone(g.ds.Types)
-	// contentKey marshals whole nodes: it is computed only on ties (cmp.Or
-	// evaluates every argument, and ran two marshals per comparison).
-	slices.SortStableFunc(types, func(a, b *ir.Type) int {
-		if c := cmp.Or(cmp.Compare(qualifiedOrEmpty(a), qualifiedOrEmpty(b)), -cmp.Compare(propCount(a), propCount(b))); c != 0 {
-			return c
-		}
-		return cmp.Compare(contentKey(a), contentKey(b))
-	})
-	for _, t := range types {
-		if t == nil {
-			continue
-		}
-		if _, dup := g.byName[t.QualifiedName()]; dup {
-			g.diags.Warnf(firstPos(t.Sources), ir.CodeDuplicateType, "type: %s defined twice; keeping the one with more properties", t.QualifiedName())
-			continue
-		}
-		ti := &typeInfo{t: t, qname: t.QualifiedName()}
-		g.byName[t.QualifiedName()] = ti
-		g.types = append(g.types, ti)
-	}
-	enums := slices.Clone(g.ds.Enums)
-	slices.SortStableFunc(enums, func(a, b *ir.Enum) int {
-		if a == nil || b == nil {
-			return cmp.Compare(contentKey(a), contentKey(b))
-		}
-		if c := cmp.Compare(a.QualifiedName(), b.QualifiedName()); c != 0 {
-			return c
-		}
-		return cmp.Compare(contentKey(a), contentKey(b))
-	})
-	for _, e := range enums {
-		if e == nil {
-			continue
-		}
-		q := e.QualifiedName()
-		if _, dup := g.enumNames[q]; dup || g.byName[q] != nil {
-			g.diags.Warnf(e.Pos, ir.CodeDuplicateType, "enum: %s defined twice; keeping the first", q)
-			continue
-		}
-		ei := &enumInfo{e: e}
-		g.enumNames[q] = ei
-		g.enums = append(g.enums, ei)
-	}
-	for i, ep := range g.ds.Endpoints {
-		ei := &endpointInfo{ep: ep, index: i}
-		if ep == nil {
-			ei.ep = &ir.Endpoint{}
-			ei.reason = "nil endpoint in DocSet"
-		}
-		g.endpoints = append(g.endpoints, ei)
-	}
-}
-
 // sortedEndpoints returns the endpoints ordered by page, then DocSet
 // position, the order in which names and routes are handed out.
-func (g *gen) sortedEndpoints() []*endpointInfo {
-	eps := slices.Clone(g.endpoints)
+func (plan *Plan) sortedEndpoints() []*endpointInfo {
+	eps := slices.Clone(plan.endpoints)
 	slices.SortStableFunc(eps, func(a, b *endpointInfo) int {
 		if c := cmp.Or(cmp.Compare(a.ep.Page, b.ep.Page), cmp.Compare(a.ep.Pos.Line, b.ep.Pos.Line)); c != 0 {
 			return c

@@ -12,7 +12,7 @@ import (
 // e.g. beta/api/intune-apps-androidlobapp-create.md and 29 others to
 // /deviceAppManagement/mobileApps). Struct types with no common base
 // degrade to raw JSON, with a warning. Members then use the primary's types.
-func (g *gen) widen(p *endpointInfo) {
+func (pl *planner) widen(p *endpointInfo) {
 	group := append([]*endpointInfo{p}, p.members...)
 	bodies := make([]*ir.TypeRef, len(group))
 	var results []*ir.TypeRef
@@ -22,16 +22,16 @@ func (g *gen) widen(p *endpointInfo) {
 			results = append(results, e.result)
 		}
 	}
-	if body, ok := g.common(bodies); ok {
+	if body, ok := pl.common(bodies); ok {
 		p.body = *body
 	} else {
-		g.unrelated(p, "body", func(e *endpointInfo) *ir.TypeRef { return &e.body })
+		pl.unrelated(p, "body", func(e *endpointInfo) *ir.TypeRef { return &e.body })
 	}
 	if len(results) > 0 {
-		if res, ok := g.common(results); ok {
+		if res, ok := pl.common(results); ok {
 			p.result = res
 		} else {
-			g.unrelated(p, "response", func(e *endpointInfo) *ir.TypeRef { return e.result })
+			pl.unrelated(p, "response", func(e *endpointInfo) *ir.TypeRef { return e.result })
 		}
 	}
 	for _, m := range p.members {
@@ -42,15 +42,15 @@ func (g *gen) widen(p *endpointInfo) {
 // unrelated reports the members whose type shares no base with the
 // primary's: the primary keeps its type (a generic page must not untype a
 // specific one), and the member's examples are checked against it.
-func (g *gen) unrelated(p *endpointInfo, what string, ref func(*endpointInfo) *ir.TypeRef) {
+func (pl *planner) unrelated(p *endpointInfo, what string, ref func(*endpointInfo) *ir.TypeRef) {
 	pr := ref(p)
 	for _, m := range p.members {
 		mr := ref(m)
 		if pr == nil || mr == nil {
 			continue
 		}
-		if _, ok := g.common([]*ir.TypeRef{pr, mr}); !ok {
-			g.diags.Warnf(m.ep.Pos, ir.CodeSharedRouteTypes, "endpoint %s: its request lines are served by %s, whose %s type %s is unrelated to %s; examples are checked against %s",
+		if _, ok := pl.common([]*ir.TypeRef{pr, mr}); !ok {
+			pl.diags.Warnf(m.ep.Pos, ir.CodeSharedRouteTypes, "endpoint %s: its request lines are served by %s, whose %s type %s is unrelated to %s; examples are checked against %s",
 				m.ep.Title, sourceRef(p.ep.Pos), what, refLabel(*pr), refLabel(*mr), refLabel(*pr))
 		}
 	}
@@ -59,7 +59,7 @@ func (g *gen) unrelated(p *endpointInfo, what string, ref func(*endpointInfo) *i
 // common returns a type every ref's values fit: the ref itself when all
 // agree, else the nearest common base of their struct targets, else raw
 // JSON (ok false).
-func (g *gen) common(refs []*ir.TypeRef) (*ir.TypeRef, bool) {
+func (pl *planner) common(refs []*ir.TypeRef) (*ir.TypeRef, bool) {
 	first := refs[0]
 	same := true
 	for _, r := range refs[1:] {
@@ -70,16 +70,16 @@ func (g *gen) common(refs []*ir.TypeRef) (*ir.TypeRef, bool) {
 	}
 	raw := &ir.TypeRef{Raw: "(types of a shared route)", Collection: first.Collection}
 	var chain []string // ancestors of the first target, nearest first
-	for ti := g.byName[first.Target]; ti != nil && len(chain) < 64; ti = g.byName[ti.t.Base] {
+	for ti := pl.byName[first.Target]; ti != nil && len(chain) < 64; ti = pl.byName[ti.t.Base] {
 		chain = append(chain, ti.t.QualifiedName())
 	}
 	best := 0
 	for _, r := range refs {
-		if r.Collection != first.Collection || g.byName[r.Target] == nil {
+		if r.Collection != first.Collection || pl.byName[r.Target] == nil {
 			return raw, false
 		}
 		i := -1
-		for ti, n := g.byName[r.Target], 0; ti != nil && i < 0 && n < 64; ti, n = g.byName[ti.t.Base], n+1 {
+		for ti, n := pl.byName[r.Target], 0; ti != nil && i < 0 && n < 64; ti, n = pl.byName[ti.t.Base], n+1 {
 			i = slices.Index(chain, ti.t.QualifiedName())
 		}
 		if i < 0 {
@@ -87,7 +87,7 @@ func (g *gen) common(refs []*ir.TypeRef) (*ir.TypeRef, bool) {
 		}
 		best = max(best, i)
 	}
-	t := g.byName[chain[best]].t
+	t := pl.byName[chain[best]].t
 	return &ir.TypeRef{Raw: first.Raw, Name: t.Name, Target: t.QualifiedName(), Collection: first.Collection, Pos: first.Pos}, true
 }
 
@@ -95,37 +95,4 @@ func (g *gen) common(refs []*ir.TypeRef) (*ir.TypeRef, bool) {
 func sameRef(a, b ir.TypeRef) bool {
 	return a.Collection == b.Collection && a.Primitive == b.Primitive && a.Target == b.Target &&
 		(!a.Primitive || a.Name == b.Name)
-}
-
-// memberParts names a member endpoint (its tests and files): "Create" +
-// its own documented body type, qualified by the segments before the
-// shared collection when that name is not unique.
-func memberParts(e *endpointInfo) nameParts {
-	p := routeParts(e.primary.routes[0])
-	if b := e.ep.Body; b != nil && b.Name != "" && !b.Primitive {
-		if n := goName(b.Name); n != "X" {
-			return nameParts{noun: n, quals: dropLeading(p.quals, n)}
-		}
-	}
-	return p
-}
-
-// dropLeading leaves out the qualifiers a type name already starts with:
-// a member posting managedEBookAssignment to /managedEBooks/{id}/assignments
-// is "CreateDeviceAppManagementManagedEBookAssignment" when qualified, not
-// "CreateManagedEBookManagedEBookAssignment".
-func dropLeading(quals []string, noun string) []string {
-	var out []string
-	for _, q := range quals {
-		if !hasWordPrefix(noun, q) {
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
-// hasWordPrefix reports whether the Go name n starts with the words of p.
-func hasWordPrefix(n, p string) bool {
-	nw, pw := words(n), words(p)
-	return len(pw) <= len(nw) && slices.Equal(nw[:len(pw)], pw)
 }

@@ -10,12 +10,12 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// Property tests of the Go name mapping (issue 7): every identifier taken
+// Property tests of the Go name mapping: every identifier taken
 // from docs becomes a valid, unique, deterministic Go identifier.
 //
 //	go test ./generator -run='^$' -fuzz='^FuzzGoName$' -fuzztime=60s
 
-// hostileNames are the doc names issue 7 lists: keywords, leading digits,
+// hostileNames are doc names that could break the mapping: keywords, leading digits,
 // non-ASCII, punctuation, names equal up to case, 300-character names.
 var hostileNames = []string{
 	"", " ", "_", "type", "func", "range", "go", "map", "chan", "String", "string", "nil", "error", "iota",

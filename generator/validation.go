@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -42,7 +40,7 @@ func fieldTags(p ir.Property) map[string]string {
 // ("readonly:createdDateTime", "unknown:x", "required:a.b", "enum:a=v"):
 // the emitted golden test posts each example and expects success, and an
 // example is the docs' strongest statement of what the service accepts.
-func (g *gen) documentedKeys(e *endpointInfo) []string {
+func (plan *Plan) documentedKeys(e *endpointInfo) []string {
 	set := map[string]bool{}
 	for _, m := range append([]*endpointInfo{e}, e.members...) { // members share e's handler
 		for _, ex := range m.ep.Examples { // all of them: members' examples are prepared later
@@ -50,7 +48,7 @@ func (g *gen) documentedKeys(e *endpointInfo) []string {
 				continue
 			}
 			if v, err := decodeJSON([]byte(ex.Request.Body.Text)); err == nil {
-				g.documentedValue(v, m.body, "", set, 0)
+				plan.documentedValue(v, m.body, "", set, 0)
 			}
 		}
 	}
@@ -63,17 +61,17 @@ func (g *gen) documentedKeys(e *endpointInfo) []string {
 }
 
 // documentedValue walks one example value of type ref at path.
-func (g *gen) documentedValue(v any, ref ir.TypeRef, path string, set map[string]bool, depth int) {
+func (plan *Plan) documentedValue(v any, ref ir.TypeRef, path string, set map[string]bool, depth int) {
 	if v == nil || depth > maxDepth {
 		return
 	}
-	k, _, ti, ei := g.resolve(ref)
+	k, _, ti, ei := plan.resolve(ref)
 	if ref.Collection {
 		elem := ref
 		elem.Collection = false
 		arr, _ := v.([]any)
 		for _, x := range arr {
-			g.documentedValue(x, elem, path, set, depth+1)
+			plan.documentedValue(x, elem, path, set, depth+1)
 		}
 		return
 	}
@@ -84,13 +82,13 @@ func (g *gen) documentedValue(v any, ref ir.TypeRef, path string, set map[string
 		}
 	case kindStruct:
 		if obj, ok := v.(map[string]any); ok {
-			g.documentedObject(obj, g.derivedFor(obj, ti), path, set, depth)
+			plan.documentedObject(obj, plan.derivedFor(obj, ti), path, set, depth)
 		}
 	}
 }
 
 // documentedObject walks an example object against ti's properties.
-func (g *gen) documentedObject(obj map[string]any, ti *typeInfo, path string, set map[string]bool, depth int) {
+func (plan *Plan) documentedObject(obj map[string]any, ti *typeInfo, path string, set map[string]bool, depth int) {
 	known := map[string]bool{"@odata.type": true}
 	for _, f := range ti.fields {
 		p := f.prop
@@ -104,7 +102,7 @@ func (g *gen) documentedObject(obj map[string]any, ti *typeInfo, path string, se
 			set["readonly:"+at] = true
 		}
 		if present {
-			g.documentedValue(val, p.Type, at, set, depth+1)
+			plan.documentedValue(val, p.Type, at, set, depth+1)
 		}
 	}
 	for key := range obj {
@@ -116,16 +114,16 @@ func (g *gen) documentedObject(obj map[string]any, ti *typeInfo, path string, se
 
 // derivedFor returns the type an example object's @odata.type names when
 // the doc set defines it, else ti.
-func (g *gen) derivedFor(obj map[string]any, ti *typeInfo) *typeInfo {
+func (plan *Plan) derivedFor(obj map[string]any, ti *typeInfo) *typeInfo {
 	s, _ := obj["@odata.type"].(string)
 	s = strings.TrimPrefix(s, "#")
 	if s == "" {
 		return ti
 	}
-	if d := g.byName[s]; d != nil {
+	if d := plan.byName[s]; d != nil {
 		return d
 	}
-	if d := g.byName[ti.t.Namespace+"."+s]; d != nil && !strings.Contains(s, ".") {
+	if d := plan.byName[ti.t.Namespace+"."+s]; d != nil && !strings.Contains(s, ".") {
 		return d
 	}
 	return ti
@@ -150,52 +148,4 @@ func docPath(path, name string) string {
 		return name
 	}
 	return path + "." + name
-}
-
-// endpointInfoValue is the EndpointInfo literal of e.
-func (g *gen) endpointInfoValue(e *endpointInfo) *jen.Statement {
-	d := jen.Dict{
-		jen.Id("Operation"): jen.Lit(e.name),
-		jen.Id("Method"):    jen.Lit(e.method),
-		jen.Id("Source"):    jen.Lit(sourceRef(e.ep.Pos)),
-	}
-	var patterns []jen.Code
-	for _, r := range e.routes {
-		patterns = append(patterns, jen.Lit(r.Pattern()))
-	}
-	d[jen.Id("Patterns")] = jen.Index().String().Values(patterns...)
-	if authRequired(e.ep) {
-		d[jen.Id("AuthRequired")] = jen.True()
-	}
-	if len(e.ep.Permissions) > 0 {
-		var perms []jen.Code
-		for _, p := range e.ep.Permissions {
-			pd := jen.Dict{jen.Id("Type"): jen.Lit(p.Type)}
-			if len(p.Scopes) > 0 {
-				var scopes []jen.Code
-				for _, s := range p.Scopes {
-					scopes = append(scopes, jen.Lit(s))
-				}
-				pd[jen.Id("Scopes")] = jen.Index().String().Values(scopes...)
-			}
-			perms = append(perms, jen.Values(pd))
-		}
-		d[jen.Id("Permissions")] = jen.Index().Id("Permission").Values(perms...)
-	}
-	if keys := g.documentedKeys(e); len(keys) > 0 {
-		var ks []jen.Code
-		for _, k := range keys {
-			ks = append(ks, jen.Lit(k))
-		}
-		d[jen.Id("documented")] = jen.Index().String().Values(ks...)
-	}
-	return jen.Id("EndpointInfo").Values(d)
-}
-
-// authRequired reports whether the request headers table lists
-// Authorization (Graph pages write "Bearer {token}. Required.").
-func authRequired(ep *ir.Endpoint) bool {
-	return slices.ContainsFunc(ep.Headers, func(h ir.HeaderSpec) bool {
-		return strings.EqualFold(strings.TrimSpace(h.Name), "Authorization")
-	})
 }

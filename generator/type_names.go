@@ -24,7 +24,7 @@ var runtimeNames = sync.OnceValue(func() []string {
 	for _, f := range templates.Support() {
 		file, err := parser.ParseFile(fset, f.Name, f.Src, parser.SkipObjectResolution)
 		if err != nil {
-			panic(fmt.Sprintf("templates/runtime/%s: %v", f.Name, err)) // caught by Generate; tested
+			panic(fmt.Sprintf("templates/runtime/%s: %v", f.Name, err)) // caught by NewPlan; tested
 		}
 		for _, d := range file.Decls {
 			names = append(names, declNames(d)...)
@@ -61,38 +61,38 @@ func declNames(d ast.Decl) []string {
 func supportPath(name string) string { return "runtime_" + name }
 
 // nameAll assigns every Go identifier.
-func (g *gen) nameAll() {
-	pkg := newNamer(&g.diags, append(fixedNames, runtimeNames()...)...)
-	g.nameTypes(pkg)
-	for _, ti := range g.types {
-		g.nameFields(ti)
+func (pl *planner) nameAll() {
+	pkg := newNamer(&pl.diags, append(fixedNames, runtimeNames()...)...)
+	pl.nameTypes(pkg)
+	for _, ti := range pl.types {
+		pl.nameFields(ti)
 	}
-	g.nameConsts(pkg)
-	g.routeEndpoints()
-	for _, e := range g.sortedEndpoints() {
+	pl.nameConsts(pkg)
+	pl.routeEndpoints()
+	for _, e := range pl.sortedEndpoints() {
 		if e.reason == "" {
-			g.polymorphic(e)
+			pl.polymorphic(e)
 		}
 	}
-	for _, ti := range g.types {
+	for _, ti := range pl.types {
 		for i := range ti.fields {
-			ti.fields[i].typ = g.polyElem(ti.fields[i].prop.Type)
+			ti.fields[i].typ = pl.polyElem(ti.fields[i].prop.Type)
 		}
 	}
-	g.namePolys(pkg)
-	g.nameEndpoints(pkg)
+	pl.namePolys(pkg)
+	pl.nameEndpoints(pkg)
 }
 
 // nameTypes names structs and enums. Types of a sub-namespace
 // (microsoft.graph.callRecords.session) get the namespace as a prefix only
 // when their plain name is shared with another type.
-func (g *gen) nameTypes(pkg *namer) {
+func (pl *planner) nameTypes(pkg *namer) {
 	type entry struct{ ns, name, q string }
 	var all []entry
-	for _, ti := range g.types {
+	for _, ti := range pl.types {
 		all = append(all, entry{ti.t.Namespace, ti.t.Name, ti.t.QualifiedName()})
 	}
-	for _, ei := range g.enums {
+	for _, ei := range pl.enums {
 		all = append(all, entry{ei.e.Namespace, ei.e.Name, ei.e.QualifiedName()})
 	}
 	count := map[string]int{}
@@ -113,20 +113,20 @@ func (g *gen) nameTypes(pkg *namer) {
 		base[e.q] = b
 	}
 	var ws []want
-	for _, ti := range g.types {
+	for _, ti := range pl.types {
 		q := ti.t.QualifiedName()
 		ws = append(ws, want{Key: q, Base: base[q], What: "type", Pos: firstPos(ti.t.Sources)})
 	}
-	for _, ei := range g.enums {
+	for _, ei := range pl.enums {
 		q := ei.e.QualifiedName()
 		ws = append(ws, want{Key: q, Base: base[q], What: "enum", Pos: ei.e.Pos,
 			Derive: func(b string) []string { return []string{b, b + "Values"} }})
 	}
 	got := pkg.assign(ws)
-	for _, ti := range g.types {
+	for _, ti := range pl.types {
 		ti.goName = got[ti.t.QualifiedName()]
 	}
-	for _, ei := range g.enums {
+	for _, ei := range pl.enums {
 		ei.goName = got[ei.e.QualifiedName()]
 	}
 }
@@ -148,16 +148,16 @@ func nsPrefix(ns string) string {
 // "@odata.type". A property listed twice (flattened inheritance repeats
 // rows) or with a name encoding/json cannot use as a tag is left to
 // AdditionalData, which keeps it losslessly.
-func (g *gen) nameFields(ti *typeInfo) {
+func (pl *planner) nameFields(ti *typeInfo) {
 	fixed := []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"}
 	seen := make(map[string]bool, len(ti.t.Properties))
 	props := make([]ir.Property, 0, len(ti.t.Properties))
 	for _, p := range ti.t.Properties {
 		switch {
 		case seen[p.Name]:
-			g.diags.Warnf(p.Pos, ir.CodeDuplicateProperty, "property table: %s.%s listed twice; keeping the first row", ti.t.Name, p.Name)
+			pl.diags.Warnf(p.Pos, ir.CodeDuplicateProperty, "property table: %s.%s listed twice; keeping the first row", ti.t.Name, p.Name)
 		case !validJSONName(p.Name):
-			g.diags.Warnf(p.Pos, ir.CodeUnsupportedPropertyName, "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
+			pl.diags.Warnf(p.Pos, ir.CodeUnsupportedPropertyName, "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
 		default:
 			seen[p.Name] = true
 			props = append(props, p)
@@ -167,7 +167,7 @@ func (g *gen) nameFields(ti *typeInfo) {
 	if ti.odata {
 		fixed = append(fixed, "ODataType")
 	}
-	n := newNamer(&g.diags, fixed...)
+	n := newNamer(&pl.diags, fixed...)
 	ws := make([]want, 0, len(props))
 	what := "field of " + ti.goName
 	for _, p := range props {
@@ -195,17 +195,17 @@ func validJSONName(s string) bool {
 }
 
 // nameConsts names enum member constants: enum name + member name.
-func (g *gen) nameConsts(pkg *namer) {
+func (pl *planner) nameConsts(pkg *namer) {
 	var ws []want
-	for _, ei := range g.enums {
+	for _, ei := range pl.enums {
 		seen := map[string]bool{}
 		for _, m := range ei.e.Members {
 			if strings.TrimSpace(m.Name) == "" {
-				g.diags.Warnf(m.Pos, ir.CodeEmptyEnumMember, "enum %s: member without a name; left out", ei.e.Name)
+				pl.diags.Warnf(m.Pos, ir.CodeEmptyEnumMember, "enum %s: member without a name; left out", ei.e.Name)
 				continue
 			}
 			if seen[m.Name] {
-				g.diags.Warnf(m.Pos, ir.CodeDuplicateEnumMember, "enum %s: member %q listed twice; keeping the first", ei.e.Name, m.Name)
+				pl.diags.Warnf(m.Pos, ir.CodeDuplicateEnumMember, "enum %s: member %q listed twice; keeping the first", ei.e.Name, m.Name)
 				continue
 			}
 			seen[m.Name] = true
@@ -214,7 +214,7 @@ func (g *gen) nameConsts(pkg *namer) {
 		}
 	}
 	got := pkg.assign(ws)
-	for _, ei := range g.enums {
+	for _, ei := range pl.enums {
 		for i := range ei.consts {
 			ei.consts[i].goName = got[ei.e.QualifiedName()+"/"+ei.consts[i].m.Name]
 		}

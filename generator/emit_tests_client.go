@@ -10,22 +10,26 @@ import (
 // emitClientSubtest adds the "client" subtest of an example test: the
 // generated Client sends the documented request through NewHandler to the
 // fake Server, and what it returns must equal the documented response.
-func (g *gen) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInfo) {
+func (em emitter) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInfo) {
 	owner := e
 	if e.primary != nil {
 		owner = e.primary // members are served, and called, through their primary
 	}
-	args, ok := g.clientArgs(owner, ex.target)
+	args, ok := em.clientArgs(owner, ex.target)
 	if !ok {
 		return
 	}
 	call := []jen.Code{jen.Qual("context", "Background").Call()}
+	width := []string{"got, err := client.", owner.name, "context.Background()", "body"}
 	for _, a := range args {
 		call = append(call, jen.Lit(a))
+		width = append(width, a)
 	}
-	call = append(call, jen.Id("decodeExample").Types(g.bodyType(owner)).Call(jen.Id("t"), jen.Id("req")))
-	client := jen.Id("exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(g.exampleFake(owner, ex))).Dot(owner.name).Call(call...)
+	call = append(call, jen.Id("body"))
+	client := jen.Id("client").Dot(owner.name).Add(argsOf(long(width...), call...))
 	b.Id("t").Dot("Run").Call(jen.Lit("client"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(h *jen.Group) {
+		h.Id("client").Op(":=").Id("exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(em.exampleFake(owner, ex)))
+		h.Id("body").Op(":=").Id("decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req"))
 		switch {
 		case owner.result == nil:
 			h.Err().Op(":=").Add(client)
@@ -44,7 +48,7 @@ func (g *gen) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInfo) {
 // passes: the values of the example's target when it is written on the
 // client's request line (the first route), else the wildcard names. ok is
 // false when that line does not reach e (shadowed by another endpoint).
-func (g *gen) clientArgs(e *endpointInfo, target string) ([]string, bool) {
+func (em emitter) clientArgs(e *endpointInfo, target string) ([]string, bool) {
 	if target == "" {
 		return nil, false
 	}
@@ -97,5 +101,5 @@ func (g *gen) clientArgs(e *endpointInfo, target string) ([]string, bool) {
 			b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
 		}
 	}
-	return args, g.router.match(e.method, b.String()) == e.index
+	return args, em.router.match(e.method, b.String()) == e.index
 }

@@ -1,0 +1,180 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/docs2go/docs2go/parser/ir"
+)
+
+// routeEndpoints turns every endpoint's request lines into routes and
+// registers them, in page order, on one ServeMux: a path that conflicts
+// with an earlier endpoint's is dropped with a diagnostic, so the
+// generated NewHandler can never panic at registration.
+//
+// Pages whose request lines end in fewer distinct collections register
+// first: a page creating one kind of thing owns its lines before a generic
+// page (beta multivaluelegacyextendedproperty-post-multivalueextendedproperties.md
+// documents creating messages, events, tasks, contacts... with extended
+// properties), so the generic page's lines join the specific pages.
+func (pl *planner) routeEndpoints() {
+	eps := pl.sortedEndpoints()
+	spreads := make(map[*endpointInfo]int, len(eps)) // computed once: it parses every request line
+	for _, e := range eps {
+		spreads[e] = spread(e.ep)
+	}
+	slices.SortStableFunc(eps, func(a, b *endpointInfo) int { return cmp.Compare(spreads[a], spreads[b]) })
+	for _, e := range eps {
+		if e.reason != "" {
+			continue
+		}
+		ep := e.ep
+		e.method = strings.ToUpper(strings.TrimSpace(ep.Method))
+		e.status = ep.Status
+		if e.status == 0 {
+			e.status = e.kind.defaultStatus()
+		}
+		if e.status < 200 || e.status > 299 {
+			pl.skip(e, ep.Pos, ir.CodeUnsupportedStatus, "endpoint: status %d is not a success status", e.status)
+			continue
+		}
+		if ep.Body != nil {
+			e.body = *ep.Body
+		} else {
+			e.body = ir.TypeRef{Raw: "(no body type)"} // unresolved: raw JSON
+		}
+		e.result = ep.Result
+		shared := -1
+		for _, ps := range ep.Paths {
+			if owner := pl.addRoute(e, ps); owner >= 0 && shared < 0 {
+				shared = owner
+			}
+		}
+		if len(e.routes) == 0 && shared >= 0 && pl.endpoints[shared].primary == nil {
+			p := pl.endpoints[shared]
+			e.primary = p
+			p.members = append(p.members, e)
+			continue
+		}
+		if len(e.routes) == 0 {
+			pos, why := ep.Pos, "none written"
+			if e.routeErr != "" {
+				pos, why = e.routeErrPos, e.routeErr
+			}
+			pl.skip(e, pos, ir.CodeNoRoute, "endpoint: no request line can be routed (%d written): %s", len(ep.Paths), why)
+			continue
+		}
+		e.collectParams()
+	}
+	for _, e := range pl.endpoints {
+		if len(e.members) > 0 {
+			pl.widen(e)
+		}
+	}
+}
+
+// addRoute parses and registers one request line of e. When an earlier
+// endpoint already serves exactly this route it returns that endpoint's
+// index (else -1).
+func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
+	method := ps.Method
+	if method == "" {
+		method = e.method
+	}
+	if e.method != "" && !strings.EqualFold(method, e.method) {
+		pl.diags.Warnf(ps.Pos, ir.CodeMethodMismatch, "request line: method %s differs from the endpoint's %s; path left out", method, e.method)
+		e.noteRouteErr(ps.Pos, fmt.Sprintf("method %s differs from the endpoint's %s", method, e.method))
+		return -1
+	}
+	r, err := parseRoute(method, ps.Template)
+	if err != nil {
+		pl.diags.Warnf(ps.Pos, ir.CodeUnroutablePath, "%v; path left out", err)
+		e.noteRouteErr(ps.Pos, err.Error())
+		return -1
+	}
+	if e.method == "" {
+		e.method = r.Method
+	}
+	if owner, same := pl.router.sameAs(r); same {
+		if owner == e.index {
+			pl.diags.Warnf(ps.Pos, ir.CodeRouteDuplicate, "request line: %q repeats an earlier line of this page with other placeholder names; left out", r.Pattern())
+			return -1
+		}
+		// Not a defect: Intune documents one create page per derived type,
+		// all posting to the base collection. Unrelated body types sharing a
+		// route are reported as shared-route-types.
+		return owner
+	}
+	if err := pl.router.add(r, e.index); err != nil {
+		pl.diags.Warnf(ps.Pos, ir.CodeRouteConflict, "request line: %q %v; path left out", r.Pattern(), err)
+		e.noteRouteErr(ps.Pos, fmt.Sprintf("%q %v", r.Pattern(), err))
+		return -1
+	}
+	e.routes = append(e.routes, r)
+	return -1
+}
+
+// spread counts the distinct last segments of ep's routable request lines.
+func spread(ep *ir.Endpoint) int {
+	seen := map[string]bool{}
+	for _, ps := range ep.Paths {
+		method := ps.Method
+		if method == "" {
+			method = ep.Method
+		}
+		r, err := parseRoute(method, ps.Template)
+		if err != nil || !strings.EqualFold(method, ep.Method) {
+			continue
+		}
+		seen[r.Segments[len(r.Segments)-1].Lit] = true
+	}
+	return len(seen)
+}
+
+// noteRouteErr keeps the first reason a request line was left out, for the
+// skip reason when none is left.
+func (e *endpointInfo) noteRouteErr(pos ir.Pos, msg string) {
+	if e.routeErr == "" {
+		e.routeErr, e.routeErrPos = pos.String()+": "+msg, pos
+	}
+}
+
+// collectParams merges the routes' wildcards into the request fields.
+func (e *endpointInfo) collectParams() {
+	seen := map[string]bool{}
+	fields := newNamer(new(ir.Diagnostics), "Body", "Header")
+	for _, r := range e.routes {
+		for _, s := range r.Params() {
+			if seen[s.Param] {
+				continue
+			}
+			seen[s.Param] = true
+			field := fields.assign([]want{{Key: s.Param, Base: goName(s.Param)}})[s.Param]
+			e.params = append(e.params, paramInfo{wildcard: s.Param, field: field, doc: s.Doc})
+		}
+	}
+}
+
+// skip marks e as not generated, with a diagnostic at pos.
+func (pl *planner) skip(e *endpointInfo, pos ir.Pos, code ir.Code, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	pl.diags.Warnf(pos, code, "%s", msg)
+	e.ok, e.reason = false, msg
+}
+
+// singular undoes the English plural of a collection name.
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 3:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "uses"), strings.HasSuffix(s, "xes"):
+		return s[:len(s)-2]
+	case strings.HasSuffix(s, "ss"), strings.HasSuffix(s, "us"), strings.HasSuffix(s, "is"):
+		return s
+	case strings.HasSuffix(s, "s") && len(s) > 1:
+		return s[:len(s)-1]
+	}
+	return s
+}
