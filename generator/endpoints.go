@@ -262,18 +262,3 @@ func argName(wildcard string) string {
 // gives its own name, prefixed with "Create" unless it already is. It is
 // the name before any qualifying (see qualify).
 func endpointName(r route) string { return routeParts(r).name(0) }
-
-// singular undoes the English plural of a collection name.
-func singular(s string) string {
-	switch {
-	case strings.HasSuffix(s, "ies") && len(s) > 3:
-		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "uses"), strings.HasSuffix(s, "xes"):
-		return s[:len(s)-2]
-	case strings.HasSuffix(s, "ss"), strings.HasSuffix(s, "us"), strings.HasSuffix(s, "is"):
-		return s
-	case strings.HasSuffix(s, "s") && len(s) > 1:
-		return s[:len(s)-1]
-	}
-	return s
-}
