@@ -14,11 +14,10 @@ import "strings"
 // parentheses or final punctuation, that make a property required:
 // "Required." anywhere in the description (at the end in most rows, e.g.
 // v1.0/api/group-post-groups.md), "This property is required."; a sentence
-// opening with "(Required)" counts too.
-// Everything else that mentions "required" does not: "Not required.",
-// "Required if ...", "Required for ...", "Required on create.", "This
-// property is required when a user is created." (the same rows appear in
-// v1.0/api/user-update.md, and the generated types serve updates too).
+// opening with "(Required)" counts too. Everything else that mentions
+// "required" does not: "Not required.", "Required if ...", "Required for
+// ...", "Required when includeResourceData is true.", except the create
+// condition (see requiredOnCreate).
 var requiredSentences = []string{
 	"required",
 	"this property is required",
@@ -30,9 +29,10 @@ var requiredSentences = []string{
 }
 
 // statesRequired reports whether desc says, in a sentence of its own, that
-// the property is required.
-func statesRequired(desc string) bool {
-	if !containsFold(desc, "required") {
+// the property is required; onCreate says the row describes what a create
+// request sends, where "Required on create." counts too.
+func statesRequired(desc string, onCreate bool) bool {
+	if !containsFold(desc, "required") && !(onCreate && containsFold(desc, "pecified")) {
 		return false
 	}
 	for _, s := range sentences(desc) {
@@ -45,8 +45,34 @@ func statesRequired(desc string) bool {
 				return true
 			}
 		}
+		if onCreate && requiredOnCreate(s) {
+			return true
+		}
 	}
 	return false
+}
+
+// requiredOnCreate reports a sentence that makes a property required when
+// the object is created: "Required on create" (accessreview.md), "This
+// property is required when a user is created [and it cannot be cleared
+// during updates]" (user.md, group.md), "This property must be specified
+// when a group is created". docs2go generates create endpoints
+// only, so this holds for every request they take; on an update page
+// (v1.0/api/user-update.md repeats the phrase) it does not.
+func requiredOnCreate(s string) bool {
+	l := strings.ToLower(s)
+	if oneOf(l, "required on create", "required on creation", "required when creating") {
+		return true
+	}
+	rest, ok := strings.CutPrefix(l, "this property is required when a")
+	if !ok {
+		rest, ok = strings.CutPrefix(l, "this property must be specified when a") // group.md, user.md
+	}
+	if !ok {
+		return false
+	}
+	_, after, ok := strings.Cut(rest, " is created")
+	return ok && (after == "" || strings.HasPrefix(after, " and "))
 }
 
 // statesReadOnly reports whether desc says the property is read-only

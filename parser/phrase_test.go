@@ -33,16 +33,34 @@ func TestStatesRequired(t *testing.T) {
 		{"Required for timeline history.", false},                     // was required
 		{"Required information for meeting scenarios.", false},        // was required
 		{"Required and must be positive if type is numbered.", false}, // conditional
-		{"Required on create.", false},                                // the types serve updates too
-		{"This property is required when a user is created.", false},  // and appears on user-update.md
+		{"Required on create.", false},                                // without onCreate, see below
+		{"This property is required when a user is created.", false},  // appears on user-update.md
 		{"The property is not individually required.", false},
 		{"Possible values are: available, required, uninstall.", false}, // an enum value
 		{"Minutes of inactivity before a password is required.", false},
 		{"The attendee type: required, optional, resource.", false},
 		{"", false},
 	} {
-		if got := statesRequired(tc.desc); got != tc.want {
-			t.Errorf("statesRequired(%q) = %v, want %v", tc.desc, got, tc.want)
+		if got := statesRequired(tc.desc, false); got != tc.want {
+			t.Errorf("statesRequired(%q, false) = %v, want %v", tc.desc, got, tc.want)
+		}
+	}
+	// In a table of what a create sends, the create condition holds.
+	for _, tc := range []struct {
+		desc string
+		want bool
+	}{
+		{"The access review name. Required on create.", true}, // accessreview.md
+		{"The name to display. This property is required when a user is created and it cannot be cleared during updates.", true},
+		{"The name. This property is required when a group is created and cannot be cleared during updates.", true},
+		{"This property is required when an item is created.", true},
+		{"The mail alias. This property must be specified when a group is created. Supports $filter.", true},
+		{"This property is required when a user is created, unless it is a guest.", false},
+		{"Required if type is weekly.", false},
+		{"Required.", true},
+	} {
+		if got := statesRequired(tc.desc, true); got != tc.want {
+			t.Errorf("statesRequired(%q, true) = %v, want %v", tc.desc, got, tc.want)
 		}
 	}
 }
@@ -113,7 +131,9 @@ func TestCorpusRequiredAndReadOnly(t *testing.T) {
 			{"v1.0/api/group-post-groups.md", "mailEnabled", true, false},
 			{"v1.0/api/group-post-groups.md", "mailNickname", true, false},
 			{"v1.0/api/group-post-groups.md", "securityEnabled", true, false},
-			{"v1.0/api/user-update.md", "passwordProfile", false, false},
+			{"v1.0/api/user-update.md", "passwordProfile", false, false}, // "required when a user is created", on an update
+			{"v1.0/resources/user.md", "passwordProfile", true, false},
+			{"v1.0/resources/group.md", "mailNickname", true, false},
 			{"beta/resources/unifiedroledefinition.md", "displayName", true, false},
 			{"beta/resources/unifiedroledefinition.md", "description", false, false},
 			{"beta/resources/unifiedroledefinition.md", "id", false, true},

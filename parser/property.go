@@ -59,8 +59,24 @@ func (p *pageParser) property(r row, nameCol, typeCol, descCol, reqCol int) ir.P
 	if base, ok := inheritedFrom(rawDesc); ok {
 		pr.Inherited = strings.Trim(base, "`*. ")
 	}
-	pr.Required = isYes(plainText(r.cell(reqCol))) || statesRequired(pr.Description)
+	pr.Required = isYes(plainText(r.cell(reqCol))) || statesRequired(pr.Description, p.describesCreate())
 	return pr
+}
+
+// describesCreate reports whether the table being read describes what a
+// create request sends: a resource page's table (its type is the body of
+// its create endpoint) or the body table of a page with a POST request line.
+func (p *pageParser) describesCreate() bool {
+	op := p.page.Operation
+	if op == nil {
+		return true
+	}
+	for _, ps := range op.Paths {
+		if ps.Method == "POST" {
+			return true
+		}
+	}
+	return false
 }
 
 // isYes reads a Required column cell (yes 18, y 6, ✓ 2 in the corpus).
