@@ -36,11 +36,16 @@ func singular(s string) string {
 // the name ("seriesAxis" keeps "Axis"; "activities" is not "ac"+"tivities").
 var irregularPlurals = map[string]string{
 	// compounds whose plural is not on the last word
-	"termsAndConditions": "termsAndConditions", // the type is termsAndConditions
-	"timesOff":           "timeOff",
-	"daysOff":            "dayOff",
-	"countriesRegions":   "countryRegion",
-	"passersBy":          "passerBy",
+	"termsAndConditions":              "termsAndConditions", // the type is termsAndConditions
+	"timesOff":                        "timeOff",
+	"daysOff":                         "dayOff",
+	"countriesRegions":                "countryRegion",
+	"passersBy":                       "passerBy",
+	"unitsOfMeasure":                  "unitOfMeasure", // Business Central
+	"actionsForRule":                  "actionForRule", // scheduledActionsForRule (Intune)
+	"summariesByPrinter":              "summaryByPrinter",
+	"summariesByUser":                 "summaryByUser",
+	"certificatesForServerValidation": "certificateForServerValidation",
 	// the same in singular and plural, or a singular ending in s
 	"series": "series", "species": "species", "news": "news", "analytics": "analytics", "statistics": "statistics",
 	"alias": "alias", "canvas": "canvas", "atlas": "atlas", "bias": "bias", "gas": "gas", "lens": "lens",

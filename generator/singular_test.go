@@ -34,6 +34,8 @@ func TestSingular(t *testing.T) {
 		"timesOff":                             "timeOff",
 		"termsAndConditions":                   "termsAndConditions",
 		"countriesRegions":                     "countryRegion",
+		"unitsOfMeasure":                       "unitOfMeasure",
+		"scheduledActionsForRule":              "scheduledActionForRule",
 		"people":                               "person",
 		"children":                             "child",
 		"axes":                                 "axis",
@@ -68,8 +70,8 @@ func TestSingularWordList(t *testing.T) {
 
 // badSingulars are wrong singulars the suffix rules alone give (the first
 // three were in the generated names of the corpus).
-var badSingulars = []string{"Sery", "TimesOff", "TermsAndCondition", "CountriesRegion", "Specy", "Aliase", "Movy",
-	"Cooky", "Matche", "Batche", "Childre", "Peopl"}
+var badSingulars = []string{"Sery", "TimesOff", "TermsAndCondition", "CountriesRegion", "UnitsOfMeasure",
+	"Specy", "Aliase", "Movy", "Cooky", "Matche", "Batche", "Childre", "Peopl"}
 
 // requestLine matches the path of a request line of an API page.
 var requestLine = regexp.MustCompile(`(?m)^(?:GET|POST|PATCH|PUT|DELETE) +(/[^ ?\r\n]*)`)
