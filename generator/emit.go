@@ -123,7 +123,7 @@ func commentLines(paras ...string) *jen.Statement {
 		if len(lines) > 0 {
 			lines = append(lines, "")
 		}
-		lines = append(lines, wrap(endSentence(p), 100)...)
+		lines = append(lines, docParagraph(p)...)
 	}
 	st := jen.Null()
 	for i, l := range lines {

@@ -163,18 +163,3 @@ func (pl *planner) skip(e *endpointInfo, pos ir.Pos, code ir.Code, format string
 	pl.diags.Warnf(pos, code, "%s", msg)
 	e.ok, e.reason = false, msg
 }
-
-// singular undoes the English plural of a collection name.
-func singular(s string) string {
-	switch {
-	case strings.HasSuffix(s, "ies") && len(s) > 3:
-		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "uses"), strings.HasSuffix(s, "xes"):
-		return s[:len(s)-2]
-	case strings.HasSuffix(s, "ss"), strings.HasSuffix(s, "us"), strings.HasSuffix(s, "is"):
-		return s
-	case strings.HasSuffix(s, "s") && len(s) > 1:
-		return s[:len(s)-1]
-	}
-	return s
-}

@@ -77,7 +77,9 @@ func (p *pageParser) paragraph(n *gast.Paragraph) {
 	top := n.Parent() != nil && n.Parent().Kind() == gast.KindDocument
 	switch {
 	case top && len(p.secs) == 0: // beta/resources/enums.md has no H1
-		p.intro(raw)
+		if p.intro(raw) || p.introLead(n, raw) {
+			p.descPara = n
+		}
 	case p.secs.in(secBody):
 		p.bodyProse(raw, off)
 	case p.secs.in(secResponse):
@@ -103,32 +105,76 @@ func mayNameBase(s string) bool {
 	return containsFold(s, "inherit") || containsFold(s, "derive")
 }
 
-// intro reads the paragraphs between the title and the first section.
-func (p *pageParser) intro(raw string) {
+// intro reads the paragraphs between the title and the first section;
+// it reports whether raw became the page description. A paragraph that
+// opens with the base type sentence ("Inherits from [entity](entity.md).")
+// is not the description; one that says something first is, base sentence
+// included (v1.0/resources/directoryrole.md, user.md).
+func (p *pageParser) intro(raw string) bool {
 	t := strings.TrimSpace(raw)
 	if m := matchNamespace(t); m != nil {
 		if p.page.Namespace == "" {
 			p.page.Namespace = strings.TrimSuffix(m[1], ".")
 		}
-		return
+		return false
 	}
-	if p.page.Description != "" || strings.HasPrefix(t, "[!") || startsWithBase(t) {
-		return
+	if p.page.Description != "" || strings.HasPrefix(t, "[!") || opensWithBase(t) {
+		return false
 	}
 	p.page.Description = plainText(t)
+	return true
 }
 
-// startsWithBase reports a paragraph whose first sentence names the base
-// type ("Inherits from [entity]."): it describes nothing. A description
-// that ends with that sentence ("Represents an Azure AD user account.
-// Inherits from [directoryObject](directoryobject.md).", v1.0 user.md) is
-// kept whole.
-func startsWithBase(t string) bool {
+// introLead adds to the description a paragraph that follows it and leads
+// into a list with a colon ("This resource supports:" in
+// v1.0/resources/user.md), as a second paragraph ("\n\n"); the list is
+// added by descriptionList.
+func (p *pageParser) introLead(n *gast.Paragraph, raw string) bool {
+	if p.descPara == nil || n.PreviousSibling() != p.descPara || !strings.HasSuffix(strings.TrimSpace(raw), ":") {
+		return false
+	}
+	if _, ok := n.NextSibling().(*gast.List); !ok {
+		return false
+	}
+	p.page.Description += "\n\n" + plainText(strings.TrimSpace(raw))
+	return true
+}
+
+// opensWithBase reports a paragraph whose first sentence names the base
+// type ("Inherits from [entity].", "This resource inherits from ..."): it
+// describes nothing. A description that ends with that sentence
+// ("Represents an Azure AD user account. Inherits from
+// [directoryObject](directoryobject.md).", v1.0 user.md) is kept whole.
+func opensWithBase(t string) bool {
 	if !mayNameBase(t) {
 		return false
 	}
 	loc := baseRe.FindStringIndex(t)
 	return loc != nil && !strings.Contains(t[:loc[0]], ". ")
+}
+
+// descriptionList adds the items of a list that follows the description
+// paragraph when that paragraph ends in a colon ("This resource
+// supports:"), one "\n- item" line each, so that the description does not
+// end in a dangling colon. Only the first block of each item is kept.
+func (p *pageParser) descriptionList(n *gast.List) {
+	if p.descPara == nil || n.PreviousSibling() != p.descPara || !strings.HasSuffix(p.page.Description, ":") {
+		return
+	}
+	var b strings.Builder
+	b.WriteString(p.page.Description)
+	for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+		first := it.FirstChild()
+		if first == nil || first.Lines().Len() == 0 {
+			continue
+		}
+		if item := plainText(p.rawLines(first)); item != "" {
+			b.WriteString("\n- ")
+			b.WriteString(item)
+		}
+	}
+	p.page.Description = b.String()
+	p.descPara = nil
 }
 
 // checkHiddenTable reports a table goldmark dropped because its delimiter

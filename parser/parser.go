@@ -55,6 +55,7 @@ type pageParser struct {
 	anns         map[gast.Node]*ir.Annotation // made at the first annotation
 	res          *ir.Resource                 // the resource properties go to
 	resAnnotated bool                         // res got its resource annotation
+	descPara     gast.Node                    // the paragraph the page description came from
 }
 
 func newPageParser(file string, src []byte) *pageParser {
@@ -110,6 +111,8 @@ func (p *pageParser) visit(n gast.Node, entering bool) (gast.WalkStatus, error) 
 	case *gast.Paragraph:
 		p.paragraph(n)
 		return gast.WalkSkipChildren, nil
+	case *gast.List:
+		p.descriptionList(n)
 	}
 	return gast.WalkContinue, nil
 }

@@ -55,12 +55,28 @@ func (p *pageParser) property(r row, nameCol, typeCol, descCol, reqCol int) ir.P
 	if pr.Type.Link == "" && hasRefLink(pr.Type.Raw) {
 		p.diags.Warnf(pos, ir.CodeUnresolvedReference, "type: no link definition for %q", pr.Type.Raw)
 	}
-	pr.ReadOnly = hasReadOnly(pr.Description)
+	pr.ReadOnly = statesReadOnly(pr.Description)
 	if base, ok := inheritedFrom(rawDesc); ok {
 		pr.Inherited = strings.Trim(base, "`*. ")
 	}
-	pr.Required = isYes(plainText(r.cell(reqCol))) || hasPrefixFold(pr.Description, "required")
+	pr.Required = isYes(plainText(r.cell(reqCol))) || statesRequired(pr.Description, p.describesCreate())
 	return pr
+}
+
+// describesCreate reports whether the table being read describes what a
+// create request sends: a resource page's table (its type is the body of
+// its create endpoint) or the body table of a page with a POST request line.
+func (p *pageParser) describesCreate() bool {
+	op := p.page.Operation
+	if op == nil {
+		return true
+	}
+	for _, ps := range op.Paths {
+		if ps.Method == "POST" {
+			return true
+		}
+	}
+	return false
 }
 
 // isYes reads a Required column cell (yes 18, y 6, ✓ 2 in the corpus).
@@ -113,7 +129,15 @@ func headerName(tb *table, i int) string {
 // hasReadOnly reports whether s says "read-only", "read only" or
 // "readonly" as whole words, as `(?i)\bread[- ]?only\b` does.
 func hasReadOnly(s string) bool {
-	for i := 0; i+len("readonly") <= len(s); i++ {
+	i, _ := readOnlyAt(s, 0)
+	return i >= 0
+}
+
+// readOnlyAt returns the bounds of the first "read-only", "read only" or
+// "readonly" (whole words, any case) in s at or after from; -1, -1 when
+// there is none.
+func readOnlyAt(s string, from int) (start, end int) {
+	for i := from; i+len("readonly") <= len(s); i++ {
 		if !foldAt(s, i, "read") || i > 0 && isWordByte(s[i-1]) {
 			continue
 		}
@@ -122,10 +146,10 @@ func hasReadOnly(s string) bool {
 			j++ // [- ]? is greedy, and without it "only" cannot follow
 		}
 		if foldAt(s, j, "only") && (j+4 == len(s) || !isWordByte(s[j+4])) {
-			return true
+			return i, j + 4
 		}
 	}
-	return false
+	return -1, -1
 }
 
 // inheritedFrom returns the type of the first "inherited from [x]" or

@@ -29,7 +29,7 @@ type Page struct {
 	Title       string       // the H1 text, e.g. "Create user"
 	TitlePos    Pos          // where the H1 starts
 	Namespace   string       // e.g. "microsoft.graph"; "" when the page states none
-	Description string       // first prose paragraph after the title, plain text
+	Description string       // first prose paragraph after the title, plain text; a paragraph right after it that leads into a list with a colon follows after "\n\n", and the list items as "\n- item" lines
 	Links       []LinkDef    // reference-style link definitions, "[x]: ../resources/x.md"
 	Operation   *Operation   // set on API pages
 	Resources   []*Resource  // types the page defines (resource pages; rarely several)

@@ -6,8 +6,8 @@ type Property struct {
 	RawName     string  // the cell as written, e.g. "**qrCodeImage**"
 	Type        TypeRef // the parsed Type cell
 	Description string  // plain text, HTML and markup removed
-	Required    bool    // a Required column or prose says so
-	ReadOnly    bool    // the description says "Read-only"
+	Required    bool    // a Required column says so, or a sentence of the description ("Required."; "Required on create." in a table of what a create sends)
+	ReadOnly    bool    // the description says "Read-only" without a condition ("Read-only when ..." does not count)
 	Inherited   string  // the base type a row says it is "Inherited from", e.g. "entity"
 	Pos         Pos     // start of the row
 }
