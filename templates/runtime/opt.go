@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
 )
 
 // Opt is a tri-state optional value: absent, explicit null, or a value.
@@ -14,7 +17,13 @@ import (
 //
 // The zero Opt is absent; with the `omitzero` tag option it is left out of
 // the JSON, while Null() writes null.
+//
+// Opts do not compare with ==: the value sits behind a pointer, so
+// Some("x") == Some("x") would compare two addresses and be false. The
+// zero-size func array makes such a comparison (and == on a struct holding
+// an Opt) a compile error; use Equal.
 type Opt[T any] struct {
+	_    [0]func()
 	v    *T
 	null bool
 }
@@ -50,6 +59,41 @@ func (o Opt[T]) IsSet() bool { return o.v != nil }
 
 // IsZero reports whether o is absent; encoding/json's omitzero uses it.
 func (o Opt[T]) IsZero() bool { return o.v == nil && !o.null }
+
+// Equal reports whether o and p are both absent, both null, or both hold
+// equal values: by T's own Equal method when it has one (time.Time: the
+// same instant), else by reflect.DeepEqual.
+func (o Opt[T]) Equal(p Opt[T]) bool {
+	if o.v == nil || p.v == nil {
+		return o.v == nil && p.v == nil && o.null == p.null
+	}
+	if eq, ok := any(*o.v).(interface{ Equal(T) bool }); ok {
+		return eq.Equal(*p.v)
+	}
+	return reflect.DeepEqual(*o.v, *p.v)
+}
+
+// String returns the value as fmt prints it, "null" or "absent".
+func (o Opt[T]) String() string {
+	switch {
+	case o.v != nil:
+		return fmt.Sprint(*o.v)
+	case o.null:
+		return "null"
+	}
+	return "absent"
+}
+
+// Format makes fmt print the value with the verb and flags given
+// (Printf("%q", Some("x")) prints "x" quoted), or "null" or "absent",
+// instead of the pointer the Opt holds.
+func (o Opt[T]) Format(f fmt.State, verb rune) {
+	if o.v != nil {
+		fmt.Fprintf(f, fmt.FormatString(f, verb), *o.v)
+		return
+	}
+	io.WriteString(f, o.String())
+}
 
 // MarshalJSON writes null or the value. An absent Opt outside a struct
 // field with omitzero also writes null.
