@@ -127,10 +127,16 @@ func (g *gen) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) {
 }
 
 // exampleFake is the fake Server of an example test: it answers with the
-// documented response, decoded as e's answer type, if there is one.
+// documented response, decoded as e's answer type, or, when the example
+// shows none, with the smallest valid answer (the handler answers 500 when
+// a method that documents an answer body returns none).
 func (g *gen) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
-	if ex.response == nil {
+	switch {
+	case e.result == nil:
 		return jen.Op("&").Id("exampleServer").Values()
+	case ex.response == nil:
+		empty := jen.Index().Byte().Call(jen.Lit(string(g.emptyBody(*e.result))))
+		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(g.resultType(e)).Call(jen.Id("t"), empty))
 	}
 	return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(g.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
 }
