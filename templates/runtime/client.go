@@ -100,11 +100,32 @@ func (c *Client) send(ctx context.Context, method, path string, data []byte, cri
 		return 0, nil, nil, err
 	}
 	defer resp.Body.Close()
-	answer, err := io.ReadAll(resp.Body)
+	answer, err := readAnswer(resp)
 	if err != nil {
 		return 0, nil, nil, fmt.Errorf("%s %s: read response: %w", method, path, err)
 	}
 	return resp.StatusCode, resp.Header, answer, nil
+}
+
+// readAnswer reads the whole answer, undoing its Content-Encoding. Go's
+// transport asks for gzip and decodes the answer itself (removing the
+// header) unless the request set Accept-Encoding or compression is
+// disabled; an answer that still carries a coding (another transport, a
+// server that compresses unasked) is decoded here.
+func readAnswer(resp *http.Response) ([]byte, error) {
+	codings, e := contentCodings(resp.Header)
+	if e != nil {
+		return nil, errors.New(e.Message)
+	}
+	rd, err := decodeContent(resp.Body, codings)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(rd)
+	if err != nil && len(codings) > 0 {
+		err = codingError(strings.Join(codings, ", "), err)
+	}
+	return data, err
 }
 
 // retryAfter says whether a throttled answer is retried, and after how long.
