@@ -12,14 +12,16 @@ import (
 
 // emitEndpointTest adds the endpoint's golden tests: per example its
 // bodies as constants, a request and a response round trip, a handler test
-// through a fake Server and a client test; then a 501 test against
-// UnimplementedServer.
+// through a fake Server and a client test; then, for a polymorphic body,
+// a test that every derived type arrives as itself, and a 501 test
+// against UnimplementedServer.
 func (g *gen) emitEndpointTest(f *jen.File, e *endpointInfo) []string {
 	for _, ex := range e.examples {
 		g.emitExampleBodies(f, e, ex)
 		g.emitExampleTest(f, e, ex)
 		f.Line()
 	}
+	g.emitDerivedTypesTest(f, e)
 	g.emitUnimplementedTest(f, e)
 	return []string{e.ep.Page}
 }
