@@ -201,13 +201,9 @@ func setsODataType(v any) bool {
 	if rv.Kind() != reflect.Struct {
 		return false
 	}
-	f, ok := jsonFields(rv.Type())["@odata.type"]
-	if !ok {
+	o := odataTypeField(rv, jsonFields(rv.Type()))
+	if o == nil {
 		return false
-	}
-	o, ok := rv.FieldByIndex(f.Index).Interface().(optional)
-	if !ok {
-		return true
 	}
 	_, set, null := o.optState()
 	return set || null

@@ -227,12 +227,8 @@ func isOpenType(extra reflect.StructField) bool {
 // type than its Go type: a derived type the decoder did not resolve, whose
 // properties the base type cannot know, so they are not called unknown.
 func derivedElsewhere(v reflect.Value, fields map[string]reflect.StructField) bool {
-	f, ok := fields["@odata.type"]
-	if !ok {
-		return false
-	}
-	o, ok := v.FieldByIndex(f.Index).Interface().(optional)
-	if !ok {
+	o := odataTypeField(v, fields)
+	if o == nil {
 		return false
 	}
 	x, set, _ := o.optState()
@@ -243,4 +239,15 @@ func derivedElsewhere(v reflect.Value, fields map[string]reflect.StructField) bo
 	s = strings.TrimPrefix(s, "#")
 	s = s[strings.LastIndexByte(s, '.')+1:]
 	return !strings.EqualFold(s, v.Type().Name())
+}
+
+// odataTypeField returns the struct v's "@odata.type" field (an Opt), nil
+// when it has none; fields are v's jsonFields.
+func odataTypeField(v reflect.Value, fields map[string]reflect.StructField) optional {
+	f, ok := fields["@odata.type"]
+	if !ok {
+		return nil
+	}
+	o, _ := v.FieldByIndex(f.Index).Interface().(optional)
+	return o
 }
