@@ -42,7 +42,7 @@ func TestOptPrintsItsValue(t *testing.T) {
 		{fmt.Sprintf("%05.1f", Some(Double(2.25))), "002.2"},
 		{fmt.Sprintf("%v", Null[int32]()), "null"},
 		{fmt.Sprint(Opt[int32]{}), "absent"},
-		{Some(int64(7)).String(), "7"},
+		{fmt.Sprint(Some(int64(7))), "7"},
 		{fmt.Sprintf("%+v", struct{ A Opt[bool] }{Some(true)}), "{A:true}"},
 	} {
 		if tc.got != tc.want {
