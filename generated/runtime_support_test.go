@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"testing"
 	"time"
 
@@ -59,6 +60,25 @@ func checkClientAnswer(t *testing.T, err error, want []byte, got any) {
 	}
 	if want != nil {
 		checkJSONValue(t, want, got)
+	}
+}
+
+// checkArrivedAs fails t unless err is nil and received, the body the
+// fake Server recorded (a polymorphic wrapper), holds a value of sent's
+// type.
+func checkArrivedAs(t *testing.T, err error, sent, received any) {
+	t.Helper()
+	if err != nil {
+		t.Errorf("send %T: %v", sent, err)
+		return
+	}
+	p, ok := received.(polymorphic)
+	if !ok {
+		t.Errorf("send %T: the Server received %T, want a polymorphic wrapper", sent, received)
+		return
+	}
+	if got := p.polyValue(); reflect.TypeOf(got) != reflect.TypeOf(sent) {
+		t.Errorf("sent %T, the Server received %T", sent, got)
 	}
 }
 

@@ -21,9 +21,15 @@ func (em emitter) emitPoly(f *jen.File, p *polyInfo) []string {
 		jen.Id("Value").Id(p.kind),
 	)
 	f.Line()
-	f.Comment("MarshalJSON encodes m.Value.")
+	f.Comment("MarshalJSON encodes m.Value; a derived type that sets no \"@odata.type\" gets its own, so that the receiver decodes it as that type.")
 	f.Func().Params(jen.Id("m").Id(p.wrapper)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("m").Dot("Value"))),
+		jen.Var().Id("name").String(),
+		jen.Switch(jen.Id("m").Dot("Value").Assert(jen.Type())).BlockFunc(func(s *jen.Group) {
+			for _, d := range p.derived {
+				s.Case(jen.Id(d.goName), jen.Op("*").Id(d.goName)).Block(jen.Id("name").Op("=").Lit("#" + d.t.QualifiedName()))
+			}
+		}),
+		jen.Return(jen.Id("marshalWithType").Call(jen.Id("m").Dot("Value"), jen.Id("name"))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSON decodes data into the type its \"@odata.type\" names.")

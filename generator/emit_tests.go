@@ -10,14 +10,16 @@ import (
 
 // emitEndpointTest adds the endpoint's golden tests: per example its
 // bodies as constants, a request and a response round trip, a handler test
-// through a fake Server and a client test; then a 501 test against
-// UnimplementedServer.
+// through a fake Server and a client test; then, for a polymorphic body,
+// a test that every derived type arrives as itself, and a 501 test
+// against UnimplementedServer.
 func (em emitter) emitEndpointTest(f *jen.File, e *endpointInfo) []string {
 	for _, ex := range e.examples {
 		em.emitExampleBodies(f, e, ex)
 		em.emitExampleTest(f, e, ex)
 		f.Line()
 	}
+	em.emitDerivedTypesTest(f, e)
 	em.emitUnimplementedTest(f, e)
 	return []string{e.ep.Page}
 }
@@ -126,10 +128,16 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 }
 
 // exampleFake is the fake Server of an example test: it answers with the
-// documented response, decoded as e's answer type, if there is one.
+// documented response, decoded as e's answer type, or, when the example
+// shows none, with the smallest valid answer (the handler answers 500 when
+// a method that documents an answer body returns none).
 func (em emitter) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
-	if ex.response == nil {
+	switch {
+	case e.result == nil:
 		return jen.Op("&").Id("exampleServer").Values()
+	case ex.response == nil:
+		empty := jen.Index().Byte().Call(jen.Lit(string(em.emptyBody(*e.result))))
+		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), empty))
 	}
 	return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
 }

@@ -27,8 +27,14 @@ func (em emitter) emitStruct(f *jen.File, ti *typeInfo) []string {
 			st.Add(commentLines("ODataType is the @odata.type annotation, e.g. \"#" + commentSafe(t.QualifiedName()) + "\"."))
 			st.Id("ODataType").Id("Opt").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
 		}
-		st.Comment("AdditionalData keeps the properties the docs do not list, so they round-trip.")
-		st.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
+		extra := map[string]string{"json": "-"}
+		if em.isOpen(ti) {
+			st.Comment("AdditionalData keeps the properties the docs do not list, so they round-trip; the type is open, so the handler accepts them.")
+			extra["docs2go"] = "open"
+		} else {
+			st.Comment("AdditionalData keeps the properties the docs do not list, so they round-trip.")
+		}
+		st.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(extra)
 	})
 	f.Line()
 	f.Comment("MarshalJSON encodes m, AdditionalData included.")
@@ -47,6 +53,17 @@ func (em emitter) emitStruct(f *jen.File, ti *typeInfo) []string {
 		sources = append(sources, p.File)
 	}
 	return sources
+}
+
+// isOpen reports whether ti or a type it derives from is an open type
+// (OData: a type derived from an open type is open).
+func (plan *Plan) isOpen(ti *typeInfo) bool {
+	for cur, n := ti, 0; cur != nil && n < 64; cur, n = plan.byName[cur.t.Base], n+1 {
+		if cur.t.OpenType {
+			return true
+		}
+	}
+	return false
 }
 
 // emitEnum adds a string type, one constant per member, the member list

@@ -15,7 +15,8 @@ import (
 //
 //	type BKind interface{ isBKind() }      // B and every derived struct
 //	type AnyB struct{ Value BKind }        // the Server's body/answer type
-//	func (m AnyB) MarshalJSON / (m *AnyB) UnmarshalJSON (a switch on @odata.type)
+//	func (m AnyB) MarshalJSON (writes a derived type's @odata.type when unset)
+//	func (m *AnyB) UnmarshalJSON (a switch on @odata.type)
 //	func (m AnyB) polyValue() any             // for the runtime's validation
 //	func (B) isBKind() {}; func (D) isBKind() {} ...
 //

@@ -17,10 +17,15 @@ type Type struct {
 	Description string
 	Base        string // qualified name of the base type, "" when none
 	Abstract    bool
-	Properties  []Property // own and inherited rows, as the docs flatten them; TypeRef.Target resolved
-	Derived     []string   // qualified names of the types that inherit from it, sorted
-	Inferred    bool       // no page defines it; built from tables or examples
-	Sources     []Pos      // every page section that contributed: the canonical declaration first, the others sorted
+	// OpenType: a resource annotation says "openType": true; instances
+	// may carry properties the tables do not list (directory extensions
+	// extension_<appId>_<name>, open extensions). Types derived from an
+	// open type are open too (OData CSDL), which the generator applies.
+	OpenType   bool       `json:",omitempty"`
+	Properties []Property // own and inherited rows, as the docs flatten them; TypeRef.Target resolved
+	Derived    []string   // qualified names of the types that inherit from it, sorted
+	Inferred   bool       // no page defines it; built from tables or examples
+	Sources    []Pos      // every page section that contributed: the canonical declaration first, the others sorted
 }
 
 // QualifiedName returns namespace + "." + name.

@@ -71,6 +71,7 @@ func (l *linker) mergeResource(td *typeDef, p *ir.Page, r *ir.Resource) {
 		t.Description = r.Description
 	}
 	t.Abstract = t.Abstract || r.Abstract
+	t.OpenType = t.OpenType || r.OpenType
 	td.addSource(r.Pos)
 	if r.BaseType != nil && (r.BaseType.Name != "" || r.BaseType.Link != "") {
 		if td.base == nil {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -27,20 +29,26 @@ type Client struct {
 	MaxRetryWait time.Duration
 }
 
-// do sends body as JSON to method path and decodes a want-status answer
-// into out (nil when the answer has no body). Other statuses become *Error.
-// Throttled answers (429, 503 with Retry-After) are retried, bounded.
+// ErrNilBody is returned, wrapped, by a client method called with a nil
+// body: it would send "null", which no endpoint accepts (the generated
+// handler answers 400), so it is refused before anything is sent.
+var ErrNilBody = errors.New("request body is nil")
+
+// do sends body (a pointer, never nil) as JSON to method path and decodes
+// a want-status answer into out (nil when the answer has no body). Other
+// statuses become *Error. Throttled answers (429, 503 with Retry-After)
+// are retried, bounded.
 func (c *Client) do(ctx context.Context, method, path string, body, out any, want int) error {
-	var data []byte
-	if body != nil {
-		var err error
-		if data, err = json.Marshal(body); err != nil {
-			return fmt.Errorf("%s %s: encode request: %w", method, path, err)
-		}
+	if v := reflect.ValueOf(body); !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
+		return fmt.Errorf("%s %s: %w", method, path, ErrNilBody)
+	}
+	data, err := json.Marshal(body)
+	if err != nil {
+		return fmt.Errorf("%s %s: encode request: %w", method, path, err)
 	}
 	crid := newRequestID() // one id for all attempts, as Graph's SDKs do
 	for attempt := 0; ; attempt++ {
-		status, hdr, answer, err := c.send(ctx, method, path, data, body != nil, crid)
+		status, hdr, answer, err := c.send(ctx, method, path, data, crid)
 		if err != nil {
 			return err
 		}
@@ -68,20 +76,14 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any, wan
 }
 
 // send makes one attempt and reads the whole answer.
-func (c *Client) send(ctx context.Context, method, path string, data []byte, hasBody bool, crid string) (int, http.Header, []byte, error) {
-	var rd io.Reader
-	if hasBody {
-		rd = bytes.NewReader(data)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(c.BaseURL, "/")+path, rd)
+func (c *Client) send(ctx context.Context, method, path string, data []byte, crid string) (int, http.Header, []byte, error) {
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(c.BaseURL, "/")+path, bytes.NewReader(data))
 	if err != nil {
 		return 0, nil, nil, err
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("client-request-id", crid)
-	if hasBody {
-		req.Header.Set("Content-Type", "application/json")
-	}
+	req.Header.Set("Content-Type", "application/json")
 	if c.Token != nil {
 		tok, err := c.Token(ctx)
 		if err != nil {
@@ -98,11 +100,32 @@ func (c *Client) send(ctx context.Context, method, path string, data []byte, has
 		return 0, nil, nil, err
 	}
 	defer resp.Body.Close()
-	answer, err := io.ReadAll(resp.Body)
+	answer, err := readAnswer(resp)
 	if err != nil {
 		return 0, nil, nil, fmt.Errorf("%s %s: read response: %w", method, path, err)
 	}
 	return resp.StatusCode, resp.Header, answer, nil
+}
+
+// readAnswer reads the whole answer, undoing its Content-Encoding. Go's
+// transport asks for gzip and decodes the answer itself (removing the
+// header) unless the request set Accept-Encoding or compression is
+// disabled; an answer that still carries a coding (another transport, a
+// server that compresses unasked) is decoded here.
+func readAnswer(resp *http.Response) ([]byte, error) {
+	codings, e := contentCodings(resp.Header)
+	if e != nil {
+		return nil, errors.New(e.Message)
+	}
+	rd, err := decodeContent(resp.Body, codings)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(rd)
+	if err != nil && len(codings) > 0 {
+		err = codingError(strings.Join(codings, ", "), err)
+	}
+	return data, err
 }
 
 // retryAfter says whether a throttled answer is retried, and after how long.

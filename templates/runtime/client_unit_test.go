@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 )
@@ -105,12 +106,30 @@ func TestClientErrorWithoutODataBody(t *testing.T) {
 		http.Error(w, "upstream exploded", http.StatusBadGateway)
 	}))
 	defer srv.Close()
-	err := (&Client{BaseURL: srv.URL}).do(context.Background(), "POST", "/x", nil, nil, 201)
+	err := (&Client{BaseURL: srv.URL}).do(context.Background(), "POST", "/x", &sample{}, nil, 201)
 	var e *Error
 	if !errors.As(err, &e) || e.Status != 502 || e.Code != "error" || e.Message != "upstream exploded" {
 		t.Errorf("err %#v", err)
 	}
 	if errEmptyParam("CreateX", "id") == nil {
 		t.Error("errEmptyParam returned nil")
+	}
+}
+
+// TestClientRefusesNilBody checks that a nil body is refused before
+// anything is sent (it would go over the wire as null).
+func TestClientRefusesNilBody(t *testing.T) {
+	sent := false
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { sent = true }))
+	defer srv.Close()
+	c := &Client{BaseURL: srv.URL}
+	for _, body := range []any{nil, (*sample)(nil)} {
+		err := c.do(context.Background(), "POST", "/users", body, nil, 201)
+		if !errors.Is(err, ErrNilBody) || !strings.Contains(err.Error(), "POST /users: request body is nil") {
+			t.Errorf("body %#v: err = %v, want ErrNilBody naming the request", body, err)
+		}
+	}
+	if sent {
+		t.Error("a request was sent")
 	}
 }

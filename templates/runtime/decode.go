@@ -16,23 +16,26 @@ import (
 )
 
 // decodeRequest reads r's body into dst (a pointer) in the order Graph
-// checks: content type (415), size (413), JSON syntax with the byte offset,
-// empty body and trailing data (400), then the decode into dst's type and
-// the validation of validate.go, both naming the property path (400).
+// checks: content type (415), content encoding (415, see encoding.go),
+// size as sent and decoded (413), broken compressed data, JSON syntax
+// with the byte offset, empty body and trailing data (400), then the
+// decode into dst's type and the validation of validate.go, both naming
+// the property path (400).
 func decodeRequest(c *handlerConfig, w http.ResponseWriter, r *http.Request, ep *EndpointInfo, dst any) *Error {
 	if e := checkContentType(r.Header.Get("Content-Type")); e != nil {
+		return e
+	}
+	codings, e := contentCodings(r.Header)
+	if e != nil {
+		w.Header().Set("Accept-Encoding", acceptedCodings) // RFC 9110 12.5.3
 		return e
 	}
 	if r.ContentLength > c.maxBodyBytes {
 		return tooLarge(c.maxBodyBytes)
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, c.maxBodyBytes))
-	if err != nil {
-		var big *http.MaxBytesError
-		if errors.As(err, &big) {
-			return tooLarge(big.Limit)
-		}
-		return badRequest("request body: %v", err)
+	data, e := readBody(w, r, codings, c.maxBodyBytes)
+	if e != nil {
+		return e
 	}
 	raw, e := oneJSONValue(data)
 	if e != nil {

@@ -72,8 +72,9 @@ var widgetEndpoint = EndpointInfo{
 }
 
 // widgetHandler serves POST /shops/{id}/widgets, echoing the body with
-// the shop id as "id" unless the shop is "fail" (an *Error), "panic" (a
-// plain error with internals) or "none" (no id, so no Location).
+// the shop id as "id" unless the shop is "fail" (an *Error), "internal" (a
+// plain error with internals), "none" (no id, so no Location), "panic",
+// "abort" (panics with http.ErrAbortHandler) or "nil" (no result, no error).
 func widgetHandler(opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
 	mux := http.NewServeMux()
@@ -85,6 +86,12 @@ func widgetHandler(opts ...HandlerOption) http.Handler {
 			return nil, errors.New("pq: connection to 10.0.0.7 refused")
 		case "none":
 			return b, nil
+		case "panic":
+			panic("lost the map at 10.0.0.7")
+		case "abort":
+			panic(http.ErrAbortHandler)
+		case "nil":
+			return nil, nil
 		}
 		b.ID = Some("w-" + r.PathValue("id"))
 		return b, nil
@@ -137,6 +144,8 @@ func TestHandlerStatuses(t *testing.T) {
 		{"array expected", "POST", "/shops/s1/widgets", "", "", `{"name":"n","parts":{}}`, 400, "badRequest", "property parts: got an object, want an array"},
 		{"server error", "POST", "/shops/fail/widgets", "", "", `{"name":"n"}`, 409, "conflict", "widget exists"},
 		{"internal", "POST", "/shops/internal/widgets", "", "", `{"name":"n"}`, 500, "internalServerError", "An internal server error occurred."},
+		{"panic", "POST", "/shops/panic/widgets", "", "", `{"name":"n"}`, 500, "internalServerError", "An internal server error occurred."},
+		{"no result", "POST", "/shops/nil/widgets", "", "", `{"name":"n"}`, 500, "internalServerError", "An internal server error occurred."},
 		{"unknown path", "POST", "/nothing", "", "", `{}`, 404, "notFound", "/nothing"},
 		{"wrong method", "GET", "/shops/s1/widgets", "", "", ``, 405, "methodNotAllowed", ""},
 	} {
@@ -287,4 +296,52 @@ func TestLargeBodyWithoutContentLength(t *testing.T) {
 	rec := httptest.NewRecorder()
 	widgetHandler(WithMaxBodyBytes(100)).ServeHTTP(rec, req)
 	checkErrorAnswer(t, rec, 413, "requestEntityTooLarge")
+}
+
+// TestHandlerPanic checks that a panicking Server method is answered 500
+// in the error shape over a real connection, which stays usable, that
+// WithErrorLog gets the panic, and that http.ErrAbortHandler still aborts.
+func TestHandlerPanic(t *testing.T) {
+	var logged []error
+	srv := httptest.NewServer(widgetHandler(WithErrorLog(func(_ *http.Request, err error) { logged = append(logged, err) })))
+	defer srv.Close()
+	c := &Client{BaseURL: srv.URL, HTTPClient: srv.Client(), Token: func(context.Context) (string, error) { return "t", nil }}
+	for range 2 { // the second request reuses the connection
+		err := c.do(context.Background(), "POST", "/shops/panic/widgets", &widget{Name: Some("n")}, &widget{}, 201)
+		var e *Error
+		if !errors.As(err, &e) || e.Status != 500 || e.Code != "internalServerError" || strings.Contains(e.Message, "10.0.0.7") {
+			t.Fatalf("err = %v, want a 500 internalServerError without the panic's text", err)
+		}
+	}
+	var pe *PanicError
+	if len(logged) != 2 || !errors.As(logged[0], &pe) || pe.Value != "lost the map at 10.0.0.7" ||
+		pe.Operation != "CreateWidget" || !bytes.Contains(pe.Stack, []byte("widgetHandler")) {
+		t.Errorf("logged %v, want 2 *PanicError with the value and the stack", logged)
+	}
+
+	defer func() {
+		if p := recover(); p != http.ErrAbortHandler {
+			t.Errorf("recovered %v, want http.ErrAbortHandler panicked again", p)
+		}
+	}()
+	doWidget(widgetHandler(), "POST", "/shops/abort/widgets", "", "", `{"name":"n"}`)
+	t.Error("ErrAbortHandler did not abort")
+}
+
+// TestHandlerNoResult checks the rule for a method returning no result
+// and no error: a server bug (500, logged) where the endpoint answers
+// with a body, the documented status where it answers without one.
+func TestHandlerNoResult(t *testing.T) {
+	var logged error
+	rec := doWidget(widgetHandler(WithErrorLog(func(_ *http.Request, err error) { logged = err })), "POST", "/shops/nil/widgets", "", "", `{"name":"n"}`)
+	checkErrorAnswer(t, rec, 500, "internalServerError")
+	if logged == nil || !strings.Contains(logged.Error(), "CreateWidget returned no result and no error") {
+		t.Errorf("logged %v", logged)
+	}
+	c := newHandlerConfig(nil)
+	mux := http.NewServeMux()
+	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 204, func(*http.Request, *widget) error { return nil }))
+	if rec := doWidget(withErrorShape(mux), "POST", "/shops/s/widgets", "", "", `{"name":"n"}`); rec.Code != 204 || rec.Body.Len() != 0 {
+		t.Errorf("no-content endpoint: status %d body %q, want 204 and no body", rec.Code, rec.Body)
+	}
 }

@@ -162,3 +162,47 @@ func odataType(data []byte) (name string, null bool) {
 	}
 	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#")), false
 }
+
+// marshalWithType encodes v, a generated struct or a pointer to one, and
+// writes "@odata.type": name first unless v sets its "@odata.type" field
+// (to a value or null) or name is "". Polymorphic wrappers call it with
+// the name of a derived type, so that a value built in Go (without
+// ODataType) is decoded as the same type by the receiver instead of as
+// the base type, whose validation calls the derived properties unknown.
+func marshalWithType(v any, name string) ([]byte, error) {
+	data, err := json.Marshal(v)
+	if err != nil || name == "" || len(data) < 2 || data[0] != '{' || setsODataType(v) {
+		return data, err
+	}
+	tag, err := json.Marshal(name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(data)+len(tag)+16)
+	out = append(append(append(out, `{"@odata.type":`...), tag...), data[1:]...)
+	if len(data) > 2 {
+		out = slices.Insert(out, len(`{"@odata.type":`)+len(tag), ',')
+	}
+	return out, nil
+}
+
+// setsODataType reports whether the struct v (or *v) has an "@odata.type"
+// field that is set or null.
+func setsODataType(v any) bool {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return false
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return false
+	}
+	o := odataTypeField(rv, jsonFields(rv.Type()))
+	if o == nil {
+		return false
+	}
+	_, set, null := o.optState()
+	return set || null
+}

@@ -1,7 +1,9 @@
 package runtime
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,7 +17,14 @@ type gadgetKind interface{ isGadgetKind() }
 
 type anyGadget struct{ Value gadgetKind }
 
-func (m anyGadget) MarshalJSON() ([]byte, error) { return json.Marshal(m.Value) }
+func (m anyGadget) MarshalJSON() ([]byte, error) {
+	var name string
+	switch m.Value.(type) {
+	case roundGadget, *roundGadget:
+		name = "#microsoft.graph.roundGadget"
+	}
+	return marshalWithType(m.Value, name)
+}
 
 func (m *anyGadget) UnmarshalJSON(data []byte) error {
 	name, null := odataType(data)
@@ -123,5 +132,107 @@ func TestNestedPolymorphic(t *testing.T) {
 	out, _ := json.Marshal(h)
 	if !strings.Contains(string(out), `"radius":2`) || !strings.HasSuffix(string(out), `null]}`) {
 		t.Errorf("round trip: %s", out)
+	}
+}
+
+// contact twins a generated open type ("openType": true): its
+// AdditionalData is tagged docs2go:"open".
+type contact struct {
+	Name           Opt[string]                `json:"name,omitzero" docs2go:"required"`
+	Manager        Opt[gadget]                `json:"manager,omitzero"`
+	AdditionalData map[string]json.RawMessage `json:"-" docs2go:"open"`
+}
+
+func (m contact) MarshalJSON() ([]byte, error) {
+	type plain contact
+	return marshalObject(plain(m), m.AdditionalData)
+}
+
+func (m *contact) UnmarshalJSON(data []byte) error {
+	type plain contact
+	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+}
+
+// TestOpenTypeAcceptsUnknownProperties checks that an open type takes
+// properties its table does not list (a directory extension, an open
+// extension), keeps them and writes them back, while a nested type that
+// is not open still rejects them and the open type's own rules hold.
+func TestOpenTypeAcceptsUnknownProperties(t *testing.T) {
+	const ext = `"extension_3b8a_employeeCode":"E1","com.contoso.roamingSettings":{"theme":"dark"}`
+	for _, tc := range []struct{ body, want string }{
+		{`{"name":"a",` + ext + `}`, ""},
+		{`{"name":"a","manager":{"name":"m","extension_3b8a_x":1}}`, "manager.extension_3b8a_x: unknown property"},
+		{`{` + ext + `}`, "name: required property is missing"},
+	} {
+		var c contact
+		if err := json.Unmarshal([]byte(tc.body), &c); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if e := validate(&c, &EndpointInfo{}); e != nil {
+			got = e.Message
+		}
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.body, got, tc.want)
+		}
+	}
+	var c contact
+	in := `{"name":"a",` + ext + `}`
+	if err := json.Unmarshal([]byte(in), &c); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := json.Marshal(c)
+	if string(out) != `{"name":"a","com.contoso.roamingSettings":{"theme":"dark"},"extension_3b8a_employeeCode":"E1"}` {
+		t.Errorf("round trip: %s", out)
+	}
+}
+
+// TestPolymorphicEncodingNamesTheDerivedType checks that a derived value
+// built in Go, without ODataType, is written with its "@odata.type", so it
+// decodes as the same type; a set or null ODataType and the base type are
+// written as they are.
+func TestPolymorphicEncodingNamesTheDerivedType(t *testing.T) {
+	for _, tc := range []struct {
+		in   anyGadget
+		want string
+	}{
+		{anyGadget{&roundGadget{Name: Some("r"), Radius: Some[int32](2)}}, `{"@odata.type":"#microsoft.graph.roundGadget","name":"r","radius":2}`},
+		{anyGadget{roundGadget{}}, `{"@odata.type":"#microsoft.graph.roundGadget"}`},
+		{anyGadget{&roundGadget{ODataType: Some("microsoft.graph.roundGadget")}}, `{"@odata.type":"microsoft.graph.roundGadget"}`},
+		{anyGadget{&roundGadget{ODataType: Null[string]()}}, `{"@odata.type":null}`},
+		{anyGadget{&gadget{Name: Some("g")}}, `{"name":"g"}`},
+		{anyGadget{}, `null`},
+	} {
+		out, err := json.Marshal(tc.in)
+		if err != nil || string(out) != tc.want {
+			t.Errorf("Marshal(%#v) = %s, %v; want %s", tc.in.Value, out, err, tc.want)
+		}
+	}
+	out, _ := json.Marshal(holder{Many: Some([]anyGadget{{&roundGadget{Name: Some("r")}}})})
+	var back holder
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := back.Many.Or(nil)[0].Value.(*roundGadget); !ok {
+		t.Errorf("%s decoded item 0 as %T, want *roundGadget", out, back.Many.Or(nil)[0].Value)
+	}
+}
+
+// TestDerivedTypeArrives sends a derived value built in Go (no ODataType)
+// through the client and a handler whose body is polymorphic, as the
+// generated Test<Name>DerivedTypes do: it must arrive as that type, and
+// its own properties must not be called unknown.
+func TestDerivedTypeArrives(t *testing.T) {
+	var received any
+	c := newHandlerConfig(nil)
+	mux := http.NewServeMux()
+	mux.Handle("POST /gadgets", serveJSON(c, &EndpointInfo{Operation: "CreateGadget"}, 201, func(_ *http.Request, b *anyGadget) (*anyGadget, error) {
+		received = b
+		return b, nil
+	}))
+	client := exampleClient(t, withErrorShape(mux))
+	for _, v := range []gadgetKind{&roundGadget{Name: Some("r"), ODataType: Some("#microsoft.graph.roundGadget")}, &roundGadget{Name: Some("r")}, &gadget{Name: Some("g")}} {
+		err := client.do(context.Background(), "POST", "/gadgets", &anyGadget{Value: v}, new(anyGadget), 201)
+		checkArrivedAs(t, err, v, received)
 	}
 }

@@ -14,7 +14,10 @@ import (
 // endpoint decodes into (a derived type chosen by @odata.type included):
 //
 //   - unknown properties (kept in AdditionalData) are rejected, as Graph
-//     does; instance annotations ("@odata.type", "x@odata.bind") are not;
+//     does, unless the type is open (AdditionalData tagged
+//     `docs2go:"open"`: the docs' "openType": true, whose instances carry
+//     directory and open extensions); instance annotations
+//     ("@odata.type", "x@odata.bind") are never rejected;
 //   - a field tagged `docs2go:"required"` must be present and not null;
 //   - a field tagged `docs2go:"readonly"` must be absent;
 //   - an enum value (a string type with Valid() bool) must be a documented
@@ -198,11 +201,11 @@ func (vd *validator) object(v reflect.Value, path string, depth int) {
 		}
 		vd.value(fv, p, depth+1)
 	}
-	extra := v.FieldByName("AdditionalData")
-	if !extra.IsValid() || derivedElsewhere(v, fields) {
+	extra, ok := v.Type().FieldByName("AdditionalData")
+	if !ok || isOpenType(extra) || derivedElsewhere(v, fields) {
 		return
 	}
-	m, _ := extra.Interface().(map[string]json.RawMessage)
+	m, _ := v.FieldByIndex(extra.Index).Interface().(map[string]json.RawMessage)
 	for _, k := range sortedKeys(m) {
 		if strings.Contains(k, "@") {
 			continue // instance annotation: @odata.type, x@odata.bind, ...
@@ -214,16 +217,18 @@ func (vd *validator) object(v reflect.Value, path string, depth int) {
 	}
 }
 
+// isOpenType reports whether the AdditionalData field says its type is
+// open: any property is allowed.
+func isOpenType(extra reflect.StructField) bool {
+	return slices.Contains(strings.Split(extra.Tag.Get("docs2go"), ","), "open")
+}
+
 // derivedElsewhere reports whether the object's @odata.type names another
 // type than its Go type: a derived type the decoder did not resolve, whose
 // properties the base type cannot know, so they are not called unknown.
 func derivedElsewhere(v reflect.Value, fields map[string]reflect.StructField) bool {
-	f, ok := fields["@odata.type"]
-	if !ok {
-		return false
-	}
-	o, ok := v.FieldByIndex(f.Index).Interface().(optional)
-	if !ok {
+	o := odataTypeField(v, fields)
+	if o == nil {
 		return false
 	}
 	x, set, _ := o.optState()
@@ -234,4 +239,15 @@ func derivedElsewhere(v reflect.Value, fields map[string]reflect.StructField) bo
 	s = strings.TrimPrefix(s, "#")
 	s = s[strings.LastIndexByte(s, '.')+1:]
 	return !strings.EqualFold(s, v.Type().Name())
+}
+
+// odataTypeField returns the struct v's "@odata.type" field (an Opt), nil
+// when it has none; fields are v's jsonFields.
+func odataTypeField(v reflect.Value, fields map[string]reflect.StructField) optional {
+	f, ok := fields["@odata.type"]
+	if !ok {
+		return nil
+	}
+	o, _ := v.FieldByIndex(f.Index).Interface().(optional)
+	return o
 }
