@@ -84,7 +84,7 @@ type CodeInfo struct {
 // Codes lists every code docs2go reports. The README's lint section
 // documents each one.
 var Codes = []CodeInfo{
-	{CodeInternalError, Error, "A bug in docs2go stopped the parsing of a page or the linking; the rest of the run goes on"},
+	{CodeInternalError, Error, "A bug in docs2go stopped the parsing or the linking of a page; the rest of the run goes on"},
 	{CodeUnclosedComment, Warning, "An HTML comment is not closed before the content that follows, which it hides"},
 	{CodeInvalidAnnotation, Warning, "An annotation comment cannot be read"},
 	{CodeUnknownAnnotationKey, Warning, "An annotation comment has a key no tool reads"},

@@ -15,7 +15,7 @@ import (
 func (l *linker) buildEndpoints() {
 	for i, p := range l.pages {
 		if f := l.facts[i].create; f != nil {
-			l.buildEndpoint(p, f)
+			l.onPage("endpoint", p, func() { l.buildEndpoint(p, f) })
 		}
 	}
 }
