@@ -11,7 +11,8 @@ import (
 // planExamples checks e's documented examples and keeps the usable
 // ones. An example whose body is not valid JSON or does not fit the type
 // gets a warning and no golden test; one without bodies still gets a
-// status test. It then picks the request of e's 501 test. It changes e
+// status test. The examples no operation of the page claims (their method
+// is on none of its request lines) get a warning. It then picks the request of e's 501 test. It changes e
 // only, and returns its findings.
 func (plan *Plan) planExamples(e *endpointInfo) ir.Diagnostics {
 	var diags ir.Diagnostics
@@ -29,6 +30,9 @@ func (plan *Plan) planExamples(e *endpointInfo) ir.Diagnostics {
 			diags.Warnf(examplePos(e, ex), ir.CodeExampleUnroutable, "http example %d: no request path reaches this endpoint; no handler test", info.n)
 		}
 		e.examples = append(e.examples, info)
+	}
+	for _, ex := range e.ep.Unclaimed {
+		diags.Warnf(examplePos(e, ex), ir.CodeExampleMethod, "http example: method %s is on none of the page's request lines; no operation claims it, no golden test", strings.ToUpper(ex.Request.Method))
 	}
 	e.unimplemented = plan.unimplementedRequest(e)
 	if e.unimplemented.target == "" {

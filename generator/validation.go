@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -47,7 +48,9 @@ func (plan *Plan) documentedKeys(e *endpointInfo) []string {
 			if ex.Request == nil || ex.Request.Body == nil {
 				continue
 			}
-			if v, err := decodeJSON([]byte(ex.Request.Body.Text)); err == nil {
+			// The tree the linker kept; Leading, as the golden test's
+			// decoder reads a body followed by header lines.
+			if v := jsontree.Of(ex.Request.Body).Leading(); v != nil {
 				plan.documentedValue(v, m.body, "", set, 0)
 			}
 		}
@@ -61,41 +64,55 @@ func (plan *Plan) documentedKeys(e *endpointInfo) []string {
 }
 
 // documentedValue walks one example value of type ref at path.
-func (plan *Plan) documentedValue(v any, ref ir.TypeRef, path string, set map[string]bool, depth int) {
-	if v == nil || depth > maxDepth {
+func (plan *Plan) documentedValue(v *jsontree.Node, ref ir.TypeRef, path string, set map[string]bool, depth int) {
+	if v == nil || v.Kind == jsontree.Null || depth > maxDepth {
 		return
 	}
 	k, _, ti, ei := plan.resolve(ref)
 	if ref.Collection {
 		elem := ref
 		elem.Collection = false
-		arr, _ := v.([]any)
-		for _, x := range arr {
-			plan.documentedValue(x, elem, path, set, depth+1)
+		if v.Kind == jsontree.Array {
+			for _, x := range v.Elems {
+				plan.documentedValue(x, elem, path, set, depth+1)
+			}
 		}
 		return
 	}
-	switch k {
-	case kindEnum:
-		if s, ok := v.(string); ok && !enumAccepts(ei.e, s) {
-			set["enum:"+path+"="+s] = true
+	switch {
+	case k == kindEnum && v.Kind == jsontree.String:
+		if !enumAccepts(ei.e, v.Str) {
+			set["enum:"+path+"="+v.Str] = true
 		}
-	case kindStruct:
-		if obj, ok := v.(map[string]any); ok {
-			plan.documentedObject(obj, plan.derivedFor(obj, ti), path, set, depth)
-		}
+	case k == kindStruct && v.Kind == jsontree.Object:
+		plan.documentedObject(v, plan.derivedFor(v, ti), path, set, depth)
 	}
 }
 
+// maxDepth bounds recursion on deeply nested examples.
+const maxDepth = 64
+
+// lastField is the value of key in obj, the last of repeats as
+// encoding/json (and so the generated code) decodes it, or nil.
+func lastField(obj *jsontree.Node, key string) *jsontree.Node {
+	for i := len(obj.Members) - 1; i >= 0; i-- {
+		if obj.Members[i].Key == key {
+			return obj.Members[i].Val
+		}
+	}
+	return nil
+}
+
 // documentedObject walks an example object against ti's properties.
-func (plan *Plan) documentedObject(obj map[string]any, ti *typeInfo, path string, set map[string]bool, depth int) {
+func (plan *Plan) documentedObject(obj *jsontree.Node, ti *typeInfo, path string, set map[string]bool, depth int) {
 	known := map[string]bool{"@odata.type": true}
 	for _, f := range ti.fields {
 		p := f.prop
 		known[p.Name] = true
 		at := docPath(path, p.Name)
-		val, present := obj[p.Name]
-		if p.Required && (!present || val == nil) {
+		val := lastField(obj, p.Name)
+		present := val != nil
+		if p.Required && (!present || val.Kind == jsontree.Null) {
 			set["required:"+at] = true
 		}
 		if p.ReadOnly && present {
@@ -105,18 +122,20 @@ func (plan *Plan) documentedObject(obj map[string]any, ti *typeInfo, path string
 			plan.documentedValue(val, p.Type, at, set, depth+1)
 		}
 	}
-	for key := range obj {
-		if !known[key] && !strings.Contains(key, "@") {
-			set["unknown:"+docPath(path, key)] = true
+	for _, m := range obj.Members {
+		if !known[m.Key] && !strings.Contains(m.Key, "@") {
+			set["unknown:"+docPath(path, m.Key)] = true
 		}
 	}
 }
 
 // derivedFor returns the type an example object's @odata.type names when
 // the doc set defines it, else ti.
-func (plan *Plan) derivedFor(obj map[string]any, ti *typeInfo) *typeInfo {
-	s, _ := obj["@odata.type"].(string)
-	s = strings.TrimPrefix(s, "#")
+func (plan *Plan) derivedFor(obj *jsontree.Node, ti *typeInfo) *typeInfo {
+	var s string
+	if t := lastField(obj, "@odata.type"); t != nil && t.Kind == jsontree.String {
+		s = strings.TrimPrefix(t.Str, "#")
+	}
 	if s == "" {
 		return ti
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docs2go/docs2go/internal/cputime"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -27,8 +28,9 @@ import (
 // seeds read from it are used when it is present and never copied here.
 const corpusSeedDir = "../../shared/corpus/graph-docs-2020/api-reference"
 
-// timeBudget is the time one parse may take: 2 s per MiB, plus slack for
-// the instrumented fuzzing binary on a loaded machine.
+// timeBudget is the CPU time one parse may take (cputime.Thread: the
+// parse runs on one goroutine): 2 s per MiB, plus slack for the
+// instrumented fuzzing binary.
 func timeBudget(n int) time.Duration {
 	if raceDetector {
 		return time.Hour // no bound: see race_test.go
@@ -110,9 +112,9 @@ func FuzzParsePage(f *testing.F) {
 // checkParse parses src under the time budget and checks the invariants.
 func checkParse(t *testing.T, src []byte) *ir.Page {
 	t.Helper()
-	start := time.Now()
-	page, diags := ParsePage("fuzz.md", src)
-	if el := time.Since(start); el > timeBudget(len(src)) {
+	var page *ir.Page
+	var diags ir.Diagnostics
+	if el := cputime.Thread(func() { page, diags = ParsePage("fuzz.md", src) }); el > timeBudget(len(src)) {
 		t.Fatalf("parsing %d bytes took %v", len(src), el)
 	}
 	if page == nil {
@@ -251,10 +253,12 @@ func FuzzHTTPMessage(f *testing.F) {
 		for i := range texts {
 			lines[i] = fenceLine{text: texts[i], off: offs[i]}
 		}
-		start := time.Now()
-		msg := parseMessage(lines, string(src), li.pos)
-		paths := parseSyntaxLines(lines, li.pos)
-		if el := time.Since(start); el > timeBudget(len(src)) {
+		var msg *ir.HTTPMessage
+		var paths []ir.PathSyntax
+		if el := cputime.Thread(func() {
+			msg = parseMessage(lines, string(src), li.pos)
+			paths = parseSyntaxLines(lines, li.pos)
+		}); el > timeBudget(len(src)) {
 			t.Fatalf("reading %d bytes took %v", len(src), el)
 		}
 		for _, p := range paths {
@@ -296,9 +300,10 @@ func FuzzAnnotation(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		pos := ir.Pos{File: "fuzz.md", Line: 3, Col: 1}
-		start := time.Now()
-		a, members, err := parseAnnotation(body, pos)
-		if el := time.Since(start); el > timeBudget(len(body)) {
+		var a *ir.Annotation
+		var members []jsonMember
+		var err error
+		if el := cputime.Thread(func() { a, members, err = parseAnnotation(body, pos) }); el > timeBudget(len(body)) {
 			t.Fatalf("reading %d bytes took %v", len(body), el)
 		}
 		if err != nil {

@@ -59,6 +59,30 @@ func (d *Doc) Strict() (*Node, *SyntaxError) { return d.strict, d.strictErr }
 // encoding/json's Decoder.Token walk gives.
 func (d *Doc) Lenient() (*Node, error) { return d.lenient, d.lenientErr }
 
+// Leading returns the first JSON value of the text as encoding/json's
+// Decoder.Decode reads it from a stream, unless what follows it starts
+// another value; nil when there is no such value. It accepts what the
+// strict reading refuses for the text after the value alone: some example
+// bodies go on with header lines (v1.0 workforceintegration-post.md), which
+// a Decoder never reads.
+func (d *Doc) Leading() *Node {
+	if d.strict != nil {
+		return d.strict
+	}
+	r := reader{s: d.text}
+	v, err := r.value()
+	if err != nil || r.depth > maxDepth {
+		return nil
+	}
+	if _, err := r.token(); err == nil || err == io.EOF {
+		// Another value follows (with a Decoder, the next Token call
+		// succeeds), or only white space, which the strict reading took
+		// unless the value is too deep.
+		return nil
+	}
+	return v
+}
+
 // Attach parses blk's text and keeps the result on blk (ir.Block.JSON) for
 // Of. It must run before blk is shared between goroutines.
 func Attach(blk *ir.Block) *Doc {

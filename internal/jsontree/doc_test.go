@@ -1,6 +1,9 @@
 package jsontree
 
 import (
+	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/docs2go/docs2go/parser/ir"
@@ -45,5 +48,44 @@ func TestDocReadings(t *testing.T) {
 	}
 	if pos := OffsetPos(&ir.Block{Text: text, Pos: ir.Pos{File: "f.md", Line: 10, Col: 1}}, root.Members[1].KeyOff); pos.String() != "f.md:12:3" {
 		t.Errorf("OffsetPos = %s, want f.md:12:3", pos)
+	}
+}
+
+// TestLeadingAsDecoder: Leading takes the value a json.Decoder's Decode
+// takes when its next Token call fails (header lines after the body, as on
+// v1.0 workforceintegration-post.md), and nothing when another value
+// follows or the value itself is invalid.
+func TestLeadingAsDecoder(t *testing.T) {
+	for _, text := range []string{
+		`{"a": 1}`,
+		"{\n  \"a\": \"x\"\n}\nContent-type: application/json\n",
+		"{\"a\": 1}\n}",
+		`{"a": 1} {"b": 2}`,
+		`{"a": 1} "s"`,
+		`{"a": 1} 12`,
+		`{"a": 1} tru`,
+		`[1, 2] x`,
+		`{"a": 1,}`,
+		`{"a": 1 // c` + "\n}",
+		`"s" rest`,
+		``,
+		`  `,
+	} {
+		var want any
+		dec := json.NewDecoder(strings.NewReader(text))
+		if err := dec.Decode(&want); err != nil {
+			want = nil
+		} else if _, err := dec.Token(); err == nil {
+			want = nil
+		}
+		var got any
+		if n := Parse(text).Leading(); n != nil {
+			if err := json.Unmarshal([]byte(n.Raw), &got); err != nil {
+				t.Fatalf("%q: Leading gave %q: %v", text, n.Raw, err)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: Leading = %v, want %v (the Decoder's)", text, got, want)
+		}
 	}
 }

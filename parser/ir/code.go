@@ -84,7 +84,7 @@ type CodeInfo struct {
 // Codes lists every code docs2go reports. The README's lint section
 // documents each one.
 var Codes = []CodeInfo{
-	{CodeInternalError, Error, "A bug in docs2go stopped the parsing of a page or the linking; the rest of the run goes on"},
+	{CodeInternalError, Error, "A bug in docs2go stopped the parsing or the linking of a page; the rest of the run goes on"},
 	{CodeUnclosedComment, Warning, "An HTML comment is not closed before the content that follows, which it hides"},
 	{CodeInvalidAnnotation, Warning, "An annotation comment cannot be read"},
 	{CodeUnknownAnnotationKey, Warning, "An annotation comment has a key no tool reads"},
@@ -139,7 +139,7 @@ var Codes = []CodeInfo{
 	{CodeRouteConflict, Warning, "A request line conflicts with another endpoint's route; it is left out"},
 	{CodeSharedRouteTypes, Warning, "Endpoints served by one handler have unrelated body or result types"},
 	{CodeExampleUnroutable, Warning, "No request path reaches an example's endpoint; no handler test for it"},
-	{CodeExampleMethod, Warning, "An example request's method differs from the endpoint's; no golden test for it"},
+	{CodeExampleMethod, Warning, "An example request's method is on none of the page's request lines, so no operation claims it; no golden test for it"},
 	{CodeExampleStatus, Warning, "An example response's status differs from the endpoint's; no golden test for it"},
 	{CodeExampleURL, Warning, "An example request URL matches none of the endpoint's request lines; the test uses a built one"},
 	{CodeExampleNonconforming, Warning, "An example body does not fit the generated types; no golden test for it"},

@@ -42,7 +42,8 @@ type Endpoint struct {
 	Status      int          // 201
 	Permissions []Permission
 	Headers     []HeaderSpec
-	Examples    []Example
+	Examples    []Example // the examples of Method, and those that show only a response
+	Unclaimed   []Example `json:",omitempty"` // examples of the page whose request method no request line of the page has
 	Pos         Pos
 }
 

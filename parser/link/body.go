@@ -19,9 +19,14 @@ func (l *linker) resolveBodies() {
 		if f == nil || len(f.paths) == 0 {
 			continue // buildEndpoints reports it
 		}
-		f.body, f.noBodyAt, f.noBody = l.bodyType(p, f.req)
-		if f.body != nil || f.noBody == "" {
-			f.result = l.resultType(p, f.req, f.body)
+		ok := l.onPage("body", p, func() {
+			f.body, f.noBodyAt, f.noBody = l.bodyType(p, f.req)
+			if f.body != nil || f.noBody == "" {
+				f.result = l.resultType(p, f.req, f.body)
+			}
+		})
+		if !ok {
+			l.facts[i].create = nil // reported: half-found types make no endpoint
 		}
 	}
 }

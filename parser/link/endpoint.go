@@ -2,7 +2,6 @@ package link
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
@@ -16,7 +15,7 @@ import (
 func (l *linker) buildEndpoints() {
 	for i, p := range l.pages {
 		if f := l.facts[i].create; f != nil {
-			l.buildEndpoint(p, f)
+			l.onPage("endpoint", p, func() { l.buildEndpoint(p, f) })
 		}
 	}
 }
@@ -52,11 +51,7 @@ func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
 		Headers:     slices.Clone(op.Headers),
 		Pos:         pos,
 	}
-	for _, ex := range op.Examples {
-		if ex.Request == nil || strings.EqualFold(ex.Request.Method, method) {
-			ep.Examples = append(ep.Examples, ex)
-		}
-	}
+	ep.Examples, ep.Unclaimed = examplesFor(op, method) // examples.go
 	l.endpoints = append(l.endpoints, ep)
 }
 

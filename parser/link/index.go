@@ -73,16 +73,18 @@ func newTypeDef(key, ns, name string) *typeDef {
 // its name, and which names each page declares.
 func (l *linker) indexDeclarations() {
 	for i, p := range l.pages {
-		for j, r := range p.Resources {
-			if r != nil {
-				l.declare(decl{page: p, name: l.facts[i].resources[j], res: r})
+		l.onPage("index", p, func() {
+			for j, r := range p.Resources {
+				if r != nil {
+					l.declare(decl{page: p, name: l.facts[i].resources[j], res: r})
+				}
 			}
-		}
-		for j, e := range p.Enums {
-			if e != nil {
-				l.declare(decl{page: p, name: l.facts[i].enums[j], enum: e})
+			for j, e := range p.Enums {
+				if e != nil {
+					l.declare(decl{page: p, name: l.facts[i].enums[j], enum: e})
+				}
 			}
-		}
+		})
 	}
 	for k := range l.byShort {
 		slices.Sort(l.byShort[k])

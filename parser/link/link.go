@@ -14,7 +14,8 @@
 //	endpoint.go  an endpoint, or a skip with its reason, per create page
 //	reach.go     keep what the endpoints reach, report its unresolved references, flatten inheritance
 //
-// lookup.go holds the read-only queries (by link, by name) the passes after
+// A bug on one page is reported there and does not stop the other pages
+// (fault.go). lookup.go holds the read-only queries (by link, by name) the passes after
 // indexing share.
 //
 // Link never mutates its input: types, properties and type references are
@@ -26,7 +27,6 @@ package link
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -36,16 +36,23 @@ import (
 // Link joins pages (one docs version, docs-relative File paths) into a
 // DocSet. Problems are reported as diagnostics; Link never panics.
 func Link(pages []*ir.Page) (ds *ir.DocSet, diags ir.Diagnostics) {
+	var l *linker
 	defer func() {
-		// Never panic on any input: a bug in the linker becomes an error
-		// diagnostic, not a crash of the whole run.
+		// Never panic on any input: a bug in the linker that the per-page
+		// guards (fault.go) did not catch becomes an error diagnostic at the
+		// page it was working on, not a crash of the whole run.
 		if r := recover(); r != nil {
 			ds = &ir.DocSet{}
-			diags = append(diags, ir.Diagnostic{Severity: ir.Error, Code: ir.CodeInternalError,
-				Message: fmt.Sprintf("linker: internal error: %v", r)})
+			var at ir.Pos
+			if l != nil && l.working != "" {
+				at = pagePos(l.working)
+				diags = l.diags
+			}
+			diags = append(diags, internalError(at, r))
+			diags.Sort()
 		}
 	}()
-	l := newLinker(pages)
+	l = newLinker(pages)
 	l.indexDeclarations() // index.go
 	l.mergeDeclarations() // merge.go
 	l.resolveTypes()      // resolve.go
@@ -72,6 +79,7 @@ type linker struct {
 	skipped     []ir.Skip           // create pages that could not become endpoints
 	reached     map[string]bool     // def or inferred keys reachable from endpoints
 	diags       ir.Diagnostics
+	working     string // the page the current pass works on, for fault reports
 }
 
 func newLinker(pages []*ir.Page) *linker {

@@ -19,6 +19,7 @@ import (
 func (l *linker) mergeDeclarations() {
 	for _, k := range slices.Sorted(maps.Keys(l.defs)) {
 		d := l.defs[k]
+		l.working = l.defFile(k)
 		slices.SortStableFunc(d.decls, func(a, b decl) int { return declRank(a, d.lname) - declRank(b, d.lname) })
 		canon := d.decls[0].name
 		d.qname = ir.Qualify(canon.ns, canon.name)
@@ -30,11 +31,13 @@ func (l *linker) mergeDeclarations() {
 			d.enum = &c
 		}
 		for _, dc := range d.decls {
-			if d.typ != nil {
-				l.mergeResource(d.typ, dc.page, dc.res)
-			} else {
-				l.mergeEnum(d.enum, dc.enum)
-			}
+			l.onPage("merge", dc.page, func() {
+				if d.typ != nil {
+					l.mergeResource(d.typ, dc.page, dc.res)
+				} else {
+					l.mergeEnum(d.enum, dc.enum)
+				}
+			})
 		}
 	}
 }

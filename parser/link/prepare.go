@@ -24,11 +24,24 @@ type pageFacts struct {
 // has no name.
 type defName struct{ ns, name, key string }
 
-// prepare computes the facts of l.pages.
+// prepare computes the facts of l.pages. A page whose facts could not be
+// computed (a bug, reported at the page) takes no part in the later passes.
 func (l *linker) prepare() []pageFacts {
 	facts := make([]pageFacts, len(l.pages))
-	parallel(len(l.pages), func(i int) { facts[i] = factsOf(l.pages[i]) })
-	return facts
+	faults := make([]*ir.Diagnostic, len(l.pages))
+	parallel(len(l.pages), func(i int) {
+		faults[i] = guarded("prepare", l.pages[i], func() { facts[i] = factsOf(l.pages[i]) })
+	})
+	kept, keptFacts := l.pages[:0], facts[:0] // l.pages is the linker's own slice
+	for i, p := range l.pages {
+		if faults[i] != nil {
+			l.diags = append(l.diags, *faults[i])
+			continue
+		}
+		kept, keptFacts = append(kept, p), append(keptFacts, facts[i])
+	}
+	l.pages = kept
+	return keptFacts
 }
 
 func factsOf(p *ir.Page) pageFacts {
@@ -62,8 +75,8 @@ func newDefName(name, ns, pageNS string) defName {
 }
 
 // parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines. f must only write
-// results of its own index. A panic in f is raised again in the caller,
-// where Link recovers it.
+// results of its own index. A panic in f is raised again in the caller
+// (prepare guards each page, so only a bug outside f gets there).
 func parallel(n int, f func(i int)) {
 	const chunk = 32 // pages are small: hand them out in runs
 	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)

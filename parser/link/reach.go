@@ -37,6 +37,7 @@ func (l *linker) reach() {
 	for len(queue) > 0 {
 		k := queue[0]
 		queue = queue[1:]
+		l.working = l.defFile(k)
 		td := l.typeDefOf(k)
 		if td == nil {
 			continue // an enum: nothing further
@@ -76,6 +77,7 @@ func (l *linker) flatten() {
 	done := map[string]bool{}
 	for k := range l.reached {
 		if td := l.typeDefOf(k); td != nil {
+			l.working = l.defFile(k)
 			l.flattenType(td, done)
 			td.typ.Derived = l.derived(td)
 		}

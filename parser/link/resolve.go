@@ -17,9 +17,11 @@ import (
 func (l *linker) resolveTypes() {
 	keys := l.sortedTypeKeys()
 	for _, k := range keys {
+		l.working = l.defFile(k)
 		l.resolveBase(l.defs[k].typ)
 	}
 	for _, k := range keys {
+		l.working = l.defFile(k)
 		l.breakCycle(k)
 	}
 	for _, k := range keys {
@@ -30,6 +32,7 @@ func (l *linker) resolveTypes() {
 	}
 	for _, k := range keys {
 		td := l.defs[k].typ
+		l.working = l.defFile(k)
 		for i := range td.typ.Properties {
 			l.resolvePropRef(td.propFile[i], &td.typ.Properties[i].Type)
 		}
