@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -19,13 +20,18 @@ import (
 // page (beta multivaluelegacyextendedproperty-post-multivalueextendedproperties.md
 // documents creating messages, events, tasks, contacts... with extended
 // properties), so the generic page's lines join the specific pages.
+// Among pages of equal spread, a stub page registers after the others,
+// by the rule the linker uses for type declarations: POST /users is
+// served by v1.0 user-post-users.md, not intune-shared-user-create.md.
 func (pl *planner) routeEndpoints() {
 	eps := pl.sortedEndpoints()
 	spreads := make(map[*endpointInfo]int, len(eps)) // computed once: it parses every request line
 	for _, e := range eps {
 		spreads[e] = spread(e.ep)
 	}
-	slices.SortStableFunc(eps, func(a, b *endpointInfo) int { return cmp.Compare(spreads[a], spreads[b]) })
+	slices.SortStableFunc(eps, func(a, b *endpointInfo) int {
+		return cmp.Or(cmp.Compare(spreads[a], spreads[b]), cmp.Compare(stubPage(a.ep.Page), stubPage(b.ep.Page)))
+	})
 	for _, e := range eps {
 		if e.reason != "" {
 			continue
@@ -131,6 +137,16 @@ func spread(ep *ir.Endpoint) int {
 		seen[r.Segments[len(r.Segments)-1].Lit] = true
 	}
 	return len(seen)
+}
+
+// stubPage is 1 for an Intune or shared stub page (intune-*.md,
+// *-shared-*.md), which documents another area's operation in passing.
+func stubPage(page string) int {
+	file := strings.ToLower(path.Base(page))
+	if strings.HasPrefix(file, "intune-") || strings.Contains(file, "-shared-") {
+		return 1
+	}
+	return 0
 }
 
 // noteRouteErr keeps the first reason a request line was left out, for the
