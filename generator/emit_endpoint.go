@@ -97,77 +97,40 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	)
 }
 
-// emitClientMethod writes the Client method, which sends the first
-// request line with the path parameters escaped.
+// emitClientMethod writes the Client method. Its route argument picks
+// one of the endpoint's request lines, as written in its comment, and its
+// params fill that line's placeholders in order; the generic Client.call
+// checks and builds the path, so the method is one call.
 func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
-	r := e.routes[0]
-	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	width := []string{"func (c *Client)", e.name, "ctx context.Context", "body *" + em.typeName(&e.body), em.typeName(e.result), "error"}
-	argOf := map[string]string{}
-	for _, p := range e.params {
-		argOf[p.wildcard] = p.arg
+	lines := wrap(endSentence(e.name+" calls "+e.ep.Title), 100)
+	lines = append(lines, "", "route is one of the following; params fill its placeholders in order:")
+	for _, r := range e.routes {
+		lines = append(lines, listItem(r.Path())...)
 	}
-	for _, s := range r.Params() {
-		args = append(args, jen.Id(argOf[s.Param]).String())
-		width = append(width, argOf[s.Param]+" string")
+	lines = append(lines, "", "Source: "+sourceRef(e.ep.Pos)+".")
+	st := jen.Comment(lines[0])
+	for _, l := range lines[1:] {
+		st.Line().Comment(l)
 	}
-	args = append(args, jen.Id("body").Op("*").Add(em.bodyType(e)))
-	multi := long("if err := c.do(ctx, ", r.Method, r.Template, "url.PathEscape()", "body, out, 201); err != nil {")
-	path := pathExpr(r, argOf, multi)
-	f.Add(commentLines(e.name+" calls "+r.Method+" "+r.Template+" ("+e.ep.Title+").", "Source: "+sourceRef(e.ep.Pos)+"."))
+	f.Add(st)
+	width := []string{"func (c *Client)", e.name, "ctx context.Context, route string", "body *" + em.typeName(&e.body), "params ...string", em.typeName(e.result), "error"}
+	args := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").String(),
+		jen.Id("body").Op("*").Add(em.bodyType(e)), jen.Id("params").Op("...").String()}
 	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(e.name).Add(argsOf(long(width...), args...)).Params(em.serverResults(e)...)
-	var checks []jen.Code
-	seen := map[string]bool{}
-	for _, s := range r.Params() {
-		arg := argOf[s.Param]
-		if seen[arg] {
-			continue
-		}
-		seen[arg] = true
-		ret := []jen.Code{jen.Id("errEmptyParam").Call(jen.Lit(e.name), jen.Lit(arg))}
-		if e.result != nil {
-			ret = append([]jen.Code{jen.Nil()}, ret...)
-		}
-		checks = append(checks, jen.If(jen.Id(arg).Op("==").Lit("")).Block(jen.Return(ret...)))
+	ep := "endpoint" + e.name
+	call := func(out jen.Code) *jen.Statement {
+		return jen.Id("c").Dot("call").Add(argsOf(long("if err := c.call(ctx, &", ep, "route, params, body, out", "); err != nil {"),
+			jen.Id("ctx"), jen.Op("&").Id(ep), jen.Id("route"), jen.Id("params"), jen.Id("body"), out, jen.Lit(e.status)))
 	}
 	if rt := em.resultType(e); rt != nil {
-		sig.Block(append(checks,
+		sig.Block(
 			jen.Id("out").Op(":=").New(rt),
-			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Add(argsOf(multi, jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Id("out"), jen.Lit(e.status))),
-				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.If(jen.Err().Op(":=").Add(call(jen.Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Return(jen.Id("out"), jen.Nil()),
-		)...)
+		)
 		return
 	}
-	sig.Block(append(checks, jen.Return(jen.Id("c").Dot("do").Add(argsOf(multi, jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Nil(), jen.Lit(e.status)))))...)
-}
-
-// pathExpr builds the request path: literals joined with escaped
-// arguments, one operand per line when multi is set.
-func pathExpr(r route, argOf map[string]string, multi bool) *jen.Statement {
-	var parts []jen.Code
-	lit := ""
-	for _, s := range r.Segments {
-		lit += "/"
-		if s.Param == "" {
-			lit += s.Lit
-			continue
-		}
-		parts = append(parts, pathLit(lit), jen.Qual("net/url", "PathEscape").Call(jen.Id(argOf[s.Param])))
-		lit = ""
-	}
-	if lit != "" {
-		parts = append(parts, pathLit(lit))
-	}
-	st := jen.Add(parts[0])
-	for _, p := range parts[1:] {
-		st.Op("+")
-		if multi {
-			st.Line()
-		}
-		st.Add(p)
-	}
-	return st
+	sig.Block(jen.Return(call(jen.Nil())))
 }
 
 // serverFile builds server.go: the Server interface, UnimplementedServer

@@ -105,7 +105,7 @@ func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	}
 	if owner, same := pl.router.sameAs(r); same {
 		if owner == e.index {
-			pl.diags.Warnf(ps.Pos, ir.CodeRouteDuplicate, "request line: %q repeats an earlier line of this page with other placeholder names; left out", r.Pattern())
+			pl.diags.Warnf(ps.Pos, ir.CodeRouteDuplicate, "request line: %q repeats an earlier line of this page; left out", r.Pattern())
 			return -1
 		}
 		// Not a defect: Intune documents one create page per derived type,
