@@ -50,17 +50,20 @@ func (c serverCalls) callCreateAndroidDeviceOwnerEnrollmentProfile(
 	})
 }
 
-// CreateAndroidDeviceOwnerEnrollmentProfile calls POST
-// /deviceManagement/androidDeviceOwnerEnrollmentProfiles (Create
-// androidDeviceOwnerEnrollmentProfiles).
+// CreateAndroidDeviceOwnerEnrollmentProfile calls Create androidDeviceOwnerEnrollmentProfiles.
+//
+// route is one of the following; params fill its placeholders in order:
+//   - /deviceManagement/androidDeviceOwnerEnrollmentProfiles
 //
 // Source: docs/api/androiddeviceownerenrollmentprofile-create.md:25.
 func (c *Client) CreateAndroidDeviceOwnerEnrollmentProfile(
 	ctx context.Context,
+	route string,
 	body *AndroidDeviceOwnerEnrollmentProfile,
+	params ...string,
 ) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	out := new(AndroidDeviceOwnerEnrollmentProfile)
-	if err := c.do(ctx, "POST", "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", body, out, 201); err != nil {
+	if err := c.call(ctx, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, route, params, body, out, 201); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -66,7 +66,11 @@ func TestCreateAndroidDeviceOwnerEnrollmentProfileExample1(t *testing.T) {
 	t.Run("client", func(t *testing.T) {
 		client := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, resp)}))
 		body := decodeExample[AndroidDeviceOwnerEnrollmentProfile](t, req)
-		got, err := client.CreateAndroidDeviceOwnerEnrollmentProfile(context.Background(), body)
+		got, err := client.CreateAndroidDeviceOwnerEnrollmentProfile(
+			context.Background(),
+			"/deviceManagement/androidDeviceOwnerEnrollmentProfiles",
+			body,
+		)
 		checkClientAnswer(t, err, resp, got)
 	})
 }
