@@ -39,7 +39,11 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	f.Add(commentLines(e.name + "Request holds the inputs of " + e.name + "."))
 	f.Type().Id(e.name + "Request").StructFunc(func(st *jen.Group) {
 		for _, p := range e.params {
-			st.Add(commentLines(p.field + " is the " + p.doc + " path parameter."))
+			doc := p.field + " is the " + p.doc + " path parameter"
+			if !everyRouteHas(e.routes, p.wildcard) {
+				doc += ", empty on the routes without it"
+			}
+			st.Add(commentLines(doc + "."))
 			st.Id(p.field).String()
 		}
 		st.Comment("Body is the decoded request body.")
@@ -55,6 +59,16 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	f.Line()
 	em.emitClientMethod(f, e)
 	return []string{ep.Page}
+}
+
+// everyRouteHas reports whether each route has the wildcard.
+func everyRouteHas(routes []route, wildcard string) bool {
+	for _, r := range routes {
+		if !slices.ContainsFunc(r.Segments, func(s segment) bool { return s.Param == wildcard }) {
+			return false
+		}
+	}
+	return true
 }
 
 // emitHandler writes handle<Name>, which hands the Server method to the
