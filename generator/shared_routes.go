@@ -11,8 +11,8 @@ import (
 // that accept its own and its variants' bodies and answers: the nearest
 // common base type (Intune's per-derived-type create pages all POST to the
 // base collection, e.g. beta/api/intune-apps-androidlobapp-create.md and
-// 29 others to /deviceAppManagement/mobileApps). A member is a variant
-// by the rule of variant. Other members (v1.0
+// 29 others to /deviceAppManagement/mobileApps), over the members whose
+// body is a variant of the primary's (see variant). Other members (v1.0
 // singlevaluelegacyextendedproperty-post-singlevalueextendedproperties.md
 // posting to /me/messages) do not widen the primary: they are served by
 // it as it is, with a shared-route-types warning.
@@ -56,9 +56,9 @@ func (pl *planner) widen(p *endpointInfo) {
 // variant reports whether m's body is a variant of primary p's: the same
 // type or derived from it; or both derived from the route's natural type;
 // or, when p's type is not the natural type's, both derived from p's
-// direct base
-// (Intune's policySets/{id}/items takes every policySetItem kind; a
-// message and an extended property share only entity, no resource).
+// direct base (Intune's policySets/{id}/items takes every policySetItem
+// kind; a message and an extended property share only entity, which is
+// no resource of /me/messages).
 func (pl *planner) variant(p, m *endpointInfo, natural *typeInfo) bool {
 	pt := pl.byName[p.body.Target]
 	if sameRef(m.body, p.body) || pl.refDerives(m.body, pt) {
