@@ -50,9 +50,10 @@ func (c serverCalls) callCreateAndroidDeviceOwnerEnrollmentProfile(
 	})
 }
 
-// CreateAndroidDeviceOwnerEnrollmentProfile calls POST
-// /deviceManagement/androidDeviceOwnerEnrollmentProfiles (Create
-// androidDeviceOwnerEnrollmentProfiles).
+// CreateAndroidDeviceOwnerEnrollmentProfile calls Create androidDeviceOwnerEnrollmentProfiles.
+//
+// It sends POST on:
+//   - /deviceManagement/androidDeviceOwnerEnrollmentProfiles
 //
 // Source: docs/api/androiddeviceownerenrollmentprofile-create.md:25.
 func (c *Client) CreateAndroidDeviceOwnerEnrollmentProfile(
@@ -60,7 +61,15 @@ func (c *Client) CreateAndroidDeviceOwnerEnrollmentProfile(
 	body *AndroidDeviceOwnerEnrollmentProfile,
 ) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	out := new(AndroidDeviceOwnerEnrollmentProfile)
-	if err := c.do(ctx, "POST", "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", body, out, 201); err != nil {
+	if err := c.call(
+		ctx,
+		&endpointCreateAndroidDeviceOwnerEnrollmentProfile,
+		"/deviceManagement/androidDeviceOwnerEnrollmentProfiles",
+		nil,
+		body,
+		out,
+		201,
+	); err != nil {
 		return nil, err
 	}
 	return out, nil

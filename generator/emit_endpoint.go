@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"go/token"
 	"slices"
 	"strings"
 
@@ -39,7 +40,11 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	f.Add(commentLines(e.name + "Request holds the inputs of " + e.name + "."))
 	f.Type().Id(e.name + "Request").StructFunc(func(st *jen.Group) {
 		for _, p := range e.params {
-			st.Add(commentLines(p.field + " is the " + p.doc + " path parameter."))
+			doc := p.field + " is the " + p.doc + " path parameter"
+			if !everyRouteHas(e.routes, p.wildcard) {
+				doc += ", empty on the routes without it"
+			}
+			st.Add(commentLines(doc + "."))
 			st.Id(p.field).String()
 		}
 		st.Comment("Body is the decoded request body.")
@@ -55,6 +60,16 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	f.Line()
 	em.emitClientMethod(f, e)
 	return []string{ep.Page}
+}
+
+// everyRouteHas reports whether each route has the wildcard.
+func everyRouteHas(routes []route, wildcard string) bool {
+	for _, r := range routes {
+		if !slices.ContainsFunc(r.Segments, func(s segment) bool { return s.Param == wildcard }) {
+			return false
+		}
+	}
+	return true
 }
 
 // emitHandler writes handle<Name>, which hands the Server method to the
@@ -97,77 +112,97 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	)
 }
 
-// emitClientMethod writes the Client method, which sends the first
-// request line with the path parameters escaped.
+// emitClientMethod writes the Client methods of an endpoint: X takes the
+// path parameters of its first documented route as named arguments, the
+// call most users make; an endpoint with more routes also gets XAt, whose
+// route argument picks any of them, as its comment lists them, and whose
+// params fill that route's placeholders in order. Both are one call of
+// the generic Client.call, which checks and builds the path.
 func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
-	r := e.routes[0]
-	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	width := []string{"func (c *Client)", e.name, "ctx context.Context", "body *" + em.typeName(&e.body), em.typeName(e.result), "error"}
-	argOf := map[string]string{}
-	for _, p := range e.params {
-		argOf[p.wildcard] = p.arg
+	primary := e.routes[0]
+	lines := wrap(endSentence(e.name+" calls "+e.ep.Title), 100)
+	lines = append(lines, "", "It sends "+e.method+" on:")
+	lines = append(lines, listItem(primary.Path())...)
+	if len(e.routes) > 1 {
+		lines = append(lines, e.name+"At reaches the endpoint's other routes.")
 	}
-	for _, s := range r.Params() {
-		args = append(args, jen.Id(argOf[s.Param]).String())
-		width = append(width, argOf[s.Param]+" string")
+	lines = append(lines, "", "Source: "+sourceRef(e.ep.Pos)+".")
+	f.Add(commentBlock(lines))
+	names := clientParamNames(primary)
+	width := []string{"func (c *Client)", e.name, "ctx context.Context", "body *" + em.typeName(&e.body), em.typeName(e.result), "error"}
+	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	params := make([]jen.Code, len(names))
+	for i, n := range names {
+		width = append(width, n+" string")
+		args = append(args, jen.Id(n).String())
+		params[i] = jen.Id(n)
 	}
 	args = append(args, jen.Id("body").Op("*").Add(em.bodyType(e)))
-	multi := long("if err := c.do(ctx, ", r.Method, r.Template, "url.PathEscape()", "body, out, 201); err != nil {")
-	path := pathExpr(r, argOf, multi)
-	f.Add(commentLines(e.name+" calls "+r.Method+" "+r.Template+" ("+e.ep.Title+").", "Source: "+sourceRef(e.ep.Pos)+"."))
-	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(e.name).Add(argsOf(long(width...), args...)).Params(em.serverResults(e)...)
-	var checks []jen.Code
-	seen := map[string]bool{}
-	for _, s := range r.Params() {
-		arg := argOf[s.Param]
-		if seen[arg] {
-			continue
-		}
-		seen[arg] = true
-		ret := []jen.Code{jen.Id("errEmptyParam").Call(jen.Lit(e.name), jen.Lit(arg))}
-		if e.result != nil {
-			ret = append([]jen.Code{jen.Nil()}, ret...)
-		}
-		checks = append(checks, jen.If(jen.Id(arg).Op("==").Lit("")).Block(jen.Return(ret...)))
+	var paramList jen.Code = jen.Nil()
+	if len(params) > 0 {
+		paramList = jen.Index().String().Values(params...)
 	}
-	if rt := em.resultType(e); rt != nil {
-		sig.Block(append(checks,
-			jen.Id("out").Op(":=").New(rt),
-			jen.If(jen.Err().Op(":=").Id("c").Dot("do").Add(argsOf(multi, jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Id("out"), jen.Lit(e.status))),
-				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("out"), jen.Nil()),
-		)...)
+	em.clientMethodBody(f, e, e.name, args, append(width, primary.Path(), strings.Join(names, ", ")), pathLit(primary.Path()), paramList)
+	if len(e.routes) == 1 {
 		return
 	}
-	sig.Block(append(checks, jen.Return(jen.Id("c").Dot("do").Add(argsOf(multi, jen.Id("ctx"), jen.Lit(r.Method), path, jen.Id("body"), jen.Nil(), jen.Lit(e.status)))))...)
+	f.Line()
+	lines = []string{e.name + "At calls " + e.name + " on route, one of the following; params fill its placeholders in order:"}
+	for _, r := range e.routes {
+		lines = append(lines, listItem(r.Path())...)
+	}
+	f.Add(commentBlock(lines))
+	width = []string{"func (c *Client)", e.name + "At", "ctx context.Context, route string", "body *" + em.typeName(&e.body), "params ...string", em.typeName(e.result), "error"}
+	args = []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").String(),
+		jen.Id("body").Op("*").Add(em.bodyType(e)), jen.Id("params").Op("...").String()}
+	em.clientMethodBody(f, e, e.name+"At", args, append(width, "route", "params"), jen.Id("route"), jen.Id("params"))
 }
 
-// pathExpr builds the request path: literals joined with escaped
-// arguments, one operand per line when multi is set.
-func pathExpr(r route, argOf map[string]string, multi bool) *jen.Statement {
-	var parts []jen.Code
-	lit := ""
-	for _, s := range r.Segments {
-		lit += "/"
-		if s.Param == "" {
-			lit += s.Lit
-			continue
-		}
-		parts = append(parts, pathLit(lit), jen.Qual("net/url", "PathEscape").Call(jen.Id(argOf[s.Param])))
-		lit = ""
+// clientMethodBody writes a Client method that sends body on route with
+// params and decodes the documented answer. width lists the signature's
+// words, then the route's and params' as the call writes them.
+func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, args []jen.Code, width []string, route, params jen.Code) {
+	sigWidth, callWidth := width[:len(width)-2], width[len(width)-2:]
+	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Add(argsOf(long(sigWidth...), args...)).Params(em.serverResults(e)...)
+	ep := "endpoint" + e.name
+	call := func(out jen.Code) *jen.Statement {
+		return jen.Id("c").Dot("call").Add(argsOf(long(append([]string{"\tif err := c.call(ctx, &", ep, "[]string{}, body, out, 201", "); err != nil {"}, callWidth...)...),
+			jen.Id("ctx"), jen.Op("&").Id(ep), route, params, jen.Id("body"), out, jen.Lit(e.status)))
 	}
-	if lit != "" {
-		parts = append(parts, pathLit(lit))
+	if rt := em.resultType(e); rt != nil {
+		sig.Block(
+			jen.Id("out").Op(":=").New(rt),
+			jen.If(jen.Err().Op(":=").Add(call(jen.Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		)
+		return
 	}
-	st := jen.Add(parts[0])
-	for _, p := range parts[1:] {
-		st.Op("+")
-		if multi {
-			st.Line()
-		}
-		st.Add(p)
+	sig.Block(jen.Return(call(jen.Nil())))
+}
+
+// commentBlock writes lines as one comment, blank lines included.
+func commentBlock(lines []string) *jen.Statement {
+	st := jen.Comment(lines[0])
+	for _, l := range lines[1:] {
+		st.Line().Comment(l)
 	}
 	return st
+}
+
+// clientParamNames names the path arguments of a client method after the
+// route's wildcards, which are Go identifiers unique in the route; a name
+// the method itself uses (ctx, body, c, out, err) or a keyword gets "Arg".
+func clientParamNames(r route) []string {
+	var names []string
+	for _, s := range r.Params() {
+		n := s.Param
+		switch {
+		case token.IsKeyword(n), n == "ctx", n == "body", n == "c", n == "out", n == "err", n == "route", n == "params":
+			n += "Arg"
+		}
+		names = append(names, n)
+	}
+	return names
 }
 
 // serverFile builds server.go: the Server interface, UnimplementedServer

@@ -20,15 +20,11 @@ func (em emitter) emitDerivedTypesTest(f *jen.File, e *endpointInfo) {
 	if p == nil || e.primary != nil || len(p.derived) == 0 {
 		return
 	}
-	args, ok := em.clientArgs(e, em.syntheticTarget(e))
+	r, args, ok := em.clientRoute(e, em.syntheticTarget(e))
 	if !ok {
 		return
 	}
-	call := []jen.Code{jen.Qual("context", "Background").Call()}
-	for _, a := range args {
-		call = append(call, jen.Lit(a))
-	}
-	call = append(call, jen.Op("&").Id(p.wrapper).Values(jen.Id("Value").Op(":").Id("v")))
+	call := clientCall(e, r, args, jen.Op("&").Id(p.wrapper).Values(jen.Id("Value").Op(":").Id("v")))
 	results := jen.Err()
 	if e.result != nil {
 		results = jen.List(jen.Id("_"), jen.Err())
@@ -54,7 +50,7 @@ func (em emitter) emitDerivedTypesTest(f *jen.File, e *endpointInfo) {
 			}
 			vs.Line()
 		})).Block(
-			jen.Add(results).Op(":=").Id("client").Dot(e.name).Call(call...),
+			jen.Add(results).Op(":=").Add(call),
 			jen.Id("checkArrivedAs").Call(jen.Id("t"), jen.Err(), jen.Id("v"), jen.Id("fake").Dot("body")),
 		),
 	)

@@ -15,18 +15,11 @@ func (em emitter) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInf
 	if e.primary != nil {
 		owner = e.primary // members are served, and called, through their primary
 	}
-	args, ok := em.clientArgs(owner, ex.target)
+	r, args, ok := em.clientRoute(owner, ex.target)
 	if !ok {
 		return
 	}
-	call := []jen.Code{jen.Qual("context", "Background").Call()}
-	width := []string{"got, err := client.", owner.name, "context.Background()", "body"}
-	for _, a := range args {
-		call = append(call, jen.Lit(a))
-		width = append(width, a)
-	}
-	call = append(call, jen.Id("body"))
-	client := jen.Id("client").Dot(owner.name).Add(argsOf(long(width...), call...))
+	client := clientCall(owner, r, args, jen.Id("body"))
 	b.Id("t").Dot("Run").Call(jen.Lit("client"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(h *jen.Group) {
 		h.Id("client").Op(":=").Id("exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(em.exampleFake(owner, ex)))
 		h.Id("body").Op(":=").Id("decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req"))
@@ -44,62 +37,89 @@ func (em emitter) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInf
 	}))
 }
 
-// clientArgs returns the path arguments the client call of an example
-// passes: the values of the example's target when it is written on the
-// client's request line (the first route), else the wildcard names. ok is
-// false when that line does not reach e (shadowed by another endpoint).
-func (em emitter) clientArgs(e *endpointInfo, target string) ([]string, bool) {
+// clientCall is the call of e's client method that sends body on r with
+// the path arguments args: X with named arguments on the first route, XAt
+// with the route and its arguments on any other.
+func clientCall(e *endpointInfo, r route, args []string, body jen.Code) *jen.Statement {
+	ctx := jen.Qual("context", "Background").Call()
+	width := []string{"got, err := client.", e.name, "context.Background()", "body"}
+	if r.Path() == e.routes[0].Path() {
+		call := []jen.Code{ctx}
+		for _, a := range args {
+			call = append(call, jen.Lit(a))
+			width = append(width, a)
+		}
+		call = append(call, body)
+		return jen.Id("client").Dot(e.name).Add(argsOf(long(width...), call...))
+	}
+	call := []jen.Code{ctx, pathLit(r.Path()), body}
+	width = append(width, "At", r.Path())
+	for _, a := range args {
+		call = append(call, jen.Lit(a))
+		width = append(width, a)
+	}
+	return jen.Id("client").Dot(e.name + "At").Add(argsOf(long(width...), call...))
+}
+
+// clientRoute returns the route and path arguments the client call of an
+// example passes: the route the example's target is written on, with the
+// target's values, else the first route with the wildcard names as
+// values. ok is false when the path the client builds does not reach e
+// (shadowed by another endpoint).
+func (em emitter) clientRoute(e *endpointInfo, target string) (route, []string, bool) {
 	if target == "" {
-		return nil, false
+		return route{}, nil, false
+	}
+	segs := strings.Split(strings.TrimPrefix(target, "/"), "/")
+	for _, r := range e.routes {
+		if args, ok := routeValues(r, segs); ok && em.reaches(e, r, args) {
+			return r, args, true
+		}
 	}
 	r := e.routes[0]
-	segs := strings.Split(strings.TrimPrefix(target, "/"), "/")
 	var args []string
-	seen := map[string]bool{}
-	matched := len(segs) == len(r.Segments)
+	for _, s := range r.Params() {
+		args = append(args, s.Param)
+	}
+	return r, args, em.reaches(e, r, args)
+}
+
+// routeValues matches a target's segments against r: the unescaped
+// values of its wildcards in order, ok false when the literals differ.
+func routeValues(r route, segs []string) ([]string, bool) {
+	if len(segs) != len(r.Segments) {
+		return nil, false
+	}
+	var args []string
 	for i, s := range r.Segments {
-		if !matched {
-			break
-		}
 		if s.Param == "" {
+			if !strings.EqualFold(s.Lit, segs[i]) {
+				return nil, false
+			}
 			continue
 		}
 		v, err := url.PathUnescape(segs[i])
 		if err != nil || v == "" {
-			matched = false
-			break
+			return nil, false
 		}
-		if !seen[s.Param] {
-			seen[s.Param] = true
-			args = append(args, v)
-		}
+		args = append(args, v)
 	}
-	if !matched {
-		args, seen = nil, map[string]bool{}
-		for _, s := range r.Params() {
-			if !seen[s.Param] {
-				seen[s.Param] = true
-				args = append(args, s.Param)
-			}
-		}
-	}
-	// The path the client builds must route back to e.
+	return args, true
+}
+
+// reaches reports whether the path the client builds from r and args
+// routes back to e.
+func (em emitter) reaches(e *endpointInfo, r route, args []string) bool {
 	var b strings.Builder
-	vals := map[string]string{}
 	i := 0
-	for _, s := range r.Params() {
-		if _, ok := vals[s.Param]; !ok {
-			vals[s.Param] = args[i]
-			i++
-		}
-	}
 	for _, s := range r.Segments {
 		b.WriteByte('/')
-		if s.Param != "" {
-			b.WriteString(url.PathEscape(vals[s.Param]))
-		} else {
+		if s.Param == "" {
 			b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
+			continue
 		}
+		b.WriteString(url.PathEscape(args[i]))
+		i++
 	}
-	return args, em.router.match(e.method, b.String()) == e.index
+	return em.router.match(e.method, b.String()) == e.index
 }

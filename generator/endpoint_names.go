@@ -211,11 +211,6 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 		if e.primary != nil {
 			e.routes, e.params = e.primary.routes, e.primary.params
 		}
-		if e.ok {
-			for i := range e.params {
-				e.params[i].arg = argName(e.params[i].wildcard)
-			}
-		}
 	}
 }
 
@@ -246,30 +241,12 @@ func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
 
 // endpointIdents lists the package identifiers an endpoint named b uses.
 func endpointIdents(b string, examples int) []string {
-	ids := []string{b, b + "Request", "handle" + b, "endpoint" + b, "Test" + b + "Unimplemented"}
+	ids := []string{b, b + "Request", b + "At", "handle" + b, "endpoint" + b, "Test" + b + "Unimplemented", "Test" + b + "DerivedTypes"}
 	for i := 1; i <= examples; i++ {
 		ids = append(ids, "example"+b+"Request"+strconv.Itoa(i), "example"+b+"Response"+strconv.Itoa(i))
 		ids = append(ids, "Test"+b+"Example"+strconv.Itoa(i))
 	}
 	return ids
-}
-
-// clientLocals are names the client methods use besides the parameters.
-var clientLocals = map[string]bool{"c": true, "ctx": true, "body": true, "out": true, "err": true, "url": true,
-	"http": true, "context": true, "json": true}
-
-// argName makes a path wildcard a client method parameter that shadows
-// nothing the method body uses.
-func argName(wildcard string) string {
-	if clientLocals[wildcard] {
-		return wildcard + "Param"
-	}
-	for _, n := range runtimeNames() {
-		if n == wildcard {
-			return wildcard + "Param"
-		}
-	}
-	return wildcard
 }
 
 // endpointName derives the method name from the route's last literal

@@ -55,13 +55,7 @@ func servesComment(subject string, routes []route, after ...string) *jen.Stateme
 	} else {
 		lines = append(lines, subject+" serves:")
 		for _, r := range routes {
-			for i, part := range splitPath(r.Method+" "+r.Template, longLine-10) {
-				if i == 0 {
-					lines = append(lines, "  - "+part)
-				} else {
-					lines = append(lines, "    "+part) // continues the list item
-				}
-			}
+			lines = append(lines, listItem(r.Method+" "+r.Template)...)
 		}
 	}
 	for _, a := range after {
@@ -76,6 +70,20 @@ func servesComment(subject string, routes []route, after ...string) *jen.Stateme
 		st.Line().Comment(l)
 	}
 	return st
+}
+
+// listItem is a doc comment list item holding a path, split over lines
+// when long.
+func listItem(path string) []string {
+	var lines []string
+	for i, part := range splitPath(path, longLine-10) {
+		if i == 0 {
+			lines = append(lines, "  - "+part)
+		} else {
+			lines = append(lines, "    "+part) // continues the list item
+		}
+	}
+	return lines
 }
 
 // typeName is about ref's Go type as written, for estimating lengths.

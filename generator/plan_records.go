@@ -98,7 +98,6 @@ func (e *endpointInfo) owner() int {
 type paramInfo struct {
 	wildcard string // e.g. "userID"
 	field    string // request struct field, e.g. "UserID"
-	arg      string // client argument, e.g. "userID"
 	doc      string // placeholder as written
 }
 

@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -19,13 +20,23 @@ import (
 // page (beta multivaluelegacyextendedproperty-post-multivalueextendedproperties.md
 // documents creating messages, events, tasks, contacts... with extended
 // properties), so the generic page's lines join the specific pages.
+// Among pages of equal spread, a page posting its own resource (its body
+// type is named after the collection) registers before one posting a
+// variant of another resource, and a stub page after the others, by the
+// rule the linker uses for type declarations: POST /users is served by
+// v1.0 user-post-users.md, not intune-shared-user-create.md.
 func (pl *planner) routeEndpoints() {
 	eps := pl.sortedEndpoints()
-	spreads := make(map[*endpointInfo]int, len(eps)) // computed once: it parses every request line
+	type rank struct{ spread, foreign, stub int }
+	ranks := make(map[*endpointInfo]rank, len(eps)) // computed once: it parses every request line
 	for _, e := range eps {
-		spreads[e] = spread(e.ep)
+		spread, foreign := routeRank(e.ep)
+		ranks[e] = rank{spread, foreign, stubPage(e.ep.Page)}
 	}
-	slices.SortStableFunc(eps, func(a, b *endpointInfo) int { return cmp.Compare(spreads[a], spreads[b]) })
+	slices.SortStableFunc(eps, func(a, b *endpointInfo) int {
+		ra, rb := ranks[a], ranks[b]
+		return cmp.Or(cmp.Compare(ra.spread, rb.spread), cmp.Compare(ra.foreign, rb.foreign), cmp.Compare(ra.stub, rb.stub))
+	})
 	for _, e := range eps {
 		if e.reason != "" {
 			continue
@@ -99,7 +110,7 @@ func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	}
 	if owner, same := pl.router.sameAs(r); same {
 		if owner == e.index {
-			pl.diags.Warnf(ps.Pos, ir.CodeRouteDuplicate, "request line: %q repeats an earlier line of this page with other placeholder names; left out", r.Pattern())
+			pl.diags.Warnf(ps.Pos, ir.CodeRouteDuplicate, "request line: %q repeats an earlier line of this page; left out", r.Pattern())
 			return -1
 		}
 		// Not a defect: Intune documents one create page per derived type,
@@ -116,9 +127,17 @@ func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	return -1
 }
 
-// spread counts the distinct last segments of ep's routable request lines.
-func spread(ep *ir.Endpoint) int {
+// routeRank returns the number of distinct last segments of ep's
+// routable request lines (its spread), and 1 when none of those
+// collections is named after ep's body type (foreign: the page posts a
+// variant of another resource), else 0.
+func routeRank(ep *ir.Endpoint) (spread, foreign int) {
+	body := ""
+	if ep.Body != nil {
+		body = ep.Body.Target[strings.LastIndexByte(ep.Body.Target, '.')+1:]
+	}
 	seen := map[string]bool{}
+	foreign = 1
 	for _, ps := range ep.Paths {
 		method := ps.Method
 		if method == "" {
@@ -128,9 +147,23 @@ func spread(ep *ir.Endpoint) int {
 		if err != nil || !strings.EqualFold(method, ep.Method) {
 			continue
 		}
-		seen[r.Segments[len(r.Segments)-1].Lit] = true
+		last := r.Segments[len(r.Segments)-1].Lit
+		seen[last] = true
+		if body != "" && strings.EqualFold(singular(last), body) {
+			foreign = 0
+		}
 	}
-	return len(seen)
+	return len(seen), foreign
+}
+
+// stubPage is 1 for an Intune or shared stub page (intune-*.md,
+// *-shared-*.md), which documents another area's operation in passing.
+func stubPage(page string) int {
+	file := strings.ToLower(path.Base(page))
+	if strings.HasPrefix(file, "intune-") || strings.Contains(file, "-shared-") {
+		return 1
+	}
+	return 0
 }
 
 // noteRouteErr keeps the first reason a request line was left out, for the

@@ -54,7 +54,8 @@ func (r route) Params() []segment {
 // write placeholders in several shapes ({id}, {user-id},
 // {id | userPrincipalName}, the same {id} twice), sometimes without the
 // leading slash and with a query string; all become ServeMux wildcards
-// named after the (first) placeholder name, numbered when repeated.
+// named after the (first) placeholder name, a generic {id} after the
+// segment before it (see paramNamePrefix), numbered when repeated.
 func parseRoute(method, tmpl string) (route, error) {
 	r := route{Method: strings.ToUpper(strings.TrimSpace(method)), Template: commentSafe(tmpl)}
 	if !isToken(r.Method) {
@@ -80,13 +81,29 @@ func parseRoute(method, tmpl string) (route, error) {
 	}
 	used := map[string]int{}
 	for _, s := range raw {
-		seg, err := makeSegment(s, used)
+		seg, err := makeSegment(s, paramNamePrefix(r.Segments), used)
 		if err != nil {
 			return r, fmt.Errorf("request line %q: %w", tmpl, err)
 		}
 		r.Segments = append(r.Segments, seg)
 	}
 	return r, nil
+}
+
+// paramNamePrefix is what names a generic placeholder ({id}) following
+// segs: the singular of the literal segment before it ("users" gives
+// "user", so /users/{id}/messages/{id} has the wildcards userID and
+// messageID, as /users/{user-id}/messages/{message-id} has), or "" after
+// another placeholder or a cast segment ("microsoft.graph.iosVppApp").
+func paramNamePrefix(segs []segment) string {
+	if len(segs) == 0 {
+		return ""
+	}
+	last := segs[len(segs)-1].Lit
+	if last == "" || strings.ContainsAny(last, ".()$:") {
+		return ""
+	}
+	return singular(last)
 }
 
 // splitSegments splits a path at slashes outside braces, dropping empty
@@ -121,11 +138,15 @@ func splitSegments(p string) ([]string, error) {
 // makeSegment classifies one segment. ServeMux wildcards match whole
 // segments only, so a placeholder sharing its segment with other text
 // (drive paths "{item-id}:", key syntax "users('{id}')") cannot be routed.
-func makeSegment(s string, used map[string]int) (segment, error) {
+func makeSegment(s, prefix string, used map[string]int) (segment, error) {
 	if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") && strings.Count(s, "{") == 1 {
 		inner := strings.TrimSpace(s[1 : len(s)-1])
 		first, _, _ := strings.Cut(inner, "|")
-		name := localName(strings.TrimSpace(first))
+		first = strings.TrimSpace(first)
+		if strings.EqualFold(first, "id") && prefix != "" {
+			first = prefix + "-id"
+		}
+		name := localName(first)
 		used[name]++
 		if n := used[name]; n > 1 {
 			name += strconv.Itoa(n)
