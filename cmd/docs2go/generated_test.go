@@ -1,8 +1,10 @@
 package main
 
 import (
-	"github.com/docs2go/docs2go/cmd/internal/outdir"
 	"testing"
+
+	"github.com/docs2go/docs2go/cmd/internal/outdir"
+	"github.com/docs2go/docs2go/generator"
 )
 
 // TestGeneratedUpToDate regenerates ../../docs in memory and fails when the
@@ -16,7 +18,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := runPipeline(srcs, "generated", nil)
+	b, err := runPipeline(srcs, "generated", nil, generator.Selection{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/docs2go/docs2go/generator"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -28,6 +29,9 @@ const defaultLintConfig = ".docs2go.json"
 type lintConfig struct {
 	file     string // where it was read from, for messages
 	Suppress []suppression
+	// selection is the "include" and "exclude" patterns of generation
+	// (select_config.go); lint reads and ignores them.
+	selection generator.Selection
 }
 
 // suppression hides the diagnostics matching all of its non-empty fields.
@@ -49,6 +53,8 @@ func parseLintConfig(name string, data []byte) (*lintConfig, error) {
 	cfg := &lintConfig{file: name}
 	var raw struct {
 		Suppress []json.RawMessage `json:"suppress"`
+		Include  []string          `json:"include"`
+		Exclude  []string          `json:"exclude"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -80,6 +86,11 @@ func parseLintConfig(name string, data []byte) (*lintConfig, error) {
 		}
 		cfg.Suppress = append(cfg.Suppress, s)
 	}
+	sel, err := selectionPatterns(name, data)
+	if err != nil {
+		return nil, err
+	}
+	cfg.selection = sel
 	return cfg, nil
 }
 

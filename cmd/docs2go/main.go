@@ -34,14 +34,16 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 type options struct {
 	out, pkg, report, irFile string
 	cpuProfile               string
 	check                    bool
-	config                   string // suppression config; "" = .docs2go.json when present
-	failOn                   string // the lowest severity that fails the run, or "none"
+	config                   string      // suppression config; "" = .docs2go.json when present
+	failOn                   string      // the lowest severity that fails the run, or "none"
+	include, exclude         patternList // endpoint selection; replace the config's when given
 	paths                    []string
 }
 
@@ -64,6 +66,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to `file`")
 	fs.StringVar(&o.config, "config", "", "suppression config `file`, as for lint (default "+defaultLintConfig+" when present)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a diagnostic of this `severity` or worse remains: error, warning or none")
+	fs.Var(&o.include, "include", "generate only the endpoints matching `pattern` (Go name, route or page glob; repeatable; replaces the config's include)")
+	fs.Var(&o.exclude, "exclude", "leave out the endpoints matching `pattern` (repeatable; replaces the config's exclude)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: docs2go [flags] PATH...\n")
 		fmt.Fprintf(stderr, "       docs2go lint [-format text|json|sarif] [-config FILE] PATH...  (docs2go lint -h)\n")
@@ -87,6 +91,19 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, fmt.Errorf("-pkg %q is not a valid Go package name", o.pkg)
 	}
 	return o, nil
+}
+
+// patternList is a repeatable flag.
+type patternList []string
+
+func (l *patternList) String() string { return strings.Join(*l, " ") }
+
+func (l *patternList) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("empty pattern")
+	}
+	*l = append(*l, v)
+	return nil
 }
 
 func packageName(out string) string {

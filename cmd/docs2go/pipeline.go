@@ -37,6 +37,7 @@ type build struct {
 	docSet *ir.DocSet
 	result *generator.Result
 	diags  ir.Diagnostics
+	pruned *generator.Pruning // what the endpoint selection left out
 }
 
 // loadPages reads, hashes, parses and page-checks every page on every
@@ -113,19 +114,28 @@ var pipelineRuns atomic.Int64
 // every result is kept in input order and sorted, so the output is the
 // same whatever GOMAXPROCS is (TestPipelineGOMAXPROCS).
 // formatted, when not nil, lets the generator reuse an earlier run's gofmt'd
-// bytes (see runcache.FormatCache).
-func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool)) (*build, error) {
+// bytes (see runcache.FormatCache). sel prunes the plan to the selected
+// endpoints; a pattern that matches nothing is a selectionError.
+func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool), sel generator.Selection) (*build, error) {
 	pipelineRuns.Add(1)
 	a, err := analyze(srcs)
 	if err != nil {
 		return nil, err
 	}
-	res, err := generator.Emit(a.plan, generator.Options{Package: pkg, Formatted: formatted})
+	plan, pruned, err := a.plan.Select(sel)
+	if err != nil {
+		return nil, selectionError{err}
+	}
+	res, err := generator.Emit(plan, generator.Options{Package: pkg, Formatted: formatted})
 	if err != nil {
 		return nil, err
 	}
-	return &build{pages: a.pages, docSet: a.docSet, result: res, diags: a.diags}, nil
+	return &build{pages: a.pages, docSet: a.docSet, result: res, diags: a.diags, pruned: pruned}, nil
 }
+
+// selectionError is a selection the doc set cannot satisfy: a mistake in
+// the configuration, not in the docs.
+type selectionError struct{ error }
 
 // analysis is what `docs2go lint` and generation share: the linked doc
 // set, the generator's plan, and every finding of every stage.

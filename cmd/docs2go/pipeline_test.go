@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/docs2go/docs2go/generator"
 )
 
 // TestPipelineGOMAXPROCS runs the pipeline on ../../docs with one core and
@@ -57,7 +59,7 @@ func TestPipelineGOMAXPROCS(t *testing.T) {
 func pipelineWith(t *testing.T, procs int, srcs []source) *build {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-	b, err := runPipeline(srcs, "generated", nil)
+	b, err := runPipeline(srcs, "generated", nil, generator.Selection{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,17 @@ type report struct {
 	Types       int              `json:"types"`
 	Endpoints   []endpointReport `json:"endpoints"`
 	Diagnostics []diagReport     `json:"diagnostics"`
+	// PrunedTypes lists the types derived from a generated type that the
+	// endpoint selection left out, as nothing selected reaches them.
+	PrunedTypes []prunedReport `json:"prunedTypes,omitempty"`
+}
+
+type prunedReport struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Type   string `json:"type"`   // qualified name
+	GoName string `json:"goName"` // its name in the full package
+	Base   string `json:"base"`   // the generated type it derives from
 }
 
 type endpointReport struct {
@@ -81,6 +92,12 @@ func buildReport(b *build, diags ir.Diagnostics, names displayNames) report {
 	for _, s := range b.docSet.Skipped {
 		r.Endpoints = append(r.Endpoints, endpointReport{File: names.of(s.Page), Line: s.Pos.Line,
 			Method: s.Method, Path: s.Path, Reason: fmt.Sprintf("%s: %s", names.pos(s.Pos), s.Reason)})
+	}
+	if b.pruned != nil {
+		for _, p := range b.pruned.Derived {
+			r.PrunedTypes = append(r.PrunedTypes, prunedReport{File: names.of(p.Pos.File), Line: p.Pos.Line,
+				Type: p.Name, GoName: p.GoName, Base: p.Base})
+		}
 	}
 	for _, d := range diags {
 		r.Diagnostics = append(r.Diagnostics, diagReport{File: names.of(d.Pos.File), Line: d.Pos.Line,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/docs2go/docs2go/cmd/internal/outdir"
 	"github.com/docs2go/docs2go/cmd/internal/runcache"
+	"github.com/docs2go/docs2go/generator"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -45,6 +46,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return generate(o, cfg, stdout, stderr)
 }
 
+// selection is the run's endpoint selection: the config's, each list
+// replaced by its flag when given.
+func selection(o *options, cfg *lintConfig) generator.Selection {
+	sel := cfg.selection
+	if len(o.include) > 0 {
+		sel.Include = flagPatterns("include", o.include)
+	}
+	if len(o.exclude) > 0 {
+		sel.Exclude = flagPatterns("exclude", o.exclude)
+	}
+	return sel
+}
+
 // fail reports an error of docs2go itself (not of the docs) and returns
 // status.
 func fail(stderr io.Writer, status int, err error) int {
@@ -64,7 +78,9 @@ func generate(o *options, cfg *lintConfig, stdout, stderr io.Writer) int {
 	}
 	names := newDisplayNames(ins)
 	fsys := outdir.OS{}
-	stamp := runcache.Read(o.out, o.pkg)
+	sel := selection(o, cfg)
+	cacheKey := o.pkg + selectionKey(sel) // another selection writes other files
+	stamp := runcache.Read(o.out, cacheKey)
 	if stamp != nil && o.report == "" && o.irFile == "" {
 		if inputs, _ := statInputs(ins); runcache.UpToDate(fsys, stamp, o.out, inputs) {
 			kept, _ := cfg.apply(stamp.Diagnostics)
@@ -78,7 +94,10 @@ func generate(o *options, cfg *lintConfig, stdout, stderr io.Writer) int {
 	}
 	oldManifest := make(chan *outdir.Manifest, 1)
 	go func() { oldManifest <- outdir.ReadManifest(fsys, o.out) }()
-	b, err := runPipeline(srcs, o.pkg, formats.Formatted)
+	b, err := runPipeline(srcs, o.pkg, formats.Formatted, sel)
+	if errors.As(err, new(selectionError)) {
+		return fail(stderr, 2, err)
+	}
 	if err != nil {
 		return fail(stderr, 1, err)
 	}
@@ -94,7 +113,7 @@ func generate(o *options, cfg *lintConfig, stdout, stderr io.Writer) int {
 	if err := outdir.Write(fsys, o.out, files, old); err != nil {
 		return fail(stderr, 1, err)
 	}
-	runcache.Save(o.out, o.pkg, pageStats(srcs), files, b.diags, formats.Entries(files))
+	runcache.Save(o.out, cacheKey, pageStats(srcs), files, b.diags, formats.Entries(files))
 	return finish(stderr, names, o, cfg, kept, 0)
 }
 

@@ -3,13 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/docs2go/docs2go/cmd/internal/outdir"
-	"github.com/docs2go/docs2go/cmd/internal/runcache"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/docs2go/docs2go/cmd/internal/outdir"
+	"github.com/docs2go/docs2go/cmd/internal/runcache"
+	"github.com/docs2go/docs2go/generator"
 )
 
 // runDocs runs the command on ../../docs into out and returns its exit
@@ -135,11 +137,11 @@ func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 	}
 	ins, _ := collectInputs([]string{docs})
 	srcs, _ := loadPages(ins)
-	withCache, err := runPipeline(srcs, "seed", counting)
+	withCache, err := runPipeline(srcs, "seed", counting, generator.Selection{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	without, err := runPipeline(srcs, "seed", nil)
+	without, err := runPipeline(srcs, "seed", nil, generator.Selection{})
 	if err != nil {
 		t.Fatal(err)
 	}
