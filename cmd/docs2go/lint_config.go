@@ -25,7 +25,8 @@ const defaultLintConfig = ".docs2go.json"
 //	]}
 //
 // Unknown fields are errors, so a misspelt "supress" does not silently
-// suppress nothing.
+// suppress nothing. "include" and "exclude" (select_config.go) select the
+// endpoints generation writes; lint checks their syntax and ignores them.
 type lintConfig struct {
 	file     string // where it was read from, for messages
 	Suppress []suppression
