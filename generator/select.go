@@ -146,7 +146,7 @@ func matchEndpoint(pattern string, e *endpointInfo) bool {
 		}
 		return slices.ContainsFunc(e.ep.Paths, func(ps ir.PathSyntax) bool { return matchRoute(route, ps.Template) })
 	case strings.HasSuffix(pattern, ".md"):
-		return matchTrailing(pattern, e.ep.Page)
+		return MatchPageGlob(pattern, e.ep.Page)
 	default:
 		own, _ := path.Match(pattern, e.name)
 		served := false
@@ -215,9 +215,16 @@ func matchSegments(pat, segs []string) bool {
 	return ok && matchSegments(pat[1:], segs[1:])
 }
 
-// matchTrailing matches a glob against a slash path or any trailing part
-// of it that starts at a folder.
-func matchTrailing(glob, file string) bool {
+// MatchPageGlob matches a path.Match glob against a slash path or, when
+// the glob does not start with "/", against any trailing part of the path
+// that starts at a folder, so "api/intune-*.md" matches
+// "beta/api/intune-x-create.md"; a leading "/" anchors the glob. The lint
+// suppressions match pages the same way.
+func MatchPageGlob(glob, file string) bool {
+	if anchored, ok := strings.CutPrefix(glob, "/"); ok {
+		match, _ := path.Match(anchored, file)
+		return match
+	}
 	for {
 		if ok, _ := path.Match(glob, file); ok {
 			return true

@@ -100,26 +100,7 @@ func (s *suppression) matches(d ir.Diagnostic) bool {
 	if s.Code != "" && s.Code != string(d.Code) {
 		return false
 	}
-	return s.Files == "" || matchFiles(s.Files, d.Pos.File)
-}
-
-// matchFiles matches a glob against a slash path or, for an unanchored
-// glob, against any of its trailing sub-paths.
-func matchFiles(glob, file string) bool {
-	if strings.HasPrefix(glob, "/") {
-		ok, _ := path.Match(strings.TrimPrefix(glob, "/"), file)
-		return ok
-	}
-	for {
-		if ok, _ := path.Match(glob, file); ok {
-			return true
-		}
-		i := strings.IndexByte(file, '/')
-		if i < 0 {
-			return false
-		}
-		file = file[i+1:]
-	}
+	return s.Files == "" || generator.MatchPageGlob(s.Files, d.Pos.File)
 }
 
 // apply splits diags into those kept and the number suppressed, counting

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docs2go/docs2go/generator"
 	"github.com/docs2go/docs2go/parser/ir"
 	"github.com/google/go-cmp/cmp"
 )
@@ -99,8 +100,8 @@ func TestMatchFiles(t *testing.T) {
 		{"*", "beta/api/x.md", true},       // but an unanchored glob matches the base name
 	}
 	for _, tc := range tests {
-		if got := matchFiles(tc.glob, tc.file); got != tc.want {
-			t.Errorf("matchFiles(%q, %q) = %v, want %v", tc.glob, tc.file, got, tc.want)
+		if got := generator.MatchPageGlob(tc.glob, tc.file); got != tc.want {
+			t.Errorf("MatchPageGlob(%q, %q) = %v, want %v", tc.glob, tc.file, got, tc.want)
 		}
 	}
 }
