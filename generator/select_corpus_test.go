@@ -28,6 +28,7 @@ var corpusSelection = []string{
 // folder and checks, on the Go code emitted, that every model type is
 // reached from the endpoints, the server or the runtime through the
 // declarations that name it: an independent check of the plan's closure.
+// Then the package must pass go vet and its golden tests.
 func TestCorpusSelectionHasNoUnreachedType(t *testing.T) {
 	ds, _ := link.Link(corpustest.SnapshotPages(t, "graph-docs-2020", "beta"))
 	full, _, err := NewPlan(ds)
@@ -58,6 +59,9 @@ func TestCorpusSelectionHasNoUnreachedType(t *testing.T) {
 	if len(plan.types) < 50 {
 		t.Errorf("only %d types kept: the check would prove little", len(plan.types))
 	}
+	t.Run("compiles", func(t *testing.T) {
+		vetAndTest(t, goToolOrSkip(t), writeScratch(t, "selected", res))
+	})
 }
 
 // unreachedModelTypes parses the files and returns the types declared in
