@@ -13,7 +13,9 @@
 //
 // Exit status: 0 on success, 1 when a diagnostic at or above -fail-on
 // (default error) remains after the suppressions of -config (default
-// .docs2go.json when present) or -check finds drift, 2 on bad usage.
+// .docs2go.json when present) or -check finds drift, 2 on bad usage or a
+// selection pattern (-include, -exclude, or "include" and "exclude" in the
+// config) that matches no endpoint.
 //
 //	docs2go lint [-format text|json|sarif] [-config FILE] PATH...
 //
