@@ -145,14 +145,14 @@ func locate(raw []byte, t reflect.Type, path string, err error, depth int) (stri
 			if json.Unmarshal(raw, &obj) != nil {
 				return path, "got " + jsonKindOf(raw) + ", want an object"
 			}
-			fields := jsonFields(t)
+			fields := fieldsOf(t).byName
 			for _, k := range sortedKeys(obj) {
 				f, ok := fields[k]
 				if !ok || string(obj[k]) == "null" {
 					continue
 				}
-				if cerr := json.Unmarshal(obj[k], reflect.New(f.Type).Interface()); cerr != nil {
-					return locate(obj[k], f.Type, joinPath(path, k), cerr, depth+1)
+				if cerr := json.Unmarshal(obj[k], reflect.New(f.typ).Interface()); cerr != nil {
+					return locate(obj[k], f.typ, joinPath(path, k), cerr, depth+1)
 				}
 			}
 		case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8 && t != rawMessageType:
@@ -265,31 +265,7 @@ func jsonKindOf(raw []byte) string {
 // isObjectType reports whether t is a generated struct: a struct with
 // JSON-tagged fields (not time.Time or another struct-backed scalar).
 func isObjectType(t reflect.Type) bool {
-	return t.Kind() == reflect.Struct && t != timeType && len(jsonFields(t)) > 0
-}
-
-// jsonFields maps the JSON names of t's fields, embedded structs
-// flattened as encoding/json does, to the fields.
-func jsonFields(t reflect.Type) map[string]reflect.StructField {
-	out := map[string]reflect.StructField{}
-	for f := range t.Fields() {
-		tag, hasTag := f.Tag.Lookup("json")
-		name, _, _ := strings.Cut(tag, ",")
-		if f.Anonymous && !hasTag && f.Type.Kind() == reflect.Struct {
-			for k, sub := range jsonFields(f.Type) {
-				if _, dup := out[k]; !dup {
-					sub.Index = append([]int{f.Index[0]}, sub.Index...)
-					out[k] = sub
-				}
-			}
-			continue
-		}
-		if !f.IsExported() || !hasTag || name == "-" || name == "" {
-			continue
-		}
-		out[name] = f
-	}
-	return out
+	return t.Kind() == reflect.Struct && t != timeType && len(fieldsOf(t).list) > 0
 }
 
 func sortedKeys[V any](m map[string]V) []string {

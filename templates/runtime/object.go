@@ -199,7 +199,7 @@ func setsODataType(v any) bool {
 	if rv.Kind() != reflect.Struct {
 		return false
 	}
-	o := odataTypeField(rv, jsonFields(rv.Type()))
+	o := odataTypeField(rv, fieldsOf(rv.Type()))
 	if o == nil {
 		return false
 	}
