@@ -80,9 +80,17 @@ func badRequest(format string, args ...any) *Error {
 // oneJSONValue returns the single JSON value data holds, or a 400 naming
 // the byte offset of the defect.
 func oneJSONValue(data []byte) (json.RawMessage, *Error) {
-	if len(bytes.TrimSpace(data)) == 0 {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
 		return nil, badRequest("request body: empty, want a JSON object")
 	}
+	if json.Valid(data) { // one value between JSON whitespace: the common case, without a copy
+		if string(trimmed) == "null" {
+			return nil, badRequest("request body: null, want a JSON object")
+		}
+		return trimmed, nil
+	}
+	// Invalid: the decoder finds the defect's offset.
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
