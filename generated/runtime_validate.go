@@ -66,6 +66,15 @@ var polymorphicType = reflect.TypeFor[polymorphic]()
 // enumValue is implemented by generated enum types.
 type enumValue interface{ Valid() bool }
 
+var enumValueType = reflect.TypeFor[enumValue]()
+
+// optFlags is implemented by every *Opt[T]: its state without a copy of
+// its value.
+type optFlags interface {
+	IsSet() bool
+	IsNull() bool
+}
+
 // fieldRules are a field's docs2go tag options.
 type fieldRules struct{ required, readOnly bool }
 
@@ -150,19 +159,24 @@ func (vd *validator) value(v reflect.Value, path string, depth int) {
 		v = v.Elem()
 	}
 	if v.CanInterface() {
-		if o, ok := v.Interface().(optional); ok {
+		// Through a pointer when it can: boxing a copy of v allocates.
+		x := v.Interface()
+		if v.CanAddr() {
+			x = v.Addr().Interface()
+		}
+		if o, ok := x.(optional); ok {
 			if x, set, _ := o.optState(); set {
 				vd.value(reflect.ValueOf(x), path, depth+1)
 			}
 			return
 		}
-		if p, ok := v.Interface().(polymorphic); ok {
+		if p, ok := x.(polymorphic); ok {
 			if x := p.polyValue(); x != nil {
 				vd.value(reflect.ValueOf(x), path, depth+1)
 			}
 			return
 		}
-		if e, ok := v.Interface().(enumValue); ok && v.Kind() == reflect.String {
+		if e, ok := x.(enumValue); ok && v.Kind() == reflect.String {
 			if s := v.String(); !e.Valid() && !vd.allowed("enum", path, s) {
 				vd.fail(path, strconv.Quote(s)+" is not a documented member of the enumeration")
 			}
@@ -182,16 +196,24 @@ func (vd *validator) value(v reflect.Value, path string, depth int) {
 // object checks a generated struct: its fields' rules, their values, and
 // its unknown properties.
 func (vd *validator) object(v reflect.Value, path string, depth int) {
+	if !v.CanAddr() { // a value an Opt held: copied once so that its fields are read in place
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
 	fields := fieldsOf(v.Type())
 	for i := range fields.list {
 		f := &fields.list[i]
-		p := joinPath(path, f.name)
 		fv := v.FieldByIndex(f.index)
 		set, null := true, false
-		if o, ok := fv.Interface().(optional); ok {
-			_, set, null = o.optState()
+		if o, ok := fv.Addr().Interface().(optFlags); ok {
+			set, null = o.IsSet(), o.IsNull()
 		}
 		r := f.rules
+		if !r.required && !r.readOnly && !f.checked {
+			continue // nothing to check, nothing inside to check
+		}
+		p := joinPath(path, f.name)
 		switch {
 		case r.required && !set && !vd.allowed("required", p, ""):
 			what := "missing"
@@ -202,7 +224,9 @@ func (vd *validator) object(v reflect.Value, path string, depth int) {
 		case r.readOnly && (set || null) && !vd.allowed("readonly", p, ""):
 			vd.fail(p, "property is read-only")
 		}
-		vd.value(fv, p, depth+1)
+		if f.checked {
+			vd.value(fv, p, depth+1)
+		}
 	}
 	if fields.extra == nil || fields.open || derivedElsewhere(v, fields) {
 		return
@@ -250,7 +274,11 @@ func odataTypeField(v reflect.Value, fields *objectFields) optional {
 	if !ok {
 		return nil
 	}
-	o, _ := v.FieldByIndex(f.index).Interface().(optional)
+	fv := v.FieldByIndex(f.index)
+	if fv.CanAddr() {
+		fv = fv.Addr() // no copy
+	}
+	o, _ := fv.Interface().(optional)
 	return o
 }
 
@@ -260,6 +288,9 @@ type objectField struct {
 	index []int // reflect.Value.FieldByIndex path, embedded structs flattened
 	typ   reflect.Type
 	rules fieldRules
+	// checked: a value of typ can hold what validation checks inside it
+	// (an object, an enum, a polymorphic value); other values are skipped.
+	checked bool
 }
 
 // objectFields is what validation and error locating need of a struct
@@ -282,7 +313,7 @@ func fieldsOf(t reflect.Type) *objectFields {
 	}
 	fs := &objectFields{byName: map[string]*objectField{}}
 	for name, f := range jsonFields(t) {
-		fs.list = append(fs.list, objectField{name: name, index: f.Index, typ: f.Type, rules: rulesOf(f)})
+		fs.list = append(fs.list, objectField{name: name, index: f.Index, typ: f.Type, rules: rulesOf(f), checked: holdsChecked(f.Type)})
 	}
 	slices.SortFunc(fs.list, func(a, b objectField) int { return strings.Compare(a.name, b.name) })
 	for i := range fs.list {
@@ -318,4 +349,29 @@ func jsonFields(t reflect.Type) map[string]reflect.StructField {
 		out[name] = f
 	}
 	return out
+}
+
+// holdsChecked reports whether a value of type t can hold something
+// validator.value checks: an object, an enum member or a polymorphic
+// value, also behind Opts, pointers, interfaces and slices. It looks at
+// t's own fields only (not fieldsOf), so that building the table of a type
+// that refers to itself does not recurse.
+func holdsChecked(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if et, ok := optElem(t); ok {
+		return holdsChecked(et)
+	}
+	switch {
+	case t.Kind() == reflect.Interface, t.Implements(polymorphicType), reflect.PointerTo(t).Implements(polymorphicType):
+		return true
+	case t.Kind() == reflect.String:
+		return t.Implements(enumValueType) || reflect.PointerTo(t).Implements(enumValueType)
+	case t.Kind() == reflect.Struct:
+		return t != timeType && len(jsonFields(t)) > 0
+	case t.Kind() == reflect.Slice:
+		return t != rawMessageType && t.Elem().Kind() != reflect.Uint8 && holdsChecked(t.Elem())
+	}
+	return false
 }
