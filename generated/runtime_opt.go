@@ -187,6 +187,21 @@ func encodeScalar(p any) (data []byte, ok bool) {
 	case *time.Time:
 		data, err := p.MarshalJSON() // what json.Marshal calls
 		return data, err == nil
+	case *[]string:
+		if *p == nil {
+			return []byte("null"), true
+		}
+		data := append(make([]byte, 0, 64), '[')
+		for i, s := range *p {
+			if !plainASCII(s) {
+				return nil, false
+			}
+			if i > 0 {
+				data = append(data, ',')
+			}
+			data = append(append(append(data, '"'), s...), '"')
+		}
+		return append(data, ']'), true
 	}
 	return nil, false
 }
@@ -222,8 +237,45 @@ func decodeScalar(data []byte, p any) bool {
 		// time.Time's own decoder, which json.Unmarshal calls, accepts
 		// only a quoted RFC 3339 string: valid JSON.
 		return len(data) > 0 && data[0] == '"' && p.UnmarshalJSON(data) == nil
+	case *[]string:
+		return decodePlainStrings(data, p)
 	}
 	return false
+}
+
+// decodePlainStrings is decodeScalar for a JSON array of escape-free
+// ASCII strings (whitespace allowed between the tokens).
+func decodePlainStrings(data []byte, p *[]string) bool {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '[' {
+		return false
+	}
+	out := []string{}
+	for i = skipSpace(data, i+1); i < len(data) && data[i] != ']'; {
+		if len(out) > 0 {
+			if data[i] != ',' {
+				return false
+			}
+			i = skipSpace(data, i+1)
+		}
+		if i >= len(data) || data[i] != '"' {
+			return false
+		}
+		end := i + 1
+		for end < len(data) && data[end] != '"' {
+			end++
+		}
+		if end >= len(data) || !plainString(data[i+1:end]) {
+			return false
+		}
+		out = append(out, string(data[i+1:end]))
+		i = skipSpace(data, end+1)
+	}
+	if i >= len(data) || skipSpace(data, i+1) != len(data) {
+		return false
+	}
+	*p = out
+	return true
 }
 
 // plainASCII reports whether json.Marshal writes s between quotes as it

@@ -117,6 +117,9 @@ func TestScalarFastPathsMatchEncodingJSON(t *testing.T) {
 	for _, b := range []bool{true, false} {
 		checkScalar(t, &b)
 	}
+	for _, l := range [][]string{nil, {}, {""}, {"a"}, {"a", "b c"}, {"a<b"}, {`q"`, "x"}, {"é"}} {
+		checkScalar(t, &l)
+	}
 	for _, tm := range []time.Time{{}, time.Date(2017, 1, 1, 0, 0, 44, 41642100, time.FixedZone("", 3*3600)), time.Date(2020, 2, 29, 23, 59, 59, 1, time.UTC)} {
 		checkScalar(t, &tm)
 	}
@@ -131,6 +134,11 @@ func TestScalarFastPathsMatchEncodingJSON(t *testing.T) {
 		checkDecode(t, lit, &b1, &b2)
 		var t1, t2 time.Time
 		checkDecode(t, lit, &t1, &t2)
+	}
+	for _, lit := range []string{`[]`, ` [ ] `, `["a"]`, `[ "a" , "b" ]`, `["a",]`, `[,"a"]`, `["a" "b"]`, `["a"`, `["a"]]`,
+		`["a\"b"]`, `[1]`, `["a",null]`, `null`, `[`, `]`, `["x"] x`} {
+		var l1, l2 []string
+		checkDecode(t, lit, &l1, &l2)
 	}
 }
 
