@@ -31,8 +31,10 @@ golden:
 corpus:
 	$(GO) run ./cmd/corpusrun -corpus $(CORPUS)
 
-## bench: docs2go end to end vs a goldmark parse-only floor on the shared corpus (ratios, wall time, peak RSS, pages/s)
+## bench: the generated handler and client vs a hand-written stdlib peer (ns/op, B/op, allocs/op, ratios), then
+## docs2go end to end vs a goldmark parse-only floor on the shared corpus (ratios, wall time, peak RSS, pages/s)
 bench:
+	$(GO) run ./cmd/benchrun -runtime -runs 5
 	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./parser/check/ ./generator/
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go

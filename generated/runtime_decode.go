@@ -80,9 +80,17 @@ func badRequest(format string, args ...any) *Error {
 // oneJSONValue returns the single JSON value data holds, or a 400 naming
 // the byte offset of the defect.
 func oneJSONValue(data []byte) (json.RawMessage, *Error) {
-	if len(bytes.TrimSpace(data)) == 0 {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
 		return nil, badRequest("request body: empty, want a JSON object")
 	}
+	if json.Valid(data) { // one value between JSON whitespace: the common case, without a copy
+		if string(trimmed) == "null" {
+			return nil, badRequest("request body: null, want a JSON object")
+		}
+		return trimmed, nil
+	}
+	// Invalid: the decoder finds the defect's offset.
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
@@ -145,14 +153,14 @@ func locate(raw []byte, t reflect.Type, path string, err error, depth int) (stri
 			if json.Unmarshal(raw, &obj) != nil {
 				return path, "got " + jsonKindOf(raw) + ", want an object"
 			}
-			fields := jsonFields(t)
+			fields := fieldsOf(t).byName
 			for _, k := range sortedKeys(obj) {
 				f, ok := fields[k]
 				if !ok || string(obj[k]) == "null" {
 					continue
 				}
-				if cerr := json.Unmarshal(obj[k], reflect.New(f.Type).Interface()); cerr != nil {
-					return locate(obj[k], f.Type, joinPath(path, k), cerr, depth+1)
+				if cerr := json.Unmarshal(obj[k], reflect.New(f.typ).Interface()); cerr != nil {
+					return locate(obj[k], f.typ, joinPath(path, k), cerr, depth+1)
 				}
 			}
 		case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8 && t != rawMessageType:
@@ -265,31 +273,7 @@ func jsonKindOf(raw []byte) string {
 // isObjectType reports whether t is a generated struct: a struct with
 // JSON-tagged fields (not time.Time or another struct-backed scalar).
 func isObjectType(t reflect.Type) bool {
-	return t.Kind() == reflect.Struct && t != timeType && len(jsonFields(t)) > 0
-}
-
-// jsonFields maps the JSON names of t's fields, embedded structs
-// flattened as encoding/json does, to the fields.
-func jsonFields(t reflect.Type) map[string]reflect.StructField {
-	out := map[string]reflect.StructField{}
-	for f := range t.Fields() {
-		tag, hasTag := f.Tag.Lookup("json")
-		name, _, _ := strings.Cut(tag, ",")
-		if f.Anonymous && !hasTag && f.Type.Kind() == reflect.Struct {
-			for k, sub := range jsonFields(f.Type) {
-				if _, dup := out[k]; !dup {
-					sub.Index = append([]int{f.Index[0]}, sub.Index...)
-					out[k] = sub
-				}
-			}
-			continue
-		}
-		if !f.IsExported() || !hasTag || name == "-" || name == "" {
-			continue
-		}
-		out[name] = f
-	}
-	return out
+	return t.Kind() == reflect.Struct && t != timeType && len(fieldsOf(t).list) > 0
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -5,6 +5,7 @@ package generated
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"slices"
 	"sort"
@@ -91,11 +92,40 @@ func unmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) erro
 	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
 		return nil
 	}
+	known := jsonNames(reflect.TypeOf(v).Elem())
+	var rest map[string]json.RawMessage
+	folded := false
+	scanned := scanObject(data, func(key, val []byte) {
+		if known[string(key)] {
+			return
+		}
+		if rest == nil {
+			rest = map[string]json.RawMessage{}
+		}
+		k := string(key)
+		rest[k] = bytes.Clone(val) // data is the caller's buffer
+		folded = folded || foldsToKnown(k, known)
+	})
+	if !scanned || folded {
+		return unmarshalExact(data, v, extra, known)
+	}
+	err := json.Unmarshal(data, v)
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		return err // as unmarshalExact, which reads the properties first
+	}
+	*extra = rest
+	return err
+}
+
+// unmarshalExact is unmarshalObject through a map of the properties: for
+// keys with escapes, for data scanObject does not take, and when an
+// unknown key equals a field's name but for case.
+func unmarshalExact(data []byte, v any, extra *map[string]json.RawMessage, known map[string]bool) error {
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(data, &all); err != nil {
 		return err
 	}
-	known := jsonNames(reflect.TypeOf(v).Elem())
 	var rest map[string]json.RawMessage
 	folded := false
 	for k, raw := range all {
@@ -120,6 +150,102 @@ func unmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) erro
 		return err
 	}
 	return json.Unmarshal(exact, v)
+}
+
+// scanObject calls member with each key (without its quotes) and value of
+// the JSON object data, in order, without decoding them. It takes the
+// common case only: a well-formed object whose keys have no escapes; false
+// means it did not (member may have been called), and the caller decodes
+// the slow way, which also reports any syntax error.
+func scanObject(data []byte, member func(key, val []byte)) bool {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return skipSpace(data, i+1) == len(data)
+	}
+	for i < len(data) && data[i] == '"' {
+		end := i + 1
+		for end < len(data) && data[end] != '"' && data[end] != '\\' {
+			end++
+		}
+		if end >= len(data) || data[end] != '"' {
+			return false
+		}
+		key := data[i+1 : end]
+		i = skipSpace(data, end+1)
+		if i >= len(data) || data[i] != ':' {
+			return false
+		}
+		i = skipSpace(data, i+1)
+		vend := skipValue(data, i)
+		if vend <= i {
+			return false
+		}
+		member(key, data[i:vend])
+		i = skipSpace(data, vend)
+		switch {
+		case i < len(data) && data[i] == ',':
+			i = skipSpace(data, i+1)
+		case i < len(data) && data[i] == '}':
+			return skipSpace(data, i+1) == len(data)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// skipSpace returns the index of the first byte at or after i that is
+// not JSON whitespace.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the end of the JSON value starting at i, or i when
+// there is none. It matches brackets and skips strings; it does not check
+// what it skips (the decode that follows does).
+func skipValue(data []byte, i int) int {
+	depth := 0
+	for j := i; j < len(data); j++ {
+		c := data[j]
+		switch c {
+		case '"':
+			j++
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(data) {
+				return i
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth < 0 {
+				return j
+			}
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				return j
+			}
+		}
+		if depth == 0 && (c == '"' || c == '}' || c == ']') {
+			return j + 1
+		}
+	}
+	if depth == 0 {
+		return len(data)
+	}
+	return i
 }
 
 // foldsToKnown reports whether k equals a known name ignoring case.
@@ -201,7 +327,7 @@ func setsODataType(v any) bool {
 	if rv.Kind() != reflect.Struct {
 		return false
 	}
-	o := odataTypeField(rv, jsonFields(rv.Type()))
+	o := odataTypeField(rv, fieldsOf(rv.Type()))
 	if o == nil {
 		return false
 	}

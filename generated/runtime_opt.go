@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"time"
 )
 
@@ -118,6 +119,9 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	if o.v == nil {
 		return []byte("null"), nil
 	}
+	if data, ok := encodeScalar(o.v); ok {
+		return data, nil
+	}
 	return json.Marshal(*o.v)
 }
 
@@ -128,6 +132,10 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	v := new(T)
+	if decodeScalar(data, v) {
+		*o = Opt[T]{v: v}
+		return nil
+	}
 	if err := json.Unmarshal(data, v); err != nil {
 		b, isBinary := any(v).(*[]byte)
 		if !isBinary || !decodeBase64URL(data, b) {
@@ -157,4 +165,157 @@ func decodeBase64URL(data []byte, b *[]byte) bool {
 	}
 	*b = out
 	return true
+}
+
+// encodeScalar encodes what p points to as json.Marshal does, for the
+// common property types whose encoding is simple (a string of plain
+// ASCII, a bool, an integer, a time), without encoding/json's reflection;
+// ok is false for anything else.
+func encodeScalar(p any) (data []byte, ok bool) {
+	switch p := p.(type) {
+	case *string:
+		if !plainASCII(*p) {
+			return nil, false
+		}
+		return append(append(append(make([]byte, 0, len(*p)+2), '"'), *p...), '"'), true
+	case *bool:
+		return strconv.AppendBool(nil, *p), true
+	case *int32:
+		return strconv.AppendInt(nil, int64(*p), 10), true
+	case *int64:
+		return strconv.AppendInt(nil, *p, 10), true
+	case *time.Time:
+		data, err := p.MarshalJSON() // what json.Marshal calls
+		return data, err == nil
+	case *[]string:
+		if *p == nil {
+			return []byte("null"), true
+		}
+		data := append(make([]byte, 0, 64), '[')
+		for i, s := range *p {
+			if !plainASCII(s) {
+				return nil, false
+			}
+			if i > 0 {
+				data = append(data, ',')
+			}
+			data = append(append(append(data, '"'), s...), '"')
+		}
+		return append(data, ']'), true
+	}
+	return nil, false
+}
+
+// decodeScalar decodes data into what p points to as json.Unmarshal
+// does, for the cases encodeScalar writes (an escape-free ASCII string, a
+// bool, an integer in plain form, a time); false leaves *p alone and
+// means encoding/json must decide.
+func decodeScalar(data []byte, p any) bool {
+	switch p := p.(type) {
+	case *string:
+		n := len(data)
+		if n < 2 || data[0] != '"' || data[n-1] != '"' || !plainString(data[1:n-1]) {
+			return false
+		}
+		*p = string(data[1 : n-1])
+		return true
+	case *bool:
+		switch string(data) {
+		case "true", "false":
+			*p = data[0] == 't'
+			return true
+		}
+	case *int32:
+		n, ok := plainInt(data, 32)
+		*p = int32(n)
+		return ok
+	case *int64:
+		n, ok := plainInt(data, 64)
+		*p = n
+		return ok
+	case *time.Time:
+		// time.Time's own decoder, which json.Unmarshal calls, accepts
+		// only a quoted RFC 3339 string: valid JSON.
+		return len(data) > 0 && data[0] == '"' && p.UnmarshalJSON(data) == nil
+	case *[]string:
+		return decodePlainStrings(data, p)
+	}
+	return false
+}
+
+// decodePlainStrings is decodeScalar for a JSON array of escape-free
+// ASCII strings (whitespace allowed between the tokens).
+func decodePlainStrings(data []byte, p *[]string) bool {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '[' {
+		return false
+	}
+	out := []string{}
+	for i = skipSpace(data, i+1); i < len(data) && data[i] != ']'; {
+		if len(out) > 0 {
+			if data[i] != ',' {
+				return false
+			}
+			i = skipSpace(data, i+1)
+		}
+		if i >= len(data) || data[i] != '"' {
+			return false
+		}
+		end := i + 1
+		for end < len(data) && data[end] != '"' {
+			end++
+		}
+		if end >= len(data) || !plainString(data[i+1:end]) {
+			return false
+		}
+		out = append(out, string(data[i+1:end]))
+		i = skipSpace(data, end+1)
+	}
+	if i >= len(data) || skipSpace(data, i+1) != len(data) {
+		return false
+	}
+	*p = out
+	return true
+}
+
+// plainASCII reports whether json.Marshal writes s between quotes as it
+// is: printable ASCII without quote, backslash or the HTML characters it
+// escapes.
+func plainASCII(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainString reports whether b, the inside of a JSON string, is
+// printable ASCII without escapes or quotes, so that it is its own value.
+func plainString(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainInt parses a JSON integer -?(0|[1-9][0-9]*) that fits bits; false
+// for any other form or an overflow (json.Unmarshal then gives the error).
+func plainInt(data []byte, bits int) (int64, bool) {
+	digits := data
+	if len(digits) > 0 && digits[0] == '-' {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || len(digits) > 1 && digits[0] == '0' {
+		return 0, false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(string(data), 10, bits)
+	return n, err == nil
 }

@@ -13,6 +13,10 @@
 //   - docs2go after one page changed (a hard-linked copy of the docs with
 //     one property description edited), and how many files it rewrote.
 //
+// With -runtime it measures instead the generated code (the seed
+// endpoint's handler and client) against a hand-written standard-library
+// handler and client, see package runtimebench.
+//
 // Each is a separate process, timed by wall clock with its peak RSS. The
 // machines are shared and noisy, so results are printed as ratios to the
 // floor measured in the same run, and every measurement is the best of
@@ -25,6 +29,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/docs2go/docs2go/cmd/benchrun/runtimebench"
 )
 
 func main() {
@@ -33,7 +39,15 @@ func main() {
 	versions := flag.String("versions", "v1.0,beta", "comma-separated docs versions")
 	runs := flag.Int("runs", 3, "attempts per measurement; the best is kept")
 	tool := flag.String("docs2go", "_build/docs2go", "docs2go binary to measure")
+	rt := flag.Bool("runtime", false, "measure the generated handler and client against a stdlib peer instead")
 	flag.Parse()
+	if *rt {
+		if err := runtimebench.Report(os.Stdout, *runs); err != nil {
+			fmt.Fprintf(os.Stderr, "benchrun: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *floor {
 		os.Exit(parseOnly(flag.Args()))
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"runtime/debug"
 	"strings"
 )
@@ -136,7 +137,7 @@ func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 			c.fail(w, r, fmt.Errorf("%s returned no result and no error, but the endpoint answers %d with a body", ep.Operation, status))
 			return
 		}
-		if loc := location(r, status, data); loc != "" {
+		if loc := location(r, status, res, data); loc != "" {
 			w.Header().Set("Location", loc)
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -229,8 +230,10 @@ func bearerToken(h string) (string, bool) {
 
 // location is the Location of a created entity: the request path plus the
 // id the answer carries, when the route ends in a collection segment
-// (not for actions such as /microsoft.graph.createReply).
-func location(r *http.Request, status int, data []byte) string {
+// (not for actions such as /microsoft.graph.createReply). The id is read
+// from res, the answer before encoding; data, the encoded answer, is
+// parsed only when res's type has no id field.
+func location(r *http.Request, status int, res any, data []byte) string {
 	if status != http.StatusCreated {
 		return ""
 	}
@@ -238,14 +241,62 @@ func location(r *http.Request, status int, data []byte) string {
 	if last == "" || strings.ContainsAny(last, ".:({") {
 		return ""
 	}
+	id, ok := entityID(reflect.ValueOf(res))
+	if !ok {
+		id = encodedID(data)
+	}
+	if id == "" {
+		return ""
+	}
+	return strings.TrimSuffix(r.URL.EscapedPath(), "/") + "/" + url.PathEscape(id)
+}
+
+// entityID returns the string in the "id" field of the generated struct v
+// (behind pointers and polymorphic wrappers), "" when it is absent, null or
+// not a string: what encodedID finds in its encoding. ok is false when v
+// is not a generated struct with an id field.
+func entityID(v reflect.Value) (id string, ok bool) {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return "", false
+		}
+		v = v.Elem()
+	}
+	if v.Type().Implements(polymorphicType) {
+		return entityID(reflect.ValueOf(v.Interface().(polymorphic).polyValue()))
+	}
+	if !isObjectType(v.Type()) {
+		return "", false
+	}
+	f, found := fieldsOf(v.Type()).byName["id"]
+	if !found {
+		return "", false
+	}
+	x := v.FieldByIndex(f.index)
+	if o, isOpt := x.Interface().(optional); isOpt {
+		val, set, _ := o.optState()
+		if !set {
+			return "", true
+		}
+		x = reflect.ValueOf(val)
+	}
+	if x.Kind() != reflect.String {
+		return "", true
+	}
+	return x.String(), true
+}
+
+// encodedID is the string "id" of the JSON object data, "" when there is
+// none.
+func encodedID(data []byte) string {
 	var probe struct {
 		ID json.RawMessage `json:"id"`
 	}
 	var id string
-	if json.Unmarshal(data, &probe) != nil || json.Unmarshal(probe.ID, &id) != nil || id == "" {
+	if json.Unmarshal(data, &probe) != nil || json.Unmarshal(probe.ID, &id) != nil {
 		return ""
 	}
-	return strings.TrimSuffix(r.URL.EscapedPath(), "/") + "/" + url.PathEscape(id)
+	return id
 }
 
 // withErrorShape wraps mux: every answer carries request-id and

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -343,5 +345,48 @@ func TestHandlerNoResult(t *testing.T) {
 	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 204, func(*http.Request, *widget) error { return nil }))
 	if rec := doWidget(withErrorShape(mux), "POST", "/shops/s/widgets", "", "", `{"name":"n"}`); rec.Code != 204 || rec.Body.Len() != 0 {
 		t.Errorf("no-content endpoint: status %d body %q, want 204 and no body", rec.Code, rec.Body)
+	}
+}
+
+// TestEntityIDMatchesEncoding checks that the id location reads from the
+// answer value is the one a parse of its encoding finds, and that types
+// without an id field fall back to that parse.
+func TestEntityIDMatchesEncoding(t *testing.T) {
+	type numbered struct {
+		ID Opt[int32] `json:"id,omitzero"`
+	}
+	type named struct {
+		ID widgetKind `json:"id"`
+	}
+	for _, v := range []any{
+		&widget{ID: Some("w/1")}, &widget{ID: Some("")}, &widget{ID: Null[string]()}, &widget{},
+		&widget{Name: Some("n"), AdditionalData: map[string]json.RawMessage{"id": []byte(`"extra"`)}},
+		&numbered{ID: Some[int32](7)}, &named{ID: "k"},
+		&anyGadget{Value: &gadget{Name: Some("g")}},
+	} {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := encodedID(data)
+		got, ok := entityID(reflect.ValueOf(v))
+		if !ok {
+			got = encodedID(data)
+		}
+		if got != want {
+			t.Errorf("%s: id %q, want %q", data, got, want)
+		}
+	}
+	if _, ok := entityID(reflect.ValueOf(&widgetPart{})); ok {
+		t.Error("widgetPart has no id field, want the fallback")
+	}
+}
+
+// TestNewRequestID checks the UUID version 4 form.
+func TestNewRequestID(t *testing.T) {
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	a, b := newRequestID(), newRequestID()
+	if !uuid.MatchString(a) || !uuid.MatchString(b) || a == b {
+		t.Errorf("request ids %q, %q", a, b)
 	}
 }

@@ -3,6 +3,7 @@ package runtime
 import (
 	"encoding/json"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -135,6 +136,55 @@ func TestODataType(t *testing.T) {
 		name, null := odataType([]byte(c.in))
 		if name != c.name || null != c.null {
 			t.Errorf("odataType(%s) = %q, %v; want %q, %v", c.in, name, null, c.name, c.null)
+		}
+	}
+}
+
+// TestScanObjectMatchesMapDecode checks that unmarshalObject, which scans
+// the properties, decodes what the map-based unmarshalExact decodes:
+// fields, AdditionalData and errors alike.
+func TestScanObjectMatchesMapDecode(t *testing.T) {
+	for _, in := range []string{
+		`{}`, ` { } `, `{"id":"a"}`, `{"x":1}`, `{ "x" : [1, {"y": "}]\"["}] , "id" : "b" }`,
+		`{"x":"a\\\"}","z":{"q":[[],{}]},"count":7,"child":{"w":null,"id":"c"}}`,
+		`{"x":1,"x":2}`, `{"\u0078":1}`, `{"ID":"folded"}`, `{"x":tru}`, `{"x":1,}`, `{"x" 1}`, `{"x":1} x`,
+		`{"x":"unterminated}`, `{"x":{"y":1}`, `[1]`, `"s"`, `{"tags":["a","b"],"y":-1.5e3,"z":false,"w":null}`,
+		`{"count":"wrong type","x":1}`, `{"child":{"x":{"deep":[1,2,{"k":"v"}]}}}`,
+	} {
+		type plain sample
+		known := jsonNames(reflect.TypeFor[plain]())
+		var fast, slow sample
+		errFast := unmarshalObject([]byte(in), (*plain)(&fast), &fast.AdditionalData)
+		errSlow := unmarshalExact([]byte(in), (*plain)(&slow), &slow.AdditionalData, known)
+		if (errFast == nil) != (errSlow == nil) || errFast != nil && errFast.Error() != errSlow.Error() {
+			t.Errorf("%s: error %v, map decode %v", in, errFast, errSlow)
+			continue
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: decoded %+v, map decode %+v", in, fast, slow)
+		}
+	}
+	buf := []byte(`{"x":"keep"}`)
+	var s sample
+	if err := json.Unmarshal(buf, &s); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, `{"x":"XXXX"}`)
+	if string(s.AdditionalData["x"]) != `"keep"` {
+		t.Errorf("AdditionalData shares the input buffer: %s", s.AdditionalData["x"])
+	}
+}
+
+func TestSkipValue(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{`"a\"b",`, 6}, {`"a\\"}`, 5}, {`{"k":"}"}]`, 9}, {`[1,[2],"]"] `, 11}, {`-1.5e3}`, 6}, {`true,`, 4}, {`null`, 4},
+		{`"open`, 0}, {`{"k":1`, 0},
+	} {
+		if got := skipValue([]byte(c.in), 0); got != c.want {
+			t.Errorf("skipValue(%s) = %d, want %d", c.in, got, c.want)
 		}
 	}
 }

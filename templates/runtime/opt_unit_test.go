@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
@@ -83,5 +85,90 @@ func TestOptEqual(t *testing.T) {
 func TestOptNotComparable(t *testing.T) {
 	if reflect.TypeFor[Opt[string]]().Comparable() {
 		t.Errorf("Opt[string] is comparable; Some(\"x\") == Some(\"x\") would compile and be false")
+	}
+}
+
+// TestScalarFastPathsMatchEncodingJSON checks encodeScalar and
+// decodeScalar against encoding/json: whatever they handle, they encode
+// and decode to the same bytes and values; the rest is left to it.
+func TestScalarFastPathsMatchEncodingJSON(t *testing.T) {
+	strs := []string{"", "plain", "with space", `quo"te`, `back\slash`, "<b>&amp;", "tab\t", "nl\n", "\x00", "\x7f",
+		"é", "\u2028", "\xff", "emoji 😀"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, rng.IntN(8))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+			if rng.IntN(2) == 0 {
+				b[i] = byte(0x20 + rng.IntN(0x60))
+			}
+		}
+		strs = append(strs, string(b))
+	}
+	for _, s := range strs {
+		checkScalar(t, &s)
+	}
+	for _, n := range []int32{0, 1, -1, math.MaxInt32, math.MinInt32} {
+		checkScalar(t, &n)
+	}
+	for _, n := range []int64{0, 42, math.MaxInt64, math.MinInt64} {
+		checkScalar(t, &n)
+	}
+	for _, b := range []bool{true, false} {
+		checkScalar(t, &b)
+	}
+	for _, l := range [][]string{nil, {}, {""}, {"a"}, {"a", "b c"}, {"a<b"}, {`q"`, "x"}, {"é"}} {
+		checkScalar(t, &l)
+	}
+	for _, tm := range []time.Time{{}, time.Date(2017, 1, 1, 0, 0, 44, 41642100, time.FixedZone("", 3*3600)), time.Date(2020, 2, 29, 23, 59, 59, 1, time.UTC)} {
+		checkScalar(t, &tm)
+	}
+	// Literals the decoder must leave to encoding/json, or read as it does.
+	for _, lit := range []string{`"x"`, `"a\"b"`, `"\u0041"`, `"é"`, `"` + "\x01" + `"`, `true`, `tru`, `0`, `-0`, `01`, `1e3`, `1.0`,
+		`2147483648`, `-2147483649`, `-`, `""`, `"2017-01-01T00:00:44.0416421+03:00"`, `"2017-01-01"`, `null`, ` "x"`} {
+		var s1, s2 string
+		checkDecode(t, lit, &s1, &s2)
+		var i1, i2 int32
+		checkDecode(t, lit, &i1, &i2)
+		var b1, b2 bool
+		checkDecode(t, lit, &b1, &b2)
+		var t1, t2 time.Time
+		checkDecode(t, lit, &t1, &t2)
+	}
+	for _, lit := range []string{`[]`, ` [ ] `, `["a"]`, `[ "a" , "b" ]`, `["a",]`, `[,"a"]`, `["a" "b"]`, `["a"`, `["a"]]`,
+		`["a\"b"]`, `[1]`, `["a",null]`, `null`, `[`, `]`, `["x"] x`} {
+		var l1, l2 []string
+		checkDecode(t, lit, &l1, &l2)
+	}
+}
+
+// checkScalar compares the fast encoding of *p, when there is one, with
+// json.Marshal's, and decodes it back both ways.
+func checkScalar[T any](t *testing.T, p *T) {
+	t.Helper()
+	want, err := json.Marshal(*p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := encodeScalar(p); ok && !bytes.Equal(got, want) {
+		t.Errorf("encode %#v: %s, json.Marshal %s", *p, got, want)
+	}
+	var fast, slow T
+	checkDecode(t, string(want), &fast, &slow)
+}
+
+// checkDecode checks that decodeScalar, when it takes lit, reads what
+// json.Unmarshal reads.
+func checkDecode[T any](t *testing.T, lit string, fast, slow *T) {
+	t.Helper()
+	if !decodeScalar([]byte(lit), fast) {
+		return
+	}
+	if err := json.Unmarshal([]byte(lit), slow); err != nil {
+		t.Errorf("decodeScalar took %s into %T, json.Unmarshal refuses it: %v", lit, fast, err)
+		return
+	}
+	if !reflect.DeepEqual(*fast, *slow) {
+		t.Errorf("decode %s: %#v, json.Unmarshal %#v", lit, *fast, *slow)
 	}
 }

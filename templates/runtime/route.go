@@ -26,10 +26,14 @@ func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, param
 func fillRoute(ep *EndpointInfo, route string, params []string) (string, error) {
 	known := false
 	for _, p := range ep.Patterns {
-		known = known || p == ep.Method+" "+route
+		method, path, ok := strings.Cut(p, " ")
+		known = known || ok && method == ep.Method && path == route
 	}
 	if !known {
 		return "", fmt.Errorf("%s: %q is not one of its routes %s", ep.Operation, route, routesOf(ep))
+	}
+	if len(params) == 0 && strings.HasPrefix(route, "/") && !strings.Contains(route, "{") {
+		return route, nil // nothing to fill: the route is the path
 	}
 	var b strings.Builder
 	n := 0

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // This file checks a decoded request body against what the docs say, by
@@ -62,6 +63,15 @@ var polymorphicType = reflect.TypeFor[polymorphic]()
 
 // enumValue is implemented by generated enum types.
 type enumValue interface{ Valid() bool }
+
+var enumValueType = reflect.TypeFor[enumValue]()
+
+// optFlags is implemented by every *Opt[T]: its state without a copy of
+// its value.
+type optFlags interface {
+	IsSet() bool
+	IsNull() bool
+}
 
 // fieldRules are a field's docs2go tag options.
 type fieldRules struct{ required, readOnly bool }
@@ -147,19 +157,24 @@ func (vd *validator) value(v reflect.Value, path string, depth int) {
 		v = v.Elem()
 	}
 	if v.CanInterface() {
-		if o, ok := v.Interface().(optional); ok {
+		// Through a pointer when it can: boxing a copy of v allocates.
+		x := v.Interface()
+		if v.CanAddr() {
+			x = v.Addr().Interface()
+		}
+		if o, ok := x.(optional); ok {
 			if x, set, _ := o.optState(); set {
 				vd.value(reflect.ValueOf(x), path, depth+1)
 			}
 			return
 		}
-		if p, ok := v.Interface().(polymorphic); ok {
+		if p, ok := x.(polymorphic); ok {
 			if x := p.polyValue(); x != nil {
 				vd.value(reflect.ValueOf(x), path, depth+1)
 			}
 			return
 		}
-		if e, ok := v.Interface().(enumValue); ok && v.Kind() == reflect.String {
+		if e, ok := x.(enumValue); ok && v.Kind() == reflect.String {
 			if s := v.String(); !e.Valid() && !vd.allowed("enum", path, s) {
 				vd.fail(path, strconv.Quote(s)+" is not a documented member of the enumeration")
 			}
@@ -179,16 +194,24 @@ func (vd *validator) value(v reflect.Value, path string, depth int) {
 // object checks a generated struct: its fields' rules, their values, and
 // its unknown properties.
 func (vd *validator) object(v reflect.Value, path string, depth int) {
-	fields := jsonFields(v.Type())
-	for _, name := range sortedKeys(fields) {
-		f := fields[name]
-		p := joinPath(path, name)
-		fv := v.FieldByIndex(f.Index)
+	if !v.CanAddr() { // a value an Opt held: copied once so that its fields are read in place
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
+	fields := fieldsOf(v.Type())
+	for i := range fields.list {
+		f := &fields.list[i]
+		fv := v.FieldByIndex(f.index)
 		set, null := true, false
-		if o, ok := fv.Interface().(optional); ok {
-			_, set, null = o.optState()
+		if o, ok := fv.Addr().Interface().(optFlags); ok {
+			set, null = o.IsSet(), o.IsNull()
 		}
-		r := rulesOf(f)
+		r := f.rules
+		if !r.required && !r.readOnly && !f.checked {
+			continue // nothing to check, nothing inside to check
+		}
+		p := joinPath(path, f.name)
 		switch {
 		case r.required && !set && !vd.allowed("required", p, ""):
 			what := "missing"
@@ -199,13 +222,14 @@ func (vd *validator) object(v reflect.Value, path string, depth int) {
 		case r.readOnly && (set || null) && !vd.allowed("readonly", p, ""):
 			vd.fail(p, "property is read-only")
 		}
-		vd.value(fv, p, depth+1)
+		if f.checked {
+			vd.value(fv, p, depth+1)
+		}
 	}
-	extra, ok := v.Type().FieldByName("AdditionalData")
-	if !ok || isOpenType(extra) || derivedElsewhere(v, fields) {
+	if fields.extra == nil || fields.open || derivedElsewhere(v, fields) {
 		return
 	}
-	m, _ := v.FieldByIndex(extra.Index).Interface().(map[string]json.RawMessage)
+	m, _ := v.FieldByIndex(fields.extra).Interface().(map[string]json.RawMessage)
 	for _, k := range sortedKeys(m) {
 		if strings.Contains(k, "@") {
 			continue // instance annotation: @odata.type, x@odata.bind, ...
@@ -226,7 +250,7 @@ func isOpenType(extra reflect.StructField) bool {
 // derivedElsewhere reports whether the object's @odata.type names another
 // type than its Go type: a derived type the decoder did not resolve, whose
 // properties the base type cannot know, so they are not called unknown.
-func derivedElsewhere(v reflect.Value, fields map[string]reflect.StructField) bool {
+func derivedElsewhere(v reflect.Value, fields *objectFields) bool {
 	o := odataTypeField(v, fields)
 	if o == nil {
 		return false
@@ -242,12 +266,110 @@ func derivedElsewhere(v reflect.Value, fields map[string]reflect.StructField) bo
 }
 
 // odataTypeField returns the struct v's "@odata.type" field (an Opt), nil
-// when it has none; fields are v's jsonFields.
-func odataTypeField(v reflect.Value, fields map[string]reflect.StructField) optional {
-	f, ok := fields["@odata.type"]
+// when it has none; fields are v's.
+func odataTypeField(v reflect.Value, fields *objectFields) optional {
+	f, ok := fields.byName["@odata.type"]
 	if !ok {
 		return nil
 	}
-	o, _ := v.FieldByIndex(f.Index).Interface().(optional)
+	fv := v.FieldByIndex(f.index)
+	if fv.CanAddr() {
+		fv = fv.Addr() // no copy
+	}
+	o, _ := fv.Interface().(optional)
 	return o
+}
+
+// objectField is one JSON property of a generated struct.
+type objectField struct {
+	name  string
+	index []int // reflect.Value.FieldByIndex path, embedded structs flattened
+	typ   reflect.Type
+	rules fieldRules
+	// checked: a value of typ can hold what validation checks inside it
+	// (an object, an enum, a polymorphic value); other values are skipped.
+	checked bool
+}
+
+// objectFields is what validation and error locating need of a struct
+// type, built once per type instead of on every request.
+type objectFields struct {
+	list   []objectField           // sorted by name
+	byName map[string]*objectField // the same fields by JSON name
+	extra  []int                   // index of AdditionalData, nil when there is none
+	open   bool                    // AdditionalData is tagged docs2go:"open"
+}
+
+// fieldCache holds an *objectFields per struct type.
+var fieldCache sync.Map // reflect.Type -> *objectFields
+
+// fieldsOf returns the JSON fields of the struct type t, embedded structs
+// flattened as encoding/json does.
+func fieldsOf(t reflect.Type) *objectFields {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.(*objectFields)
+	}
+	fs := &objectFields{byName: map[string]*objectField{}}
+	for name, f := range jsonFields(t) {
+		fs.list = append(fs.list, objectField{name: name, index: f.Index, typ: f.Type, rules: rulesOf(f), checked: holdsChecked(f.Type)})
+	}
+	slices.SortFunc(fs.list, func(a, b objectField) int { return strings.Compare(a.name, b.name) })
+	for i := range fs.list {
+		fs.byName[fs.list[i].name] = &fs.list[i]
+	}
+	if extra, ok := t.FieldByName("AdditionalData"); ok {
+		fs.extra, fs.open = extra.Index, isOpenType(extra)
+	}
+	f, _ := fieldCache.LoadOrStore(t, fs)
+	return f.(*objectFields)
+}
+
+// jsonFields maps the JSON names of t's fields, embedded structs
+// flattened as encoding/json does, to the fields. It builds the table
+// fieldsOf caches.
+func jsonFields(t reflect.Type) map[string]reflect.StructField {
+	out := map[string]reflect.StructField{}
+	for f := range t.Fields() {
+		tag, hasTag := f.Tag.Lookup("json")
+		name, _, _ := strings.Cut(tag, ",")
+		if f.Anonymous && !hasTag && f.Type.Kind() == reflect.Struct {
+			for k, sub := range jsonFields(f.Type) {
+				if _, dup := out[k]; !dup {
+					sub.Index = append([]int{f.Index[0]}, sub.Index...)
+					out[k] = sub
+				}
+			}
+			continue
+		}
+		if !f.IsExported() || !hasTag || name == "-" || name == "" {
+			continue
+		}
+		out[name] = f
+	}
+	return out
+}
+
+// holdsChecked reports whether a value of type t can hold something
+// validator.value checks: an object, an enum member or a polymorphic
+// value, also behind Opts, pointers, interfaces and slices. It looks at
+// t's own fields only (not fieldsOf), so that building the table of a type
+// that refers to itself does not recurse.
+func holdsChecked(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if et, ok := optElem(t); ok {
+		return holdsChecked(et)
+	}
+	switch {
+	case t.Kind() == reflect.Interface, t.Implements(polymorphicType), reflect.PointerTo(t).Implements(polymorphicType):
+		return true
+	case t.Kind() == reflect.String:
+		return t.Implements(enumValueType) || reflect.PointerTo(t).Implements(enumValueType)
+	case t.Kind() == reflect.Struct:
+		return t != timeType && len(jsonFields(t)) > 0
+	case t.Kind() == reflect.Slice:
+		return t != rawMessageType && t.Elem().Kind() != reflect.Uint8 && holdsChecked(t.Elem())
+	}
+	return false
 }
