@@ -24,7 +24,7 @@ func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
 	op, method := p.Operation, f.method
 	pos := firstValid(op.Pos, p.TitlePos, ir.Pos{File: p.File})
 	skip := func(at ir.Pos, reason string) {
-		s := ir.Skip{Page: p.File, Method: method, Reason: reason, Pos: firstValid(at, pos)}
+		s := ir.Skip{Kind: ir.OpCreate, Page: p.File, Method: method, Reason: reason, Pos: firstValid(at, pos)}
 		if len(f.paths) > 0 {
 			s.Path = f.paths[0].Template
 		}
@@ -40,6 +40,7 @@ func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
 		return
 	}
 	ep := &ir.Endpoint{
+		Kind:        ir.OpCreate,
 		Page:        p.File,
 		Title:       p.Title,
 		Method:      method,
