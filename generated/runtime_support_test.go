@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -60,6 +61,20 @@ func checkClientAnswer(t *testing.T, err error, want []byte, got any) {
 	}
 	if want != nil {
 		checkJSONValue(t, want, got)
+	}
+}
+
+// checkClientStream fails t on err, then reads and closes got, which must
+// hold want.
+func checkClientStream(t *testing.T, err error, got io.ReadCloser, want string) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer got.Close()
+	data, err := io.ReadAll(got)
+	if err != nil || string(data) != want {
+		t.Errorf("stream %q (%v), want %q", data, err, want)
 	}
 }
 

@@ -35,7 +35,7 @@ func (plan *Plan) planExamples(e *endpointInfo) ir.Diagnostics {
 		diags.Warnf(examplePos(e, ex), ir.CodeExampleMethod, "http example: method %s is on none of the page's request lines; no operation claims it, no golden test", strings.ToUpper(ex.Request.Method))
 	}
 	e.unimplemented = plan.unimplementedRequest(e)
-	if e.unimplemented.target == "" {
+	if e.unimplemented.target == "" && !e.shape.upload {
 		diags.Warnf(e.ep.Pos, ir.CodeEndpointUnroutable, "endpoint %s: every request line is shadowed by another endpoint; no 501 test", e.name)
 	}
 	return diags
@@ -45,6 +45,9 @@ func (plan *Plan) planExamples(e *endpointInfo) ir.Diagnostics {
 // with a request body that reaches e, else an empty body to the first
 // request line that does.
 func (plan *Plan) unimplementedRequest(e *endpointInfo) testRequest {
+	if e.shape.upload {
+		return testRequest{} // the tests send JSON
+	}
 	for _, ex := range e.examples {
 		if ex.request != nil && ex.target != "" {
 			return testRequest{target: ex.target, example: ex.n}
@@ -67,6 +70,14 @@ func (plan *Plan) exampleRequest(e *endpointInfo, ex ir.Example, info *exampleIn
 	if req.Body == nil || strings.TrimSpace(req.Body.Text) == "" {
 		return true
 	}
+	switch {
+	case e.shape.upload:
+		diags.Warnf(req.Body.Pos, ir.CodeExampleNonconforming, "http example %d: the request body is a %s stream; no golden test", info.n, e.ep.Content)
+		return false
+	case e.shape.noBody:
+		diags.Warnf(req.Body.Pos, ir.CodeExampleNonconforming, "http example %d: %s request with a body, which the endpoint does not read; the test sends none", info.n, e.method)
+		return true
+	}
 	if d := plan.fit(e.body, req.Body, "request body"); d != nil {
 		diags.Warnf(d.Pos, ir.CodeExampleNonconforming, "http example %d: %s (%s, type %s); no golden test",
 			info.n, d.Message, d.Code, refLabel(e.body))
@@ -87,14 +98,18 @@ func (plan *Plan) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleI
 		diags.Warnf(resp.Pos, ir.CodeExampleStatus, "http example %d: response status %d, want %d; no golden test", info.n, resp.Status, e.status)
 		return false
 	}
-	if resp.Body == nil || strings.TrimSpace(resp.Body.Text) == "" {
-		return true
+	if resp.Body == nil || strings.TrimSpace(resp.Body.Text) == "" || e.shape.content || e.shape.target {
+		return true // a stream's bytes are the fake Server's own (exampleContent)
 	}
 	if e.result == nil {
 		diags.Warnf(resp.Body.Pos, ir.CodeExampleNonconforming, "http example %d: response has a body but the endpoint answers %d without one; no golden test", info.n, e.status)
 		return false
 	}
-	if d := plan.fit(*e.result, resp.Body, "response body"); d != nil {
+	ref := *e.result
+	if e.shape.wrap != "" {
+		ref = ir.TypeRef{Name: e.shape.wrap, Target: answerWrapper(e)}
+	}
+	if d := plan.fit(ref, resp.Body, "response body"); d != nil {
 		diags.Warnf(d.Pos, ir.CodeExampleNonconforming, "http example %d: %s (%s, type %s); no golden test",
 			info.n, d.Message, d.Code, refLabel(*e.result))
 		return false
@@ -127,6 +142,11 @@ func (plan *Plan) newChecker() *check.Checker {
 	}
 	for _, ei := range plan.enums {
 		ds.Enums = append(ds.Enums, ei.e)
+	}
+	for _, e := range plan.endpoints {
+		if e.hasTests() && e.shape.wrap != "" && e.result != nil {
+			ds.Types = append(ds.Types, answerWrapperType(e))
+		}
 	}
 	return check.New(ds)
 }
@@ -193,4 +213,26 @@ func examplePos(e *endpointInfo, ex ir.Example) ir.Pos {
 		return ex.Response.Pos
 	}
 	return e.ep.Pos
+}
+
+// answerWrapper names the checker's type of e's wrapped answer.
+func answerWrapper(e *endpointInfo) string { return "docs2go.answer." + e.key }
+
+// answerWrapperType is the shape of e's Page or Value answer for the
+// checker: the value (unpolymorphic: nested objects dispatch anyway) and
+// the annotations Page and Value keep.
+func answerWrapperType(e *endpointInfo) *ir.Type {
+	str := ir.TypeRef{Name: "String", Primitive: true}
+	value := unpoly(*e.result)
+	if e.shape.wrap == "Page" {
+		value.Collection = true
+	}
+	props := []ir.Property{{Name: "@odata.context", Type: str}, {Name: "value", Type: value}}
+	if e.shape.wrap == "Page" {
+		props = append(props, ir.Property{Name: "@odata.count", Type: ir.TypeRef{Name: "Int64", Primitive: true}},
+			ir.Property{Name: "@odata.nextLink", Type: str}, ir.Property{Name: "@odata.deltaLink", Type: str})
+	}
+	key := answerWrapper(e)
+	i := strings.LastIndexByte(key, '.')
+	return &ir.Type{Name: key[i+1:], Namespace: key[:i], Properties: props}
 }

@@ -51,12 +51,7 @@ func (pl *planner) routeEndpoints() {
 			pl.skip(e, ep.Pos, ir.CodeUnsupportedStatus, "endpoint: status %d is not a success status", e.status)
 			continue
 		}
-		if ep.Body != nil {
-			e.body = *ep.Body
-		} else {
-			e.body = ir.TypeRef{Raw: "(no body type)"} // unresolved: raw JSON
-		}
-		e.result = ep.Result
+		e.planShape()
 		shared := -1
 		for _, ps := range ep.Paths {
 			if owner := pl.addRoute(e, ps); owner >= 0 && shared < 0 {
@@ -78,6 +73,7 @@ func (pl *planner) routeEndpoints() {
 			continue
 		}
 		e.collectParams()
+		e.planQuery()
 	}
 	for _, e := range pl.endpoints {
 		if len(e.members) > 0 {
