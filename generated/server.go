@@ -50,7 +50,7 @@ func Endpoints() []EndpointInfo {
 // {"error":{"code":...,"message":...,"innerError":{"request-id":...,"date":...}}}.
 func NewHandler(s Server, opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
-	mux := http.NewServeMux()
-	mux.Handle("POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleCreateAndroidDeviceOwnerEnrollmentProfile(s, c))
-	return withErrorShape(mux)
+	rt := newRouter()
+	rt.Handle("POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleCreateAndroidDeviceOwnerEnrollmentProfile(s, c))
+	return withErrorShape(rt)
 }

@@ -333,14 +333,16 @@ func (em emitter) serverFile() (*jen.File, []string) {
 		if len(eps) > 0 {
 			b.Id("c").Op(":=").Id("newHandlerConfig").Call(jen.Id("opts"))
 		}
-		b.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call()
+		// One call per route: the plan left no two routes serving the same
+		// requests, so Handle's conflict error cannot occur.
+		b.Id("rt").Op(":=").Id("newRouter").Call()
 		for _, e := range eps {
 			for _, r := range e.routes {
-				b.Id("mux").Dot("Handle").Add(argsOf(long("mux.Handle(", r.Pattern(), "handle"+e.name+"(s, c))"),
+				b.Id("rt").Dot("Handle").Add(argsOf(long("rt.Handle(", r.Pattern(), "handle"+e.name+"(s, c))"),
 					pathLit(r.Pattern()), jen.Id("handle"+e.name).Call(jen.Id("s"), jen.Id("c"))))
 			}
 		}
-		b.Return(jen.Id("withErrorShape").Call(jen.Id("mux")))
+		b.Return(jen.Id("withErrorShape").Call(jen.Id("rt")))
 	})
 	return f, pages
 }

@@ -225,7 +225,7 @@ func TestPolymorphicEncodingNamesTheDerivedType(t *testing.T) {
 func TestDerivedTypeArrives(t *testing.T) {
 	var received any
 	c := newHandlerConfig(nil)
-	mux := http.NewServeMux()
+	mux := newRouter()
 	mux.Handle("POST /gadgets", serveJSON(c, &EndpointInfo{Operation: "CreateGadget"}, 201, func(_ *http.Request, _ *Query, b *anyGadget) (*anyGadget, error) {
 		received = b
 		return b, nil
