@@ -156,6 +156,9 @@ func (plan *Plan) newChecker() *check.Checker {
 // request line.
 func (plan *Plan) exampleTarget(e *endpointInfo, raw string, pos ir.Pos, diags *ir.Diagnostics) string {
 	if p := urlPath(raw); p != "" && plan.router.match(e.method, p) == e.owner() {
+		if q := urlQuery(raw); q != "" {
+			return p + "?" + q // the example's query options and parameters
+		}
 		return p
 	}
 	t := plan.syntheticTarget(e)
@@ -179,7 +182,7 @@ func (plan *Plan) syntheticTarget(e *endpointInfo) string {
 			}
 		}
 		if plan.router.match(e.method, b.String()) == e.owner() {
-			return b.String()
+			return b.String() + requiredQuery(e)
 		}
 	}
 	return ""
@@ -202,6 +205,38 @@ func urlPath(raw string) string {
 		}
 	}
 	return p
+}
+
+// urlQuery is the query of an example URL, escaped (the docs write
+// spaces and quotes as they are), "" when it has none or is malformed.
+func urlQuery(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	vals, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return ""
+	}
+	return vals.Encode()
+}
+
+// requiredQuery is the query string a synthesized request needs: a value
+// of its type for every required query parameter.
+func requiredQuery(e *endpointInfo) string {
+	var b strings.Builder
+	for _, q := range e.query {
+		if !q.required {
+			continue
+		}
+		b.WriteString(map[bool]string{true: "?", false: "&"}[b.Len() == 0])
+		v := map[string]string{"int64": "0", "float64": "0", "bool": "false", "time.Time": "2006-01-02T15:04:05Z"}[q.typ]
+		if v == "" {
+			v = q.name
+		}
+		b.WriteString(url.QueryEscape(q.name) + "=" + url.QueryEscape(v))
+	}
+	return b.String()
 }
 
 // examplePos is the best position for an example-level diagnostic.

@@ -137,6 +137,7 @@ func (pl *planner) planParameters() {
 		pl.byName[ti.qname] = ti
 		pl.types = append(pl.types, ti)
 		pl.nameFields(ti)
+		ti.odata = false // no "@odata.type" names a parameters object
 		for i := range ti.fields {
 			ti.fields[i].typ = pl.polyElem(ti.fields[i].prop.Type)
 		}

@@ -47,7 +47,7 @@ func (pl *planner) routeEndpoints() {
 		if e.status == 0 {
 			e.status = e.kind.defaultStatus()
 		}
-		if e.status < 200 || e.status > 299 {
+		if (e.status < 200 || e.status > 299) && !(ep.Redirect && e.status == 302) {
 			pl.skip(e, ep.Pos, ir.CodeUnsupportedStatus, "endpoint: status %d is not a success status", e.status)
 			continue
 		}

@@ -76,6 +76,17 @@ func checkClientStream(t *testing.T, err error, got io.ReadCloser, want string) 
 	}
 }
 
+// exampleQuery parses the raw query of an example's request URL as the
+// handler does, for the client to send.
+func exampleQuery(t *testing.T, raw string) *Query {
+	t.Helper()
+	q, err := parseQuery(raw)
+	if err != nil {
+		t.Fatalf("example query %q: %v", raw, err)
+	}
+	return &q
+}
+
 // checkArrivedAs fails t unless err is nil and received, the body the
 // fake Server recorded (a polymorphic wrapper), holds a value of sent's
 // type.
