@@ -36,7 +36,12 @@ func (l *linker) resolveOperations() {
 		if f == nil {
 			continue
 		}
-		if !l.onPage("operation", p, func() { l.operationTypes(p, f) }) {
+		if !l.onPage("operation", p, func() {
+			l.operationTypes(p, f)
+			if f.stream != nil {
+				l.operationTypes(p, f.stream)
+			}
+		}) {
 			l.facts[i].op = nil // reported: half-found types make no endpoint
 		}
 	}
@@ -45,6 +50,9 @@ func (l *linker) resolveOperations() {
 func (l *linker) operationTypes(p *ir.Page, f *opFacts) {
 	op := p.Operation
 	f.examples, f.unclaimed = examplesFor(op, f.method)
+	if f.stream != nil || f.media {
+		f.examples = mediaExamples(f.examples, f.media)
+	}
 	f.status, f.statuses = statuses(op, f.examples, f.kind)
 	if len(f.paths) == 0 {
 		f.skipAt, f.skip = firstValid(op.Pos, p.TitlePos, ir.Pos{File: p.File}),
@@ -88,6 +96,19 @@ func (l *linker) operationTypes(p *ir.Page, f *opFacts) {
 	}
 }
 
+// mediaExamples keeps the examples of a page's object (media false) or
+// of its content: those whose request reads the content, and those showing
+// only a response, which name no URL.
+func mediaExamples(exs []ir.Example, media bool) []ir.Example {
+	var out []ir.Example
+	for _, ex := range exs {
+		if ex.Request == nil || isMediaPath(ex.Request.URL) == media {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
 // answerShown reports an example answer of status with a body.
 func answerShown(examples []ir.Example, status int) bool {
 	for _, ex := range examples {
@@ -98,10 +119,17 @@ func answerShown(examples []ir.Example, status int) bool {
 	return false
 }
 
-// buildOperation turns an operation page into its endpoint, or a skip.
+// buildOperation turns an operation page into its endpoint (two for a
+// page documenting an object and its content), or a skip.
 func (l *linker) buildOperation(p *ir.Page, f *opFacts) {
+	l.buildOperationAt(p, f, firstValid(p.Operation.Pos, p.TitlePos, ir.Pos{File: p.File}))
+	if f.stream != nil {
+		l.buildOperationAt(p, f.stream, f.stream.paths[0].Pos)
+	}
+}
+
+func (l *linker) buildOperationAt(p *ir.Page, f *opFacts, pos ir.Pos) {
 	op := p.Operation
-	pos := firstValid(op.Pos, p.TitlePos, ir.Pos{File: p.File})
 	if f.skip != "" {
 		s := ir.Skip{Kind: f.kind, Page: p.File, Method: f.method, Reason: f.skip, Pos: firstValid(f.skipAt, pos)}
 		if len(f.paths) > 0 {

@@ -101,7 +101,11 @@ func TestOperations(t *testing.T) {
 	ds, diags := Link(parseDir(t, filepath.Join("testdata", "ops")))
 	got := map[string]opSummary{}
 	for _, ep := range ds.Endpoints {
-		got[ep.Page] = summarize(ep)
+		key := ep.Page
+		if _, dup := got[key]; dup {
+			key += "#2"
+		}
+		got[key] = summarize(ep)
 	}
 	const user, message = "microsoft.graph.user", "microsoft.graph.message"
 	want := map[string]opSummary{
@@ -128,7 +132,7 @@ func TestOperations(t *testing.T) {
 			Status: 202, Params: []string{"message " + message + " required", "saveToSentItems Boolean"}, Examples: 1},
 		"api/directoryobject-getmembergroups.md": {Kind: ir.OpAction, Method: "POST",
 			Paths: []string{"/directoryObjects/{id}/getMemberGroups"}, Status: 200,
-			Params: []string{"securityEnabledOnly Boolean required"}, Result: "[]" + untypedAnswer, Examples: 1},
+			Params: []string{"securityEnabledOnly Boolean required"}, Result: "[]String", Examples: 1},
 		"api/reportroot-getemailactivitycounts.md": {Kind: ir.OpFunction, Method: "GET",
 			Paths:  []string{"/reports/getEmailActivityCounts(period='{period_value}')"},
 			Status: 302, Params: []string{"period String required"}, Redirect: true, Examples: 1},
@@ -151,6 +155,12 @@ func TestOperations(t *testing.T) {
 			Paths:  []string{"/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}"},
 			Status: 200, Result: "[]" + user, Query: []string{"startDateTime required", "endDateTime required"},
 			OData: []string{"$select", "$top"}},
+		// An object and its content on one page: two gets, each with its
+		// own example.
+		"api/message-get.md": {Kind: ir.OpGet, Method: "GET", Paths: []string{"/me/messages/{id}"}, Status: 200,
+			Result: message, Examples: 1},
+		"api/message-get.md#2": {Kind: ir.OpGet, Method: "GET", Paths: []string{"/me/messages/{id}/$value"}, Status: 200,
+			ResultContent: "text/plain", Examples: 1},
 		// Two DELETE lines and one POST: the page documents the DELETE.
 		"api/driveitem-unfollow.md": {Kind: ir.OpDelete, Method: "DELETE",
 			Paths: []string{"/me/drive/following/{item-id}", "/drives/{drive-id}/following/{item-id}"}, Status: 204},

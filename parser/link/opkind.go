@@ -31,6 +31,10 @@ type opFacts struct {
 	paths  []ir.PathSyntax // the request lines of method, document order
 	media  bool            // a get of a stream ($value, content)
 	ref    bool            // the request lines end in /$ref
+	// stream is the media part of a GET page that documents both an
+	// object and its content (message-get.md: /messages/{id} and
+	// /messages/{id}/$value): a get endpoint of its own.
+	stream *opFacts
 	opTypes
 }
 
@@ -56,6 +60,10 @@ func opFactsOf(p *ir.Page, op *ir.Operation) *opFacts {
 	f.ref = allAre(last, "$ref")
 	switch method {
 	case "GET":
+		if obj, media := splitMedia(f.paths); len(obj) > 0 && len(media) > 0 {
+			f.paths, last = obj, lastSegments(obj)
+			f.stream = &opFacts{kind: ir.OpGet, method: method, paths: media, media: true}
+		}
 		f.kind = getKind(p, op, f.paths, last)
 		f.media = f.kind == ir.OpGet && anyIs(last, "$value", "content")
 	case "POST":
@@ -88,6 +96,26 @@ func getKind(p *ir.Page, op *ir.Operation, paths []ir.PathSyntax, last []string)
 		return ir.OpList
 	}
 	return ir.OpGet
+}
+
+// isMediaPath reports a request line or URL whose last segment is $value
+// or content: it reads a stream.
+func isMediaPath(line string) bool {
+	segs := segments(line)
+	return len(segs) > 0 && anyIs(segs[len(segs)-1:], "$value", "content")
+}
+
+// splitMedia splits request lines into those of the object and those of
+// its content.
+func splitMedia(paths []ir.PathSyntax) (obj, media []ir.PathSyntax) {
+	for _, ps := range paths {
+		if isMediaPath(ps.Template) {
+			media = append(media, ps)
+		} else {
+			obj = append(obj, ps)
+		}
+	}
+	return obj, media
 }
 
 // primaryMethod is the most frequent method of the request lines (the

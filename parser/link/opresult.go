@@ -77,9 +77,12 @@ func (l *linker) answerType(p *ir.Page, resp *ir.HTTPMessage, list bool) *ir.Typ
 	}
 	ns := l.pageNamespace(p.File)
 	if a := resp.Annotation; a != nil && a.ODataType != "" {
+		coll := a.IsCollection || strings.HasPrefix(a.ODataType, "Collection(")
 		if d := l.byName(odataName(a.ODataType), ns); d != nil {
-			return &ir.TypeRef{Raw: a.ODataType, Name: d.name(), Target: d.qualified(), Pos: a.Pos,
-				Collection: a.IsCollection || strings.HasPrefix(a.ODataType, "Collection(")}
+			return &ir.TypeRef{Raw: a.ODataType, Name: d.name(), Target: d.qualified(), Pos: a.Pos, Collection: coll}
+		}
+		if prim := edmPrimitive(odataName(a.ODataType)); prim != "" {
+			return &ir.TypeRef{Raw: a.ODataType, Name: prim, Primitive: true, Pos: a.Pos, Collection: coll}
 		}
 	}
 	var v *jsontree.Node
@@ -97,6 +100,21 @@ func (l *linker) answerType(p *ir.Page, resp *ir.HTTPMessage, list bool) *ir.Typ
 		return &ir.TypeRef{Raw: v.ODataType(), Name: d.name(), Target: d.qualified(), Pos: resp.Body.Pos}
 	}
 	return nil
+}
+
+// edmPrimitive returns the canonical primitive an OData name denotes,
+// "Edm.String" → "String"; "" for any other name.
+func edmPrimitive(name string) string {
+	short, ok := strings.CutPrefix(name, "Edm.")
+	if !ok {
+		return ""
+	}
+	for _, p := range ir.Primitives {
+		if strings.EqualFold(p, short) {
+			return p
+		}
+	}
+	return ""
 }
 
 // fileType is the struct type a page's file is named after: "user" for
