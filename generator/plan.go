@@ -123,8 +123,6 @@ func (pl *planner) index() {
 		if ep == nil {
 			ei.ep = &ir.Endpoint{}
 			ei.reason = "nil endpoint in DocSet"
-		} else if ep.Kind != "" && ep.Kind != ir.OpCreate {
-			ei.reason = "a " + string(ep.Kind) + " endpoint: the generator does not emit this kind yet"
 		}
 		pl.endpoints = append(pl.endpoints, ei)
 	}
