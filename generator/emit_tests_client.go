@@ -58,7 +58,7 @@ func clientCall(e *endpointInfo, r route, args []string, body jen.Code, query st
 	}
 	switch {
 	case e.shape.query && query != "":
-		tail = append(tail, jen.Id("exampleQuery").Call(jen.Id("t"), jen.Lit(query)))
+		tail = append(tail, jen.Id("exampleQuery").Call(jen.Id("t"), longLit(query)))
 		width = append(width, "exampleQuery(t, ", query)
 	case e.shape.query:
 		tail = append(tail, jen.Nil())

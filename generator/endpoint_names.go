@@ -61,6 +61,9 @@ func routeParts(r route, k opKind) nameParts {
 	last := lits[len(lits)-1]
 	p := nameParts{verb: verbs[k], quals: qualifiers(lits[:len(lits)-1])}
 	word := segmentWord(last)
+	if strings.EqualFold(word, "me") {
+		word = "user" // GET /me is GetUser, as a qualifier "me" is "User"
+	}
 	switch {
 	case (k == opAction || k == opFunction) && last == "$ref":
 		p.verb, p.noun = "Add", "Ref"
