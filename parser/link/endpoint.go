@@ -8,15 +8,17 @@ import (
 
 // Pass 5: endpoints. Every create page becomes an endpoint from its facts
 // (request lines, body and result types, permissions, examples), or a skip
-// saying why it could not.
+// saying why it could not; so does every other operation of a page
+// (opendpoint.go).
 
-// buildEndpoints turns every create page into an endpoint, or records why it
-// could not become one.
+// buildEndpoints turns every operation of every page into an endpoint, or
+// records why it could not become one.
 func (l *linker) buildEndpoints() {
 	for i, p := range l.pages {
 		if f := l.facts[i].create; f != nil {
 			l.onPage("endpoint", p, func() { l.buildEndpoint(p, f) })
-		} else if f := l.facts[i].op; f != nil {
+		}
+		for _, f := range l.facts[i].ops {
 			l.onPage("endpoint", p, func() { l.buildOperation(p, f) })
 		}
 	}
