@@ -15,12 +15,18 @@ import (
 // records why it could not become one.
 func (l *linker) buildEndpoints() {
 	for i, p := range l.pages {
-		if f := l.facts[i].create; f != nil {
-			l.onPage("endpoint", p, func() { l.buildEndpoint(p, f) })
+		create, ops := l.facts[i].create, l.facts[i].ops
+		if create == nil && len(ops) == 0 {
+			continue
 		}
-		for _, f := range l.facts[i].ops {
-			l.onPage("endpoint", p, func() { l.buildOperation(p, f) })
-		}
+		l.onPage("endpoint", p, func() {
+			if create != nil {
+				l.buildEndpoint(p, create)
+			}
+			for _, f := range ops {
+				l.buildOperation(p, f)
+			}
+		})
 	}
 }
 
