@@ -117,11 +117,12 @@ func (pl *planner) index() {
 	}
 	for i, ep := range pl.ds.Endpoints {
 		ei := &endpointInfo{ep: ep, index: i, kind: opCreate}
+		if ep != nil && ep.Kind != "" {
+			ei.kind = opKind(ep.Kind)
+		}
 		if ep == nil {
 			ei.ep = &ir.Endpoint{}
 			ei.reason = "nil endpoint in DocSet"
-		} else if ep.Kind != "" && ep.Kind != ir.OpCreate {
-			ei.reason = "a " + string(ep.Kind) + " endpoint: the generator does not emit this kind yet"
 		}
 		pl.endpoints = append(pl.endpoints, ei)
 	}
