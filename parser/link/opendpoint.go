@@ -32,28 +32,36 @@ type opTypes struct {
 // that is not a create, in sorted page order.
 func (l *linker) resolveOperations() {
 	for i, p := range l.pages {
-		f := l.facts[i].op
-		if f == nil {
+		ops := l.facts[i].ops
+		if len(ops) == 0 {
 			continue
 		}
 		if !l.onPage("operation", p, func() {
-			l.operationTypes(p, f)
-			if f.stream != nil {
-				l.operationTypes(p, f.stream)
+			for j, f := range ops {
+				// The examples no request line claims are reported once
+				// per page: with its create, else with its first operation.
+				l.operationTypes(p, f, j == 0 && l.facts[i].create == nil)
 			}
 		}) {
-			l.facts[i].op = nil // reported: half-found types make no endpoint
+			l.facts[i].ops = nil // reported: half-found types make no endpoint
 		}
 	}
 }
 
-func (l *linker) operationTypes(p *ir.Page, f *opFacts) {
+func (l *linker) operationTypes(p *ir.Page, f *opFacts, unclaimed bool) {
 	op := p.Operation
 	f.examples, f.unclaimed = examplesFor(op, f.method)
-	if f.stream != nil || f.media {
+	if !unclaimed {
+		f.unclaimed = nil
+	}
+	if f.method == "GET" && l.splitsMedia(op) {
 		f.examples = mediaExamples(f.examples, f.media)
 	}
-	f.status, f.statuses = statuses(op, f.examples, f.kind)
+	prose := op.Response
+	if f.secondary {
+		prose = nil
+	}
+	f.status, f.statuses = statuses(prose, f.examples, f.kind)
 	if len(f.paths) == 0 {
 		f.skipAt, f.skip = firstValid(op.Pos, p.TitlePos, ir.Pos{File: p.File}),
 			"http request: no "+f.method+" request line in the syntax block"
@@ -96,6 +104,19 @@ func (l *linker) operationTypes(p *ir.Page, f *opFacts) {
 	}
 }
 
+// splitsMedia reports a page whose GET lines read both an object and its
+// content: each of its two gets keeps the examples of its own lines.
+func (l *linker) splitsMedia(op *ir.Operation) bool {
+	var obj, media bool
+	for _, ps := range op.Paths {
+		if strings.EqualFold(ps.Method, "GET") {
+			m := isMediaPath(ps.Template)
+			obj, media = obj || !m, media || m
+		}
+	}
+	return obj && media
+}
+
 // mediaExamples keeps the examples of a page's object (media false) or
 // of its content: those whose request reads the content, and those showing
 // only a response, which name no URL.
@@ -119,17 +140,11 @@ func answerShown(examples []ir.Example, status int) bool {
 	return false
 }
 
-// buildOperation turns an operation page into its endpoint (two for a
-// page documenting an object and its content), or a skip.
+// buildOperation turns one operation of a page into its endpoint, or a
+// skip.
 func (l *linker) buildOperation(p *ir.Page, f *opFacts) {
-	l.buildOperationAt(p, f, firstValid(p.Operation.Pos, p.TitlePos, ir.Pos{File: p.File}))
-	if f.stream != nil {
-		l.buildOperationAt(p, f.stream, f.stream.paths[0].Pos)
-	}
-}
-
-func (l *linker) buildOperationAt(p *ir.Page, f *opFacts, pos ir.Pos) {
 	op := p.Operation
+	pos := firstValid(f.pos, op.Pos, p.TitlePos, ir.Pos{File: p.File})
 	if f.skip != "" {
 		s := ir.Skip{Kind: f.kind, Page: p.File, Method: f.method, Reason: f.skip, Pos: firstValid(f.skipAt, pos)}
 		if len(f.paths) > 0 {

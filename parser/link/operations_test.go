@@ -161,9 +161,12 @@ func TestOperations(t *testing.T) {
 			Result: message, Examples: 1},
 		"api/message-get.md#2": {Kind: ir.OpGet, Method: "GET", Paths: []string{"/me/messages/{id}/$value"}, Status: 200,
 			ResultContent: "text/plain", Examples: 1},
-		// Two DELETE lines and one POST: the page documents the DELETE.
+		// Two DELETE lines and one POST: two operations, the more
+		// frequent method first.
 		"api/driveitem-unfollow.md": {Kind: ir.OpDelete, Method: "DELETE",
 			Paths: []string{"/me/drive/following/{item-id}", "/drives/{drive-id}/following/{item-id}"}, Status: 204},
+		"api/driveitem-unfollow.md#2": {Kind: ir.OpAction, Method: "POST",
+			Paths: []string{"/me/drive/items/{item-id}/unfollow"}, Status: 204},
 	}
 	for _, page := range slices.Sorted(maps.Keys(want)) {
 		if diff := cmp.Diff(want[page], got[page]); diff != "" {

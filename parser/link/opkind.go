@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docs2go/docs2go/internal/jsontree"
@@ -24,51 +25,98 @@ import (
 //	delete    DELETE (including DELETE …/$ref)
 //	put       PUT
 
-// opFacts is what a non-create operation page's endpoint is built from.
+// opFacts is what one operation of a page other than a create is built
+// from: a page documents one per method of its request lines, and a GET
+// page documenting an object and its content (message-get.md:
+// /messages/{id} and /messages/{id}/$value) one for each.
 type opFacts struct {
 	kind   ir.OpKind
 	method string          // upper-case
-	paths  []ir.PathSyntax // the request lines of method, document order
-	media  bool            // a get of a stream ($value, content)
+	paths  []ir.PathSyntax // the request lines of the operation, document order
+	media  bool            // a get of a stream ($value, content), a PUT of one
 	ref    bool            // the request lines end in /$ref
-	// stream is the media part of a GET page that documents both an
-	// object and its content (message-get.md: /messages/{id} and
-	// /messages/{id}/$value): a get endpoint of its own.
-	stream *opFacts
+	pos    ir.Pos          // where the endpoint is reported; the HTTP request section for the page's first
+	// secondary: an operation of a create page (the create's PATCH or GET
+	// lines): the Response prose's statuses are the create's.
+	secondary bool
 	opTypes
 }
 
-// opFactsOf classifies op; nil when op has no method at all, or when the
-// page is not an API reference page (overviews under resources/ show
-// request lines too).
-func opFactsOf(p *ir.Page, op *ir.Operation) *opFacts {
+// operationsOf classifies the request lines of op by method, the most
+// frequent method first, leaving out the method of the page's create
+// (except): nil when the page is not an API reference page (overviews
+// under resources/ show request lines too). A page without request lines
+// gives one operation without paths, of the parser's or the first
+// example's method, which becomes a skip.
+func operationsOf(p *ir.Page, op *ir.Operation, except string) []*opFacts {
 	if p.Kind != ir.PageAPI || strings.Contains("/"+p.File, "/resources/") {
 		return nil
 	}
-	method := primaryMethod(op)
-	if method == "" {
-		return nil
-	}
-	attachExampleJSON(op)
-	f := &opFacts{method: method}
-	for _, ps := range op.Paths {
-		if strings.EqualFold(ps.Method, method) {
-			f.paths = append(f.paths, ps)
+	methods := methodsOf(op)
+	if len(methods) == 0 && except == "" {
+		if m := fallbackMethod(op); m != "" {
+			methods = []string{m}
 		}
 	}
-	last := lastSegments(f.paths)
+	var out []*opFacts
+	for _, m := range methods {
+		if m == except {
+			continue
+		}
+		if len(out) == 0 {
+			attachExampleJSON(op)
+		}
+		var paths []ir.PathSyntax
+		for _, ps := range op.Paths {
+			if strings.EqualFold(ps.Method, m) {
+				paths = append(paths, ps)
+			}
+		}
+		if obj, media := splitMedia(paths); m == "GET" && len(obj) > 0 && len(media) > 0 {
+			out = append(out, classify(p, op, m, obj), classify(p, op, m, media))
+			continue
+		}
+		if f := classify(p, op, m, paths); f != nil {
+			out = append(out, f)
+		}
+	}
+	for i, f := range out {
+		if i > 0 || except != "" {
+			f.pos, f.secondary = f.paths[0].Pos, except != ""
+		}
+	}
+	return out
+}
+
+// methodsOf returns the methods of op's request lines, the most frequent
+// first (document order on a tie).
+func methodsOf(op *ir.Operation) []string {
+	counts := map[string]int{}
+	var order []string
+	for _, ps := range op.Paths {
+		m := strings.ToUpper(strings.TrimSpace(ps.Method))
+		if counts[m] == 0 {
+			order = append(order, m)
+		}
+		counts[m]++
+	}
+	slices.SortStableFunc(order, func(a, b string) int { return counts[b] - counts[a] })
+	return order
+}
+
+// classify returns the operation of method over paths; nil for a method
+// no operation kind has (the parser reads only the five of the docs).
+func classify(p *ir.Page, op *ir.Operation, method string, paths []ir.PathSyntax) *opFacts {
+	f := &opFacts{method: method, paths: paths}
+	last := lastSegments(paths)
 	f.ref = allAre(last, "$ref")
 	switch method {
 	case "GET":
-		if obj, media := splitMedia(f.paths); len(obj) > 0 && len(media) > 0 {
-			f.paths, last = obj, lastSegments(obj)
-			f.stream = &opFacts{kind: ir.OpGet, method: method, paths: media, media: true}
-		}
-		f.kind = getKind(p, op, f.paths, last)
+		f.kind = getKind(p, op, paths, last)
 		f.media = f.kind == ir.OpGet && anyIs(last, "$value", "content")
 	case "POST":
 		f.kind = ir.OpAction
-		if hasFunctionSegment(f.paths) || anyIs(last, "delta") {
+		if hasFunctionSegment(paths) || anyIs(last, "delta") {
 			f.kind = ir.OpFunction // "POST …/columnsAfter(count=n)", beta educationclass-delta.md
 		}
 	case "PATCH":
@@ -118,29 +166,18 @@ func splitMedia(paths []ir.PathSyntax) (obj, media []ir.PathSyntax) {
 	return obj, media
 }
 
-// primaryMethod is the most frequent method of the request lines (the
-// first one on a tie), else the parser's, else the first example's.
-func primaryMethod(op *ir.Operation) string {
-	counts := map[string]int{}
-	best := ""
-	for _, ps := range op.Paths {
-		m := strings.ToUpper(strings.TrimSpace(ps.Method))
-		counts[m]++
-		if best == "" || counts[m] > counts[best] {
-			best = m
+// fallbackMethod is the method of a page without request lines: the
+// parser's, else the first example request's.
+func fallbackMethod(op *ir.Operation) string {
+	if op.Method != "" {
+		return strings.ToUpper(op.Method)
+	}
+	for _, ex := range op.Examples {
+		if ex.Request != nil {
+			return strings.ToUpper(ex.Request.Method)
 		}
 	}
-	if best == "" {
-		best = strings.ToUpper(op.Method)
-	}
-	if best == "" {
-		for _, ex := range op.Examples {
-			if ex.Request != nil {
-				return strings.ToUpper(ex.Request.Method)
-			}
-		}
-	}
-	return best
+	return ""
 }
 
 // answersCollection reports a GET whose answer is a collection.

@@ -15,8 +15,8 @@ func kindOf(p *ir.Page) ir.OpKind {
 	if createMethod(p.Operation) != "" {
 		return ir.OpCreate
 	}
-	if f := opFactsOf(p, p.Operation); f != nil {
-		return f.kind
+	if ops := operationsOf(p, p.Operation, ""); len(ops) > 0 {
+		return ops[0].kind
 	}
 	return ""
 }

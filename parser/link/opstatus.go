@@ -22,20 +22,20 @@ func defaultStatus(k ir.OpKind) int {
 }
 
 // statuses returns the documented success status (the first the Response
-// prose names, else the first example answer's, else the kind's default)
+// prose, when given, names, else the first example answer's, else the kind's default)
 // and, when the page documents more than one, all of them sorted.
-func statuses(op *ir.Operation, examples []ir.Example, kind ir.OpKind) (int, []int) {
+func statuses(prose *ir.ResponseSpec, examples []ir.Example, kind ir.OpKind) (int, []int) {
 	var all []int
 	status := 0
-	if op.Response != nil {
-		for _, s := range op.Response.Statuses {
+	if prose != nil {
+		for _, s := range prose.Statuses {
 			if status == 0 {
 				status = s
 			}
 			all = append(all, s)
 		}
-		if status == 0 && op.Response.Status != 0 {
-			status = op.Response.Status
+		if status == 0 && prose.Status != 0 {
+			status = prose.Status
 			all = append(all, status)
 		}
 	}
