@@ -16,7 +16,7 @@ type patternSeg struct {
 	name   string
 	wild   string
 	call   bool
-	params []funcParam        // sorted by name
+	params []funcParam       // sorted by name
 	wilds  map[string]string // function parameter → wildcard name
 }
 
@@ -174,7 +174,7 @@ func cutUnquoted(s string, sep byte) (before, after string, found bool) {
 	return s, "", false
 }
 
-// unquote returns the value of an OData string literal 'x' ('' is a
+// unquote returns the value of an OData string literal 'x' (a doubled quote is a
 // quote); other values (numbers, GUIDs, enum members) as they are.
 func unquote(v string) string {
 	if len(v) < 2 || v[0] != '\'' || v[len(v)-1] != '\'' {

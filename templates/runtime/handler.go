@@ -73,7 +73,7 @@ func newHandlerConfig(opts []HandlerOption) *handlerConfig {
 type EndpointInfo struct {
 	Operation    string       // the Server method, e.g. "CreateUser"
 	Method       string       // e.g. "POST"
-	Patterns     []string     // the ServeMux patterns it is served on, e.g. "POST /users"
+	Patterns     []string     // the router patterns it is served on, e.g. "POST /users"
 	Source       string       // the docs page and line, e.g. "docs/api/user-post-users.md:25"
 	AuthRequired bool         // the request headers table lists Authorization
 	Permissions  []Permission // the permissions table, document order
