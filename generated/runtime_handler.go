@@ -75,10 +75,12 @@ func newHandlerConfig(opts []HandlerOption) *handlerConfig {
 type EndpointInfo struct {
 	Operation    string       // the Server method, e.g. "CreateUser"
 	Method       string       // e.g. "POST"
-	Patterns     []string     // the router patterns it is served on, e.g. "POST /users"
+	Patterns     []string     // the patterns it is served on, e.g. "POST /users"
 	Source       string       // the docs page and line, e.g. "docs/api/user-post-users.md:25"
 	AuthRequired bool         // the request headers table lists Authorization
 	Permissions  []Permission // the permissions table, document order
+	Content      string       // media type of a non-JSON request body (a file upload), "" for JSON or none
+	Answer       string       // media type of a non-JSON answer (a photo, a report), "" for JSON or none
 
 	// documented lists what the docs' own request examples send although
 	// the property tables forbid it (see validate.go), sorted.
@@ -91,34 +93,33 @@ type Permission struct {
 	Scopes []string // least to most privileged as the docs list them; nil for "Not supported." or a placeholder
 }
 
-// serveJSON returns the handler of one endpoint: authentication, content
-// type, encoding, size, decode, validate, then call, whose result is
-// written as JSON with status (and Location for a created entity with an
-// id). The endpoint documents an answer body, so a method returning no
-// result and no error (or a result that encodes as null) is a server bug:
-// 500, reported to WithErrorLog; serveNoContent's endpoints (R is
-// struct{}) answer without a body. A panic anywhere in the handling (the
-// Server method, an Authenticator, a decoder) is answered as 500.
+// serveJSON returns the handler of one endpoint: authentication, query
+// options (400 when malformed), then the request body: content type,
+// encoding, size, decode, validate (an endpoint without a body, B being
+// struct{}, reads none; a Content body is a stream of the documented media
+// type). Then call, whose result is written as JSON with status (and
+// Location for a created entity with an id). An endpoint that documents
+// an answer body treats a method returning no result and no error (or a
+// result that encodes as null) as a server bug: 500, reported to
+// WithErrorLog; serveNoContent's endpoints (R is struct{}) answer without
+// a body. A panic anywhere in the handling (the Server method, an
+// Authenticator, a decoder) is answered as 500.
 //
 // It is the one generic function instantiated per endpoint: a generic
-// helper behind it would be compiled once more per endpoint (about 600 in
-// the beta reference).
-func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *B) (*R, error)) http.Handler {
+// helper behind it would be compiled once more per endpoint (about 4,000
+// in the beta reference). Endpoints without a body share B = struct{}.
+func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, *B) (*R, error)) http.Handler {
 	_, noContent := any((*R)(nil)).(*struct{})
 	answers := !noContent
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer c.recoverPanic(w, r, ep)
-		r, err := c.authenticate(r, ep)
+		body := new(B)
+		r, q, err := c.prepare(w, r, ep, body)
 		if err != nil {
 			writeError(w, err)
 			return
 		}
-		body := new(B)
-		if err := decodeRequest(c, w, r, ep, body); err != nil {
-			writeError(w, err)
-			return
-		}
-		res, callErr := call(r, body)
+		res, callErr := call(r, q, body)
 		if callErr != nil {
 			c.fail(w, r, callErr)
 			return
@@ -148,10 +149,32 @@ func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 	})
 }
 
+// prepare runs the checks before the Server method: authentication, the
+// query options and the body into body (see serveJSON). It is not
+// generic, so it is compiled once for all endpoints.
+func (c *handlerConfig) prepare(w http.ResponseWriter, r *http.Request, ep *EndpointInfo, body any) (*http.Request, *Query, *Error) {
+	r, err := c.authenticate(r, ep)
+	if err != nil {
+		return r, nil, err
+	}
+	q, err := parseQuery(r.URL.RawQuery)
+	if err != nil {
+		return r, nil, err
+	}
+	switch b := body.(type) {
+	case *struct{}:
+	case *Content:
+		err = readContent(c, w, r, ep, b)
+	default:
+		err = decodeRequest(c, w, r, ep, body)
+	}
+	return r, &q, err
+}
+
 // serveNoContent is serveJSON for operations whose answer has no body.
-func serveNoContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *B) error) http.Handler {
-	return serveJSON(c, ep, status, func(r *http.Request, b *B) (*struct{}, error) {
-		return nil, call(r, b)
+func serveNoContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, *B) error) http.Handler {
+	return serveJSON(c, ep, status, func(r *http.Request, q *Query, b *B) (*struct{}, error) {
+		return nil, call(r, q, b)
 	})
 }
 

@@ -7,7 +7,7 @@ import (
 	"net/http"
 )
 
-// Server is implemented by the service: one method per create endpoint. A method returns an *Error
+// Server is implemented by the service: one method per endpoint. A method returns an *Error
 // to choose the failure status; any other error becomes 500.
 type Server interface {
 	// CreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles.

@@ -47,16 +47,11 @@ func (pl *planner) routeEndpoints() {
 		if e.status == 0 {
 			e.status = e.kind.defaultStatus()
 		}
-		if e.status < 200 || e.status > 299 {
+		if (e.status < 200 || e.status > 299) && !(ep.Redirect && e.status == 302) {
 			pl.skip(e, ep.Pos, ir.CodeUnsupportedStatus, "endpoint: status %d is not a success status", e.status)
 			continue
 		}
-		if ep.Body != nil {
-			e.body = *ep.Body
-		} else {
-			e.body = ir.TypeRef{Raw: "(no body type)"} // unresolved: raw JSON
-		}
-		e.result = ep.Result
+		e.planShape()
 		shared := -1
 		for _, ps := range ep.Paths {
 			if owner := pl.addRoute(e, ps); owner >= 0 && shared < 0 {
@@ -78,6 +73,7 @@ func (pl *planner) routeEndpoints() {
 			continue
 		}
 		e.collectParams()
+		e.planQuery()
 	}
 	for _, e := range pl.endpoints {
 		if len(e.members) > 0 {

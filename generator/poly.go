@@ -71,6 +71,9 @@ func (pl *planner) polymorphic(e *endpointInfo) {
 	e.body = pl.polyRef(e.body)
 	if e.result != nil {
 		r := pl.polyRef(*e.result)
+		if e.shape.wrap == "Page" {
+			r = pl.polyElem(r) // a page's items dispatch on "@odata.type"
+		}
 		e.result = &r
 	}
 }

@@ -16,6 +16,8 @@ func (l *linker) buildEndpoints() {
 	for i, p := range l.pages {
 		if f := l.facts[i].create; f != nil {
 			l.onPage("endpoint", p, func() { l.buildEndpoint(p, f) })
+		} else if f := l.facts[i].op; f != nil {
+			l.onPage("endpoint", p, func() { l.buildOperation(p, f) })
 		}
 	}
 }

@@ -18,6 +18,7 @@ type pageFacts struct {
 	resources []defName // parallel to Page.Resources
 	enums     []defName // parallel to Page.Enums
 	create    *createFacts
+	op        *opFacts // an operation page that is not a create
 }
 
 // defName is the canonical name of a resource or enum; key is "" when it
@@ -62,6 +63,9 @@ func factsOf(p *ir.Page) pageFacts {
 	}
 	if p.Operation != nil {
 		f.create = createFactsOf(p.Operation)
+		if f.create == nil {
+			f.op = opFactsOf(p, p.Operation)
+		}
 	}
 	return f
 }

@@ -7,17 +7,17 @@ import (
 	"strings"
 )
 
-// call sends body on route, one of ep's request lines without the method
+// call sends body (nil for none) with the query options q (nil for none) on route, one of ep's request lines without the method
 // as its Patterns write them (e.g. "/users/{userID}/events"), with the
 // placeholders filled in order by params, and decodes a want-status answer
 // into out. One generic path builder serves every client method, so a
 // method is a single call whatever its number of routes.
-func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, params []string, body, out any, want int) error {
+func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body, out any, want int) error {
 	path, err := fillRoute(ep, route, params)
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, ep.Method, path, body, out, want)
+	return c.do(ctx, ep.Method, path+q.encode(), body, out, want)
 }
 
 // fillRoute checks that route is one of ep's request lines and replaces
