@@ -25,7 +25,7 @@ func makeSegment(s, prefix string, used map[string]int) (segment, error) {
 		return segment{Param: name, Doc: commentSafe(s)}, nil
 	}
 	name, args, isCall, ok := runtime.ParseCall(s)
-	if isCall && validLiteral(name) == nil {
+	if isCall && validLiteral(name) == nil && !strings.ContainsAny(name, "{}") {
 		if !ok {
 			return segment{}, fmt.Errorf("segment %q: malformed OData key or function parameters", s)
 		}
@@ -55,10 +55,15 @@ func makeCall(s, name string, args []runtime.CallArg, used map[string]int) (segm
 			Param: wildcardName(inner, singular(name), used), Doc: commentSafe(v)}, nil
 	}
 	seg := segment{Lit: name}
+	seen := map[string]bool{}
 	for _, a := range args {
 		if !isIdentifier(a.Name) {
 			return segment{}, fmt.Errorf("segment %q: function parameter %q is not a name", s, a.Name)
 		}
+		if seen[strings.ToLower(a.Name)] {
+			return segment{}, fmt.Errorf("segment %q: function parameter %q twice", s, a.Name)
+		}
+		seen[strings.ToLower(a.Name)] = true
 		seg.Args = append(seg.Args, funcArg{Name: a.Name, Param: wildcardName(a.Name, "", used),
 			Doc: commentSafe(a.Value), Quoted: strings.HasPrefix(a.Value, "'")})
 	}
@@ -94,8 +99,12 @@ func wildcardName(inner, prefix string, used map[string]int) string {
 	return name
 }
 
-// validLiteral rejects a literal segment a route cannot hold.
+// validLiteral rejects a literal segment a route cannot hold (a dot
+// segment is resolved away by URL clients and matches nothing).
 func validLiteral(s string) error {
+	if s == "." || s == ".." {
+		return fmt.Errorf("segment %q is a dot segment", s)
+	}
 	for _, c := range s {
 		if unicode.IsSpace(c) || c == '%' || c < 0x20 || c == 0x7f || c == '\'' || c == '<' || c == '>' {
 			return fmt.Errorf("segment %q has a character a route cannot hold (%q)", s, c)
