@@ -72,9 +72,12 @@ func parsePatternSeg(text string) ([]patternSeg, error) {
 		return []patternSeg{{wild: name}}, nil
 	}
 	name, args, isCall := cutCall(text)
+	if text == "" || strings.ContainsAny(name, "{}") || !isCall && strings.ContainsAny(text, "{}") {
+		return nil, fmt.Errorf("segment %q: a wildcard must be a whole segment, a key or a function parameter", text)
+	}
 	if !isCall {
-		if text == "" || strings.ContainsAny(text, "{}") {
-			return nil, fmt.Errorf("segment %q: a wildcard must be a whole segment, a key or a function parameter", text)
+		if text == "." || text == ".." {
+			return nil, fmt.Errorf("segment %q: a dot segment matches nothing", text)
 		}
 		return []patternSeg{{name: text}}, nil
 	}
@@ -82,7 +85,7 @@ func parsePatternSeg(text string) ([]patternSeg, error) {
 		return []patternSeg{{name: name}}, nil // delta() is delta
 	}
 	list, ok := parseArgs(args, nil)
-	if !ok || strings.ContainsAny(name, "{}") {
+	if !ok {
 		return nil, fmt.Errorf("segment %q: malformed call", text)
 	}
 	if len(list) == 1 && list[0].name == "" {
