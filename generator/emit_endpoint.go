@@ -67,7 +67,7 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 // everyRouteHas reports whether each route has the wildcard.
 func everyRouteHas(routes []route, wildcard string) bool {
 	for _, r := range routes {
-		if !slices.ContainsFunc(r.Segments, func(s segment) bool { return s.Param == wildcard }) {
+		if !slices.ContainsFunc(r.Params(), func(s segment) bool { return s.Param == wildcard }) {
 			return false
 		}
 	}

@@ -104,11 +104,12 @@ func createNoun(p *nameParts, n, word string, k opKind) string {
 	return n
 }
 
-// literals lists r's literal segments in path order.
+// literals lists r's literal segments in path order, with the names of
+// keys and function calls.
 func literals(r route) []string {
 	var out []string
 	for _, s := range r.Segments {
-		if s.Param == "" {
+		if s.Lit != "" {
 			out = append(out, s.Lit)
 		}
 	}

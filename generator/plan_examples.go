@@ -179,17 +179,12 @@ func (plan *Plan) exampleTarget(e *endpointInfo, raw string, pos ir.Pos, diags *
 // wildcard names as values.
 func (plan *Plan) syntheticTarget(e *endpointInfo) string {
 	for _, r := range e.routes {
-		var b strings.Builder
-		for _, s := range r.Segments {
-			b.WriteByte('/')
-			if s.Param != "" {
-				b.WriteString(s.Param)
-			} else {
-				b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
-			}
+		var names []string
+		for _, s := range r.Params() {
+			names = append(names, s.Param)
 		}
-		if plan.router.match(e.method, b.String()) == e.owner() {
-			return b.String() + requiredQuery(e)
+		if path, err := r.fill(names); err == nil && plan.router.match(e.method, path) == e.owner() {
+			return path + requiredQuery(e)
 		}
 	}
 	return ""
