@@ -155,6 +155,12 @@ func TestOperations(t *testing.T) {
 			Paths:  []string{"/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}"},
 			Status: 200, Result: "[]" + user, Query: []string{"startDateTime required", "endDateTime required"},
 			OData: []string{"$select", "$top"}},
+		// "collection" in the prose, but a redirect: a get.
+		"api/reportroot-getoffice365activationcounts.md": {Kind: ir.OpGet, Method: "GET",
+			Paths: []string{"/reports/getOffice365ActivationCounts"}, Status: 302, Redirect: true, Examples: 1},
+		// A list that types nothing answers raw JSON items.
+		"api/user-list-devices.md": {Kind: ir.OpList, Method: "GET", Paths: []string{"/users/{id}/devices"}, Status: 200,
+			Result: "[]" + untypedAnswer},
 		// An object and its content on one page: two gets, each with its
 		// own example.
 		"api/message-get.md": {Kind: ir.OpGet, Method: "GET", Paths: []string{"/me/messages/{id}"}, Status: 200,
