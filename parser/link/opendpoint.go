@@ -96,10 +96,10 @@ func (l *linker) operationTypes(p *ir.Page, f *opFacts, unclaimed bool) {
 	}
 	if f.media && f.kind == ir.OpGet {
 		f.result = nil
-		if f.resultCT = answerContent(f.examples, f.status); f.resultCT == "" {
+		if f.resultCT = answerContent(f.examples, f.status, true); f.resultCT == "" {
 			f.resultCT = "application/octet-stream"
 		}
-	} else if ct := answerContent(f.examples, f.status); ct != "" && !f.redirect {
+	} else if ct := answerContent(f.examples, f.status, false); ct != "" && !f.redirect {
 		f.result, f.resultCT = nil, ct // a report's CSV body
 	}
 	if f.kind == ir.OpList {
