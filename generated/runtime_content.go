@@ -3,6 +3,7 @@
 package generated
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -44,11 +45,11 @@ func readContent(c *handlerConfig, w http.ResponseWriter, r *http.Request, ep *E
 
 // serveContent is serveJSON for an answer that is a media stream: call's
 // Content is copied with its type (the documented one when it sets none)
-// and status.
-func serveContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, *B) (*Content, error)) http.Handler {
+// and status. B is a pointer type, as serveJSON's.
+func serveContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, B) (*Content, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer c.recoverPanic(w, r, ep)
-		body := new(B)
+		body := newOf[B]()
 		r, q, err := c.prepare(w, r, ep, body)
 		if err != nil {
 			writeError(w, err)
@@ -78,10 +79,10 @@ func serveContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 // serveRedirect is serveJSON for an answer that is a redirect (Graph's
 // reports answer 302 to a preauthenticated download URL): call returns
 // the URL, sent as Location with status.
-func serveRedirect[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, *B) (string, error)) http.Handler {
+func serveRedirect[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, B) (string, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer c.recoverPanic(w, r, ep)
-		body := new(B)
+		body := newOf[B]()
 		r, q, err := c.prepare(w, r, ep, body)
 		if err != nil {
 			writeError(w, err)
@@ -103,9 +104,9 @@ func serveRedirect[B any](c *handlerConfig, ep *EndpointInfo, status int, call f
 // stream sends a request to ep on route and returns the body of a
 // want-status answer unread, for the caller to close: a media answer, or
 // the target of a redirect, which the HTTP client follows. body, when not
-// nil, is sent as is with its type. A stream is sent once: a throttled
-// answer is returned as an *Error, not retried.
-func (c *Client) stream(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body *Content, want int) (io.ReadCloser, error) {
+// nil, is a *Content sent as is with its type, or a JSON body. A stream
+// is sent once: a throttled answer is returned as an *Error, not retried.
+func (c *Client) stream(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body any, want int) (io.ReadCloser, error) {
 	path, err := fillRoute(ep, route, params)
 	if err != nil {
 		return nil, err
@@ -113,11 +114,22 @@ func (c *Client) stream(ctx context.Context, ep *EndpointInfo, route string, par
 	path += q.encode()
 	var rd io.Reader
 	ctype := ""
-	if body != nil {
-		rd, ctype = body.Body, body.Type
+	switch b := body.(type) {
+	case nil:
+	case *Content:
+		if b == nil || b.Body == nil {
+			return nil, fmt.Errorf("%s %s: %w", ep.Method, path, ErrNilBody)
+		}
+		rd, ctype = b.Body, b.Type
 		if ctype == "" {
 			ctype = ep.Content
 		}
+	default:
+		data, err := json.Marshal(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: encode request: %w", ep.Method, path, err)
+		}
+		rd, ctype = bytes.NewReader(data), "application/json"
 	}
 	resp, err := c.open(ctx, ep.Method, path, rd, ctype, newRequestID())
 	if err != nil {
@@ -137,9 +149,6 @@ func (c *Client) stream(ctx context.Context, ep *EndpointInfo, route string, par
 // upload sends body, a Content of the documented type, on route and
 // decodes a want-status JSON answer into out (nil for none).
 func (c *Client) upload(ctx context.Context, ep *EndpointInfo, route string, params []string, body *Content, out any, want int) error {
-	if body == nil || body.Body == nil {
-		return fmt.Errorf("%s %s: %w", ep.Method, route, ErrNilBody)
-	}
 	rc, err := c.stream(ctx, ep, route, params, nil, body, want)
 	if err != nil {
 		return err

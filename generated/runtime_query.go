@@ -25,6 +25,7 @@ type Query struct {
 	Format     string   // $format, e.g. "text/csv" on reports
 	SkipToken  string   // $skiptoken
 	DeltaToken string   // $deltatoken
+	ID         string   // $id, the reference a DELETE .../$ref removes
 	Top        *int     // $top, >= 0
 	Skip       *int     // $skip, >= 0
 	Count      *bool    // $count=true|false
@@ -44,6 +45,7 @@ var systemOptions = map[string]func(q *Query, v string) *Error{
 	"$format":     func(q *Query, v string) *Error { q.Format = v; return nil },
 	"$skiptoken":  func(q *Query, v string) *Error { q.SkipToken = v; return nil },
 	"$deltatoken": func(q *Query, v string) *Error { q.DeltaToken = v; return nil },
+	"$id":         func(q *Query, v string) *Error { q.ID = v; return nil },
 	"$top":        func(q *Query, v string) *Error { return parseCount("$top", v, &q.Top) },
 	"$skip":       func(q *Query, v string) *Error { return parseCount("$skip", v, &q.Skip) },
 	"$count": func(q *Query, v string) *Error {
@@ -141,6 +143,7 @@ func (q *Query) encode() string {
 	add("$format", q.Format)
 	add("$skiptoken", q.SkipToken)
 	add("$deltatoken", q.DeltaToken)
+	add("$id", q.ID)
 	if q.Top != nil {
 		add("$top", strconv.Itoa(*q.Top))
 	}

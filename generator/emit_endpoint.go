@@ -67,7 +67,7 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 // everyRouteHas reports whether each route has the wildcard.
 func everyRouteHas(routes []route, wildcard string) bool {
 	for _, r := range routes {
-		if !slices.ContainsFunc(r.Segments, func(s segment) bool { return s.Param == wildcard }) {
+		if !slices.ContainsFunc(r.Params(), func(s segment) bool { return s.Param == wildcard }) {
 			return false
 		}
 	}
@@ -156,7 +156,7 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	if len(e.routes) > 1 {
 		lines = append(lines, e.name+"At reaches the endpoint's other routes.")
 	}
-	if e.kind == opList {
+	if e.paged() {
 		lines = append(lines, "", e.name+"All iterates over the items of every page.")
 	}
 	lines = append(lines, "", "Source: "+sourceRef(e.ep.Pos)+".")
@@ -178,7 +178,7 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	}
 	callWidth := []string{primary.Path(), strings.Join(names, ", ")}
 	em.clientMethodBody(f, e, e.name, args, width, callWidth, pathLit(primary.Path()), paramList, false)
-	if e.kind == opList {
+	if e.paged() {
 		f.Line()
 		f.Add(commentLines(e.name + "All iterates over the items of every page of " + e.name + ", following @odata.nextLink; it stops at the first error, which it yields, and when ctx is done."))
 		em.clientMethodBody(f, e, e.name+"All", args, append(width, "All"), callWidth, pathLit(primary.Path()), paramList, true)
@@ -195,7 +195,7 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	width = append([]string{"func (c *Client)", e.name + "At", "ctx context.Context, route string", "params ...string", em.resultName(e), "error"}, extraWidth...)
 	args = append(append([]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").String()}, extra...), jen.Id("params").Op("...").String())
 	em.clientMethodBody(f, e, e.name+"At", args, width, []string{"route", "params"}, jen.Id("route"), jen.Id("params"), false)
-	if e.kind == opList {
+	if e.paged() {
 		f.Line()
 		f.Add(commentLines(e.name + "AllAt is " + e.name + "All on route, one of " + e.name + "At's."))
 		em.clientMethodBody(f, e, e.name+"AllAt", args, append(width, "All"), []string{"route", "params"}, jen.Id("route"), jen.Id("params"), true)
@@ -222,12 +222,12 @@ func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, ar
 	}
 	multi := long(append([]string{"\tif err := c.call(ctx, &", ep, "[]string{}, q, body, out, 201", "); err != nil {"}, callWidth...)...)
 	switch {
-	case e.kind == opList && e.result != nil:
-		fn := "list"
+	case e.paged():
+		fn, typ := "list", jen.Op("*").Id("Page").Types(em.elemType(*e.result))
 		if all {
-			fn = "all"
+			fn, typ = "all", em.elemType(*e.result)
 		}
-		sig.Block(jen.Return(jen.Id(fn).Types(em.elemType(*e.result)).Add(argsOf(multi,
+		sig.Block(jen.Return(jen.Id(fn).Types(typ).Add(argsOf(multi,
 			jen.Id("ctx"), jen.Id("c"), jen.Op("&").Id(ep), route, params, q))))
 	case e.shape.content || e.shape.target:
 		if e.shape.upload {

@@ -104,7 +104,7 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 		if ex.request != nil {
 			b.Id("req").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
 		} else if ex.target != "" && sendsBody {
-			b.Id("req").Op(":=").Index().Byte().Call(jen.Lit(string(em.emptyBody(e.body))))
+			b.Id("req").Op(":=").Index().Byte().Call(longLit(string(em.emptyBody(e.body))))
 		}
 		if ex.response != nil {
 			b.Id("resp").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Response")))
@@ -130,7 +130,7 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 		}
 		b.Id("fake").Op(":=").Add(em.exampleFake(e, ex))
 		b.Id("checkHandler").Add(argsOf(long("checkHandler(t, NewHandler(fake), ", e.method, ex.target, "req, 201, resp, &fake.body)"),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), pathLit(ex.target), req, jen.Lit(e.status), want, received))
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), longLit(ex.target), req, jen.Lit(e.status), want, received))
 		em.emitClientSubtest(b, e, ex)
 	})
 }
@@ -170,7 +170,7 @@ func (em emitter) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
 	case e.result == nil:
 		return jen.Op("&").Id("exampleServer").Values()
 	case ex.response == nil:
-		empty := jen.Index().Byte().Call(jen.Lit(string(em.emptyAnswer(e))))
+		empty := jen.Index().Byte().Call(longLit(string(em.emptyAnswer(e))))
 		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), empty))
 	}
 	return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
@@ -186,7 +186,7 @@ func (em emitter) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 		return
 	}
 	bodyText := string(em.emptyBody(e.body))
-	var body jen.Code = jen.Index().Byte().Call(jen.Lit(bodyText))
+	var body jen.Code = jen.Index().Byte().Call(longLit(bodyText))
 	if e.shape.noBody {
 		bodyText, body = "nil", jen.Nil()
 	}
@@ -197,7 +197,7 @@ func (em emitter) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 	f.Add(commentLines(name + " checks that UnimplementedServer answers 501 in the error shape."))
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("rec").Op(":=").Id("serveExample").Add(argsOf(long("rec := serveExample(t, NewHandler(UnimplementedServer{}), ", e.method, req.target, "[]byte()", bodyText),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()), jen.Lit(e.method), pathLit(req.target), body)),
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()), jen.Lit(e.method), longLit(req.target), body)),
 		jen.Id("checkErrorAnswer").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(501), jen.Lit("notImplemented")),
 	)
 }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -58,7 +57,7 @@ func clientCall(e *endpointInfo, r route, args []string, body jen.Code, query st
 	}
 	switch {
 	case e.shape.query && query != "":
-		tail = append(tail, jen.Id("exampleQuery").Call(jen.Id("t"), jen.Lit(query)))
+		tail = append(tail, jen.Id("exampleQuery").Call(jen.Id("t"), longLit(query)))
 		width = append(width, "exampleQuery(t, ", query)
 	case e.shape.query:
 		tail = append(tail, jen.Nil())
@@ -91,9 +90,8 @@ func (em emitter) clientRoute(e *endpointInfo, target string) (route, []string, 
 		return route{}, nil, false
 	}
 	target, _, _ = strings.Cut(target, "?")
-	segs := strings.Split(strings.TrimPrefix(target, "/"), "/")
 	for _, r := range e.routes {
-		if args, ok := routeValues(r, segs); ok && em.reaches(e, r, args) {
+		if args, ok := r.values(target); ok && em.reaches(e, r, args) {
 			return r, args, true
 		}
 	}
@@ -105,44 +103,11 @@ func (em emitter) clientRoute(e *endpointInfo, target string) (route, []string, 
 	return r, args, em.reaches(e, r, args)
 }
 
-// routeValues matches a target's segments against r: the unescaped
-// values of its wildcards in order, ok false when the literals differ.
-func routeValues(r route, segs []string) ([]string, bool) {
-	if len(segs) != len(r.Segments) {
-		return nil, false
-	}
-	var args []string
-	for i, s := range r.Segments {
-		if s.Param == "" {
-			if !strings.EqualFold(s.Lit, segs[i]) {
-				return nil, false
-			}
-			continue
-		}
-		v, err := url.PathUnescape(segs[i])
-		if err != nil || v == "" {
-			return nil, false
-		}
-		args = append(args, v)
-	}
-	return args, true
-}
-
 // reaches reports whether the path the client builds from r and args
 // routes back to e.
 func (em emitter) reaches(e *endpointInfo, r route, args []string) bool {
-	var b strings.Builder
-	i := 0
-	for _, s := range r.Segments {
-		b.WriteByte('/')
-		if s.Param == "" {
-			b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
-			continue
-		}
-		b.WriteString(url.PathEscape(args[i]))
-		i++
-	}
-	return em.router.match(e.method, b.String()) == e.index
+	path, err := r.fill(args)
+	return err == nil && em.router.match(e.method, path) == e.index
 }
 
 // targetQuery is the raw query of a test target, "" when it has none.

@@ -61,6 +61,9 @@ func routeParts(r route, k opKind) nameParts {
 	last := lits[len(lits)-1]
 	p := nameParts{verb: verbs[k], quals: qualifiers(lits[:len(lits)-1])}
 	word := segmentWord(last)
+	if strings.EqualFold(word, "me") {
+		word = "user" // GET /me is GetUser, as a qualifier "me" is "User"
+	}
 	switch {
 	case (k == opAction || k == opFunction) && last == "$ref":
 		p.verb, p.noun = "Add", "Ref"
@@ -101,11 +104,12 @@ func createNoun(p *nameParts, n, word string, k opKind) string {
 	return n
 }
 
-// literals lists r's literal segments in path order.
+// literals lists r's literal segments in path order, with the names of
+// keys and function calls.
 func literals(r route) []string {
 	var out []string
 	for _, s := range r.Segments {
-		if s.Param == "" {
+		if s.Lit != "" {
 			out = append(out, s.Lit)
 		}
 	}

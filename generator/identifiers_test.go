@@ -109,6 +109,7 @@ func TestEndpointName(t *testing.T) {
 		{opCreate, "/addresses", "CreateAddress"},
 		{opCreate, "/{id}", "Create"},
 		{opGet, "/users/{id}", "GetUser"},
+		{opGet, "/me", "GetUser"},
 		{opList, "/users", "ListUsers"},
 		{opUpdate, "/users/{id}", "UpdateUser"},
 		{opDelete, "/users/{id}", "DeleteUser"},

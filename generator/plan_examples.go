@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"net/url"
 	"strings"
 
@@ -60,6 +61,11 @@ func (plan *Plan) unimplementedRequest(e *endpointInfo) testRequest {
 // cannot be used.
 func (plan *Plan) exampleRequest(e *endpointInfo, ex ir.Example, info *exampleInfo, diags *ir.Diagnostics) bool {
 	req := ex.Request
+	if e.shape.upload {
+		// The examples show a file's bytes (or nothing); the tests send JSON.
+		diags.Warnf(examplePos(e, ex), ir.CodeExampleNonconforming, "http example %d: the request body is a %s stream; no golden test", info.n, e.ep.Content)
+		return false
+	}
 	if req == nil {
 		return true
 	}
@@ -71,9 +77,6 @@ func (plan *Plan) exampleRequest(e *endpointInfo, ex ir.Example, info *exampleIn
 		return true
 	}
 	switch {
-	case e.shape.upload:
-		diags.Warnf(req.Body.Pos, ir.CodeExampleNonconforming, "http example %d: the request body is a %s stream; no golden test", info.n, e.ep.Content)
-		return false
 	case e.shape.noBody:
 		diags.Warnf(req.Body.Pos, ir.CodeExampleNonconforming, "http example %d: %s request with a body, which the endpoint does not read; the test sends none", info.n, e.method)
 		return true
@@ -107,6 +110,10 @@ func (plan *Plan) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleI
 	}
 	ref := *e.result
 	if e.shape.wrap != "" {
+		if !wrapped(resp.Body.Text) {
+			diags.Warnf(resp.Body.Pos, ir.CodeExampleNonconforming, "http example %d: the answer is not wrapped as {\"value\": ...} as a %s's is; no golden test", info.n, e.kind)
+			return false
+		}
 		ref = ir.TypeRef{Name: e.shape.wrap, Target: answerWrapper(e)}
 	}
 	if d := plan.fit(ref, resp.Body, "response body"); d != nil {
@@ -172,17 +179,12 @@ func (plan *Plan) exampleTarget(e *endpointInfo, raw string, pos ir.Pos, diags *
 // wildcard names as values.
 func (plan *Plan) syntheticTarget(e *endpointInfo) string {
 	for _, r := range e.routes {
-		var b strings.Builder
-		for _, s := range r.Segments {
-			b.WriteByte('/')
-			if s.Param != "" {
-				b.WriteString(s.Param)
-			} else {
-				b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
-			}
+		var names []string
+		for _, s := range r.Params() {
+			names = append(names, s.Param)
 		}
-		if plan.router.match(e.method, b.String()) == e.owner() {
-			return b.String() + requiredQuery(e)
+		if path, err := r.fill(names); err == nil && plan.router.match(e.method, path) == e.owner() {
+			return path + requiredQuery(e)
 		}
 	}
 	return ""
@@ -270,4 +272,23 @@ func answerWrapperType(e *endpointInfo) *ir.Type {
 	key := answerWrapper(e)
 	i := strings.LastIndexByte(key, '.')
 	return &ir.Type{Name: key[i+1:], Namespace: key[:i], Properties: props}
+}
+
+// wrapped reports whether body is a JSON object whose members are "value"
+// and annotations only, as a Page or Value answer is: the docs show some
+// lists' answers as a single object.
+func wrapped(body string) bool {
+	var members map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &members) != nil {
+		return true // the checker reports what is wrong with it
+	}
+	if _, ok := members["value"]; !ok {
+		return false
+	}
+	for k := range members {
+		if k != "value" && !strings.HasPrefix(k, "@") {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 
@@ -49,8 +50,8 @@ func (e *endpointInfo) planShape() {
 	switch {
 	case ep.Redirect:
 		e.shape.target = true
-	case ep.ResultContent != "":
-		e.shape.content = true
+	case ep.ResultContent != "" && e.status != http.StatusNoContent:
+		e.shape.content = true // (a 204 carries no content, whatever the page says)
 	case ep.Result != nil:
 		r := *ep.Result
 		e.result = &r
@@ -62,6 +63,12 @@ func (e *endpointInfo) planShape() {
 			e.shape.wrap = "Value"
 		}
 	}
+}
+
+// paged reports whether e is a list answering pages: its client gets
+// the XAll iterator.
+func (e *endpointInfo) paged() bool {
+	return e.kind == opList && e.shape.wrap == "Page" && e.result != nil
 }
 
 // answers reports whether the Server method returns a value (JSON, a

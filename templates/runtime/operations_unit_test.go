@@ -105,7 +105,7 @@ func pagedWidgets(n, failAt int) http.Handler {
 
 func TestListAndIterate(t *testing.T) {
 	client := exampleClient(t, pagedWidgets(5, 0))
-	page, err := list[widget](context.Background(), client, &listEndpoint, "/widgets", nil, nil)
+	page, err := list[*Page[widget]](context.Background(), client, &listEndpoint, "/widgets", nil, nil)
 	if err != nil || len(page.Value) != 2 || page.NextLink == "" {
 		t.Fatalf("first page %+v, %v", page, err)
 	}
@@ -161,7 +161,7 @@ func TestIterateHonoursContext(t *testing.T) {
 func TestQueryReachesHandlerAndMalformedIs400(t *testing.T) {
 	client := exampleClient(t, pagedWidgets(5, 0))
 	top := 2
-	if _, err := list[widget](context.Background(), client, &listEndpoint, "/widgets", nil, &Query{Top: &top, SkipToken: "2"}); err != nil {
+	if _, err := list[*Page[widget]](context.Background(), client, &listEndpoint, "/widgets", nil, &Query{Top: &top, SkipToken: "2"}); err != nil {
 		t.Fatal(err)
 	}
 	rec := doWidget(pagedWidgets(5, 0), "GET", "/widgets?$top=abc", "-", "-", "")

@@ -28,12 +28,14 @@ type Value[T any] struct {
 	Value   T      `json:"value"`
 }
 
-// list gets the first page of ep on route: the one call a generated list
-// method makes.
-func list[T any](ctx context.Context, c *Client, ep *EndpointInfo, route string, params []string, q *Query) (*Page[T], error) {
-	out := new(Page[T])
+// list gets the first page of ep on route into a new P (*Page[T]): the
+// one call a generated list method makes. Generic over the pointer type,
+// it is compiled once for every list.
+func list[P any](ctx context.Context, c *Client, ep *EndpointInfo, route string, params []string, q *Query) (P, error) {
+	out := newOf[P]()
 	if err := c.call(ctx, ep, route, params, q, nil, out, http.StatusOK); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return out, nil
 }
@@ -45,7 +47,7 @@ func list[T any](ctx context.Context, c *Client, ep *EndpointInfo, route string,
 func all[T any](ctx context.Context, c *Client, ep *EndpointInfo, route string, params []string, q *Query) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		page, err := list[T](ctx, c, ep, route, params, q)
+		page, err := list[*Page[T]](ctx, c, ep, route, params, q)
 		for {
 			if err == nil {
 				err = ctx.Err()

@@ -26,7 +26,7 @@ func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, param
 // (getEmailActivityCounts(period='{period}')). Inside quotes a value is an
 // OData string literal, its quotes doubled. An empty parameter would
 // address another resource, so it is an error, except as a quoted
-// function parameter ('' is an empty string); so is a value that an
+// function parameter (two quotes are an empty string); so is a value that an
 // unquoted key or parameter cannot hold.
 func fillRoute(ep *EndpointInfo, route string, params []string) (string, error) {
 	known := false

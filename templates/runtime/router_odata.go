@@ -14,7 +14,7 @@ type patternSeg struct {
 	name   string
 	wild   string
 	call   bool
-	params []funcParam        // sorted by name
+	params []funcParam       // sorted by name
 	wilds  map[string]string // function parameter → wildcard name
 }
 
@@ -70,9 +70,12 @@ func parsePatternSeg(text string) ([]patternSeg, error) {
 		return []patternSeg{{wild: name}}, nil
 	}
 	name, args, isCall := cutCall(text)
+	if text == "" || strings.ContainsAny(name, "{}") || !isCall && strings.ContainsAny(text, "{}") {
+		return nil, fmt.Errorf("segment %q: a wildcard must be a whole segment, a key or a function parameter", text)
+	}
 	if !isCall {
-		if text == "" || strings.ContainsAny(text, "{}") {
-			return nil, fmt.Errorf("segment %q: a wildcard must be a whole segment, a key or a function parameter", text)
+		if text == "." || text == ".." {
+			return nil, fmt.Errorf("segment %q: a dot segment matches nothing", text)
 		}
 		return []patternSeg{{name: text}}, nil
 	}
@@ -80,7 +83,7 @@ func parsePatternSeg(text string) ([]patternSeg, error) {
 		return []patternSeg{{name: name}}, nil // delta() is delta
 	}
 	list, ok := parseArgs(args, nil)
-	if !ok || strings.ContainsAny(name, "{}") {
+	if !ok {
 		return nil, fmt.Errorf("segment %q: malformed call", text)
 	}
 	if len(list) == 1 && list[0].name == "" {
@@ -172,7 +175,7 @@ func cutUnquoted(s string, sep byte) (before, after string, found bool) {
 	return s, "", false
 }
 
-// unquote returns the value of an OData string literal 'x' ('' is a
+// unquote returns the value of an OData string literal 'x' (a doubled quote is a
 // quote); other values (numbers, GUIDs, enum members) as they are.
 func unquote(v string) string {
 	if len(v) < 2 || v[0] != '\'' || v[len(v)-1] != '\'' {

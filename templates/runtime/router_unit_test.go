@@ -153,6 +153,8 @@ func TestRouterRegistration(t *testing.T) {
 		{"GET /a/f('x')", "a key must be a wildcard"},
 		{"GET /a/f(p='{x}y')", "whole parameter value"},
 		{"GET /a/b{x}", "whole segment"},
+		{"GET /a/{x}()", "whole segment"},
+		{"GET /a/../b", "dot segment"},
 		{"GET /a/{}", "bad wildcard name"},
 		{"GET /a//b", "whole segment"},
 		{"get /a", "want \"METHOD /path\""},
