@@ -86,8 +86,8 @@ func (e *endpointInfo) planQuery() {
 	}
 	fields := newNamer(new(ir.Diagnostics), taken...)
 	add := func(name string, t ir.TypeRef, required bool, doc string) {
-		if name == "" || slices.ContainsFunc(e.query, func(q queryParam) bool { return strings.EqualFold(q.name, name) }) {
-			return
+		if name == "" || strings.HasPrefix(name, "$") || slices.ContainsFunc(e.query, func(q queryParam) bool { return strings.EqualFold(q.name, name) }) {
+			return // a system option ($id of DELETE .../$ref) is a field of Query
 		}
 		if slices.ContainsFunc(e.params, func(p paramInfo) bool { return strings.EqualFold(p.wildcard, name) }) {
 			return // bound in the path
