@@ -37,17 +37,18 @@ var endpointCreateAndroidDeviceOwnerEnrollmentProfile = EndpointInfo{
 
 // handleCreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles.
 func handleCreateAndroidDeviceOwnerEnrollmentProfile(s Server, c *handlerConfig) http.Handler {
-	return serveJSON(c, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, 201, serverCalls{s}.callCreateAndroidDeviceOwnerEnrollmentProfile)
+	return serveJSON(c, s, &endpointCreateAndroidDeviceOwnerEnrollmentProfile, 201, callCreateAndroidDeviceOwnerEnrollmentProfile)
 }
 
-// callCreateAndroidDeviceOwnerEnrollmentProfile calls CreateAndroidDeviceOwnerEnrollmentProfile with a
-// decoded request.
-func (c serverCalls) callCreateAndroidDeviceOwnerEnrollmentProfile(
+// callCreateAndroidDeviceOwnerEnrollmentProfile calls s.CreateAndroidDeviceOwnerEnrollmentProfile with
+// a decoded request.
+func callCreateAndroidDeviceOwnerEnrollmentProfile(
+	s Server,
 	r *http.Request,
 	q *Query,
 	body *AndroidDeviceOwnerEnrollmentProfile,
 ) (*AndroidDeviceOwnerEnrollmentProfile, error) {
-	return c.s.CreateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &CreateAndroidDeviceOwnerEnrollmentProfileRequest{
+	return s.CreateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &CreateAndroidDeviceOwnerEnrollmentProfileRequest{
 		Body:   body,
 		Query:  *q,
 		Header: r.Header,

@@ -31,11 +31,6 @@ func (UnimplementedServer) CreateAndroidDeviceOwnerEnrollmentProfile(
 	return nil, errNotImplemented("CreateAndroidDeviceOwnerEnrollmentProfile")
 }
 
-// serverCalls adapts the Server's methods to the handlers: one call method per endpoint.
-type serverCalls struct {
-	s Server
-}
-
 // Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented
 // permissions (for an Authenticator, see WithAuthenticator), routes and source page.
 func Endpoints() []EndpointInfo {

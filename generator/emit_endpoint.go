@@ -74,9 +74,10 @@ func everyRouteHas(routes []route, wildcard string) bool {
 	return true
 }
 
-// emitHandler writes handle<Name>, which hands the Server method to the
-// shared plumbing through serverCalls.call<Name>, which calls it with the
-// decoded request. Both are top-level declarations whose statements fit a
+// emitHandler writes handle<Name>, which hands the Server and call<Name>
+// to the shared plumbing; call<Name> calls the Server method with the
+// decoded request. call<Name> is a plain function, not a method value: a
+// method value costs a wrapper function and a closure per endpoint. Both are top-level declarations whose statements fit a
 // line: gofmt prints a function literal passed as an argument twice over
 // to measure it, which made the handlers a third of the endpoints'
 // formatting. A method value keeps the plumbing generic over the body and
@@ -88,12 +89,12 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	f.Add(servesComment("handle"+e.name, e.routes))
 	f.Func().Id("handle"+e.name).Params(jen.Id("s").Id("Server"), jen.Id("c").Op("*").Id("handlerConfig")).
 		Qual("net/http", "Handler").Block(
-		jen.Return(jen.Id(serve).Add(argsOf(long(serve, "endpoint"+e.name, "serverCalls{s}."+call),
-			jen.Id("c"), jen.Op("&").Id("endpoint"+e.name), jen.Lit(e.status), jen.Id("serverCalls").Values(jen.Id("s")).Dot(call)))),
+		jen.Return(jen.Id(serve).Add(argsOf(long(serve, "c, s, endpoint"+e.name, call),
+			jen.Id("c"), jen.Id("s"), jen.Op("&").Id("endpoint"+e.name), jen.Lit(e.status), jen.Id(call)))),
 	)
 	f.Line()
 	var fields []jen.Code
-	width := []string{"return c.s." + e.name, "r.Context()", e.name + "Request", "Query: *q", "Header: r.Header"}
+	width := []string{"return s." + e.name, "r.Context()", e.name + "Request", "Query: *q", "Header: r.Header"}
 	for _, p := range e.params {
 		fields = append(fields, jen.Id(p.field).Op(":").Id("r").Dot("PathValue").Call(jen.Lit(p.wildcard)))
 		width = append(width, p.field+`: r.PathValue("`+p.wildcard+`")`)
@@ -116,11 +117,11 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 			jen.If(jen.Err().Op(":=").Id("bindParams").Call(jen.Id("req"), jen.Id("q")), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
 		req = jen.Id("req")
 	}
-	stmts = append(stmts, jen.Return(jen.Id("c").Dot("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), req)))
-	f.Add(commentLines(call + " calls " + e.name + " with a decoded request."))
-	f.Func().Params(jen.Id("c").Id("serverCalls")).Id(call).
-		Add(argsOf(long("func (c serverCalls)", call, "r *http.Request, q *Query", em.typeName(&e.body), em.resultName(e), "error"),
-			jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("q").Op("*").Id("Query"), body.Op("*").Add(em.bodyType(e)))).
+	stmts = append(stmts, jen.Return(jen.Id("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), req)))
+	f.Add(commentLines(call + " calls s." + e.name + " with a decoded request."))
+	f.Func().Id(call).
+		Add(argsOf(long("func", call, "s Server, r *http.Request, q *Query", em.typeName(&e.body), em.resultName(e), "error"),
+			jen.Id("s").Id("Server"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("q").Op("*").Id("Query"), body.Op("*").Add(em.bodyType(e)))).
 		Params(em.serverResults(e)...).Block(stmts...)
 }
 
@@ -311,9 +312,6 @@ func (em emitter) serverFile() (*jen.File, []string) {
 			Params(em.serverResults(e)...).
 			Block(jen.Return(ret...))
 	}
-	f.Line()
-	f.Comment("serverCalls adapts the Server's methods to the handlers: one call method per endpoint.")
-	f.Type().Id("serverCalls").Struct(jen.Id("s").Id("Server"))
 	f.Line()
 	f.Comment("Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented")
 	f.Comment("permissions (for an Authenticator, see WithAuthenticator), routes and source page.")

@@ -278,7 +278,7 @@ func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
 
 // endpointIdents lists the package identifiers an endpoint named b uses.
 func endpointIdents(b string, examples int) []string {
-	ids := []string{b, b + "Request", b + "At", b + "All", b + "AllAt", b + "Parameters", "handle" + b, "endpoint" + b,
+	ids := []string{b, b + "Request", b + "At", b + "All", b + "AllAt", b + "Parameters", "handle" + b, "call" + b, "endpoint" + b,
 		"Test" + b + "Unimplemented", "Test" + b + "DerivedTypes"}
 	for i := 1; i <= examples; i++ {
 		ids = append(ids, "example"+b+"Request"+strconv.Itoa(i), "example"+b+"Response"+strconv.Itoa(i))

@@ -45,7 +45,7 @@ func readContent(c *handlerConfig, w http.ResponseWriter, r *http.Request, ep *E
 // Content is copied with its type (the documented one when it sets none)
 // and status. B is a pointer type, as serveJSON's.
 //go:noinline
-func serveContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, B) (*Content, error)) http.Handler {
+func serveContent[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (*Content, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer c.recoverPanic(w, r, ep)
 		body := newOf[B]()
@@ -54,7 +54,7 @@ func serveContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 			writeError(w, err)
 			return
 		}
-		res, callErr := call(r, q, body)
+		res, callErr := call(s, r, q, body)
 		if callErr == nil && (res == nil || res.Body == nil) {
 			callErr = fmt.Errorf("%s returned no content and no error", ep.Operation)
 		}
@@ -79,7 +79,7 @@ func serveContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 // reports answer 302 to a preauthenticated download URL): call returns
 // the URL, sent as Location with status.
 //go:noinline
-func serveRedirect[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, B) (string, error)) http.Handler {
+func serveRedirect[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (string, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer c.recoverPanic(w, r, ep)
 		body := newOf[B]()
@@ -88,7 +88,7 @@ func serveRedirect[B any](c *handlerConfig, ep *EndpointInfo, status int, call f
 			writeError(w, err)
 			return
 		}
-		loc, callErr := call(r, q, body)
+		loc, callErr := call(s, r, q, body)
 		if callErr == nil && loc == "" {
 			callErr = fmt.Errorf("%s returned no redirect URL and no error", ep.Operation)
 		}

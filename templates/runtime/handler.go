@@ -112,7 +112,7 @@ type Permission struct {
 // of the 2020 v1.0 package's 2.5 GB build; the serve helpers and all are
 // marked alike).
 //go:noinline
-func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, B) (R, error)) http.Handler {
+func serveJSON[S, B, R any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (R, error)) http.Handler {
 	var zero R
 	_, noContent := any(zero).(*struct{})
 	answers := !noContent
@@ -124,7 +124,7 @@ func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 			writeError(w, err)
 			return
 		}
-		res, callErr := call(r, q, body)
+		res, callErr := call(s, r, q, body)
 		if callErr != nil {
 			c.fail(w, r, callErr)
 			return
@@ -175,9 +175,9 @@ func (c *handlerConfig) prepare(w http.ResponseWriter, r *http.Request, ep *Endp
 
 // serveNoContent is serveJSON for operations whose answer has no body.
 //go:noinline
-func serveNoContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, B) error) http.Handler {
-	return serveJSON(c, ep, status, func(r *http.Request, q *Query, b B) (*struct{}, error) {
-		return nil, call(r, q, b)
+func serveNoContent[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) error) http.Handler {
+	return serveJSON(c, s, ep, status, func(s S, r *http.Request, q *Query, b B) (*struct{}, error) {
+		return nil, call(s, r, q, b)
 	})
 }
 

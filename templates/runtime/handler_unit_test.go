@@ -80,7 +80,7 @@ var widgetEndpoint = EndpointInfo{
 func widgetHandler(opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
 	mux := newRouter()
-	mux.Handle("POST /shops/{id}/widgets", serveJSON(c, &widgetEndpoint, http.StatusCreated, func(r *http.Request, _ *Query, b *widget) (*widget, error) {
+	mux.Handle("POST /shops/{id}/widgets", serveJSON(c, struct{}{}, &widgetEndpoint, http.StatusCreated, func(_ struct{}, r *http.Request, _ *Query, b *widget) (*widget, error) {
 		switch r.PathValue("id") {
 		case "fail":
 			return nil, errorf(http.StatusConflict, "conflict", "widget exists")
@@ -248,7 +248,7 @@ func TestHandlerAuthenticator(t *testing.T) {
 	var gotCtx any
 	c := newHandlerConfig([]HandlerOption{WithAuthenticator(auth), nil})
 	mux := newRouter()
-	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 201, func(r *http.Request, _ *Query, b *widget) error {
+	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, struct{}{}, &widgetEndpoint, 201, func(_ struct{}, r *http.Request, _ *Query, b *widget) error {
 		gotCtx = r.Context().Value(key{})
 		return nil
 	}))
@@ -342,7 +342,7 @@ func TestHandlerNoResult(t *testing.T) {
 	}
 	c := newHandlerConfig(nil)
 	mux := newRouter()
-	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 204, func(*http.Request, *Query, *widget) error { return nil }))
+	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, struct{}{}, &widgetEndpoint, 204, func(struct{}, *http.Request, *Query, *widget) error { return nil }))
 	if rec := doWidget(withErrorShape(mux), "POST", "/shops/s/widgets", "", "", `{"name":"n"}`); rec.Code != 204 || rec.Body.Len() != 0 {
 		t.Errorf("no-content endpoint: status %d body %q, want 204 and no body", rec.Code, rec.Body)
 	}

@@ -86,7 +86,7 @@ var listEndpoint = EndpointInfo{Operation: "ListWidgets", Method: "GET", Pattern
 func pagedWidgets(n, failAt int) http.Handler {
 	c := newHandlerConfig(nil)
 	mux := newRouter()
-	mux.Handle("GET /widgets", serveJSON(c, &listEndpoint, 200, func(r *http.Request, q *Query, _ *struct{}) (*Page[widget], error) {
+	mux.Handle("GET /widgets", serveJSON(c, struct{}{}, &listEndpoint, 200, func(_ struct{}, r *http.Request, q *Query, _ *struct{}) (*Page[widget], error) {
 		start, _ := strconv.Atoi(q.SkipToken)
 		if failAt > 0 && start >= failAt {
 			return nil, errorf(http.StatusServiceUnavailable, "serviceUnavailable", "try later")
@@ -176,13 +176,13 @@ var photoEndpoint = EndpointInfo{Operation: "GetPhotoValue", Method: "GET", Patt
 func TestContentAnswerAndUpload(t *testing.T) {
 	c := newHandlerConfig(nil)
 	mux := newRouter()
-	mux.Handle("GET /photo", serveContent(c, &photoEndpoint, 200, func(*http.Request, *Query, *struct{}) (*Content, error) {
+	mux.Handle("GET /photo", serveContent(c, struct{}{}, &photoEndpoint, 200, func(struct{}, *http.Request, *Query, *struct{}) (*Content, error) {
 		return &Content{Body: strings.NewReader("JPEG")}, nil
 	}))
 	put := photoEndpoint
 	put.Method, put.Content = "PUT", "image/jpeg"
 	var received string
-	mux.Handle("PUT /photo", serveNoContent(c, &put, 204, func(_ *http.Request, _ *Query, b *Content) error {
+	mux.Handle("PUT /photo", serveNoContent(c, struct{}{}, &put, 204, func(_ struct{}, _ *http.Request, _ *Query, b *Content) error {
 		data, err := io.ReadAll(b.Body)
 		received = b.Type + ":" + string(data)
 		return err
@@ -206,10 +206,10 @@ func TestRedirectAnswer(t *testing.T) {
 	ep := EndpointInfo{Operation: "GetReport", Method: "GET", Patterns: []string{"GET /report", "GET /file"}}
 	c := newHandlerConfig(nil)
 	mux := newRouter()
-	mux.Handle("GET /report", serveRedirect(c, &ep, 302, func(r *http.Request, _ *Query, _ *struct{}) (string, error) {
+	mux.Handle("GET /report", serveRedirect(c, struct{}{}, &ep, 302, func(_ struct{}, r *http.Request, _ *Query, _ *struct{}) (string, error) {
 		return "/file", nil
 	}))
-	mux.Handle("GET /file", serveContent(c, &ep, 200, func(*http.Request, *Query, *struct{}) (*Content, error) {
+	mux.Handle("GET /file", serveContent(c, struct{}{}, &ep, 200, func(struct{}, *http.Request, *Query, *struct{}) (*Content, error) {
 		return &Content{Type: "application/octet-stream", Body: strings.NewReader("a,b\n")}, nil
 	}))
 	h := withErrorShape(mux)
@@ -225,7 +225,7 @@ func TestNoBodyRequestIgnoresContentType(t *testing.T) {
 	c := newHandlerConfig(nil)
 	mux := newRouter()
 	got := ""
-	mux.Handle("DELETE /widgets/{id}", serveNoContent(c, &ep, 204, func(r *http.Request, _ *Query, _ *struct{}) error {
+	mux.Handle("DELETE /widgets/{id}", serveNoContent(c, struct{}{}, &ep, 204, func(_ struct{}, r *http.Request, _ *Query, _ *struct{}) error {
 		got = r.PathValue("id")
 		return nil
 	}))

@@ -226,7 +226,7 @@ func TestDerivedTypeArrives(t *testing.T) {
 	var received any
 	c := newHandlerConfig(nil)
 	mux := newRouter()
-	mux.Handle("POST /gadgets", serveJSON(c, &EndpointInfo{Operation: "CreateGadget"}, 201, func(_ *http.Request, _ *Query, b *anyGadget) (*anyGadget, error) {
+	mux.Handle("POST /gadgets", serveJSON(c, struct{}{}, &EndpointInfo{Operation: "CreateGadget"}, 201, func(_ struct{}, _ *http.Request, _ *Query, b *anyGadget) (*anyGadget, error) {
 		received = b
 		return b, nil
 	}))
