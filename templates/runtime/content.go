@@ -44,6 +44,7 @@ func readContent(c *handlerConfig, w http.ResponseWriter, r *http.Request, ep *E
 // serveContent is serveJSON for an answer that is a media stream: call's
 // Content is copied with its type (the documented one when it sets none)
 // and status. B is a pointer type, as serveJSON's.
+//
 //go:noinline
 func serveContent[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (*Content, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -78,6 +79,7 @@ func serveContent[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int,
 // serveRedirect is serveJSON for an answer that is a redirect (Graph's
 // reports answer 302 to a preauthenticated download URL): call returns
 // the URL, sent as Location with status.
+//
 //go:noinline
 func serveRedirect[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (string, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

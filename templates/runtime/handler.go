@@ -111,6 +111,7 @@ type Permission struct {
 // its handler closure was copied into every endpoint's handle<X> (0.8 GB
 // of the 2020 v1.0 package's 2.5 GB build; the serve helpers and all are
 // marked alike).
+//
 //go:noinline
 func serveJSON[S, B, R any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (R, error)) http.Handler {
 	var zero R
@@ -174,6 +175,7 @@ func (c *handlerConfig) prepare(w http.ResponseWriter, r *http.Request, ep *Endp
 }
 
 // serveNoContent is serveJSON for operations whose answer has no body.
+//
 //go:noinline
 func serveNoContent[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) error) http.Handler {
 	return serveJSON(c, s, ep, status, func(s S, r *http.Request, q *Query, b B) (*struct{}, error) {

@@ -44,6 +44,7 @@ func list[P any](ctx context.Context, c *Client, ep *EndpointInfo, route string,
 // @odata.nextLink from page to page. It stops at the first error, which
 // it yields with the zero T, and when ctx is done; the consumer may stop
 // early.
+//
 //go:noinline
 func all[T any](ctx context.Context, c *Client, ep *EndpointInfo, route string, params []string, q *Query) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
