@@ -130,7 +130,7 @@ func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 		var data []byte
 		if res != nil {
 			var encErr error
-			if data, encErr = json.Marshal(res); encErr != nil {
+			if data, encErr = encodeJSON(res); encErr != nil {
 				c.fail(w, r, encErr)
 				return
 			}

@@ -42,7 +42,7 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any, wan
 	if v := reflect.ValueOf(body); !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
 		return fmt.Errorf("%s %s: %w", method, path, ErrNilBody)
 	}
-	data, err := json.Marshal(body)
+	data, err := encodeJSON(body)
 	if err != nil {
 		return fmt.Errorf("%s %s: encode request: %w", method, path, err)
 	}
@@ -56,7 +56,7 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any, wan
 			if out == nil || len(bytes.TrimSpace(answer)) == 0 {
 				return nil
 			}
-			if err := json.Unmarshal(answer, out); err != nil {
+			if err := decodeJSON(answer, out); err != nil {
 				return fmt.Errorf("%s %s: decode response: %w", method, path, err)
 			}
 			return nil
