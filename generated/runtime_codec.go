@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -50,6 +51,9 @@ type codec struct {
 	elem              *codec
 	obj               *objectPlan // kindObject
 	poly              *polyPlan   // kindPoly
+	// sizeHint is the length of the last encoding of this type, the
+	// encoder's first buffer size, so that the buffer rarely grows.
+	sizeHint atomic.Int64
 }
 
 // objectPlan is what the decoder and encoder need of a generated struct.

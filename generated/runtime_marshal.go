@@ -40,11 +40,13 @@ func encodeJSON(v any) ([]byte, error) {
 	if rv.IsNil() {
 		return []byte("null"), nil
 	}
-	e := encoder{buf: make([]byte, 0, 512)}
-	e.value(codecOf(rv.Type().Elem()), rv.UnsafePointer())
+	c := codecOf(rv.Type().Elem())
+	e := encoder{buf: make([]byte, 0, max(64, c.sizeHint.Load()+64))}
+	e.value(c, rv.UnsafePointer())
 	if e.err != nil {
 		return nil, e.err
 	}
+	c.sizeHint.Store(int64(len(e.buf)))
 	return e.buf, nil
 }
 

@@ -25,6 +25,25 @@ type decoder struct {
 	invalid    bool       // a rule is broken
 	path       []string   // property names down to the value being read, for the documented exemptions
 	pathBuf    [16]string // path's first backing array, on the stack
+	// alias: data is never written again (a body the handler or client
+	// read), so strings without escapes are views of it instead of copies.
+	alias bool
+}
+
+// text consumes a string and returns its value.
+func (d *decoder) text() string {
+	if !d.alias {
+		return d.stringValue()
+	}
+	start := d.pos
+	inner, plain := d.str()
+	switch {
+	case d.err != nil || len(inner) == 0:
+		return ""
+	case plain:
+		return unsafe.String(&inner[0], len(inner))
+	}
+	return unquote(d.data[start:d.pos])
 }
 
 // errType marks a value of the wrong JSON kind or out of range; the
@@ -59,9 +78,15 @@ func unmarshalJSON(data []byte, v any) error {
 
 // decodeJSON is json.Unmarshal for the client's answers: the one-pass
 // decoder, and encoding/json's error when it fails.
+// data must not be written again: v's strings may share its bytes.
 func decodeJSON(data []byte, v any) error {
-	if unmarshalJSON(data, v) == nil {
-		return nil
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		d := decoder{reader: reader{data: data}, alias: true}
+		d.value(codecOf(rv.Type().Elem()), rv.UnsafePointer())
+		if d.err == nil && d.next() == 0 && d.pos == len(data) {
+			return nil
+		}
 	}
 	return json.Unmarshal(data, v)
 }
@@ -98,7 +123,7 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) {
 			d.mismatch(c)
 			return
 		}
-		s := d.stringValue()
+		s := d.text()
 		*(*string)(p) = s
 		if c.enum && d.check && !d.invalid && !reflect.NewAt(c.typ, p).Interface().(enumValue).Valid() {
 			d.broken("enum", "", s)
@@ -187,7 +212,7 @@ func (d *decoder) delegate(c *codec, p unsafe.Pointer) {
 // number reads an integer, an unsigned integer or a Double.
 func (d *decoder) number(c *codec, p unsafe.Pointer, tok byte) {
 	if tok == '"' && c.kind == kindDouble {
-		s := d.stringValue()
+		s := d.text()
 		switch s {
 		case "NaN":
 			*(*float64)(p) = math.NaN()
@@ -265,19 +290,23 @@ func (d *decoder) bytes(c *codec, p unsafe.Pointer, tok byte, url bool) {
 		d.mismatch(c)
 		return
 	}
-	s := d.stringValue()
+	start := d.pos
+	src, plain := d.str()
 	if d.err != nil {
 		return
 	}
-	b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
-	n, err := base64.StdEncoding.Decode(b, []byte(s))
+	if !plain {
+		src = []byte(unquote(d.data[start:d.pos]))
+	}
+	b := make([]byte, base64.StdEncoding.DecodedLen(len(src)))
+	n, err := base64.StdEncoding.Decode(b, src)
 	if err != nil && url {
 		enc := base64.URLEncoding
-		if len(s)%4 != 0 {
+		if len(src)%4 != 0 {
 			enc = base64.RawURLEncoding
 		}
-		b, err = enc.DecodeString(s)
-		n = len(b)
+		b = make([]byte, enc.DecodedLen(len(src)))
+		n, err = enc.Decode(b, src)
 	}
 	if err != nil {
 		d.mismatch(c)
@@ -292,25 +321,37 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 		d.mismatch(c)
 		return
 	}
-	s := reflect.MakeSlice(c.typ, 0, 0) // [] is an empty slice, not nil
+	var h sliceHeader // [] is an empty slice, not nil
+	h.data = unsafe.Pointer(&zeroArray)
 	size := c.elem.typ.Size()
-	n := 0
 	d.eachElement(func() {
-		if n == s.Cap() { // grow as encoding/json does
-			grown := reflect.MakeSlice(c.typ, n, max(4, n+n/2))
-			reflect.Copy(grown, s)
-			s = grown
+		if h.len == h.cap { // grow as encoding/json does
+			h.cap = max(4, h.len+h.len/2)
+			grown := reflect.New(reflect.ArrayOf(h.cap, c.elem.typ)).UnsafePointer()
+			if h.len > 0 {
+				reflect.Copy(reflect.NewAt(reflect.ArrayOf(h.cap, c.elem.typ), grown).Elem(), c.value(unsafe.Pointer(&h)))
+			}
+			h.data = grown
 		}
-		s = s.Slice(0, n+1)
+		h.len++
 		d.push("")
-		d.value(c.elem, unsafe.Add(s.UnsafePointer(), uintptr(n)*size))
+		d.value(c.elem, unsafe.Add(h.data, uintptr(h.len-1)*size))
 		d.pop()
-		n++
 	})
 	if d.err == nil {
-		c.value(p).Set(s)
+		*(*sliceHeader)(p) = h
 	}
 }
+
+// sliceHeader is the layout of a Go slice, for building a slice of a type
+// known only at run time without reflect.Value's allocations.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// zeroArray is where empty slices point.
+var zeroArray [0]byte
 
 // object reads a JSON object into a generated struct. Properties no field
 // claims (matched exactly, not ignoring case as encoding/json would) are

@@ -45,7 +45,7 @@ func decodeRequest(c *handlerConfig, w http.ResponseWriter, r *http.Request, ep 
 // its syntax by encoding/json (with the byte offset), a value of the
 // wrong type by locate, a broken rule by validate.
 func decodeBody(data []byte, dst any, ep *EndpointInfo) *Error {
-	d := decoder{reader: reader{data: data}, check: true, documented: ep.documented}
+	d := decoder{reader: reader{data: data}, check: true, documented: ep.documented, alias: true}
 	d.path = d.pathBuf[:0]
 	if tok := d.next(); tok == 0 || tok == 'n' {
 		d.fail(errSyntax) // empty or null: oneJSONValue words it
