@@ -49,3 +49,5 @@ fuzz:
 	$(GO) test ./internal/jsontree -run='^$$' -fuzz='^FuzzReadJSON$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzGoName$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzEndpointNameLevels$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzDecodeMatchesEncodingJSON$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzHandlerDecodeMatchesTwoPass$$' -fuzztime=$(FUZZTIME)
