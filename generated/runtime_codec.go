@@ -248,7 +248,23 @@ func (p *polyPlan) typeFor(name string) reflect.Type {
 	return p.base
 }
 
-// optState reads the Opt at p: its value pointer and null flag.
+// optOf reads the Opt v: its value (addressable) when it holds one, and
+// its state.
+func optOf(v reflect.Value) (x reflect.Value, set, null bool) {
+	c := codecOf(v.Type())
+	if !v.CanAddr() {
+		cp := reflect.New(v.Type()).Elem()
+		cp.Set(v)
+		v = cp
+	}
+	vp, null := c.optAt(v.Addr().UnsafePointer())
+	if vp == nil {
+		return reflect.Value{}, false, null
+	}
+	return reflect.NewAt(c.elem.typ, vp).Elem(), true, false
+}
+
+// optAt reads the Opt at p: its value pointer and null flag.
 func (c *codec) optAt(p unsafe.Pointer) (v unsafe.Pointer, null bool) {
 	return *(*unsafe.Pointer)(unsafe.Add(p, c.optValue)), *(*bool)(unsafe.Add(p, c.optNull))
 }

@@ -275,12 +275,12 @@ func entityID(v reflect.Value) (id string, ok bool) {
 		return "", false
 	}
 	x := v.FieldByIndex(f.index)
-	if o, isOpt := x.Interface().(optional); isOpt {
-		val, set, _ := o.optState()
+	if isOpt(x.Type()) {
+		val, set, _ := optOf(x)
 		if !set {
 			return "", true
 		}
-		x = reflect.ValueOf(val)
+		x = val
 	}
 	if x.Kind() != reflect.String {
 		return "", true

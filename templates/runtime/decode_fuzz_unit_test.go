@@ -115,7 +115,7 @@ func referenceProperty(raw []byte, field reflect.Value) error {
 	if string(raw) == "null" {
 		return setOptValue(field, reflect.Value{})
 	}
-	elem := field.Addr().Interface().(optional).optElemType()
+	elem, _ := optElem(field.Type())
 	x := reflect.New(elem)
 	var err error
 	switch elem {
@@ -193,8 +193,7 @@ func canonical(v *fuzzItem) map[string]any {
 	rv := reflect.ValueOf(v).Elem()
 	for i := range rv.NumField() {
 		name := rv.Type().Field(i).Name
-		o, ok := rv.Field(i).Addr().Interface().(optional)
-		if !ok {
+		if !isOpt(rv.Field(i).Type()) {
 			if m := rv.Field(i).Interface().(map[string]json.RawMessage); len(m) > 0 {
 				vals := map[string]any{}
 				for k, raw := range m {
@@ -204,12 +203,12 @@ func canonical(v *fuzzItem) map[string]any {
 			}
 			continue
 		}
-		x, set, null := o.optState()
+		x, set, null := optOf(rv.Field(i))
 		switch {
 		case null:
 			out[name] = nil
 		case set:
-			out[name] = canonicalValue(x)
+			out[name] = canonicalValue(x.Interface())
 		}
 	}
 	return out

@@ -68,14 +68,14 @@ func TestObjectRejects(t *testing.T) {
 }
 
 func TestOpt(t *testing.T) {
-	if o := Some(3); !o.IsSet() || o.IsNull() || o.IsZero() || o.Or(1) != 3 {
+	if o := Some(3); !o.IsSet() || o.IsNull() || o.Or(1) != 3 {
 		t.Errorf("Some(3) = %+v", o)
 	}
-	if o := Null[int](); o.IsSet() || !o.IsNull() || o.IsZero() || o.Or(1) != 1 {
+	if o := Null[int](); o.IsSet() || !o.IsNull() || o.Or(1) != 1 {
 		t.Errorf("Null() = %+v", o)
 	}
 	var o Opt[int]
-	if _, ok := o.Get(); ok || !o.IsZero() {
+	if _, ok := o.Get(); ok || o.IsSet() || o.IsNull() {
 		t.Errorf("zero Opt = %+v", o)
 	}
 }

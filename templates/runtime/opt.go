@@ -55,31 +55,40 @@ func (o Opt[T]) IsNull() bool { return o.null }
 // IsSet reports whether o holds a value.
 func (o Opt[T]) IsSet() bool { return o.v != nil }
 
-// IsZero reports whether o is absent; encoding/json's omitzero uses it.
-func (o Opt[T]) IsZero() bool { return o.v == nil && !o.null }
+// An absent Opt is the zero Opt (!IsSet() && !IsNull()), which is what
+// encoding/json's omitzero leaves out; there is no IsZero method, as
+// each method costs a compile per property type.
 
-// Equal reports whether o and p are both absent, both null, or both hold
-// equal values: an Opt[time.Time] compares instants, any other T uses
-// reflect.DeepEqual (so times nested in a struct compare by representation).
-func (o Opt[T]) Equal(p Opt[T]) bool {
-	x, xSet, xNull := o.optState()
-	y, ySet, yNull := p.optState()
-	return xSet == ySet && xNull == yNull && (!xSet || valuesEqual(x, y))
+// OptEqual reports whether a and b are both absent, both null, or both
+// hold equal values: an Opt[time.Time] compares instants, any other T
+// uses reflect.DeepEqual (so times nested in a struct compare by
+// representation). It is a function, not a method: a method of Opt is
+// compiled for every property type of the package, a function only for
+// the types it is called with.
+func OptEqual[T any](a, b Opt[T]) bool {
+	if a.v == nil || b.v == nil {
+		return a.v == nil && b.v == nil && a.null == b.null
+	}
+	return valuesEqual(*a.v, *b.v)
 }
 
 // Format makes fmt print the value with the verb and flags given
 // (Printf("%q", Some("x")) prints "x" quoted), or "null" or "absent",
 // instead of the pointer the Opt holds; fmt.Sprint(o) is o as a string.
 func (o Opt[T]) Format(f fmt.State, verb rune) {
-	x, set, null := o.optState()
-	formatOpt(f, verb, x, set, null)
+	var x any
+	if o.v != nil {
+		x = *o.v
+	}
+	formatOpt(f, verb, x, o.v != nil, o.null)
 }
 
 // Every method of Opt is compiled once per property type of a doc set
-// (about 1,700 shapes in the beta reference): Equal and Format together
-// cost the generated beta package 340 MB more to build (2.05 -> 2.39 GB,
-// measured twice each), whatever their bodies. So Opt has no String
-// (fmt.Sprint(o) gives it), and the bodies live in these plain functions.
+// (about 1,700 shapes in the beta reference; a selection of ten endpoints
+// has about 190), each once more as a pointer-receiver wrapper. So Opt
+// has no String (fmt.Sprint(o) gives it) and no IsZero, Equal is the
+// function OptEqual, and the runtime reads an Opt's state by reflection
+// (optOf) instead of through methods.
 
 func valuesEqual(x, y any) bool {
 	if t, ok := x.(time.Time); ok {

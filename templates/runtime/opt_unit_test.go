@@ -67,15 +67,15 @@ func TestOptEqual(t *testing.T) {
 		{Some[any]("x"), Null[any](), false},
 		{Some[any]([]string{"a"}), Some[any]([]string{"a"}), true},
 	} {
-		if got := tc.a.Equal(tc.b); got != tc.want {
-			t.Errorf("%v.Equal(%v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		if got := OptEqual(tc.a, tc.b); got != tc.want {
+			t.Errorf("OptEqual(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 	// time.Time compares by its own Equal: the same instant in two zones.
-	if !Some(t0).Equal(Some(t0.In(time.FixedZone("", 3*3600)))) {
+	if !OptEqual(Some(t0), Some(t0.In(time.FixedZone("", 3*3600)))) {
 		t.Errorf("the same instant in another zone is not Equal")
 	}
-	if Some(t0).Equal(Some(t0.Add(time.Nanosecond))) {
+	if OptEqual(Some(t0), Some(t0.Add(time.Nanosecond))) {
 		t.Errorf("different instants are Equal")
 	}
 }
