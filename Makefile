@@ -49,5 +49,7 @@ fuzz:
 	$(GO) test ./internal/jsontree -run='^$$' -fuzz='^FuzzReadJSON$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzGoName$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzEndpointNameLevels$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./generator -run='^$$' -fuzz='^FuzzParseRoute$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzRouter$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzDecodeMatchesEncodingJSON$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzHandlerDecodeMatchesTwoPass$$' -fuzztime=$(FUZZTIME)

@@ -12,6 +12,8 @@ import (
 type CreateAndroidDeviceOwnerEnrollmentProfileRequest struct {
 	// Body is the decoded request body.
 	Body *AndroidDeviceOwnerEnrollmentProfile
+	// Query holds the OData query options and the query parameters as sent.
+	Query Query
 	// Header holds the request headers.
 	Header http.Header
 }
@@ -42,10 +44,12 @@ func handleCreateAndroidDeviceOwnerEnrollmentProfile(s Server, c *handlerConfig)
 // decoded request.
 func (c serverCalls) callCreateAndroidDeviceOwnerEnrollmentProfile(
 	r *http.Request,
+	q *Query,
 	body *AndroidDeviceOwnerEnrollmentProfile,
 ) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	return c.s.CreateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &CreateAndroidDeviceOwnerEnrollmentProfileRequest{
 		Body:   body,
+		Query:  *q,
 		Header: r.Header,
 	})
 }
@@ -65,6 +69,7 @@ func (c *Client) CreateAndroidDeviceOwnerEnrollmentProfile(
 		ctx,
 		&endpointCreateAndroidDeviceOwnerEnrollmentProfile,
 		"/deviceManagement/androidDeviceOwnerEnrollmentProfiles",
+		nil,
 		nil,
 		body,
 		out,

@@ -69,7 +69,7 @@ func (r *reader) literal(lit string) bool {
 
 // str consumes the string at the position and returns what is between
 // its quotes; plain reports that those bytes are the value as they are (no
-// escapes, valid UTF-8), else unquote gives the value.
+// escapes, valid UTF-8), else unquoteJSON gives the value.
 func (r *reader) str() (inner []byte, plain bool) {
 	start := r.pos + 1
 	plain = true
@@ -114,9 +114,9 @@ func (r *reader) str() (inner []byte, plain bool) {
 
 func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
-// unquote returns the value of a JSON string token that is not plain:
+// unquoteJSON returns the value of a JSON string token that is not plain:
 // escapes resolved, invalid UTF-8 replaced, as encoding/json does.
-func unquote(token []byte) string {
+func unquoteJSON(token []byte) string {
 	var s string
 	json.Unmarshal(token, &s) // the scanner checked the token
 	return s
@@ -132,7 +132,7 @@ func (r *reader) stringValue() string {
 	if plain {
 		return string(inner)
 	}
-	return unquote(r.data[start:r.pos])
+	return unquoteJSON(r.data[start:r.pos])
 }
 
 // number consumes a number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
@@ -291,7 +291,7 @@ func keyName(key []byte, plain bool) string {
 	if plain {
 		return string(key)
 	}
-	return unquote(append(append([]byte{'"'}, key...), '"'))
+	return unquoteJSON(append(append([]byte{'"'}, key...), '"'))
 }
 
 // validJSON reports whether data is one JSON value between whitespace,

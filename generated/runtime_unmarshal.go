@@ -43,7 +43,7 @@ func (d *decoder) text() string {
 	case plain:
 		return unsafe.String(&inner[0], len(inner))
 	}
-	return unquote(d.data[start:d.pos])
+	return unquoteJSON(d.data[start:d.pos])
 }
 
 // errType marks a value of the wrong JSON kind or out of range; the
@@ -296,7 +296,7 @@ func (d *decoder) bytes(c *codec, p unsafe.Pointer, tok byte, url bool) {
 		return
 	}
 	if !plain {
-		src = []byte(unquote(d.data[start:d.pos]))
+		src = []byte(unquoteJSON(d.data[start:d.pos]))
 	}
 	b := make([]byte, base64.StdEncoding.DecodedLen(len(src)))
 	n, err := base64.StdEncoding.Decode(b, src)

@@ -7,7 +7,7 @@ import (
 	"net/http"
 )
 
-// Server is implemented by the service: one method per create endpoint. A method returns an *Error
+// Server is implemented by the service: one method per endpoint. A method returns an *Error
 // to choose the failure status; any other error becomes 500.
 type Server interface {
 	// CreateAndroidDeviceOwnerEnrollmentProfile serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles.
@@ -50,7 +50,7 @@ func Endpoints() []EndpointInfo {
 // {"error":{"code":...,"message":...,"innerError":{"request-id":...,"date":...}}}.
 func NewHandler(s Server, opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
-	mux := http.NewServeMux()
-	mux.Handle("POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleCreateAndroidDeviceOwnerEnrollmentProfile(s, c))
-	return withErrorShape(mux)
+	rt := newRouter()
+	rt.Handle("POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleCreateAndroidDeviceOwnerEnrollmentProfile(s, c))
+	return withErrorShape(rt)
 }

@@ -4,7 +4,8 @@ package generated
 
 import "context"
 
-// exampleServer answers every operation with res, a documented response, and records the request body.
+// exampleServer answers every operation with res, a documented response (a *Content for a stream, a URL for a
+// redirect), and records the request body.
 type exampleServer struct {
 	body any
 	res  any

@@ -32,7 +32,7 @@ type APIEndpoint struct {
 	GoName    string   // method name; a page sharing another page's routes has that page's method
 	Generated bool     // false when the endpoint was left out (Reason says why)
 	Reason    string   // why it was left out
-	Routes    []string // ServeMux patterns, e.g. "POST /users/{id}/events"
+	Routes    []string // router patterns, e.g. "POST /users/{userID}/events"
 	Body      string   // Go type of the request body, e.g. "AnyAttachment", "[]User", "json.RawMessage"
 	Result    string   // Go type of the 201 answer; "" for an empty answer
 }

@@ -47,7 +47,7 @@ func TestDescribeAPIMatchesGenerate(t *testing.T) {
 					t.Errorf("%s: type %s not declared", q, ty.GoName)
 				}
 				for json, f := range ty.Fields {
-					field := `(?m)^\s+` + f.GoName + `\s+Opt\[` + regexp.QuoteMeta(f.GoType) + `\]\s+` + "`" + `json:"` + regexp.QuoteMeta(json) + `,`
+					field := `(?m)^\s+` + f.GoName + `\s+Opt\[` + regexp.QuoteMeta(f.GoType) + `\]\s+` + "`" + `(?:[^` + "`" + `]*\s)?json:"` + regexp.QuoteMeta(json) + `,`
 					if !regexp.MustCompile(field).MatchString(code) {
 						t.Errorf("%s.%s: field %s Opt[%s] not declared", q, json, f.GoName, f.GoType)
 					}

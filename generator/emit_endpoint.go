@@ -10,28 +10,13 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// bodyType and resultType are the Go types of the body and the 201 answer.
-func (em emitter) bodyType(e *endpointInfo) *jen.Statement { return em.goType(e.body) }
-
-func (em emitter) resultType(e *endpointInfo) *jen.Statement {
-	if e.result == nil {
-		return nil
-	}
-	return em.goType(*e.result)
-}
+// bodyType is the Go type of the request body.
+func (em emitter) bodyType(e *endpointInfo) *jen.Statement { return em.requestBody(e) }
 
 // longMethod reports whether a declaration of e's Server method, with
 // the given receiver and parameter text, is a long line.
 func (em emitter) longMethod(e *endpointInfo, parts ...string) bool {
-	return long(append(parts, e.name, e.name+"Request", em.typeName(e.result), "error")...)
-}
-
-// serverResults is the result list of the Server and Client methods.
-func (em emitter) serverResults(e *endpointInfo) []jen.Code {
-	if rt := em.resultType(e); rt != nil {
-		return []jen.Code{jen.Op("*").Add(rt), jen.Error()}
-	}
-	return []jen.Code{jen.Error()}
+	return long(append(parts, e.name, e.name+"Request", em.resultName(e), "error")...)
 }
 
 // emitEndpoint adds the request type, the handler and the client method.
@@ -47,8 +32,25 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 			st.Add(commentLines(doc + "."))
 			st.Id(p.field).String()
 		}
-		st.Comment("Body is the decoded request body.")
-		st.Id("Body").Op("*").Add(em.bodyType(e))
+		for _, q := range e.query {
+			doc := q.field + " is the " + q.name + " query parameter, nil when absent"
+			tag := q.name
+			if q.required {
+				doc, tag = q.field+" is the required "+q.name+" query parameter", tag+",required"
+			}
+			st.Add(commentLines(doc+".", q.doc))
+			st.Id(q.field).Op("*").Add(queryGo(q.typ)).Tag(map[string]string{"query": tag})
+		}
+		switch {
+		case e.shape.upload:
+			st.Comment("Body is the request body, a stream of the documented media type.")
+			st.Id("Body").Op("*").Id("Content")
+		case !e.shape.noBody:
+			st.Comment("Body is the decoded request body.")
+			st.Id("Body").Op("*").Add(em.bodyType(e))
+		}
+		st.Comment("Query holds the OData query options and the query parameters as sent.")
+		st.Id("Query").Id("Query")
 		st.Comment("Header holds the request headers.")
 		st.Id("Header").Qual("net/http", "Header")
 	})
@@ -65,7 +67,7 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 // everyRouteHas reports whether each route has the wildcard.
 func everyRouteHas(routes []route, wildcard string) bool {
 	for _, r := range routes {
-		if !slices.ContainsFunc(r.Segments, func(s segment) bool { return s.Param == wildcard }) {
+		if !slices.ContainsFunc(r.Params(), func(s segment) bool { return s.Param == wildcard }) {
 			return false
 		}
 	}
@@ -82,11 +84,7 @@ func everyRouteHas(routes []route, wildcard string) bool {
 // 200 MB more to build the beta package).
 func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	call := "call" + e.name
-	serve := "serveJSON"
-	results := []jen.Code{jen.Op("*").Add(em.resultType(e)), jen.Error()}
-	if em.resultType(e) == nil {
-		serve, results = "serveNoContent", []jen.Code{jen.Error()}
-	}
+	serve := e.serveFunc()
 	f.Add(servesComment("handle"+e.name, e.routes))
 	f.Func().Id("handle"+e.name).Params(jen.Id("s").Id("Server"), jen.Id("c").Op("*").Id("handlerConfig")).
 		Qual("net/http", "Handler").Block(
@@ -95,29 +93,61 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	)
 	f.Line()
 	var fields []jen.Code
-	width := []string{"return c.s." + e.name, "r.Context()", e.name + "Request", "Body: body", "Header: r.Header"}
+	width := []string{"return c.s." + e.name, "r.Context()", e.name + "Request", "Query: *q", "Header: r.Header"}
 	for _, p := range e.params {
 		fields = append(fields, jen.Id(p.field).Op(":").Id("r").Dot("PathValue").Call(jen.Lit(p.wildcard)))
 		width = append(width, p.field+`: r.PathValue("`+p.wildcard+`")`)
 	}
-	fields = append(fields, jen.Id("Body").Op(":").Id("body"), jen.Id("Header").Op(":").Id("r").Dot("Header"))
+	body := jen.Id("body")
+	if !e.shape.noBody {
+		fields = append(fields, jen.Id("Body").Op(":").Id("body"))
+		width = append(width, "Body: body")
+	} else {
+		body = jen.Id("_")
+	}
+	fields = append(fields, jen.Id("Query").Op(":").Op("*").Id("q"), jen.Id("Header").Op(":").Id("r").Dot("Header"))
+	req := jen.Op("&").Id(e.name + "Request").Add(structOf(long(width...), fields...))
+	var stmts []jen.Code
+	if len(e.query) > 0 {
+		// The typed query fields are bound from the parsed query; a
+		// malformed or missing required one is a 400 *Error.
+		fail := append(e.zeroResults(), jen.Err())
+		stmts = append(stmts, jen.Id("req").Op(":=").Add(req),
+			jen.If(jen.Err().Op(":=").Id("bindParams").Call(jen.Id("req"), jen.Id("q")), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
+		req = jen.Id("req")
+	}
+	stmts = append(stmts, jen.Return(jen.Id("c").Dot("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), req)))
 	f.Add(commentLines(call + " calls " + e.name + " with a decoded request."))
-	bodyName, resultName := em.typeName(&e.body), em.typeName(e.result)
 	f.Func().Params(jen.Id("c").Id("serverCalls")).Id(call).
-		Add(argsOf(long("func (c serverCalls)", call, "r *http.Request", bodyName, resultName, "error"),
-			jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("body").Op("*").Add(em.bodyType(e)))).
-		Params(results...).Block(
-		jen.Return(jen.Id("c").Dot("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(),
-			jen.Op("&").Id(e.name+"Request").Add(structOf(long(width...), fields...)))),
-	)
+		Add(argsOf(long("func (c serverCalls)", call, "r *http.Request, q *Query", em.typeName(&e.body), em.resultName(e), "error"),
+			jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("q").Op("*").Id("Query"), body.Op("*").Add(em.bodyType(e)))).
+		Params(em.serverResults(e)...).Block(stmts...)
+}
+
+// clientArgs are the Client method's arguments after ctx and the path
+// parameters: the body, and the query options of a get, list or function.
+func (em emitter) clientArgs(e *endpointInfo) ([]jen.Code, []string) {
+	var args []jen.Code
+	var width []string
+	switch {
+	case e.shape.upload:
+		args, width = append(args, jen.Id("body").Op("*").Id("Content")), append(width, "body *Content")
+	case !e.shape.noBody:
+		args, width = append(args, jen.Id("body").Op("*").Add(em.bodyType(e))), append(width, "body *"+em.typeName(&e.body))
+	}
+	if e.shape.query {
+		args, width = append(args, jen.Id("q").Op("*").Id("Query")), append(width, "q *Query")
+	}
+	return args, width
 }
 
 // emitClientMethod writes the Client methods of an endpoint: X takes the
 // path parameters of its first documented route as named arguments, the
 // call most users make; an endpoint with more routes also gets XAt, whose
 // route argument picks any of them, as its comment lists them, and whose
-// params fill that route's placeholders in order. Both are one call of
-// the generic Client.call, which checks and builds the path.
+// params fill that route's placeholders in order. A list also gets XAll
+// (and XAllAt), an iterator over every item of every page. Each is one
+// call of a generic runtime helper, which checks and builds the path.
 func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	primary := e.routes[0]
 	lines := wrap(endSentence(e.name+" calls "+e.ep.Title), 100)
@@ -126,10 +156,14 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	if len(e.routes) > 1 {
 		lines = append(lines, e.name+"At reaches the endpoint's other routes.")
 	}
+	if e.paged() {
+		lines = append(lines, "", e.name+"All iterates over the items of every page.")
+	}
 	lines = append(lines, "", "Source: "+sourceRef(e.ep.Pos)+".")
 	f.Add(commentBlock(lines))
 	names := clientParamNames(primary)
-	width := []string{"func (c *Client)", e.name, "ctx context.Context", "body *" + em.typeName(&e.body), em.typeName(e.result), "error"}
+	extra, extraWidth := em.clientArgs(e)
+	width := append([]string{"func (c *Client)", e.name, "ctx context.Context", em.resultName(e), "error"}, extraWidth...)
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	params := make([]jen.Code, len(names))
 	for i, n := range names {
@@ -137,12 +171,18 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 		args = append(args, jen.Id(n).String())
 		params[i] = jen.Id(n)
 	}
-	args = append(args, jen.Id("body").Op("*").Add(em.bodyType(e)))
+	args = append(args, extra...)
 	var paramList jen.Code = jen.Nil()
 	if len(params) > 0 {
 		paramList = jen.Index().String().Values(params...)
 	}
-	em.clientMethodBody(f, e, e.name, args, append(width, primary.Path(), strings.Join(names, ", ")), pathLit(primary.Path()), paramList)
+	callWidth := []string{primary.Path(), strings.Join(names, ", ")}
+	em.clientMethodBody(f, e, e.name, args, width, callWidth, pathLit(primary.Path()), paramList, false)
+	if e.paged() {
+		f.Line()
+		f.Add(commentLines(e.name + "All iterates over the items of every page of " + e.name + ", following @odata.nextLink; it stops at the first error, which it yields, and when ctx is done."))
+		em.clientMethodBody(f, e, e.name+"All", args, append(width, "All"), callWidth, pathLit(primary.Path()), paramList, true)
+	}
 	if len(e.routes) == 1 {
 		return
 	}
@@ -152,32 +192,66 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 		lines = append(lines, listItem(r.Path())...)
 	}
 	f.Add(commentBlock(lines))
-	width = []string{"func (c *Client)", e.name + "At", "ctx context.Context, route string", "body *" + em.typeName(&e.body), "params ...string", em.typeName(e.result), "error"}
-	args = []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").String(),
-		jen.Id("body").Op("*").Add(em.bodyType(e)), jen.Id("params").Op("...").String()}
-	em.clientMethodBody(f, e, e.name+"At", args, append(width, "route", "params"), jen.Id("route"), jen.Id("params"))
+	width = append([]string{"func (c *Client)", e.name + "At", "ctx context.Context, route string", "params ...string", em.resultName(e), "error"}, extraWidth...)
+	args = append(append([]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").String()}, extra...), jen.Id("params").Op("...").String())
+	em.clientMethodBody(f, e, e.name+"At", args, width, []string{"route", "params"}, jen.Id("route"), jen.Id("params"), false)
+	if e.paged() {
+		f.Line()
+		f.Add(commentLines(e.name + "AllAt is " + e.name + "All on route, one of " + e.name + "At's."))
+		em.clientMethodBody(f, e, e.name+"AllAt", args, append(width, "All"), []string{"route", "params"}, jen.Id("route"), jen.Id("params"), true)
+	}
 }
 
-// clientMethodBody writes a Client method that sends body on route with
-// params and decodes the documented answer. width lists the signature's
-// words, then the route's and params' as the call writes them.
-func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, args []jen.Code, width []string, route, params jen.Code) {
-	sigWidth, callWidth := width[:len(width)-2], width[len(width)-2:]
-	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Add(argsOf(long(sigWidth...), args...)).Params(em.serverResults(e)...)
+// clientMethodBody writes a Client method that sends the request on
+// route with params and decodes the documented answer; all makes the
+// iterator of a list. width lists the signature's words, callWidth the
+// route's and params' as the call writes them.
+func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, args []jen.Code, width, callWidth []string, route, params jen.Code, all bool) {
+	results := em.clientResults(e)
+	if all {
+		results = []jen.Code{jen.Qual("iter", "Seq2").Types(em.elemType(*e.result), jen.Error())}
+	}
+	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Add(argsOf(long(width...), args...)).Params(results...)
 	ep := "endpoint" + e.name
-	call := func(out jen.Code) *jen.Statement {
-		return jen.Id("c").Dot("call").Add(argsOf(long(append([]string{"\tif err := c.call(ctx, &", ep, "[]string{}, body, out, 201", "); err != nil {"}, callWidth...)...),
-			jen.Id("ctx"), jen.Op("&").Id(ep), route, params, jen.Id("body"), out, jen.Lit(e.status)))
+	body, q := jen.Nil(), jen.Nil()
+	if !e.shape.noBody {
+		body = jen.Id("body")
 	}
-	if rt := em.resultType(e); rt != nil {
-		sig.Block(
-			jen.Id("out").Op(":=").New(rt),
-			jen.If(jen.Err().Op(":=").Add(call(jen.Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("out"), jen.Nil()),
-		)
-		return
+	if e.shape.query {
+		q = jen.Id("q")
 	}
-	sig.Block(jen.Return(call(jen.Nil())))
+	multi := long(append([]string{"\tif err := c.call(ctx, &", ep, "[]string{}, q, body, out, 201", "); err != nil {"}, callWidth...)...)
+	switch {
+	case e.paged():
+		fn, typ := "list", jen.Op("*").Id("Page").Types(em.elemType(*e.result))
+		if all {
+			fn, typ = "all", em.elemType(*e.result)
+		}
+		sig.Block(jen.Return(jen.Id(fn).Types(typ).Add(argsOf(multi,
+			jen.Id("ctx"), jen.Id("c"), jen.Op("&").Id(ep), route, params, q))))
+	case e.shape.content || e.shape.target:
+		if e.shape.upload {
+			body = jen.Id("body")
+		}
+		sig.Block(jen.Return(jen.Id("c").Dot("stream").Add(argsOf(multi,
+			jen.Id("ctx"), jen.Op("&").Id(ep), route, params, q, body, jen.Lit(e.status)))))
+	default:
+		call := func(out jen.Code) *jen.Statement {
+			if e.shape.upload {
+				return jen.Id("c").Dot("upload").Add(argsOf(multi, jen.Id("ctx"), jen.Op("&").Id(ep), route, params, body, out, jen.Lit(e.status)))
+			}
+			return jen.Id("c").Dot("call").Add(argsOf(multi, jen.Id("ctx"), jen.Op("&").Id(ep), route, params, q, body, out, jen.Lit(e.status)))
+		}
+		if rt := em.resultType(e); rt != nil {
+			sig.Block(
+				jen.Id("out").Op(":=").New(rt),
+				jen.If(jen.Err().Op(":=").Add(call(jen.Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.Return(jen.Id("out"), jen.Nil()),
+			)
+			return
+		}
+		sig.Block(jen.Return(call(jen.Nil())))
+	}
 }
 
 // commentBlock writes lines as one comment, blank lines included.
@@ -191,13 +265,13 @@ func commentBlock(lines []string) *jen.Statement {
 
 // clientParamNames names the path arguments of a client method after the
 // route's wildcards, which are Go identifiers unique in the route; a name
-// the method itself uses (ctx, body, c, out, err) or a keyword gets "Arg".
+// the method itself uses (ctx, body, q, c, out, err) or a keyword gets "Arg".
 func clientParamNames(r route) []string {
 	var names []string
 	for _, s := range r.Params() {
 		n := s.Param
 		switch {
-		case token.IsKeyword(n), n == "ctx", n == "body", n == "c", n == "out", n == "err", n == "route", n == "params":
+		case token.IsKeyword(n), n == "ctx", n == "body", n == "c", n == "out", n == "err", n == "route", n == "params", n == "q":
 			n += "Arg"
 		}
 		names = append(names, n)
@@ -215,7 +289,7 @@ func (em emitter) serverFile() (*jen.File, []string) {
 		pages = append(pages, e.ep.Page)
 	}
 	f := em.newFile(sharedHeader)
-	f.Comment("Server is implemented by the service: one method per create endpoint. A method returns an *Error")
+	f.Comment("Server is implemented by the service: one method per endpoint. A method returns an *Error")
 	f.Comment("to choose the failure status; any other error becomes 500.")
 	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
 		for _, e := range eps {
@@ -231,10 +305,7 @@ func (em emitter) serverFile() (*jen.File, []string) {
 	for _, e := range eps {
 		f.Line()
 		f.Add(commentLines(e.name + " returns a 501 notImplemented *Error."))
-		ret := []jen.Code{jen.Id("errNotImplemented").Call(jen.Lit(e.name))}
-		if e.result != nil {
-			ret = append([]jen.Code{jen.Nil()}, ret...)
-		}
+		ret := append(e.zeroResults(), jen.Id("errNotImplemented").Call(jen.Lit(e.name)))
 		f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
 			Add(argsOf(em.longMethod(e, "func (UnimplementedServer)", "context.Context"), jen.Qual("context", "Context"), jen.Op("*").Id(e.name+"Request"))).
 			Params(em.serverResults(e)...).
@@ -262,14 +333,16 @@ func (em emitter) serverFile() (*jen.File, []string) {
 		if len(eps) > 0 {
 			b.Id("c").Op(":=").Id("newHandlerConfig").Call(jen.Id("opts"))
 		}
-		b.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call()
+		// One call per route: the plan left no two routes serving the same
+		// requests, so Handle's conflict error cannot occur.
+		b.Id("rt").Op(":=").Id("newRouter").Call()
 		for _, e := range eps {
 			for _, r := range e.routes {
-				b.Id("mux").Dot("Handle").Add(argsOf(long("mux.Handle(", r.Pattern(), "handle"+e.name+"(s, c))"),
+				b.Id("rt").Dot("Handle").Add(argsOf(long("rt.Handle(", r.Pattern(), "handle"+e.name+"(s, c))"),
 					pathLit(r.Pattern()), jen.Id("handle"+e.name).Call(jen.Id("s"), jen.Id("c"))))
 			}
 		}
-		b.Return(jen.Id("withErrorShape").Call(jen.Id("mux")))
+		b.Return(jen.Id("withErrorShape").Call(jen.Id("rt")))
 	})
 	return f, pages
 }
@@ -298,6 +371,12 @@ func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
 		patterns = append(patterns, pathLit(r.Pattern()))
 	}
 	d[jen.Id("Patterns")] = jen.Index().String().Add(listOf(patterns...))
+	if e.shape.upload {
+		d[jen.Id("Content")] = jen.Lit(e.ep.Content)
+	}
+	if e.shape.content {
+		d[jen.Id("Answer")] = jen.Lit(e.ep.ResultContent)
+	}
 	if authRequired(e.ep) {
 		d[jen.Id("AuthRequired")] = jen.True()
 	}

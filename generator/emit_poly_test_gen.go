@@ -24,9 +24,9 @@ func (em emitter) emitDerivedTypesTest(f *jen.File, e *endpointInfo) {
 	if !ok {
 		return
 	}
-	call := clientCall(e, r, args, jen.Op("&").Id(p.wrapper).Values(jen.Id("Value").Op(":").Id("v")))
+	call := clientCall(e, r, args, jen.Op("&").Id(p.wrapper).Values(jen.Id("Value").Op(":").Id("v")), "")
 	results := jen.Err()
-	if e.result != nil {
+	if e.answers() {
 		results = jen.List(jen.Id("_"), jen.Err())
 	}
 	name := "Test" + e.name + "DerivedTypes"

@@ -65,14 +65,18 @@ func stringLit(s string) jen.Code {
 // endpoints² promoted wrapper methods (measured: 24 GB for 600 endpoints).
 func (em emitter) exampleServerFile() *jen.File {
 	f := em.newFile(sharedHeader)
-	f.Comment("exampleServer answers every operation with res, a documented response, and records the request body.")
+	f.Comment("exampleServer answers every operation with res, a documented response (a *Content for a stream, a URL for a")
+	f.Comment("redirect), and records the request body.")
 	f.Type().Id("exampleServer").Struct(jen.Id("body").Any(), jen.Id("res").Any())
 	for _, e := range em.generated() {
 		f.Line()
 		f.Add(commentLines(e.name + " records the request body and answers with f.res."))
-		body := []jen.Code{jen.Id("f").Dot("body").Op("=").Id("req").Dot("Body")}
-		if rt := em.resultType(e); rt != nil {
-			body = append(body, jen.List(jen.Id("res"), jen.Id("_")).Op(":=").Id("f").Dot("res").Assert(jen.Op("*").Add(rt)),
+		var body []jen.Code
+		if !e.shape.noBody {
+			body = append(body, jen.Id("f").Dot("body").Op("=").Id("req").Dot("Body"))
+		}
+		if res := em.serverResults(e); len(res) > 1 {
+			body = append(body, jen.List(jen.Id("res"), jen.Id("_")).Op(":=").Id("f").Dot("res").Assert(res[0]),
 				jen.Return(jen.Id("res"), jen.Nil()))
 		} else {
 			body = append(body, jen.Return(jen.Nil()))
@@ -96,10 +100,11 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 	name := "Test" + e.name + "Example" + strconv.Itoa(ex.n)
 	f.Add(commentLines(name + " checks the example at " + sourceRef(pos) + "."))
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
+		sendsBody := !e.shape.noBody
 		if ex.request != nil {
 			b.Id("req").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
-		} else if ex.target != "" {
-			b.Id("req").Op(":=").Index().Byte().Call(jen.Lit(string(em.emptyBody(e.body))))
+		} else if ex.target != "" && sendsBody {
+			b.Id("req").Op(":=").Index().Byte().Call(longLit(string(em.emptyBody(e.body))))
 		}
 		if ex.response != nil {
 			b.Id("resp").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Response")))
@@ -113,18 +118,42 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 		if ex.target == "" {
 			return
 		}
-		want, received := jen.Nil(), jen.Nil()
+		want, received, req := jen.Nil(), jen.Nil(), jen.Nil()
 		if ex.response != nil {
 			want = jen.Id("resp")
 		}
 		if ex.request != nil {
 			received = jen.Op("&").Id("fake").Dot("body")
 		}
+		if ex.request != nil || sendsBody {
+			req = jen.Id("req")
+		}
 		b.Id("fake").Op(":=").Add(em.exampleFake(e, ex))
 		b.Id("checkHandler").Add(argsOf(long("checkHandler(t, NewHandler(fake), ", e.method, ex.target, "req, 201, resp, &fake.body)"),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), pathLit(ex.target), jen.Id("req"), jen.Lit(e.status), want, received))
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), longLit(ex.target), req, jen.Lit(e.status), want, received))
 		em.emitClientSubtest(b, e, ex)
 	})
+}
+
+// exampleContent and exampleRedirect are what the fake Server answers for
+// a stream and a redirect: the docs show no usable bytes (a photo, a CSV
+// report written out by hand).
+const (
+	exampleContent  = "example content"
+	exampleRedirect = "https://example.com/download"
+)
+
+// emptyAnswer is the smallest valid JSON answer of e: its type's empty
+// body, wrapped in {"value": ...} for a page or a value.
+func (em emitter) emptyAnswer(e *endpointInfo) []byte {
+	switch e.shape.wrap {
+	case "Page":
+		return []byte(`{"value":[]}`)
+	case "Value":
+		r := *e.result
+		return []byte(`{"value":` + string(em.emptyBody(r)) + `}`)
+	}
+	return em.emptyBody(*e.result)
 }
 
 // exampleFake is the fake Server of an example test: it answers with the
@@ -133,10 +162,15 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 // a method that documents an answer body returns none).
 func (em emitter) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
 	switch {
+	case e.shape.content:
+		stream := jen.Op("&").Id("Content").Values(jen.Id("Body").Op(":").Qual("strings", "NewReader").Call(jen.Lit(exampleContent)))
+		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Add(stream))
+	case e.shape.target:
+		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Lit(exampleRedirect))
 	case e.result == nil:
 		return jen.Op("&").Id("exampleServer").Values()
 	case ex.response == nil:
-		empty := jen.Index().Byte().Call(jen.Lit(string(em.emptyBody(*e.result))))
+		empty := jen.Index().Byte().Call(longLit(string(em.emptyAnswer(e))))
 		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), empty))
 	}
 	return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
@@ -152,7 +186,10 @@ func (em emitter) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 		return
 	}
 	bodyText := string(em.emptyBody(e.body))
-	var body jen.Code = jen.Index().Byte().Call(jen.Lit(bodyText))
+	var body jen.Code = jen.Index().Byte().Call(longLit(bodyText))
+	if e.shape.noBody {
+		bodyText, body = "nil", jen.Nil()
+	}
 	if req.example > 0 {
 		bodyText = e.exampleConst(req.example, "Request")
 		body = jen.Index().Byte().Call(jen.Id(bodyText))
@@ -160,7 +197,7 @@ func (em emitter) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 	f.Add(commentLines(name + " checks that UnimplementedServer answers 501 in the error shape."))
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("rec").Op(":=").Id("serveExample").Add(argsOf(long("rec := serveExample(t, NewHandler(UnimplementedServer{}), ", e.method, req.target, "[]byte()", bodyText),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()), jen.Lit(e.method), pathLit(req.target), body)),
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()), jen.Lit(e.method), longLit(req.target), body)),
 		jen.Id("checkErrorAnswer").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(501), jen.Lit("notImplemented")),
 	)
 }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -19,12 +18,20 @@ func (em emitter) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInf
 	if !ok {
 		return
 	}
-	client := clientCall(owner, r, args, jen.Id("body"))
+	if owner.shape.target {
+		return // the client follows the redirect to a URL the test cannot serve
+	}
+	client := clientCall(owner, r, args, jen.Id("body"), targetQuery(ex.target))
 	b.Id("t").Dot("Run").Call(jen.Lit("client"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(h *jen.Group) {
 		h.Id("client").Op(":=").Id("exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(em.exampleFake(owner, ex)))
-		h.Id("body").Op(":=").Id("decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req"))
+		if !owner.shape.noBody {
+			h.Id("body").Op(":=").Id("decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req"))
+		}
 		switch {
-		case owner.result == nil:
+		case owner.shape.content:
+			h.List(jen.Id("got"), jen.Err()).Op(":=").Add(client)
+			h.Id("checkClientStream").Call(jen.Id("t"), jen.Err(), jen.Id("got"), jen.Lit(exampleContent))
+		case !owner.answers():
 			h.Err().Op(":=").Add(client)
 			h.Id("checkClientAnswer").Call(jen.Id("t"), jen.Err(), jen.Nil(), jen.Nil())
 		case ex.response == nil:
@@ -37,22 +44,34 @@ func (em emitter) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInf
 	}))
 }
 
-// clientCall is the call of e's client method that sends body on r with
-// the path arguments args: X with named arguments on the first route, XAt
+// clientCall is the call of e's client method that sends body (when it
+// takes one) and the query options of the raw query (when it takes them)
+// on r with the path arguments args: X with named arguments on the first route, XAt
 // with the route and its arguments on any other.
-func clientCall(e *endpointInfo, r route, args []string, body jen.Code) *jen.Statement {
+func clientCall(e *endpointInfo, r route, args []string, body jen.Code, query string) *jen.Statement {
 	ctx := jen.Qual("context", "Background").Call()
 	width := []string{"got, err := client.", e.name, "context.Background()", "body"}
+	var tail []jen.Code // the body and query arguments
+	if !e.shape.noBody {
+		tail = append(tail, body)
+	}
+	switch {
+	case e.shape.query && query != "":
+		tail = append(tail, jen.Id("exampleQuery").Call(jen.Id("t"), longLit(query)))
+		width = append(width, "exampleQuery(t, ", query)
+	case e.shape.query:
+		tail = append(tail, jen.Nil())
+	}
 	if r.Path() == e.routes[0].Path() {
 		call := []jen.Code{ctx}
 		for _, a := range args {
 			call = append(call, jen.Lit(a))
 			width = append(width, a)
 		}
-		call = append(call, body)
+		call = append(call, tail...)
 		return jen.Id("client").Dot(e.name).Add(argsOf(long(width...), call...))
 	}
-	call := []jen.Code{ctx, pathLit(r.Path()), body}
+	call := append([]jen.Code{ctx, pathLit(r.Path())}, tail...)
 	width = append(width, "At", r.Path())
 	for _, a := range args {
 		call = append(call, jen.Lit(a))
@@ -70,9 +89,9 @@ func (em emitter) clientRoute(e *endpointInfo, target string) (route, []string, 
 	if target == "" {
 		return route{}, nil, false
 	}
-	segs := strings.Split(strings.TrimPrefix(target, "/"), "/")
+	target, _, _ = strings.Cut(target, "?")
 	for _, r := range e.routes {
-		if args, ok := routeValues(r, segs); ok && em.reaches(e, r, args) {
+		if args, ok := r.values(target); ok && em.reaches(e, r, args) {
 			return r, args, true
 		}
 	}
@@ -84,42 +103,15 @@ func (em emitter) clientRoute(e *endpointInfo, target string) (route, []string, 
 	return r, args, em.reaches(e, r, args)
 }
 
-// routeValues matches a target's segments against r: the unescaped
-// values of its wildcards in order, ok false when the literals differ.
-func routeValues(r route, segs []string) ([]string, bool) {
-	if len(segs) != len(r.Segments) {
-		return nil, false
-	}
-	var args []string
-	for i, s := range r.Segments {
-		if s.Param == "" {
-			if !strings.EqualFold(s.Lit, segs[i]) {
-				return nil, false
-			}
-			continue
-		}
-		v, err := url.PathUnescape(segs[i])
-		if err != nil || v == "" {
-			return nil, false
-		}
-		args = append(args, v)
-	}
-	return args, true
-}
-
 // reaches reports whether the path the client builds from r and args
 // routes back to e.
 func (em emitter) reaches(e *endpointInfo, r route, args []string) bool {
-	var b strings.Builder
-	i := 0
-	for _, s := range r.Segments {
-		b.WriteByte('/')
-		if s.Param == "" {
-			b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
-			continue
-		}
-		b.WriteString(url.PathEscape(args[i]))
-		i++
-	}
-	return em.router.match(e.method, b.String()) == e.index
+	path, err := r.fill(args)
+	return err == nil && em.router.match(e.method, path) == e.index
+}
+
+// targetQuery is the raw query of a test target, "" when it has none.
+func targetQuery(target string) string {
+	_, q, _ := strings.Cut(target, "?")
+	return q
 }

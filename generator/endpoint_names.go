@@ -9,15 +9,17 @@ import (
 	"strings"
 )
 
-// nameParts is what an endpoint's Go name is built from: "Create", as
-// many qualifiers as the level asks for (written outermost first) and the
-// created thing.
+// nameParts is what an endpoint's Go name is built from: the verb of its
+// kind ("Create", "Get", "List", "Update", "Delete", "Put"; none for an
+// action or function, whose name is its own), as many qualifiers as the
+// level asks for (written outermost first) and the thing it acts on.
 // Level 0 is the plain name ("CreateMessage"); level n puts the n nearest
 // literal path segments before the noun, singularised
 // (/chats/{id}/messages → "CreateChatMessage" at level 1).
 type nameParts struct {
-	noun  string   // e.g. "Message"; "" gives "Create"
-	plain string   // level-0 name when it is not "Create"+noun (e.g. "CreatedObject")
+	verb  string   // e.g. "Create"
+	noun  string   // e.g. "Message"; "" gives the verb alone
+	plain string   // level-0 name when it is not verb+noun (e.g. "CreatedObject")
 	quals []string // qualifiers, nearest first, e.g. ["Channel", "Team"]
 	min   int      // level always used: a "$ref" alone names nothing
 }
@@ -29,51 +31,85 @@ func (p nameParts) name(level int) string {
 		return p.plain
 	}
 	var b strings.Builder
-	b.WriteString("Create")
+	b.WriteString(p.verb)
 	for i := level - 1; i >= 0; i-- {
 		b.WriteString(p.quals[i])
 	}
 	b.WriteString(p.noun)
+	if b.Len() == 0 {
+		return "Call" // an action on "/{id}" alone: nothing names it
+	}
 	return b.String()
 }
 
 // maxLevel is the highest level that still adds a qualifier.
 func (p nameParts) maxLevel() int { return len(p.quals) }
 
-// routeParts splits r's name: the last literal segment is the noun (a
-// collection, singularised, or an action such as
-// "microsoft.graph.createReply"), the literal segments before it qualify.
-func routeParts(r route) nameParts {
+// verbs are the name prefixes of the kinds that act on a resource.
+var verbs = map[opKind]string{opCreate: "Create", opGet: "Get", opList: "List", opUpdate: "Update", opDelete: "Delete", opPut: "Put"}
+
+// routeParts splits r's name for an operation of kind k: the last literal
+// segment is the noun (a collection, singularised, except for a list,
+// whose noun stays plural: "ListUsers"; or an action or function, named
+// as written: "SendMail", "Delta"), the literal segments before it
+// qualify. "POST .../$ref" adds a reference: "AddMemberRef".
+func routeParts(r route, k opKind) nameParts {
 	lits := literals(r)
 	if len(lits) == 0 {
-		return nameParts{}
+		return nameParts{verb: verbs[k]}
 	}
 	last := lits[len(lits)-1]
-	p := nameParts{quals: qualifiers(lits[:len(lits)-1])}
-	n := goName(singular(segmentWord(last)))
+	p := nameParts{verb: verbs[k], quals: qualifiers(lits[:len(lits)-1])}
+	word := segmentWord(last)
+	if strings.EqualFold(word, "me") {
+		word = "user" // GET /me is GetUser, as a qualifier "me" is "User"
+	}
 	switch {
-	case segmentWord(last) == "" || n == "X":
-		// Nothing nameable ("/{id}"): plain "Create".
-	case len(words(n)) > 0 && words(n)[0] == "Create":
-		p.noun = strings.TrimPrefix(n, "Create")
-	case strings.HasPrefix(n, "Create"):
-		p.noun, p.plain = n, n // "createdObjects": the verb is not a word of its own
+	case (k == opAction || k == opFunction) && last == "$ref":
+		p.verb, p.noun = "Add", "Ref"
+	case k == opAction || k == opFunction:
+		p.noun = goName(word)
+	case k == opList && word != "":
+		p.noun = goName(word)
 	default:
-		p.noun = n
+		p.noun = createNoun(&p, goName(singular(word)), word, k)
+	}
+	if p.noun == "X" {
+		p.noun = "" // nothing nameable ("/{id}")
 	}
 	if (p.noun == "" || strings.HasPrefix(last, "$")) && len(p.quals) > 0 {
-		// OData system segments ("/members/$ref") name only an operation
-		// on the segment before them: "CreateMemberRef", not "CreateRef".
+		// OData system segments ("/members/$ref", "/photo/$value") name
+		// only an operation on the segment before them: "CreateMemberRef",
+		// "GetPhotoValue", not "CreateRef".
 		p.min = 1
 	}
 	return p
 }
 
-// literals lists r's literal segments in path order.
+// createNoun is the noun of a resource operation named n: a create whose
+// last segment is an action that creates ("createReply") drops its own
+// verb, one whose verb is not a word of its own ("createdObjects") keeps
+// the segment as the whole name.
+func createNoun(p *nameParts, n, word string, k opKind) string {
+	switch {
+	case word == "" || n == "X":
+		return ""
+	case k != opCreate:
+		return n
+	case len(words(n)) > 0 && words(n)[0] == "Create":
+		return strings.TrimPrefix(n, "Create")
+	case strings.HasPrefix(n, "Create"):
+		p.plain = n
+	}
+	return n
+}
+
+// literals lists r's literal segments in path order, with the names of
+// keys and function calls.
 func literals(r route) []string {
 	var out []string
 	for _, s := range r.Segments {
-		if s.Param == "" {
+		if s.Lit != "" {
 			out = append(out, s.Lit)
 		}
 	}
@@ -210,6 +246,7 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 		}
 		if e.primary != nil {
 			e.routes, e.params = e.primary.routes, e.primary.params
+			e.shape, e.query = e.primary.shape, e.primary.query
 		}
 	}
 }
@@ -223,7 +260,7 @@ func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
 	examples := map[string]int{}
 	for _, e := range eps {
 		if e.primary == nil {
-			parts[e.key] = routeParts(e.routes[0])
+			parts[e.key] = routeParts(e.routes[0], e.kind)
 		} else {
 			parts[e.key] = memberParts(e)
 		}
@@ -241,7 +278,8 @@ func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
 
 // endpointIdents lists the package identifiers an endpoint named b uses.
 func endpointIdents(b string, examples int) []string {
-	ids := []string{b, b + "Request", b + "At", "handle" + b, "endpoint" + b, "Test" + b + "Unimplemented", "Test" + b + "DerivedTypes"}
+	ids := []string{b, b + "Request", b + "At", b + "All", b + "AllAt", b + "Parameters", "handle" + b, "endpoint" + b,
+		"Test" + b + "Unimplemented", "Test" + b + "DerivedTypes"}
 	for i := 1; i <= examples; i++ {
 		ids = append(ids, "example"+b+"Request"+strconv.Itoa(i), "example"+b+"Response"+strconv.Itoa(i))
 		ids = append(ids, "Test"+b+"Example"+strconv.Itoa(i))
@@ -254,16 +292,24 @@ func endpointIdents(b string, examples int) []string {
 // "Create" + its singular, an action ("microsoft.graph.createReply")
 // gives its own name, prefixed with "Create" unless it already is. It is
 // the name before any qualifying (see qualify).
-func endpointName(r route) string { return routeParts(r).name(0) }
+func endpointName(r route, k opKind) string { return routeParts(r, k).name(0) }
 
-// memberParts names a member endpoint (its tests and files): "Create" +
-// its own documented body type, qualified by the segments before the
+// memberParts names a member endpoint (its tests and files): its verb and
+// its own documented body type (or answer type, for a get or list), qualified by the segments before the
 // shared collection when that name is not unique.
 func memberParts(e *endpointInfo) nameParts {
-	p := routeParts(e.primary.routes[0])
-	if b := e.ep.Body; b != nil && b.Name != "" && !b.Primitive {
-		if n := goName(b.Name); n != "X" {
-			return nameParts{noun: n, quals: dropLeading(p.quals, n)}
+	p := routeParts(e.primary.routes[0], e.kind)
+	t := e.ep.Body
+	if t == nil || e.kind != opCreate && e.kind != opUpdate && e.kind != opPut {
+		t = e.ep.Result // a get or list page per derived type: named after what it answers
+	}
+	if t != nil && t.Name != "" && !t.Primitive {
+		n := goName(t.Name)
+		if e.kind == opList {
+			n = goName(plural(t.Name))
+		}
+		if n != "X" {
+			return nameParts{verb: p.verb, noun: n, quals: dropLeading(p.quals, n)}
 		}
 	}
 	return p

@@ -39,7 +39,7 @@ func TestRoutePartsLevels(t *testing.T) {
 		{"/{id}", []string{"Create", "Create"}},
 		{"/things/$", []string{"CreateThing", "CreateThing"}},
 	} {
-		p := routeParts(mustRoute(t, c.tmpl))
+		p := routeParts(mustRoute(t, c.tmpl), opCreate)
 		for level, want := range c.want {
 			if got := p.name(level); got != want {
 				t.Errorf("%q level %d: got %s, want %s", c.tmpl, level, got, want)
@@ -111,7 +111,7 @@ func TestQualify(t *testing.T) {
 func qualifyTemplates(t *testing.T, tmpls, taken []string) []string {
 	parts := map[string]nameParts{}
 	for i, tmpl := range tmpls {
-		parts[fmt.Sprint(i)] = routeParts(mustRoute(t, tmpl))
+		parts[fmt.Sprint(i)] = routeParts(mustRoute(t, tmpl), opCreate)
 	}
 	derive := func(_, b string) []string { return endpointIdents(b, 1) }
 	names := qualify(parts, derive, func(id string) bool { return slices.Contains(taken, id) })
@@ -176,7 +176,7 @@ func FuzzEndpointNameLevels(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p := routeParts(r)
+		p := routeParts(r, opCreate)
 		for level := 0; level <= p.maxLevel()+1; level++ {
 			n := p.name(level)
 			if !token.IsIdentifier(n) || !token.IsExported(n) || !strings.HasPrefix(n, "Create") {

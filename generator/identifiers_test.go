@@ -96,22 +96,47 @@ func TestNamerCollisions(t *testing.T) {
 }
 
 func TestEndpointName(t *testing.T) {
-	for _, c := range []struct{ tmpl, want string }{
-		{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles", "CreateAndroidDeviceOwnerEnrollmentProfile"},
-		{"/users/{id}/events", "CreateEvent"},
-		{"/me/messages/{id}/microsoft.graph.createReply", "CreateReply"},
-		{"/policies/activityBasedTimeoutPolicies", "CreateActivityBasedTimeoutPolicy"},
-		{"/directory/administrativeUnits", "CreateAdministrativeUnit"},
-		{"/identity/b2cUserFlows/{id}/userAttributeAssignments", "CreateUserAttributeAssignment"},
-		{"/addresses", "CreateAddress"},
-		{"/{id}", "Create"},
+	for _, c := range []struct {
+		kind       opKind
+		tmpl, want string
+	}{
+		{opCreate, "/deviceManagement/androidDeviceOwnerEnrollmentProfiles", "CreateAndroidDeviceOwnerEnrollmentProfile"},
+		{opCreate, "/users/{id}/events", "CreateEvent"},
+		{opCreate, "/me/messages/{id}/microsoft.graph.createReply", "CreateReply"},
+		{opCreate, "/policies/activityBasedTimeoutPolicies", "CreateActivityBasedTimeoutPolicy"},
+		{opCreate, "/directory/administrativeUnits", "CreateAdministrativeUnit"},
+		{opCreate, "/identity/b2cUserFlows/{id}/userAttributeAssignments", "CreateUserAttributeAssignment"},
+		{opCreate, "/addresses", "CreateAddress"},
+		{opCreate, "/{id}", "Create"},
+		{opGet, "/users/{id}", "GetUser"},
+		{opGet, "/me", "GetUser"},
+		{opList, "/users", "ListUsers"},
+		{opUpdate, "/users/{id}", "UpdateUser"},
+		{opDelete, "/users/{id}", "DeleteUser"},
+		{opDelete, "/groups/{id}/members/{id}/$ref", "DeleteMemberRef"},
+		{opGet, "/me/photo/$value", "GetPhotoValue"},
+		{opAction, "/me/sendMail", "SendMail"},
+		{opAction, "/groups/{id}/members/$ref", "AddMemberRef"},
+		{opFunction, "/users/delta", "Delta"},
+		{opPut, "/groups/{id}/team", "PutTeam"},
+		{opAction, "/{id}", "Call"},
+		{opList, "/createdObjects", "ListCreatedObjects"},
+		{opGet, "/me/createdObjects/{id}", "GetCreatedObject"},
 	} {
 		r, err := parseRoute("POST", c.tmpl)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := endpointName(r); got != c.want {
-			t.Errorf("endpointName(%q) = %q, want %q", c.tmpl, got, c.want)
+		if got := endpointName(r, c.kind); got != c.want {
+			t.Errorf("endpointName(%s %q) = %q, want %q", c.kind, c.tmpl, got, c.want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for in, want := range map[string]string{"policy": "policies", "status": "statuses", "day": "days", "user": "users", "box": "boxes"} {
+		if got := plural(in); got != want {
+			t.Errorf("plural(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -45,11 +45,15 @@ func letterOf(name string) string {
 // modelsFile is the file of a type, enum or wrapper named goName.
 func modelsFile(goName string) string { return "models_" + letterOf(goName) + ".go" }
 
-// endpointsStem is the file stem of an endpoint: by what it creates, as
-// nearly every name is Create<Resource>.
+// endpointsStem is the file stem of an endpoint: by what it acts on,
+// without the verb of its kind, so that CreateUser, GetUser, ListUsers
+// and DeleteUser share endpoints_u.go.
 func endpointsStem(name string) string {
-	if rest, ok := strings.CutPrefix(name, "Create"); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
-		name = rest
+	for _, verb := range []string{"Create", "Get", "List", "Update", "Delete", "Put", "Add"} {
+		if rest, ok := strings.CutPrefix(name, verb); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+			name = rest
+			break
+		}
 	}
 	return "endpoints_" + letterOf(name)
 }

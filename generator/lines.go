@@ -2,6 +2,7 @@ package generator
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -125,6 +126,31 @@ func pathLit(s string) *jen.Statement {
 	parts := splitPath(s, longLine-10)
 	st := jen.Lit(parts[0])
 	for _, p := range parts[1:] {
+		st.Op("+").Line().Lit(p)
+	}
+	return st
+}
+
+// longLit is a string literal written as a concatenation of pieces that
+// fit a line, cut after a slash, ampersand or comma where there is one
+// (test targets with example query strings, synthesized JSON bodies),
+// else at the width, never inside a UTF-8 sequence.
+func longLit(s string) *jen.Statement {
+	width := longLine - 10
+	var parts []string
+	for len(s) > width {
+		cut := strings.LastIndexAny(s[:width], "/&,") + 1
+		if cut <= 1 {
+			cut = width
+			for cut > 1 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		}
+		parts = append(parts, s[:cut])
+		s = s[cut:]
+	}
+	st := jen.Lit(append(parts, s)[0])
+	for _, p := range append(parts, s)[1:] {
 		st.Op("+").Line().Lit(p)
 	}
 	return st

@@ -117,6 +117,9 @@ func (pl *planner) index() {
 	}
 	for i, ep := range pl.ds.Endpoints {
 		ei := &endpointInfo{ep: ep, index: i, kind: opCreate}
+		if ep != nil && ep.Kind != "" {
+			ei.kind = opKind(ep.Kind)
+		}
 		if ep == nil {
 			ei.ep = &ir.Endpoint{}
 			ei.reason = "nil endpoint in DocSet"

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"net/url"
 	"strings"
 
@@ -35,7 +36,7 @@ func (plan *Plan) planExamples(e *endpointInfo) ir.Diagnostics {
 		diags.Warnf(examplePos(e, ex), ir.CodeExampleMethod, "http example: method %s is on none of the page's request lines; no operation claims it, no golden test", strings.ToUpper(ex.Request.Method))
 	}
 	e.unimplemented = plan.unimplementedRequest(e)
-	if e.unimplemented.target == "" {
+	if e.unimplemented.target == "" && !e.shape.upload {
 		diags.Warnf(e.ep.Pos, ir.CodeEndpointUnroutable, "endpoint %s: every request line is shadowed by another endpoint; no 501 test", e.name)
 	}
 	return diags
@@ -45,6 +46,9 @@ func (plan *Plan) planExamples(e *endpointInfo) ir.Diagnostics {
 // with a request body that reaches e, else an empty body to the first
 // request line that does.
 func (plan *Plan) unimplementedRequest(e *endpointInfo) testRequest {
+	if e.shape.upload {
+		return testRequest{} // the tests send JSON
+	}
 	for _, ex := range e.examples {
 		if ex.request != nil && ex.target != "" {
 			return testRequest{target: ex.target, example: ex.n}
@@ -57,6 +61,11 @@ func (plan *Plan) unimplementedRequest(e *endpointInfo) testRequest {
 // cannot be used.
 func (plan *Plan) exampleRequest(e *endpointInfo, ex ir.Example, info *exampleInfo, diags *ir.Diagnostics) bool {
 	req := ex.Request
+	if e.shape.upload {
+		// The examples show a file's bytes (or nothing); the tests send JSON.
+		diags.Warnf(examplePos(e, ex), ir.CodeExampleNonconforming, "http example %d: the request body is a %s stream; no golden test", info.n, e.ep.Content)
+		return false
+	}
 	if req == nil {
 		return true
 	}
@@ -65,6 +74,11 @@ func (plan *Plan) exampleRequest(e *endpointInfo, ex ir.Example, info *exampleIn
 		return false
 	}
 	if req.Body == nil || strings.TrimSpace(req.Body.Text) == "" {
+		return true
+	}
+	switch {
+	case e.shape.noBody:
+		diags.Warnf(req.Body.Pos, ir.CodeExampleNonconforming, "http example %d: %s request with a body, which the endpoint does not read; the test sends none", info.n, e.method)
 		return true
 	}
 	if d := plan.fit(e.body, req.Body, "request body"); d != nil {
@@ -87,14 +101,22 @@ func (plan *Plan) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleI
 		diags.Warnf(resp.Pos, ir.CodeExampleStatus, "http example %d: response status %d, want %d; no golden test", info.n, resp.Status, e.status)
 		return false
 	}
-	if resp.Body == nil || strings.TrimSpace(resp.Body.Text) == "" {
-		return true
+	if resp.Body == nil || strings.TrimSpace(resp.Body.Text) == "" || e.shape.content || e.shape.target {
+		return true // a stream's bytes are the fake Server's own (exampleContent)
 	}
 	if e.result == nil {
 		diags.Warnf(resp.Body.Pos, ir.CodeExampleNonconforming, "http example %d: response has a body but the endpoint answers %d without one; no golden test", info.n, e.status)
 		return false
 	}
-	if d := plan.fit(*e.result, resp.Body, "response body"); d != nil {
+	ref := *e.result
+	if e.shape.wrap != "" {
+		if !wrapped(resp.Body.Text) {
+			diags.Warnf(resp.Body.Pos, ir.CodeExampleNonconforming, "http example %d: the answer is not wrapped as {\"value\": ...} as a %s's is; no golden test", info.n, e.kind)
+			return false
+		}
+		ref = ir.TypeRef{Name: e.shape.wrap, Target: answerWrapper(e)}
+	}
+	if d := plan.fit(ref, resp.Body, "response body"); d != nil {
 		diags.Warnf(d.Pos, ir.CodeExampleNonconforming, "http example %d: %s (%s, type %s); no golden test",
 			info.n, d.Message, d.Code, refLabel(*e.result))
 		return false
@@ -128,6 +150,11 @@ func (plan *Plan) newChecker() *check.Checker {
 	for _, ei := range plan.enums {
 		ds.Enums = append(ds.Enums, ei.e)
 	}
+	for _, e := range plan.endpoints {
+		if e.hasTests() && e.shape.wrap != "" && e.result != nil {
+			ds.Types = append(ds.Types, answerWrapperType(e))
+		}
+	}
 	return check.New(ds)
 }
 
@@ -136,6 +163,9 @@ func (plan *Plan) newChecker() *check.Checker {
 // request line.
 func (plan *Plan) exampleTarget(e *endpointInfo, raw string, pos ir.Pos, diags *ir.Diagnostics) string {
 	if p := urlPath(raw); p != "" && plan.router.match(e.method, p) == e.owner() {
+		if q := urlQuery(raw); q != "" {
+			return p + "?" + q // the example's query options and parameters
+		}
 		return p
 	}
 	t := plan.syntheticTarget(e)
@@ -149,17 +179,12 @@ func (plan *Plan) exampleTarget(e *endpointInfo, raw string, pos ir.Pos, diags *
 // wildcard names as values.
 func (plan *Plan) syntheticTarget(e *endpointInfo) string {
 	for _, r := range e.routes {
-		var b strings.Builder
-		for _, s := range r.Segments {
-			b.WriteByte('/')
-			if s.Param != "" {
-				b.WriteString(s.Param)
-			} else {
-				b.WriteString((&url.URL{Path: s.Lit}).EscapedPath())
-			}
+		var names []string
+		for _, s := range r.Params() {
+			names = append(names, s.Param)
 		}
-		if plan.router.match(e.method, b.String()) == e.owner() {
-			return b.String()
+		if path, err := r.fill(names); err == nil && plan.router.match(e.method, path) == e.owner() {
+			return path + requiredQuery(e)
 		}
 	}
 	return ""
@@ -184,6 +209,38 @@ func urlPath(raw string) string {
 	return p
 }
 
+// urlQuery is the query of an example URL, escaped (the docs write
+// spaces and quotes as they are), "" when it has none or is malformed.
+func urlQuery(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	vals, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return ""
+	}
+	return vals.Encode()
+}
+
+// requiredQuery is the query string a synthesized request needs: a value
+// of its type for every required query parameter.
+func requiredQuery(e *endpointInfo) string {
+	var b strings.Builder
+	for _, q := range e.query {
+		if !q.required {
+			continue
+		}
+		b.WriteString(map[bool]string{true: "?", false: "&"}[b.Len() == 0])
+		v := map[string]string{"int64": "0", "float64": "0", "bool": "false", "time.Time": "2006-01-02T15:04:05Z"}[q.typ]
+		if v == "" {
+			v = q.name
+		}
+		b.WriteString(url.QueryEscape(q.name) + "=" + url.QueryEscape(v))
+	}
+	return b.String()
+}
+
 // examplePos is the best position for an example-level diagnostic.
 func examplePos(e *endpointInfo, ex ir.Example) ir.Pos {
 	switch {
@@ -193,4 +250,45 @@ func examplePos(e *endpointInfo, ex ir.Example) ir.Pos {
 		return ex.Response.Pos
 	}
 	return e.ep.Pos
+}
+
+// answerWrapper names the checker's type of e's wrapped answer.
+func answerWrapper(e *endpointInfo) string { return "docs2go.answer." + e.key }
+
+// answerWrapperType is the shape of e's Page or Value answer for the
+// checker: the value (unpolymorphic: nested objects dispatch anyway) and
+// the annotations Page and Value keep.
+func answerWrapperType(e *endpointInfo) *ir.Type {
+	str := ir.TypeRef{Name: "String", Primitive: true}
+	value := unpoly(*e.result)
+	if e.shape.wrap == "Page" {
+		value.Collection = true
+	}
+	props := []ir.Property{{Name: "@odata.context", Type: str}, {Name: "value", Type: value}}
+	if e.shape.wrap == "Page" {
+		props = append(props, ir.Property{Name: "@odata.count", Type: ir.TypeRef{Name: "Int64", Primitive: true}},
+			ir.Property{Name: "@odata.nextLink", Type: str}, ir.Property{Name: "@odata.deltaLink", Type: str})
+	}
+	key := answerWrapper(e)
+	i := strings.LastIndexByte(key, '.')
+	return &ir.Type{Name: key[i+1:], Namespace: key[:i], Properties: props}
+}
+
+// wrapped reports whether body is a JSON object whose members are "value"
+// and annotations only, as a Page or Value answer is: the docs show some
+// lists' answers as a single object.
+func wrapped(body string) bool {
+	var members map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &members) != nil {
+		return true // the checker reports what is wrong with it
+	}
+	if _, ok := members["value"]; !ok {
+		return false
+	}
+	for k := range members {
+		if k != "value" && !strings.HasPrefix(k, "@") {
+			return false
+		}
+	}
+	return true
 }

@@ -38,21 +38,31 @@ type constInfo struct {
 	goName string
 }
 
-// opKind is what an operation does: each kind brings the success status
-// its page may leave out. Every operation docs2go generates today creates
-// something. Another kind (get, list, update, delete, an action) adds a
-// constant here and its status below; the plan then routes, names and
-// tests it like a create, except that the endpoint names in
-// endpoint_names.go still spell the verb "Create" and need it from here.
-type opKind int
+// opKind is what an operation does (ir.OpKind): it decides the verb of
+// the endpoint's name, the success status a page may leave out and the
+// shape of its request and answer (plan_kinds.go).
+type opKind ir.OpKind
 
 const (
-	opCreate opKind = iota // POST to a collection or an action
+	opCreate   = opKind(ir.OpCreate)
+	opGet      = opKind(ir.OpGet)
+	opList     = opKind(ir.OpList)
+	opUpdate   = opKind(ir.OpUpdate)
+	opDelete   = opKind(ir.OpDelete)
+	opAction   = opKind(ir.OpAction)
+	opFunction = opKind(ir.OpFunction)
+	opPut      = opKind(ir.OpPut)
 )
 
 // defaultStatus is the success status of a kind whose page names none.
 func (k opKind) defaultStatus() int {
-	return http.StatusCreated
+	switch k {
+	case opCreate:
+		return http.StatusCreated
+	case opUpdate, opDelete:
+		return http.StatusNoContent
+	}
+	return http.StatusOK
 }
 
 // endpointInfo is an endpoint with its routes and Go names.
@@ -70,6 +80,8 @@ type endpointInfo struct {
 	body     ir.TypeRef  // request body type; unresolved (raw JSON) when the docs give none
 	result   *ir.TypeRef // nil for an empty 201
 	status   int
+	shape    shape         // how the request and the answer travel (plan_kinds.go)
+	query    []queryParam  // the page's own query parameters, typed request fields
 	examples []exampleInfo // the usable ones
 	// unimplemented is the request of the 501 test; its target is ""
 	// when no request line reaches the endpoint (no test).

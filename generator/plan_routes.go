@@ -11,9 +11,9 @@ import (
 )
 
 // routeEndpoints turns every endpoint's request lines into routes and
-// registers them, in page order, on one ServeMux: a path that conflicts
-// with an earlier endpoint's is dropped with a diagnostic, so the
-// generated NewHandler can never panic at registration.
+// registers them, in page order, on the plan's router: a line serving the
+// same requests as an earlier endpoint's joins that endpoint (a shared
+// route), so no two routes of the generated NewHandler conflict.
 //
 // Pages whose request lines end in fewer distinct collections register
 // first: a page creating one kind of thing owns its lines before a generic
@@ -47,16 +47,11 @@ func (pl *planner) routeEndpoints() {
 		if e.status == 0 {
 			e.status = e.kind.defaultStatus()
 		}
-		if e.status < 200 || e.status > 299 {
+		if (e.status < 200 || e.status > 299) && !(ep.Redirect && e.status == 302) {
 			pl.skip(e, ep.Pos, ir.CodeUnsupportedStatus, "endpoint: status %d is not a success status", e.status)
 			continue
 		}
-		if ep.Body != nil {
-			e.body = *ep.Body
-		} else {
-			e.body = ir.TypeRef{Raw: "(no body type)"} // unresolved: raw JSON
-		}
-		e.result = ep.Result
+		e.planShape()
 		shared := -1
 		for _, ps := range ep.Paths {
 			if owner := pl.addRoute(e, ps); owner >= 0 && shared < 0 {
@@ -78,6 +73,7 @@ func (pl *planner) routeEndpoints() {
 			continue
 		}
 		e.collectParams()
+		e.planQuery()
 	}
 	for _, e := range pl.endpoints {
 		if len(e.members) > 0 {
@@ -108,19 +104,20 @@ func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 	if e.method == "" {
 		e.method = r.Method
 	}
-	if owner, same := pl.router.sameAs(r); same {
-		if owner == e.index {
-			pl.diags.Warnf(ps.Pos, ir.CodeRouteDuplicate, "request line: %q repeats an earlier line of this page; left out", r.Pattern())
-			return -1
-		}
+	owner, ok, err := pl.router.add(r, e.index)
+	switch {
+	case ok:
+	case owner == e.index:
+		pl.diags.Warnf(ps.Pos, ir.CodeRouteDuplicate, "request line: %q repeats an earlier line of this page; left out", r.Pattern())
+		return -1
+	case owner >= 0:
 		// Not a defect: Intune documents one create page per derived type,
 		// all posting to the base collection. Unrelated body types sharing a
 		// route are reported as shared-route-types.
 		return owner
-	}
-	if err := pl.router.add(r, e.index); err != nil {
-		pl.diags.Warnf(ps.Pos, ir.CodeRouteConflict, "request line: %q %v; path left out", r.Pattern(), err)
-		e.noteRouteErr(ps.Pos, fmt.Sprintf("%q %v", r.Pattern(), err))
+	default:
+		pl.diags.Warnf(ps.Pos, ir.CodeRouteConflict, "request line: %q: %v; path left out", r.Pattern(), err)
+		e.noteRouteErr(ps.Pos, fmt.Sprintf("%q: %v", r.Pattern(), err))
 		return -1
 	}
 	e.routes = append(e.routes, r)

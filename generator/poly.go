@@ -71,6 +71,9 @@ func (pl *planner) polymorphic(e *endpointInfo) {
 	e.body = pl.polyRef(e.body)
 	if e.result != nil {
 		r := pl.polyRef(*e.result)
+		if e.shape.wrap == "Page" {
+			r = pl.polyElem(r) // a page's items dispatch on "@odata.type"
+		}
 		e.result = &r
 	}
 }
@@ -191,12 +194,12 @@ func (pl *planner) derivedOfSlow(ti *typeInfo) []*typeInfo {
 	return out
 }
 
-func (pl *planner) derives(d, b *typeInfo) bool {
+func (plan *Plan) derives(d, b *typeInfo) bool {
 	q := b.qname
 	if slices.ContainsFunc(b.t.Derived, func(s string) bool { return strings.EqualFold(s, d.qname) }) {
 		return true
 	}
-	for cur, n := d, 0; cur != nil && n < 64; cur, n = pl.byName[cur.t.Base], n+1 {
+	for cur, n := d, 0; cur != nil && n < 64; cur, n = plan.byName[cur.t.Base], n+1 {
 		if strings.EqualFold(cur.qname, q) {
 			return true
 		}

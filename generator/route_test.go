@@ -30,7 +30,23 @@ func TestParseRoute(t *testing.T) {
 		{"/x/{ id }/y/{ID}", "POST /x/{xID}/y/{yID}", ""},
 		{"/me/photo/$value", "POST /me/photo/$value", ""},
 		{"/drives/{drive-id}/items/{parent-id}:/{filename}:/content", "", "placeholder inside segment"},
-		{"/users('{id}')/events", "", "placeholder inside segment"},
+		{"/users('{id}')/events", "POST /users('{userID}')/events", ""},
+		{"/financials/companies('{id}')/accounts('{id}')", "POST /financials/companies('{companyID}')/accounts('{accountID}')", ""},
+		{"/workbook/worksheets({id})/charts", "POST /workbook/worksheets({worksheetID})/charts", ""},
+		{"/programs('b3f1-x')", "POST /programs('{programID}')", ""},
+		{"/format/borders(<sideIndex>)", "POST /format/borders('{sideIndex}')", ""},
+		{"/sites/<hostname>/x", "POST /sites/{hostname}/x", ""},
+		{"/reports/getEmailActivityCounts(period='{period_value}')", "POST /reports/getEmailActivityCounts(period='{period}')", ""},
+		{"/w/{id}/range(address='<address>')/format", "POST /w/{wID}/range(address='{address}')/format", ""},
+		{"/charts/{id}/image(width=640,height=480, fittingMode='fit')", "POST /charts/{chartID}/image(width={width},height={height},fittingMode='{fittingMode}')", ""},
+		{"/a/f(period='{p}')/g(period={q})", "POST /a/f(period='{period}')/g(period={period2})", ""},
+		{"/me/events/delta()", "POST /me/events/delta()", ""},
+		{"/me/messages('{id}')/x/{id}", "POST /me/messages('{messageID}')/x/{xID}", ""},
+		{"/a(b/c)/d", "POST /a({aID})/d", ""}, // a sample key
+		{"/a(1,b=2)", "", "malformed"},
+		{"/a(b", "", "unbalanced"},
+		{"/a($filter=x)", "", "not a name"},
+		{"/a('x", "", "unbalanced"},
 		{"/users/{id/events", "", "unbalanced"},
 		{"/users/id}/events", "", "unbalanced"},
 		{"/a b/c", "", "cannot hold"},
@@ -60,36 +76,96 @@ func TestParseRoute(t *testing.T) {
 
 func TestRouterConflicts(t *testing.T) {
 	rt := newRouter()
-	add := func(tmpl string, ep int) error {
-		r, err := parseRoute("POST", tmpl)
+	for i, c := range []struct {
+		tmpl  string
+		owner int // the endpoint already serving the same requests, -1 for none
+	}{
+		{"/users/{id}/events", -1},
+		{"/users/{user-id}/events", 0}, // same requests, other wildcard name
+		{"/USERS/{id}/Events", 0},      // literals ignore case
+		{"/users('{id}')/events", 0},   // a key is a segment
+		{"/users/me/events", -1},       // literal is more specific
+		{"/{x}/me/events", -1},         // overlaps, but is less specific at the first segment
+		{"/users/{id}/events/{e}", -1}, // longer
+		{"/reports/f(a='{x}',b={y})", -1},
+		{"/reports/f(b={y},a='{z}')", 7}, // parameters in any order
+		{"/reports/f(a='{x}')", -1},      // other parameters
+	} {
+		r, err := parseRoute("POST", c.tmpl)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return rt.add(r, ep)
-	}
-	for _, c := range []struct {
-		tmpl     string
-		conflict bool
-	}{
-		{"/users/{id}/events", false},
-		{"/users/{user-id}/events", true}, // same pattern, other wildcard name
-		{"/users/{id}/events", true},      // duplicate
-		{"/users/me/events", false},       // literal is more specific
-		{"/{x}/{y}/events", false},        // wildcard is less specific everywhere
-		{"/{x}/me/events", true},          // overlaps /users/{id}/events, neither more specific
-		{"/users/{id}/events/{e}", false}, // longer
-		{"/groups/{id}/events", false},    // disjoint
-		{"/users/{id}/calendar/events", false},
-	} {
-		err := add(c.tmpl, 1)
-		if (err != nil) != c.conflict {
-			t.Errorf("add(%q) = %v, want conflict=%v", c.tmpl, err, c.conflict)
+		owner, ok, err := rt.add(r, i)
+		if c.owner < 0 && (!ok || err != nil) || c.owner >= 0 && (ok || owner != c.owner) {
+			t.Errorf("add(%q) = %d, %v, %v; want owner %d", c.tmpl, owner, ok, err, c.owner)
 		}
 	}
-	if got := rt.match("POST", "/users/42/events"); got != 1 {
-		t.Errorf("match = %d, want 1", got)
+	for _, c := range []struct {
+		method, path string
+		want         int
+	}{
+		{"POST", "/users/42/events", 0},
+		{"POST", "/users('42')/events", 0},
+		{"POST", "/users/me/events", 4},
+		{"POST", "/groups/me/events", 5},
+		{"POST", "/reports/f(b=1,a='x')", 7},
+		{"GET", "/users/42/events", -1},
+	} {
+		if got := rt.match(c.method, c.path); got != c.want {
+			t.Errorf("match(%s %s) = %d, want %d", c.method, c.path, got, c.want)
+		}
 	}
-	if got := rt.match("GET", "/users/42/events"); got != -1 {
-		t.Errorf("match GET = %d, want -1", got)
+}
+
+// TestRouteFillValues checks that the generator's client paths (fill) and
+// example values (values) use the runtime's rules: quotes doubled in
+// OData strings, values escaped, Params order kept.
+func TestRouteFillValues(t *testing.T) {
+	r, err := parseRoute("GET", "/companies('{id}')/items/{id}/f(period='{p}',n={n})")
+	if err != nil {
+		t.Fatal(err)
 	}
+	args := []string{"O'Brien", "a/b", "D7", "3"}
+	path, err := r.fill(args)
+	if want := "/companies('O%27%27Brien')/items/a%2Fb/f(period='D7',n=3)"; err != nil || path != want {
+		t.Fatalf("fill = %q, %v; want %q", path, err, want)
+	}
+	got, ok := r.values("/companies/O%27Brien/items/a%2Fb/f(n=3,period='D7')")
+	if !ok || strings.Join(got, "|") != strings.Join(args, "|") {
+		t.Errorf("values = %q, %v; want %q", got, ok, args)
+	}
+	if _, ok := r.values("/companies/x/items/y/f(n=3)"); ok {
+		t.Error("values matched a call missing a parameter")
+	}
+}
+
+// FuzzParseRoute checks that parseRoute never panics and that every route
+// it accepts is one the generated package's router registers, with the
+// route's wildcards as its names: a request line the plan keeps is never
+// dropped at run time.
+func FuzzParseRoute(f *testing.F) {
+	for _, s := range []string{"/users/{id}/events", "/financials/companies('{id}')/items", "/a/f(p='{x}',q=1)/g(p={y})",
+		"/range(<address>)", "/x('a''b')", "/me/events/delta()", "/a/{id}/{id}", "/a/b:/{c}:/d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tmpl string) {
+		r, err := parseRoute("GET", tmpl)
+		if err != nil {
+			return
+		}
+		if _, ok, err := newRouter().add(r, 0); !ok {
+			t.Fatalf("parseRoute(%q) = %q, which the router rejects: %v", tmpl, r.Pattern(), err)
+		}
+		var names []string
+		for _, p := range r.Params() {
+			names = append(names, p.Param)
+		}
+		path, err := r.fill(names)
+		if err != nil {
+			t.Fatalf("fill(%q, %q): %v", r.Path(), names, err)
+		}
+		if got, ok := r.values(path); !ok || strings.Join(got, "/") != strings.Join(names, "/") {
+			t.Fatalf("route %q: the client path %q gives back %q, %v", r.Pattern(), path, got, ok)
+		}
+	})
 }

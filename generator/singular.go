@@ -102,3 +102,17 @@ func matchCase(w string, first byte) string {
 	}
 	return strings.ToUpper(w[:1]) + w[1:]
 }
+
+// plural is the English plural of a singular noun, for naming a list of a
+// type ("policy" → "policies", "status" → "statuses"); the docs' own
+// collection names are used wherever a route gives one.
+func plural(s string) string {
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(lower, "y") && len(s) > 1 && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(lower, "s"), strings.HasSuffix(lower, "x"), strings.HasSuffix(lower, "ch"), strings.HasSuffix(lower, "sh"):
+		return s + "es"
+	}
+	return s + "s"
+}

@@ -100,7 +100,7 @@ func TestCorpusEndpointNames(t *testing.T) {
 						if err != nil {
 							continue
 						}
-						p := routeParts(r)
+						p := routeParts(r, opCreate)
 						for level := 0; level <= p.maxLevel(); level++ {
 							names[p.name(level)] = true
 						}

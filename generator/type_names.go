@@ -81,6 +81,7 @@ func (pl *planner) nameAll() {
 	}
 	pl.namePolys(pkg)
 	pl.nameEndpoints(pkg)
+	pl.planParameters()
 }
 
 // nameTypes names structs and enums. Types of a sub-namespace

@@ -130,7 +130,8 @@ func (plan *Plan) documentedObject(obj *jsontree.Node, ti *typeInfo, path string
 }
 
 // derivedFor returns the type an example object's @odata.type names when
-// the doc set defines it, else ti.
+// the doc set defines it as ti or a type derived from ti (the generated
+// code decodes into no other), else ti.
 func (plan *Plan) derivedFor(obj *jsontree.Node, ti *typeInfo) *typeInfo {
 	var s string
 	if t := lastField(obj, "@odata.type"); t != nil && t.Kind == jsontree.String {
@@ -139,10 +140,11 @@ func (plan *Plan) derivedFor(obj *jsontree.Node, ti *typeInfo) *typeInfo {
 	if s == "" {
 		return ti
 	}
-	if d := plan.byName[s]; d != nil {
-		return d
+	d := plan.byName[s]
+	if d == nil && !strings.Contains(s, ".") {
+		d = plan.byName[ti.t.Namespace+"."+s]
 	}
-	if d := plan.byName[ti.t.Namespace+"."+s]; d != nil && !strings.Contains(s, ".") {
+	if d != nil && (d == ti || plan.derives(d, ti)) {
 		return d
 	}
 	return ti

@@ -29,6 +29,8 @@ func (p *pageParser) table(n *tableBlock) {
 			b.TablePos = p.pos(tb.pos)
 		}
 		b.Properties = p.appendProperties(b.Properties, tb, "request body table")
+	case p.secs.in(secParameters) && p.page.Operation != nil && len(tb.header) >= 2:
+		p.parameterTable(tb)
 	case p.secs.in(secValues) || p.secs.in(secMembers) && shape != shapeProperty:
 		p.enumTable(tb)
 	case shape == shapeProperty && p.secs.in(secProperties):
@@ -84,6 +86,8 @@ func (p *pageParser) paragraph(n *gast.Paragraph) {
 		p.bodyProse(raw, off)
 	case p.secs.in(secResponse):
 		p.responseProse(raw, off)
+	case p.secs.in(secParameters) && p.page.Operation != nil:
+		p.odataOptions(raw)
 	case p.secs.in(secPermissions) && containsFold(raw, "!include"):
 		p.permissionIncludes(n)
 	}

@@ -135,6 +135,25 @@ func (p *pageParser) responseProse(raw string, off int) {
 	if r.Type == nil {
 		r.Type = p.typeLink(raw, off)
 	}
+	for _, st := range namedStatuses(raw) {
+		if !slices.Contains(r.Statuses, st) {
+			r.Statuses = append(r.Statuses, st)
+		}
+	}
+	r.Collection = r.Collection || containsFold(raw, "collection")
+}
+
+// namedStatuses returns the 2xx and 3xx statuses s names as words
+// ("`200 OK`", "302 Found"), document order.
+func namedStatuses(s string) []int {
+	var out []int
+	for i := 0; i+3 <= len(s); i++ {
+		if (s[i] == '2' || s[i] == '3') && s[i+1] == '0' && isDigit(s[i+2]) &&
+			(i == 0 || !isWordByte(s[i-1])) && (i+3 == len(s) || !isWordByte(s[i+3])) {
+			out = append(out, int(s[i]-'0')*100+int(s[i+2]-'0'))
+		}
+	}
+	return out
 }
 
 // successStatus returns the first success status the Response prose names

@@ -296,6 +296,9 @@ func (p *pageParser) fence(n *gast.FencedCodeBlock) {
 	}
 	p.checkFenceClosed(n)
 	lines := p.fenceLines(n)
+	if line, ok := p.infoRequestLine(n, info); ok {
+		info, lines = "http", append([]fenceLine{line}, lines...)
+	}
 	ann := p.annotationBefore(n)
 	first := ""
 	if i := firstNonBlank(lines); i >= 0 {
@@ -315,6 +318,22 @@ func (p *pageParser) fence(n *gast.FencedCodeBlock) {
 		// snippets (`Prefer: outlook.timezone=...`, beta/api/event-get.md) are illustrations
 		p.diags.Warnf(p.li.pos(p.abs(n.Pos())), ir.CodeHTTPExample, "http example: first line %q is neither a request nor a status line", clip(first, 40))
 	}
+}
+
+// infoRequestLine returns the request line written on the fence line
+// itself, "```http GET /education/schools" (v1.0
+// educationroot-list-schools.md): goldmark reads it as the info string.
+func (p *pageParser) infoRequestLine(n *gast.FencedCodeBlock, info string) (fenceLine, bool) {
+	if n.Info == nil || !strings.HasPrefix(info, "http ") {
+		return fenceLine{}, false
+	}
+	raw := p.value(n.Info.Segment)
+	i := strings.Index(strings.ToLower(raw), "http") + len("http")
+	rest := strings.TrimLeft(raw[i:], " \t")
+	if matchRequestLine(rest) == nil {
+		return fenceLine{}, false
+	}
+	return fenceLine{text: strings.TrimRight(rest, " \t\r\n"), off: p.abs(n.Info.Segment.Start + len(raw) - len(rest))}, true
 }
 
 // isSyntax reports whether a fence is an HTTP request syntax block: under

@@ -19,9 +19,10 @@ type SupportFile struct {
 }
 
 // Support returns the runtime files to copy, sorted by name: every .go
-// file except doc.go (the package doc of the runtime itself) and the
-// *_unit_test.go files (the runtime's own tests, which may declare
-// identifiers the generated package needs).
+// file except doc.go (the package doc of the runtime itself), export.go
+// (what docs2go's generator uses of the runtime) and the *_unit_test.go
+// files (the runtime's own tests, which may declare identifiers the
+// generated package needs).
 func Support() []SupportFile {
 	entries, err := fs.ReadDir(runtimeFS, "runtime")
 	if err != nil {
@@ -30,7 +31,7 @@ func Support() []SupportFile {
 	var files []SupportFile
 	for _, e := range entries {
 		name := e.Name()
-		if name == "doc.go" || strings.HasSuffix(name, "_unit_test.go") {
+		if name == "doc.go" || name == "export.go" || strings.HasSuffix(name, "_unit_test.go") {
 			continue
 		}
 		src, err := runtimeFS.ReadFile("runtime/" + name)

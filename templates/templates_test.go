@@ -19,7 +19,7 @@ func TestSupport(t *testing.T) {
 			t.Errorf("support file %s missing", want)
 		}
 	}
-	for _, skip := range []string{"doc.go", "object_unit_test.go"} {
+	for _, skip := range []string{"doc.go", "export.go", "object_unit_test.go"} {
 		if seen[skip] {
 			t.Errorf("%s must not be copied", skip)
 		}

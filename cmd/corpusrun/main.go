@@ -16,7 +16,7 @@ import (
 
 // targets are the conformance targets of the 2020 corpus.
 type targets struct {
-	minGeneratedShare float64 // of create pages
+	minGeneratedShare float64 // of operation pages
 	maxBuildSeconds   float64 // go build of the generated beta package
 	maxBuildRSSMiB    float64
 }
@@ -30,7 +30,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "corpusrun: corpus not found at %s: %v\n", *corpus, err)
 		os.Exit(2)
 	}
-	t := targets{minGeneratedShare: 0.97, maxBuildSeconds: 60, maxBuildRSSMiB: 3 * 1024}
+	t := targets{minGeneratedShare: 0.95, maxBuildSeconds: 60, maxBuildRSSMiB: 3 * 1024}
 	failed := false
 	for _, v := range strings.FieldsFunc(*versions, func(r rune) bool { return r == ',' || r == ' ' }) {
 		r := runVersion(filepath.Join(*corpus, v), filepath.Join(*out, pkgDir(v)), v)

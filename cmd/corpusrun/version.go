@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,20 +9,22 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 )
 
 // versionResult is what the conformance run measured for one docs version.
 type versionResult struct {
-	version               string
-	pages, types          int
-	createPages, endpoint int
-	skipped               []string // "file:line: reason" of create pages not generated
-	diagCodes             map[string]int
-	testsPassed           int
-	testsFailed           int
-	failures              []string
-	steps                 []step
+	version           string
+	pages, types      int
+	opPages, endpoint int                   // operation pages, and those that became generated endpoints
+	kinds             map[string]*kindCount // by operation kind
+	skipped           []string              // "kind: reason" of operation pages not generated
+	diagCodes         map[string]int
+	testsPassed       int
+	testsFailed       int
+	failures          []string
+	steps             []step
 }
 
 type reportDoc struct {
@@ -30,6 +33,7 @@ type reportDoc struct {
 	Endpoints []struct {
 		File      string `json:"file"`
 		Line      int    `json:"line"`
+		Kind      string `json:"kind"`
 		Generated bool   `json:"generated"`
 		Reason    string `json:"reason"`
 	} `json:"endpoints"`
@@ -41,7 +45,7 @@ type reportDoc struct {
 
 // runVersion generates one version into out and builds, vets and tests it.
 func runVersion(docs, out, version string) *versionResult {
-	r := &versionResult{version: version, diagCodes: map[string]int{}}
+	r := &versionResult{version: version, diagCodes: map[string]int{}, kinds: map[string]*kindCount{}}
 	_ = os.RemoveAll(out)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		r.steps = append(r.steps, step{name: "mkdir", output: err.Error()})
@@ -78,12 +82,30 @@ func (r *versionResult) readReport(file string) {
 		return
 	}
 	r.pages, r.types = doc.Pages, doc.Types
-	r.createPages = len(doc.Endpoints)
+	// A page may document two endpoints (an object and its content): a
+	// page counts as generated when all of its endpoints are.
+	missed := map[string]bool{}
 	for _, e := range doc.Endpoints {
-		if e.Generated {
+		missed[e.File] = missed[e.File] || !e.Generated
+	}
+	r.opPages = len(missed)
+	for _, m := range missed {
+		if !m {
 			r.endpoint++
+		}
+	}
+	for _, e := range doc.Endpoints {
+		kind := cmp.Or(e.Kind, "create") // reports of older binaries list creates only
+		kc := r.kinds[kind]
+		if kc == nil {
+			kc = &kindCount{}
+			r.kinds[kind] = kc
+		}
+		kc.endpoints++
+		if e.Generated {
+			kc.generated++
 		} else {
-			r.skipped = append(r.skipped, fmt.Sprintf("%s: %s", e.File, e.Reason))
+			r.skipped = append(r.skipped, kind+": "+reasonText(e.Reason))
 		}
 	}
 	for _, d := range doc.Diagnostics {
@@ -93,8 +115,13 @@ func (r *versionResult) readReport(file string) {
 
 func (r *versionResult) print(w io.Writer) {
 	fmt.Fprintf(w, "== %s\n", r.version)
-	fmt.Fprintf(w, "  pages %d, create pages found %d, endpoints generated %d (%.1f%%), types %d\n",
-		r.pages, r.createPages, r.endpoint, 100*r.share(), r.types)
+	fmt.Fprintf(w, "  pages %d, operation pages %d, generated %d (%.1f%%), types %d\n",
+		r.pages, r.opPages, r.endpoint, 100*r.share(), r.types)
+	fmt.Fprintf(w, "  endpoints by kind (found, generated):\n")
+	for _, k := range slices.Sorted(maps.Keys(r.kinds)) {
+		kc := r.kinds[k]
+		fmt.Fprintf(w, "    %-9s %5d %5d (%.1f%%)\n", k, kc.endpoints, kc.generated, 100*float64(kc.generated)/float64(max(kc.endpoints, 1)))
+	}
 	fmt.Fprintf(w, "  generated tests: %d passed, %d failed\n", r.testsPassed, r.testsFailed)
 	for _, f := range r.failures {
 		fmt.Fprintf(w, "    FAIL %s\n", f)
@@ -103,9 +130,13 @@ func (r *versionResult) print(w io.Writer) {
 	for _, k := range slices.Sorted(maps.Keys(r.diagCodes)) {
 		fmt.Fprintf(w, "    %6d %s\n", r.diagCodes[k], k)
 	}
-	fmt.Fprintf(w, "  create pages not generated (%d):\n", len(r.skipped))
+	fmt.Fprintf(w, "  operation pages not generated (%d), by kind and reason:\n", len(r.skipped))
+	reasons := map[string]int{}
 	for _, s := range r.skipped {
-		fmt.Fprintf(w, "    %s\n", s)
+		reasons[s]++
+	}
+	for _, s := range slices.Sorted(maps.Keys(reasons)) {
+		fmt.Fprintf(w, "    %5d %s\n", reasons[s], s)
 	}
 	fmt.Fprintf(w, "  steps (wall, peak RSS):\n")
 	for _, s := range r.steps {
@@ -114,17 +145,17 @@ func (r *versionResult) print(w io.Writer) {
 }
 
 func (r *versionResult) share() float64 {
-	if r.createPages == 0 {
+	if r.opPages == 0 {
 		return 0
 	}
-	return float64(r.endpoint) / float64(r.createPages)
+	return float64(r.endpoint) / float64(r.opPages)
 }
 
 // misses lists the targets this version did not meet.
 func (r *versionResult) misses(t targets, isBeta bool) []string {
 	var m []string
 	if r.share() < t.minGeneratedShare {
-		m = append(m, fmt.Sprintf("%.1f%% of create pages generated, want at least %.0f%%", 100*r.share(), 100*t.minGeneratedShare))
+		m = append(m, fmt.Sprintf("%.1f%% of operation pages generated, want at least %.0f%%", 100*r.share(), 100*t.minGeneratedShare))
 	}
 	if r.testsFailed > 0 || r.testsPassed == 0 {
 		m = append(m, fmt.Sprintf("generated tests: %d passed, %d failed", r.testsPassed, r.testsFailed))
@@ -147,4 +178,19 @@ func (r *versionResult) misses(t targets, isBeta bool) []string {
 func writeNonce(out, pkg string) error {
 	src := fmt.Sprintf("package %s\n\nconst corpusRunNonce = %q\n", pkg, time.Now().Format(time.RFC3339Nano))
 	return os.WriteFile(filepath.Join(out, "zz_corpusrun_nonce.go"), []byte(src), 0o644)
+}
+
+// kindCount counts the endpoints of one kind (skipped ones included).
+type kindCount struct{ endpoints, generated int }
+
+// reasonText drops the "file:line:col: " position a report's reason starts
+// with, and the page's specifics in parentheses, so that reasons group.
+func reasonText(reason string) string {
+	if i := strings.Index(reason, ": "); i >= 0 && strings.Count(reason[:i], ":") >= 2 {
+		reason = reason[i+2:]
+	}
+	if i := strings.Index(reason, " ("); i >= 0 {
+		reason = reason[:i]
+	}
+	return reason
 }

@@ -30,6 +30,7 @@ type prunedReport struct {
 type endpointReport struct {
 	File      string `json:"file"`
 	Line      int    `json:"line"`
+	Kind      string `json:"kind"` // create, get, list, update, delete, action, function, put
 	Method    string `json:"method"`
 	Path      string `json:"path"`
 	Name      string `json:"name"`
@@ -79,7 +80,7 @@ func buildReport(b *build, diags ir.Diagnostics, names displayNames) report {
 	r := report{Pages: len(b.pages), Types: len(b.docSet.Types) + len(b.docSet.Enums),
 		Endpoints: []endpointReport{}, Diagnostics: []diagReport{}}
 	for i, ep := range b.docSet.Endpoints {
-		er := endpointReport{File: names.of(ep.Page), Line: ep.Pos.Line, Method: ep.Method}
+		er := endpointReport{File: names.of(ep.Page), Line: ep.Pos.Line, Kind: string(kindOf(ep.Kind)), Method: ep.Method}
 		if len(ep.Paths) > 0 {
 			er.Path = ep.Paths[0].Template
 		}
@@ -91,7 +92,7 @@ func buildReport(b *build, diags ir.Diagnostics, names displayNames) report {
 	}
 	for _, s := range b.docSet.Skipped {
 		r.Endpoints = append(r.Endpoints, endpointReport{File: names.of(s.Page), Line: s.Pos.Line,
-			Method: s.Method, Path: s.Path, Reason: fmt.Sprintf("%s: %s", names.pos(s.Pos), s.Reason)})
+			Kind: string(kindOf(s.Kind)), Method: s.Method, Path: s.Path, Reason: fmt.Sprintf("%s: %s", names.pos(s.Pos), s.Reason)})
 	}
 	if b.pruned != nil {
 		for _, p := range b.pruned.Derived {
@@ -104,6 +105,15 @@ func buildReport(b *build, diags ir.Diagnostics, names displayNames) report {
 			Col: d.Pos.Col, Severity: string(d.Severity), Code: string(d.Code), Message: d.Message})
 	}
 	return r
+}
+
+// kindOf reads an operation kind; older IR files have none, and every
+// endpoint they hold is a create.
+func kindOf(k ir.OpKind) ir.OpKind {
+	if k == "" {
+		return ir.OpCreate
+	}
+	return k
 }
 
 func writeJSON(w io.Writer, v any) error {

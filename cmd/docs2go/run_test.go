@@ -173,9 +173,9 @@ func TestReportAndIR(t *testing.T) {
 		Pages     int `json:"pages"`
 		Types     int `json:"types"`
 		Endpoints []struct {
-			File, Method, Path, Name string
-			Line                     int
-			Generated                bool
+			File, Kind, Method, Path, Name string
+			Line                           int
+			Generated                      bool
 		} `json:"endpoints"`
 		Diagnostics []struct {
 			File, Severity, Code, Message string
@@ -184,6 +184,9 @@ func TestReportAndIR(t *testing.T) {
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("report is not JSON: %v\n%s", err, stdout.String())
+	}
+	if len(rep.Endpoints) > 0 && rep.Endpoints[0].Kind != "create" {
+		t.Errorf("report endpoint kind = %q, want create", rep.Endpoints[0].Kind)
 	}
 	if rep.Pages != 6 || rep.Types != 4 || len(rep.Endpoints) != 1 {
 		t.Errorf("report: %d pages, %d types, %d endpoints; want 6, 4, 1", rep.Pages, rep.Types, len(rep.Endpoints))
@@ -235,5 +238,48 @@ func editPage(t *testing.T, path, old, new string) {
 	}
 	if err := os.WriteFile(path, bytes.Replace(src, []byte(old), []byte(new), 1), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReportKinds: -report lists every operation page with its kind, the
+// ones that did not become endpoints with the defect's position.
+func TestReportKinds(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	docs := "../../parser/link/testdata/ops"
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-out", t.TempDir(), "-pkg", "ops", "-fail-on", "none", "-report", "-", docs}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	var rep struct {
+		Endpoints []struct {
+			File, Kind, Method, Path, Reason string
+			Generated                        bool
+		} `json:"endpoints"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatalf("report is not JSON: %v\n%s", err, stdout.String())
+	}
+	pages, _ := filepath.Glob(filepath.Join(docs, "api", "*.md"))
+	listed := map[string]bool{}
+	kinds := map[string]int{}
+	for _, ep := range rep.Endpoints {
+		listed[filepath.Base(ep.File)] = true
+		kinds[ep.Kind]++
+		if ep.Kind == "" || ep.Method == "" || ep.Path == "" || !ep.Generated && ep.Reason == "" {
+			t.Errorf("report endpoint %+v: want kind, method, path, and a reason when not generated", ep)
+		}
+		if filepath.Base(ep.File) == "widget-update.md" && (ep.Kind != "update" || !strings.Contains(ep.Reason, "widget-update.md:")) {
+			t.Errorf("widget-update.md: %+v, want an update with the defect's position", ep)
+		}
+	}
+	for _, p := range pages {
+		if !listed[filepath.Base(p)] {
+			t.Errorf("%s: not in the report", p)
+		}
+	}
+	for _, k := range []string{"get", "list", "update", "delete", "action", "function", "put"} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s endpoint in the report: %v", k, kinds)
+		}
 	}
 }

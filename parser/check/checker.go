@@ -110,6 +110,15 @@ type Options struct {
 	// Required adds required property names for the top-level object,
 	// e.g. the rows of the create page's body table that say "Required".
 	Required []string
+	// Wrapped: the body is Graph's wrapper {"value": ...} around a value of
+	// the type (a list's page, an action's collection or primitive
+	// result); its "value" member is checked, its other members are
+	// OData control information ("@odata.nextLink").
+	Wrapped bool
+	// TopOnly checks the required properties of the top-level object
+	// only: an action's parameters carry resource objects that are often
+	// partial (alert-updatealerts.md sends alerts by id and a status).
+	TopOnly bool
 }
 
 // Body checks a JSON body against ref, the documented type, and returns

@@ -1,16 +1,19 @@
 package check
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// Endpoints checks the example bodies of every create endpoint in ds:
-// requests against the body type (required properties included, from the
-// type and from the Required rows of the page's body table), and responses
-// with the endpoint's status against the result type. pages may be nil; it
-// supplies the body tables.
+// Endpoints checks the example bodies of every endpoint in ds: requests
+// against the body type (a create's required properties included, from
+// the type and from the Required rows of the page's body table; an
+// update's body is partial), an action's against its parameters, and
+// responses with one of the endpoint's statuses against the result type
+// (a list's and a wrapped result's items inside "value"). pages may be
+// nil; it supplies the body tables.
 func Endpoints(ds *ir.DocSet, pages []*ir.Page) ir.Diagnostics {
 	if ds == nil {
 		return nil
@@ -50,22 +53,59 @@ func bodyTables(pages []*ir.Page) map[string][]string {
 }
 
 func (c *Checker) request(ep *ir.Endpoint, m *ir.HTTPMessage, required []string) ir.Diagnostics {
-	if m == nil || m.Body == nil || ep.Body == nil || !jsonContent(m) {
+	if m == nil || m.Body == nil || ep.Content != "" || !jsonContent(m) {
 		return nil
 	}
+	if ep.Body == nil {
+		if len(ep.Parameters) > 0 {
+			return c.parameters(ep, m)
+		}
+		return nil // a GET or DELETE example with a body: nothing documents one
+	}
+	kind := kindOf(ep)
+	partial := kind == ir.OpUpdate || kind == ir.OpPut
+	if kind != ir.OpCreate {
+		required = nil
+	}
 	return c.Body(*ep.Body, m.Body, Options{
-		Label: "request body", Request: true, Truncated: truncated(m), Required: required,
+		Label: "request body", Request: true, Truncated: truncated(m) || partial, Required: required,
+		TopOnly: kind != ir.OpCreate,
 	})
 }
 
 func (c *Checker) response(ep *ir.Endpoint, m *ir.HTTPMessage) ir.Diagnostics {
-	if m == nil || m.Body == nil || ep.Result == nil || !jsonContent(m) {
+	if m == nil || m.Body == nil || ep.Result == nil || ep.ResultContent != "" || !jsonContent(m) {
 		return nil
 	}
-	if ep.Status != 0 && m.Status != ep.Status {
+	if !documentedStatus(ep, m.Status) {
 		return nil // e.g. an error response shown next to the 201
 	}
-	return c.Body(*ep.Result, m.Body, Options{Label: "response body", Truncated: truncated(m)})
+	return c.Body(*ep.Result, m.Body, Options{Label: "response body", Truncated: truncated(m), Wrapped: wrapped(ep)})
+}
+
+// kindOf reads an endpoint's kind; older IR files have none and are creates.
+func kindOf(ep *ir.Endpoint) ir.OpKind {
+	if ep.Kind == "" {
+		return ir.OpCreate
+	}
+	return ep.Kind
+}
+
+// documentedStatus reports whether status is one the endpoint documents.
+func documentedStatus(ep *ir.Endpoint, status int) bool {
+	return ep.Status == 0 || status == ep.Status || slices.Contains(ep.Statuses, status)
+}
+
+// wrapped reports an answer Graph wraps as {"value": ...}: a list's page,
+// and an action's or function's collection or primitive result.
+func wrapped(ep *ir.Endpoint) bool {
+	switch kindOf(ep) {
+	case ir.OpList:
+		return true
+	case ir.OpAction, ir.OpFunction:
+		return ep.Result.Collection || ep.Result.Primitive
+	}
+	return false
 }
 
 func truncated(m *ir.HTTPMessage) bool { return m.Annotation != nil && m.Annotation.Truncated }
@@ -80,4 +120,15 @@ func jsonContent(m *ir.HTTPMessage) bool {
 		}
 	}
 	return true
+}
+
+// parameters checks an action's request body against its parameter table,
+// as the object of a type whose properties are the rows.
+func (c *Checker) parameters(ep *ir.Endpoint, m *ir.HTTPMessage) ir.Diagnostics {
+	key := "(parameters) " + ep.Page
+	if c.typ(key) == nil {
+		c.types[strings.ToLower(key)] = &ir.Type{Name: "the parameter table", Properties: ep.Parameters}
+	}
+	ref := ir.TypeRef{Name: "parameters", Target: key}
+	return c.Body(ref, m.Body, Options{Label: "request body", Request: true, Truncated: truncated(m), TopOnly: true})
 }

@@ -43,3 +43,49 @@ func TestEndpoints(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestEndpointKinds checks the examples of the other kinds: a list's items
+// inside "value" (its control members and a 200 the page documents next to
+// a 206 checked too), an update's partial body (no missing-required), an
+// action's body against its parameter table, a wrapped primitive result,
+// and no check of a GET example's body or a streamed answer.
+func TestEndpointKinds(t *testing.T) {
+	ds := fixture()
+	widget := ref("microsoft.graph.widget")
+	elem := widget
+	elem.Collection = true
+	msg := func(method string, status, line int, text string) *ir.HTTPMessage {
+		return &ir.HTTPMessage{Method: method, Status: status, Pos: at(line), Body: &ir.Block{Text: text, Pos: at(line + 2)}}
+	}
+	strings := ir.TypeRef{Name: "String", Primitive: true, Collection: true}
+	ds.Endpoints = []*ir.Endpoint{
+		{Kind: ir.OpList, Page: "api/list.md", Method: "GET", Status: 200, Statuses: []int{200, 206}, Result: &elem,
+			Examples: []ir.Example{
+				{Request: msg("GET", 0, 10, `{"ignored": 1}`), Response: msg("", 206, 20,
+					`{"@odata.nextLink": "x", "value": [{"displayName": "w"}, {"count": "x"}]}`)},
+				{Response: msg("", 200, 30, `[{"displayName": "w"}]`)},
+			}},
+		{Kind: ir.OpUpdate, Page: "api/update.md", Method: "PATCH", Status: 204, Body: &widget,
+			Examples: []ir.Example{{Request: msg("PATCH", 0, 10, `{"count": 2}`)}}},
+		{Kind: ir.OpAction, Page: "api/action.md", Method: "POST", Status: 200, Result: &strings,
+			Parameters: []ir.Property{{Name: "force", Type: prim("Boolean"), Required: true}, {Name: "part", Type: ref("microsoft.graph.part")}},
+			Examples: []ir.Example{{Request: msg("POST", 0, 10, `{"part": {"name": "p"}, "extra": 1}`),
+				Response: msg("", 200, 20, `{"value": ["a", 2]}`)}}},
+		{Kind: ir.OpGet, Page: "api/photo.md", Method: "GET", Status: 200, Result: &widget, ResultContent: "image/jpeg",
+			Examples: []ir.Example{{Response: msg("", 200, 10, `not json`)}}},
+	}
+	var got []string
+	for _, d := range Endpoints(ds, nil) {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`api/x.md:12:1: warning: missing-required: request body: required property "force" of the parameter table is missing`,
+		`api/x.md:12:25: warning: unknown-property: request body: extra: property "extra" is not a property of the parameter table`,
+		`api/x.md:22:17: error: type-mismatch: response body: value[1]: want String, got number 2`,
+		`api/x.md:22:68: error: type-mismatch: response body: value[1].count: want Int32, got string "x"`,
+		`api/x.md:32:1: error: type-mismatch: response body: want {"value": ...}, got array`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

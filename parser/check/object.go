@@ -191,6 +191,9 @@ func isDerived(c *Checker, d, t *ir.Type) bool {
 // required reports required, writable properties absent from a request
 // body (ApiDoctor never checks request bodies against tables).
 func (w *walker) required(t *ir.Type, n *jsontree.Node, path string, top bool, seen map[string]bool) {
+	if w.opts.TopOnly && !top {
+		return
+	}
 	var want []string
 	for _, p := range t.Properties {
 		if p.Required && !p.ReadOnly {

@@ -58,7 +58,26 @@ func (w *walker) run(ref ir.TypeRef) {
 		w.fail(mismatch, root, ir.CodeTypeMismatch, "", "want %s, got null", sh.describe())
 		return
 	}
-	w.value(sh, root, "", true)
+	path := ""
+	if w.opts.Wrapped {
+		if root = w.unwrap(root); root == nil {
+			return
+		}
+		path = "value"
+	}
+	w.value(sh, root, path, true)
+}
+
+// unwrap returns the "value" member of a wrapped answer; nil, reported,
+// when root is not an object holding one.
+func (w *walker) unwrap(root *jsontree.Node) *jsontree.Node {
+	if root.Kind == jsontree.Object {
+		if v := root.Field("value"); v != nil {
+			return v
+		}
+	}
+	w.fail(mismatch, root, ir.CodeTypeMismatch, "", `want {"value": ...}, got %s`, describe(root))
+	return nil
 }
 
 func (s shape) describe() string {

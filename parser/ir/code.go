@@ -36,6 +36,7 @@ const (
 	CodeInheritanceCycle        Code = "inheritance-cycle"
 	CodeNoRequestBody           Code = "no-request-body"
 	CodeCreateSkipped           Code = "create-skipped"
+	CodeOperationSkipped        Code = "operation-skipped"
 	CodeUnresolvedInclude       Code = "unresolved-include"
 	CodeEmptyInclude            Code = "empty-include"
 	CodeInvalidJSON             Code = "invalid-json"
@@ -112,6 +113,7 @@ var Codes = []CodeInfo{
 	{CodeInheritanceCycle, Warning, "A resource inherits from itself; the base is ignored"},
 	{CodeNoRequestBody, Warning, "Neither a table nor the example documents a request body; the endpoint takes none"},
 	{CodeCreateSkipped, Warning, "A create page could not become an endpoint"},
+	{CodeOperationSkipped, Warning, "An operation page other than a create (get, list, update, delete, action, function, PUT) could not become an endpoint"},
 	{CodeUnresolvedInclude, Warning, "A permissions [!INCLUDE] names a page that was not read (pass the whole docs version folder)"},
 	{CodeEmptyInclude, Warning, "A permissions [!INCLUDE] page has no permissions table"},
 	{CodeInvalidJSON, Error, "An example body is not valid JSON"},

@@ -15,6 +15,16 @@ type Operation struct {
 	// Permissions section: 2023+ pages keep the table in an include file
 	// (../includes/permissions/x-permissions.md) that the linker reads.
 	PermissionIncludes []LinkDef `json:",omitempty"`
+	// FunctionParams are the rows of the "Function parameters", "Path
+	// parameters" and "Parameters" tables: a function's arguments.
+	FunctionParams []Property `json:",omitempty"`
+	// QueryParams are the rows of the "Query parameters" tables: the
+	// page's own query string parameters (calendarView's startDateTime).
+	QueryParams []Property `json:",omitempty"`
+	// ODataOptions are the OData system query options ("$select",
+	// "$filter", ...) the query parameters section names as supported,
+	// lower-cased, first-seen order.
+	ODataOptions []string `json:",omitempty"`
 }
 
 // PathSyntax is one request line of the HTTP request syntax block.
@@ -53,4 +63,10 @@ type ResponseSpec struct {
 	Pos    Pos
 	Status int      // first success status the prose names, e.g. 201; 0 if none
 	Type   *TypeRef // the type the prose links; nil if none
+	// Statuses are every 2xx and 3xx status the prose names ("200 OK or
+	// 201 Created", "302 Found"), first-seen order.
+	Statuses []int `json:",omitempty"`
+	// Collection: the prose says the answer is a collection ("a
+	// collection of [user](...) objects").
+	Collection bool `json:",omitempty"`
 }

@@ -8,15 +8,25 @@ import (
 
 // Pass 5: endpoints. Every create page becomes an endpoint from its facts
 // (request lines, body and result types, permissions, examples), or a skip
-// saying why it could not.
+// saying why it could not; so does every other operation of a page
+// (opendpoint.go).
 
-// buildEndpoints turns every create page into an endpoint, or records why it
-// could not become one.
+// buildEndpoints turns every operation of every page into an endpoint, or
+// records why it could not become one.
 func (l *linker) buildEndpoints() {
 	for i, p := range l.pages {
-		if f := l.facts[i].create; f != nil {
-			l.onPage("endpoint", p, func() { l.buildEndpoint(p, f) })
+		create, ops := l.facts[i].create, l.facts[i].ops
+		if create == nil && len(ops) == 0 {
+			continue
 		}
+		l.onPage("endpoint", p, func() {
+			if create != nil {
+				l.buildEndpoint(p, create)
+			}
+			for _, f := range ops {
+				l.buildOperation(p, f)
+			}
+		})
 	}
 }
 

@@ -57,6 +57,7 @@ func Link(pages []*ir.Page) (ds *ir.DocSet, diags ir.Diagnostics) {
 	l.mergeDeclarations() // merge.go
 	l.resolveTypes()      // resolve.go
 	l.resolveBodies()     // body.go (answer.go, synth.go, infer.go)
+	l.resolveOperations() // opendpoint.go (opbody.go, opresult.go, opfunction.go)
 	l.buildEndpoints()    // endpoint.go
 	l.reach()             // reach.go
 	l.flatten()           // reach.go

@@ -18,6 +18,7 @@ type pageFacts struct {
 	resources []defName // parallel to Page.Resources
 	enums     []defName // parallel to Page.Enums
 	create    *createFacts
+	ops       []*opFacts // the page's operations other than its create
 }
 
 // defName is the canonical name of a resource or enum; key is "" when it
@@ -62,6 +63,11 @@ func factsOf(p *ir.Page) pageFacts {
 	}
 	if p.Operation != nil {
 		f.create = createFactsOf(p.Operation)
+		except := ""
+		if f.create != nil {
+			except = f.create.method
+		}
+		f.ops = operationsOf(p, p.Operation, except)
 	}
 	return f
 }

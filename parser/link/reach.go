@@ -33,6 +33,12 @@ func (l *linker) reach() {
 				push(r.Target)
 			}
 		}
+		for _, prm := range ep.Parameters {
+			push(prm.Type.Target)
+		}
+		for _, q := range ep.Query {
+			push(q.Type.Target)
+		}
 	}
 	for len(queue) > 0 {
 		k := queue[0]

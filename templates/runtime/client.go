@@ -34,17 +34,21 @@ type Client struct {
 // handler answers 400), so it is refused before anything is sent.
 var ErrNilBody = errors.New("request body is nil")
 
-// do sends body (a pointer, never nil) as JSON to method path and decodes
-// a want-status answer into out (nil when the answer has no body). Other
-// statuses become *Error. Throttled answers (429, 503 with Retry-After)
-// are retried, bounded.
+// do sends body as JSON to method path and decodes a want-status answer
+// into out (nil when the answer has no body). body is a pointer; nil (an
+// untyped nil) sends no body, as get, list and delete do, while a nil
+// pointer is refused (ErrNilBody). Other statuses become *Error.
+// Throttled answers (429, 503 with Retry-After) are retried, bounded.
 func (c *Client) do(ctx context.Context, method, path string, body, out any, want int) error {
-	if v := reflect.ValueOf(body); !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
-		return fmt.Errorf("%s %s: %w", method, path, ErrNilBody)
-	}
-	data, err := encodeJSON(body)
-	if err != nil {
-		return fmt.Errorf("%s %s: encode request: %w", method, path, err)
+	var data []byte
+	if body != nil {
+		if v := reflect.ValueOf(body); v.Kind() == reflect.Pointer && v.IsNil() {
+			return fmt.Errorf("%s %s: %w", method, path, ErrNilBody)
+		}
+		var err error
+		if data, err = encodeJSON(body); err != nil {
+			return fmt.Errorf("%s %s: encode request: %w", method, path, err)
+		}
 	}
 	crid := newRequestID() // one id for all attempts, as Graph's SDKs do
 	for attempt := 0; ; attempt++ {
@@ -77,25 +81,12 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any, wan
 
 // send makes one attempt and reads the whole answer.
 func (c *Client) send(ctx context.Context, method, path string, data []byte, crid string) (int, http.Header, []byte, error) {
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(c.BaseURL, "/")+path, bytes.NewReader(data))
-	if err != nil {
-		return 0, nil, nil, err
+	var rd io.Reader
+	ctype := ""
+	if data != nil {
+		rd, ctype = bytes.NewReader(data), "application/json"
 	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("client-request-id", crid)
-	req.Header.Set("Content-Type", "application/json")
-	if c.Token != nil {
-		tok, err := c.Token(ctx)
-		if err != nil {
-			return 0, nil, nil, fmt.Errorf("%s %s: token: %w", method, path, err)
-		}
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
-	hc := c.HTTPClient
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	resp, err := hc.Do(req)
+	resp, err := c.open(ctx, method, path, rd, ctype, crid)
 	if err != nil {
 		return 0, nil, nil, err
 	}
@@ -105,6 +96,32 @@ func (c *Client) send(ctx context.Context, method, path string, data []byte, cri
 		return 0, nil, nil, fmt.Errorf("%s %s: read response: %w", method, path, err)
 	}
 	return resp.StatusCode, resp.Header, answer, nil
+}
+
+// open sends one request with body (nil for none) of type ctype and
+// returns the answer unread.
+func (c *Client) open(ctx context.Context, method, path string, body io.Reader, ctype, crid string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(c.BaseURL, "/")+path, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("client-request-id", crid)
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	if c.Token != nil {
+		tok, err := c.Token(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: token: %w", method, path, err)
+		}
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	hc := c.HTTPClient
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	return hc.Do(req)
 }
 
 // readAnswer reads the whole answer, undoing its Content-Encoding. Go's

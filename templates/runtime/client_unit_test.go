@@ -116,14 +116,15 @@ func TestClientErrorWithoutODataBody(t *testing.T) {
 	}
 }
 
-// TestClientRefusesNilBody checks that a nil body is refused before
-// anything is sent (it would go over the wire as null).
+// TestClientRefusesNilBody checks that a nil body pointer is refused
+// before anything is sent (it would go over the wire as null); an untyped
+// nil is no body at all (get, list, delete).
 func TestClientRefusesNilBody(t *testing.T) {
 	sent := false
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { sent = true }))
 	defer srv.Close()
 	c := &Client{BaseURL: srv.URL}
-	for _, body := range []any{nil, (*sample)(nil)} {
+	for _, body := range []any{(*sample)(nil), (*struct{})(nil)} {
 		err := c.do(context.Background(), "POST", "/users", body, nil, 201)
 		if !errors.Is(err, ErrNilBody) || !strings.Contains(err.Error(), "POST /users: request body is nil") {
 			t.Errorf("body %#v: err = %v, want ErrNilBody naming the request", body, err)

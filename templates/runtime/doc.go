@@ -4,7 +4,8 @@
 // handler and client plumbing.
 //
 // It is a real package so that the code is compiled and unit-tested in
-// place; the generator copies each file (except this one and the
-// *_unit_test.go files) into the output and replaces the package clause.
+// place; the generator copies each file (except this one, export.go, which
+// the generator itself uses, and the *_unit_test.go files) into the output
+// and replaces the package clause.
 // Identifiers are unexported where the generated code is the only user.
 package runtime

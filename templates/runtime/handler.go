@@ -73,10 +73,12 @@ func newHandlerConfig(opts []HandlerOption) *handlerConfig {
 type EndpointInfo struct {
 	Operation    string       // the Server method, e.g. "CreateUser"
 	Method       string       // e.g. "POST"
-	Patterns     []string     // the ServeMux patterns it is served on, e.g. "POST /users"
+	Patterns     []string     // the patterns it is served on, e.g. "POST /users"
 	Source       string       // the docs page and line, e.g. "docs/api/user-post-users.md:25"
 	AuthRequired bool         // the request headers table lists Authorization
 	Permissions  []Permission // the permissions table, document order
+	Content      string       // media type of a non-JSON request body (a file upload), "" for JSON or none
+	Answer       string       // media type of a non-JSON answer (a photo, a report), "" for JSON or none
 
 	// documented lists what the docs' own request examples send although
 	// the property tables forbid it (see validate.go), sorted.
@@ -89,34 +91,36 @@ type Permission struct {
 	Scopes []string // least to most privileged as the docs list them; nil for "Not supported." or a placeholder
 }
 
-// serveJSON returns the handler of one endpoint: authentication, content
-// type, encoding, size, decode, validate, then call, whose result is
-// written as JSON with status (and Location for a created entity with an
-// id). The endpoint documents an answer body, so a method returning no
-// result and no error (or a result that encodes as null) is a server bug:
-// 500, reported to WithErrorLog; serveNoContent's endpoints (R is
-// struct{}) answer without a body. A panic anywhere in the handling (the
-// Server method, an Authenticator, a decoder) is answered as 500.
+// serveJSON returns the handler of one endpoint: authentication, query
+// options (400 when malformed), then the request body: content type,
+// encoding, size, decode, validate (an endpoint without a body, B being
+// struct{}, reads none; a Content body is a stream of the documented media
+// type). Then call, whose result is written as JSON with status (and
+// Location for a created entity with an id). An endpoint that documents
+// an answer body treats a method returning no result and no error (or a
+// result that encodes as null) as a server bug: 500, reported to
+// WithErrorLog; serveNoContent's endpoints (R is struct{}) answer without
+// a body. A panic anywhere in the handling (the Server method, an
+// Authenticator, a decoder) is answered as 500.
 //
-// It is the one generic function instantiated per endpoint: a generic
-// helper behind it would be compiled once more per endpoint (about 600 in
-// the beta reference).
-func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *B) (*R, error)) http.Handler {
-	_, noContent := any((*R)(nil)).(*struct{})
+// It is generic over pointer types only (B is *T, R is *U): Go compiles
+// one instance per GC shape, and every pointer type has the same shape,
+// so one compiled serveJSON serves the 4,000 endpoints of the beta
+// reference (instantiated over the struct types, it was compiled once per
+// endpoint and dominated the package's build).
+func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, B) (R, error)) http.Handler {
+	var zero R
+	_, noContent := any(zero).(*struct{})
 	answers := !noContent
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer c.recoverPanic(w, r, ep)
-		r, err := c.authenticate(r, ep)
+		body := newOf[B]()
+		r, q, err := c.prepare(w, r, ep, body)
 		if err != nil {
 			writeError(w, err)
 			return
 		}
-		body := new(B)
-		if err := decodeRequest(c, w, r, ep, body); err != nil {
-			writeError(w, err)
-			return
-		}
-		res, callErr := call(r, body)
+		res, callErr := call(r, q, body)
 		if callErr != nil {
 			c.fail(w, r, callErr)
 			return
@@ -125,15 +129,12 @@ func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 			w.WriteHeader(status)
 			return
 		}
-		var data []byte
-		if res != nil {
-			var encErr error
-			if data, encErr = encodeJSON(res); encErr != nil {
-				c.fail(w, r, encErr)
-				return
-			}
+		data, encErr := encodeJSON(res) // "null" for a nil pointer
+		if encErr != nil {
+			c.fail(w, r, encErr)
+			return
 		}
-		if res == nil || string(data) == "null" {
+		if string(data) == "null" {
 			c.fail(w, r, fmt.Errorf("%s returned no result and no error, but the endpoint answers %d with a body", ep.Operation, status))
 			return
 		}
@@ -146,11 +147,39 @@ func serveJSON[B, R any](c *handlerConfig, ep *EndpointInfo, status int, call fu
 	})
 }
 
+// prepare runs the checks before the Server method: authentication, the
+// query options and the body into body (see serveJSON). It is not
+// generic, so it is compiled once for all endpoints.
+func (c *handlerConfig) prepare(w http.ResponseWriter, r *http.Request, ep *EndpointInfo, body any) (*http.Request, *Query, *Error) {
+	r, err := c.authenticate(r, ep)
+	if err != nil {
+		return r, nil, err
+	}
+	q, err := parseQuery(r.URL.RawQuery)
+	if err != nil {
+		return r, nil, err
+	}
+	switch b := body.(type) {
+	case *struct{}:
+	case *Content:
+		err = readContent(c, w, r, ep, b)
+	default:
+		err = decodeRequest(c, w, r, ep, body)
+	}
+	return r, &q, err
+}
+
 // serveNoContent is serveJSON for operations whose answer has no body.
-func serveNoContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *B) error) http.Handler {
-	return serveJSON(c, ep, status, func(r *http.Request, b *B) (*struct{}, error) {
-		return nil, call(r, b)
+func serveNoContent[B any](c *handlerConfig, ep *EndpointInfo, status int, call func(*http.Request, *Query, B) error) http.Handler {
+	return serveJSON(c, ep, status, func(r *http.Request, q *Query, b B) (*struct{}, error) {
+		return nil, call(r, q, b)
 	})
+}
+
+// newOf returns a new T for P = *T. Through reflect, so that a function
+// generic over P stays one compiled instance for every pointer type.
+func newOf[P any]() P {
+	return reflect.New(reflect.TypeFor[P]().Elem()).Interface().(P)
 }
 
 // PanicError is what WithErrorLog receives when the handling of a request
@@ -298,46 +327,3 @@ func encodedID(data []byte) string {
 	}
 	return id
 }
-
-// withErrorShape wraps mux: every answer carries request-id and
-// client-request-id headers as Graph's do (client-request-id echoes the
-// caller's, else repeats request-id), and the mux's own answers (404 for
-// no route, 405 with Allow for a wrong method) use the OData error shape.
-func withErrorShape(mux *http.ServeMux) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rid := newRequestID()
-		crid := r.Header.Get("client-request-id")
-		if crid == "" || len(crid) > 128 {
-			crid = rid
-		}
-		w.Header().Set("request-id", rid)
-		w.Header().Set("client-request-id", crid)
-		h, pattern := mux.Handler(r)
-		if pattern != "" {
-			mux.ServeHTTP(w, r) // sets the path values
-			return
-		}
-		rec := &headerRecorder{header: http.Header{}, status: http.StatusOK}
-		h.ServeHTTP(rec, r)
-		for _, k := range []string{"Allow", "Location"} {
-			if v := rec.header.Get(k); v != "" {
-				w.Header().Set(k, v)
-			}
-		}
-		if rec.status < 400 {
-			w.WriteHeader(rec.status) // a redirect to the cleaned path
-			return
-		}
-		writeError(w, errorf(rec.status, statusCode(rec.status), "%s %s: %s", r.Method, r.URL.EscapedPath(), http.StatusText(rec.status)))
-	})
-}
-
-// headerRecorder captures the status and headers the mux's fallback writes.
-type headerRecorder struct {
-	header http.Header
-	status int
-}
-
-func (h *headerRecorder) Header() http.Header         { return h.header }
-func (h *headerRecorder) Write(b []byte) (int, error) { return len(b), nil }
-func (h *headerRecorder) WriteHeader(status int)      { h.status = status }

@@ -75,8 +75,8 @@ var widgetEndpoint = EndpointInfo{
 // "abort" (panics with http.ErrAbortHandler) or "nil" (no result, no error).
 func widgetHandler(opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
-	mux := http.NewServeMux()
-	mux.Handle("POST /shops/{id}/widgets", serveJSON(c, &widgetEndpoint, http.StatusCreated, func(r *http.Request, b *widget) (*widget, error) {
+	mux := newRouter()
+	mux.Handle("POST /shops/{id}/widgets", serveJSON(c, &widgetEndpoint, http.StatusCreated, func(r *http.Request, _ *Query, b *widget) (*widget, error) {
 		switch r.PathValue("id") {
 		case "fail":
 			return nil, errorf(http.StatusConflict, "conflict", "widget exists")
@@ -243,8 +243,8 @@ func TestHandlerAuthenticator(t *testing.T) {
 	}
 	var gotCtx any
 	c := newHandlerConfig([]HandlerOption{WithAuthenticator(auth), nil})
-	mux := http.NewServeMux()
-	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 201, func(r *http.Request, b *widget) error {
+	mux := newRouter()
+	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 201, func(r *http.Request, _ *Query, b *widget) error {
 		gotCtx = r.Context().Value(key{})
 		return nil
 	}))
@@ -337,8 +337,8 @@ func TestHandlerNoResult(t *testing.T) {
 		t.Errorf("logged %v", logged)
 	}
 	c := newHandlerConfig(nil)
-	mux := http.NewServeMux()
-	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 204, func(*http.Request, *widget) error { return nil }))
+	mux := newRouter()
+	mux.Handle("POST /shops/{id}/widgets", serveNoContent(c, &widgetEndpoint, 204, func(*http.Request, *Query, *widget) error { return nil }))
 	if rec := doWidget(withErrorShape(mux), "POST", "/shops/s/widgets", "", "", `{"name":"n"}`); rec.Code != 204 || rec.Body.Len() != 0 {
 		t.Errorf("no-content endpoint: status %d body %q, want 204 and no body", rec.Code, rec.Body)
 	}

@@ -199,8 +199,8 @@ func TestPolymorphicEncodingNamesTheDerivedType(t *testing.T) {
 func TestDerivedTypeArrives(t *testing.T) {
 	var received any
 	c := newHandlerConfig(nil)
-	mux := http.NewServeMux()
-	mux.Handle("POST /gadgets", serveJSON(c, &EndpointInfo{Operation: "CreateGadget"}, 201, func(_ *http.Request, b *anyGadget) (*anyGadget, error) {
+	mux := newRouter()
+	mux.Handle("POST /gadgets", serveJSON(c, &EndpointInfo{Operation: "CreateGadget"}, 201, func(_ *http.Request, _ *Query, b *anyGadget) (*anyGadget, error) {
 		received = b
 		return b, nil
 	}))

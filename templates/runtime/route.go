@@ -7,22 +7,27 @@ import (
 	"strings"
 )
 
-// call sends body on route, one of ep's request lines without the method
+// call sends body (nil for none) with the query options q (nil for none) on route, one of ep's request lines without the method
 // as its Patterns write them (e.g. "/users/{userID}/events"), with the
 // placeholders filled in order by params, and decodes a want-status answer
 // into out. One generic path builder serves every client method, so a
 // method is a single call whatever its number of routes.
-func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, params []string, body, out any, want int) error {
+func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body, out any, want int) error {
 	path, err := fillRoute(ep, route, params)
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, ep.Method, path, body, out, want)
+	return c.do(ctx, ep.Method, path+q.encode(), body, out, want)
 }
 
 // fillRoute checks that route is one of ep's request lines and replaces
-// its placeholders by params, path-escaped. An empty parameter would
-// address another resource, so it is an error.
+// its placeholders by params, in order, path-escaped: whole segments,
+// keys (companies('{companyID}')) and function parameters
+// (getEmailActivityCounts(period='{period}')). Inside quotes a value is an
+// OData string literal, its quotes doubled. An empty parameter would
+// address another resource, so it is an error, except as a quoted
+// function parameter (two quotes are an empty string); so is a value that an
+// unquoted key or parameter cannot hold.
 func fillRoute(ep *EndpointInfo, route string, params []string) (string, error) {
 	known := false
 	for _, p := range ep.Patterns {
@@ -32,25 +37,31 @@ func fillRoute(ep *EndpointInfo, route string, params []string) (string, error) 
 	if !known {
 		return "", fmt.Errorf("%s: %q is not one of its routes %s", ep.Operation, route, routesOf(ep))
 	}
-	if len(params) == 0 && strings.HasPrefix(route, "/") && !strings.Contains(route, "{") {
-		return route, nil // nothing to fill: the route is the path
-	}
 	var b strings.Builder
-	n := 0
-	for _, seg := range strings.Split(strings.TrimPrefix(route, "/"), "/") {
-		b.WriteByte('/')
-		if !strings.HasPrefix(seg, "{") {
-			b.WriteString(seg)
-			continue
+	n, rest := 0, route
+	for {
+		i := strings.IndexByte(rest, '{')
+		j := strings.IndexByte(rest[max(i, 0):], '}') + max(i, 0)
+		if i < 0 || j < i {
+			b.WriteString(rest)
+			break
 		}
 		if n == len(params) {
 			return "", fmt.Errorf("%s %s: %d path parameters given, want more", ep.Operation, route, len(params))
 		}
-		if params[n] == "" {
-			return "", errEmptyParam(ep.Operation, strings.Trim(seg, "{}"))
+		before, v := rest[:i], params[n]
+		quoted := strings.HasSuffix(before, "'")
+		if v == "" && !strings.HasSuffix(before, "='") {
+			return "", errEmptyParam(ep.Operation, rest[i+1:j])
 		}
-		b.WriteString(url.PathEscape(params[n]))
-		n++
+		if quoted {
+			v = strings.ReplaceAll(v, "'", "''")
+		} else if strings.ContainsAny(before[max(len(before)-1, 0):], "(=") && strings.ContainsAny(v, "'(),=") {
+			return "", fmt.Errorf("%s %s: parameter %s: %q is not an unquoted OData value (a number, date or GUID)", ep.Operation, route, rest[i+1:j], v)
+		}
+		b.WriteString(before)
+		b.WriteString(url.PathEscape(v))
+		n, rest = n+1, rest[j+1:]
 	}
 	if n != len(params) {
 		return "", fmt.Errorf("%s %s: %d path parameters given, want %d", ep.Operation, route, len(params), n)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -59,6 +60,31 @@ func checkClientAnswer(t *testing.T, err error, want []byte, got any) {
 	if want != nil {
 		checkJSONValue(t, want, got)
 	}
+}
+
+// checkClientStream fails t on err, then reads and closes got, which must
+// hold want.
+func checkClientStream(t *testing.T, err error, got io.ReadCloser, want string) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer got.Close()
+	data, err := io.ReadAll(got)
+	if err != nil || string(data) != want {
+		t.Errorf("stream %q (%v), want %q", data, err, want)
+	}
+}
+
+// exampleQuery parses the raw query of an example's request URL as the
+// handler does, for the client to send.
+func exampleQuery(t *testing.T, raw string) *Query {
+	t.Helper()
+	q, err := parseQuery(raw)
+	if err != nil {
+		t.Fatalf("example query %q: %v", raw, err)
+	}
+	return &q
 }
 
 // checkArrivedAs fails t unless err is nil and received, the body the
