@@ -227,7 +227,7 @@ func (d *decoder) number(c *codec, p unsafe.Pointer, tok byte) {
 		d.mismatch(c)
 		return
 	}
-	lit := d.number_()
+	lit := d.reader.number()
 	if d.err != nil {
 		return
 	}
@@ -238,32 +238,14 @@ func (d *decoder) number(c *codec, p unsafe.Pointer, tok byte) {
 			d.mismatch(c)
 			return
 		}
-		switch c.bits {
-		case 8:
-			*(*int8)(p) = int8(n)
-		case 16:
-			*(*int16)(p) = int16(n)
-		case 32:
-			*(*int32)(p) = int32(n)
-		default:
-			*(*int64)(p) = n
-		}
+		c.value(p).SetInt(n) // any size: the parse checked the range
 	case kindUint:
 		n, err := strconv.ParseUint(unsafeString(lit), 10, c.bits)
 		if err != nil {
 			d.mismatch(c)
 			return
 		}
-		switch c.bits {
-		case 8:
-			*(*uint8)(p) = uint8(n)
-		case 16:
-			*(*uint16)(p) = uint16(n)
-		case 32:
-			*(*uint32)(p) = uint32(n)
-		default:
-			*(*uint64)(p) = n
-		}
+		c.value(p).SetUint(n)
 	default:
 		f, err := strconv.ParseFloat(unsafeString(lit), 64)
 		if err != nil {
@@ -273,9 +255,6 @@ func (d *decoder) number(c *codec, p unsafe.Pointer, tok byte) {
 		*(*float64)(p) = f
 	}
 }
-
-// number_ is the reader's number, named apart from decoder.number.
-func (d *decoder) number_() []byte { return d.reader.number() }
 
 // unsafeString views b as a string for a parse that does not keep it.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
