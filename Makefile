@@ -31,11 +31,12 @@ golden:
 corpus:
 	$(GO) run ./cmd/corpusrun -corpus $(CORPUS)
 
-## bench: the generated handler and client vs a hand-written stdlib peer (ns/op, B/op, allocs/op, ratios), then
+## bench: the generated handler and client vs a hand-written stdlib peer (ns/op, B/op, allocs/op, ratios), the
+## runtime's router vs ServeMux (BenchmarkRouter), then
 ## docs2go end to end vs a goldmark parse-only floor on the shared corpus (ratios, wall time, peak RSS, pages/s)
 bench:
 	$(GO) run ./cmd/benchrun -runtime -runs 5
-	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./parser/check/ ./generator/
+	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./parser/check/ ./generator/ ./templates/runtime/
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go
 

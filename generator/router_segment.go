@@ -25,9 +25,9 @@ func makeSegment(s, prefix string, used map[string]int) (segment, error) {
 		return segment{Param: name, Doc: commentSafe(s)}, nil
 	}
 	name, args, isCall, ok := runtime.ParseCall(s)
-	if isCall && validLiteral(name) == nil && !strings.ContainsAny(name, "{}") {
-		if !ok {
-			return segment{}, fmt.Errorf("segment %q: malformed OData key or function parameters", s)
+	if isCall {
+		if !ok || validLiteral(name) != nil || strings.ContainsAny(name, "{}") {
+			return segment{}, fmt.Errorf("segment %q: malformed OData key or function call", s)
 		}
 		return makeCall(s, name, args, used)
 	}
@@ -106,7 +106,7 @@ func validLiteral(s string) error {
 		return fmt.Errorf("segment %q is a dot segment", s)
 	}
 	for _, c := range s {
-		if unicode.IsSpace(c) || c == '%' || c < 0x20 || c == 0x7f || c == '\'' || c == '<' || c == '>' {
+		if unicode.IsSpace(c) || c == '%' || c < 0x20 || c == 0x7f || c == '\'' || c == '<' || c == '>' || c == '/' {
 			return fmt.Errorf("segment %q has a character a route cannot hold (%q)", s, c)
 		}
 	}
