@@ -211,8 +211,10 @@ func (plan *Plan) derives(d, b *typeInfo) bool {
 func (pl *planner) namePolys(pkg *namer) {
 	var ws []want
 	keys := make([]string, 0, len(pl.polys))
-	for q := range pl.polys {
-		keys = append(keys, q)
+	for q, p := range pl.polys {
+		if p.view == nil { // not named yet: nameAll calls this again for the parameter tables' types
+			keys = append(keys, q)
+		}
 	}
 	slices.Sort(keys)
 	for _, q := range keys {

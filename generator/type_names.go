@@ -82,6 +82,7 @@ func (pl *planner) nameAll() {
 	pl.namePolys(pkg)
 	pl.nameEndpoints(pkg)
 	pl.planParameters()
+	pl.namePolys(pkg) // the wrappers of the parameter tables' types
 }
 
 // nameTypes names structs and enums. Types of a sub-namespace

@@ -40,11 +40,11 @@ type Endpoint struct {
 	Method        string       // e.g. "POST"
 	Paths         []PathSyntax // the request lines of Method in the syntax block(s)
 	Body          *TypeRef     // the JSON request body type, Target resolved; nil when the operation takes none (get, list, delete, a parameter-table action)
-	Result        *TypeRef     // the JSON answer type, Target resolved (Collection for a list: the element type, the answer being {"value": [...]}); nil for no JSON answer
+	Result        *TypeRef     // the JSON answer type, Target resolved (Collection for a list: the element type, the answer being {"value": [...]}; never nil for a list, raw JSON items when the page types none); nil for no JSON answer
 	Status        int          // the documented success status, e.g. 201, 200, 204
 	Statuses      []int        `json:",omitempty"` // every success status the page documents when it names more than one (PUT: 200 replace, 201 create), sorted; Status is one of them
-	Parameters    []Property   `json:",omitempty"` // action: the request body's parameter table; function: its parameters (path parentheses or query). TypeRef.Target resolved
-	Query         []QueryParam `json:",omitempty"` // the page's own query parameters (not the OData system options), document order
+	Parameters    []Property   `json:",omitempty"` // action: the request body's parameter table; POST/PUT …/$ref: one required "@odata.id" String; function: its parameters (Function parameters table, a table under Request body, or the request line's call). TypeRef.Target resolved
+	Query         []QueryParam `json:",omitempty"` // the page's own query parameters (not the OData system options, nor "$id" of DELETE …/$ref?$id=), document order
 	OData         []string     `json:",omitempty"` // the OData system query options the page names as supported, e.g. "$select", "$filter"; nil when the page names none (it may still link the generic query-parameters page)
 	Content       string       `json:",omitempty"` // non-JSON request body: its documented media type, e.g. "application/octet-stream", "image/jpeg"; "" for JSON or no body
 	ResultContent string       `json:",omitempty"` // non-JSON answer: its media type ("application/octet-stream", "text/csv", "text/plain", "image/jpeg"); "" for JSON or no body

@@ -96,11 +96,28 @@ func (l *linker) operationTypes(p *ir.Page, f *opFacts, unclaimed bool) {
 	}
 	if f.media && f.kind == ir.OpGet {
 		f.result = nil
-		if f.resultCT = answerContent(f.examples, f.status); f.resultCT == "" {
+		if f.resultCT = answerContent(f.examples, f.status, true); f.resultCT == "" {
 			f.resultCT = "application/octet-stream"
 		}
-	} else if ct := answerContent(f.examples, f.status); ct != "" && !f.redirect {
+	} else if ct := answerContent(f.examples, f.status, false); ct != "" && !f.redirect {
 		f.result, f.resultCT = nil, ct // a report's CSV body
+	}
+	if f.kind == ir.OpList {
+		listResult(f)
+	}
+}
+
+// listResult keeps the list contract: a list answers a page of items, so
+// its Result is the element type, raw JSON when the page types nothing. A
+// "list" answering a redirect or a non-JSON body (beta
+// reportroot-getoffice365activationcounts.md: "collection" in the prose,
+// a 302 to a CSV) reads one thing: a get.
+func listResult(f *opFacts) {
+	switch {
+	case f.redirect || f.resultCT != "":
+		f.kind = ir.OpGet
+	case f.result == nil:
+		f.result = &ir.TypeRef{Raw: untypedAnswer, Collection: true}
 	}
 }
 

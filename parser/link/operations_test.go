@@ -124,7 +124,9 @@ func TestOperations(t *testing.T) {
 			Status: 200, Body: message, Result: message, Examples: 1},
 		"api/user-delete.md": {Kind: ir.OpDelete, Method: "DELETE", Paths: []string{"/users/{id}"}, Status: 204, Examples: 1},
 		"api/group-delete-members.md": {Kind: ir.OpDelete, Method: "DELETE",
-			Paths: []string{"/groups/{id}/members/{id}/$ref"}, Status: 204},
+			Paths: []string{"/groups/{id}/members/{id}/$ref",
+				"/groups/{id}/members/$ref?$id=https://graph.microsoft.com/v1.0/directoryObjects/{id}"},
+			Status: 204},
 		"api/group-post-members.md": {Kind: ir.OpAction, Method: "POST", Paths: []string{"/groups/{id}/members/$ref"},
 			Status: 204, Params: []string{"@odata.id String required"}, Examples: 1},
 		"api/user-sendmail.md": {Kind: ir.OpAction, Method: "POST",
@@ -155,6 +157,12 @@ func TestOperations(t *testing.T) {
 			Paths:  []string{"/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}"},
 			Status: 200, Result: "[]" + user, Query: []string{"startDateTime required", "endDateTime required"},
 			OData: []string{"$select", "$top"}},
+		// "collection" in the prose, but a redirect: a get.
+		"api/reportroot-getoffice365activationcounts.md": {Kind: ir.OpGet, Method: "GET",
+			Paths: []string{"/reports/getOffice365ActivationCounts"}, Status: 302, Redirect: true, Examples: 1},
+		// A list that types nothing answers raw JSON items.
+		"api/user-list-devices.md": {Kind: ir.OpList, Method: "GET", Paths: []string{"/users/{id}/devices"}, Status: 200,
+			Result: "[]" + untypedAnswer},
 		// An object and its content on one page: two gets, each with its
 		// own example.
 		"api/message-get.md": {Kind: ir.OpGet, Method: "GET", Paths: []string{"/me/messages/{id}"}, Status: 200,

@@ -180,6 +180,8 @@ func queryParams(op *ir.Operation, paths []ir.PathSyntax) []ir.QueryParam {
 		for _, kv := range strings.Split(query, "&") {
 			name, _, _ := strings.Cut(kv, "=")
 			name = strings.TrimSpace(name)
+			// "$" options are OData's; "$id" of DELETE …/$ref?$id= too
+			// (the runtime reads no "$" parameter of a page's own).
 			if name == "" || strings.HasPrefix(name, "$") || !isIdent(name) || has(name) {
 				continue
 			}

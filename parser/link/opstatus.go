@@ -77,12 +77,14 @@ func nonJSON(ct string) bool {
 }
 
 // answerContent returns the media type of the first example answer of
-// status that has a non-JSON Content-Type and a body ("text/csv" report
-// bodies are written application/octet-stream), else "".
-func answerContent(examples []ir.Example, status int) string {
+// status that has a non-JSON Content-Type ("text/csv" report bodies are
+// written application/octet-stream), else "". Unless stream (a get of
+// $value or content, whose examples often leave the bytes out), the answer
+// must show a body: a 204 with "Content-type: text/plain" answers nothing.
+func answerContent(examples []ir.Example, status int, stream bool) string {
 	for _, ex := range examples {
 		m := ex.Response
-		if m == nil || m.Status != status {
+		if m == nil || m.Status != status || !stream && (m.Body == nil || strings.TrimSpace(m.Body.Text) == "") {
 			continue
 		}
 		if ct, _ := headerValue(m, "Content-Type"); nonJSON(ct) {
