@@ -52,3 +52,5 @@ fuzz:
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzEndpointNameLevels$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzParseRoute$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzRouter$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzDecodeMatchesEncodingJSON$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzHandlerDecodeMatchesTwoPass$$' -fuzztime=$(FUZZTIME)

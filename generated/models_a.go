@@ -87,14 +87,12 @@ type AndroidDeviceOwnerEnrollmentProfile struct {
 
 // MarshalJSON encodes m, AdditionalData included.
 func (m AndroidDeviceOwnerEnrollmentProfile) MarshalJSON() ([]byte, error) {
-	type plain AndroidDeviceOwnerEnrollmentProfile
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 // UnmarshalJSON decodes data into m, keeping unknown properties in AdditionalData.
 func (m *AndroidDeviceOwnerEnrollmentProfile) UnmarshalJSON(data []byte) error {
-	type plain AndroidDeviceOwnerEnrollmentProfile
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }
 
 // AndroidDeviceOwnerEnrollmentTokenType is the microsoft.graph.androidDeviceOwnerEnrollmentTokenType

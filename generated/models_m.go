@@ -22,12 +22,10 @@ type MimeContent struct {
 
 // MarshalJSON encodes m, AdditionalData included.
 func (m MimeContent) MarshalJSON() ([]byte, error) {
-	type plain MimeContent
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 // UnmarshalJSON decodes data into m, keeping unknown properties in AdditionalData.
 func (m *MimeContent) UnmarshalJSON(data []byte) error {
-	type plain MimeContent
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }

@@ -39,15 +39,40 @@ func decodeRequest(c *handlerConfig, w http.ResponseWriter, r *http.Request, ep 
 	if e != nil {
 		return e
 	}
-	raw, e := oneJSONValue(data)
-	if e != nil {
-		return e
+	return decodeBody(data, dst, ep)
+}
+
+// decodeBody decodes and checks a request body in one pass over data.
+// Only a body that fails is looked at again, to word the error as before:
+// its syntax by encoding/json (with the byte offset), a value of the
+// wrong type by locate, a broken rule by validate.
+func decodeBody(data []byte, dst any, ep *EndpointInfo) *Error {
+	d := decoder{reader: reader{data: data}, check: true, documented: ep.documented, alias: true}
+	d.path = d.pathBuf[:0]
+	if tok := d.next(); tok == 0 || tok == 'n' {
+		d.fail(errSyntax) // empty or null: oneJSONValue words it
+	} else {
+		d.value(codecOf(reflect.TypeOf(dst).Elem()), reflect.ValueOf(dst).UnsafePointer())
 	}
-	if err := json.Unmarshal(raw, dst); err != nil {
+	if d.err == nil && (d.next() != 0 || d.pos != len(data)) {
+		d.fail(errSyntax)
+	}
+	switch {
+	case d.err != nil:
+		raw, e := oneJSONValue(data)
+		if e != nil {
+			return e
+		}
+		err := json.Unmarshal(raw, reflect.New(reflect.TypeOf(dst).Elem()).Interface())
+		if err == nil {
+			err = d.err
+		}
 		at, msg := locate(raw, reflect.TypeOf(dst), "", err, 0)
 		return badRequest("%s: %s", where(at), msg)
+	case d.invalid:
+		return validate(dst, ep)
 	}
-	return validate(dst, ep)
+	return nil
 }
 
 // checkContentType accepts application/json with any parameters except a

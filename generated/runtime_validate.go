@@ -30,29 +30,12 @@ import (
 // sends is listed in EndpointInfo.documented and never rejected (many
 // pages call id or createdDateTime read-only and send them anyway).
 
-// optional is implemented by every Opt[T].
-type optional interface {
-	optState() (v any, set, null bool)
-	optElemType() reflect.Type
-}
-
-func (o Opt[T]) optState() (any, bool, bool) {
-	if o.v == nil {
-		return nil, false, o.null
-	}
-	return *o.v, true, false
-}
-
-func (Opt[T]) optElemType() reflect.Type { return reflect.TypeFor[T]() }
-
-var optionalType = reflect.TypeFor[optional]()
-
 // optElem returns T when t is an Opt[T].
 func optElem(t reflect.Type) (reflect.Type, bool) {
-	if t.Kind() != reflect.Struct || !t.Implements(optionalType) {
+	if !isOpt(t) {
 		return nil, false
 	}
-	return reflect.Zero(t).Interface().(optional).optElemType(), true
+	return t.Field(1).Type.Elem(), true
 }
 
 // polymorphic is implemented by every generated AnyB wrapper: its value
@@ -67,13 +50,6 @@ var polymorphicType = reflect.TypeFor[polymorphic]()
 type enumValue interface{ Valid() bool }
 
 var enumValueType = reflect.TypeFor[enumValue]()
-
-// optFlags is implemented by every *Opt[T]: its state without a copy of
-// its value.
-type optFlags interface {
-	IsSet() bool
-	IsNull() bool
-}
 
 // fieldRules are a field's docs2go tag options.
 type fieldRules struct{ required, readOnly bool }
@@ -158,17 +134,17 @@ func (vd *validator) value(v reflect.Value, path string, depth int) {
 		}
 		v = v.Elem()
 	}
+	if isOpt(v.Type()) {
+		if x, set, _ := optOf(v); set {
+			vd.value(x, path, depth+1)
+		}
+		return
+	}
 	if v.CanInterface() {
 		// Through a pointer when it can: boxing a copy of v allocates.
 		x := v.Interface()
 		if v.CanAddr() {
 			x = v.Addr().Interface()
-		}
-		if o, ok := x.(optional); ok {
-			if x, set, _ := o.optState(); set {
-				vd.value(reflect.ValueOf(x), path, depth+1)
-			}
-			return
 		}
 		if p, ok := x.(polymorphic); ok {
 			if x := p.polyValue(); x != nil {
@@ -206,8 +182,8 @@ func (vd *validator) object(v reflect.Value, path string, depth int) {
 		f := &fields.list[i]
 		fv := v.FieldByIndex(f.index)
 		set, null := true, false
-		if o, ok := fv.Addr().Interface().(optFlags); ok {
-			set, null = o.IsSet(), o.IsNull()
+		if isOpt(fv.Type()) {
+			_, set, null = optOf(fv)
 		}
 		r := f.rules
 		if !r.required && !r.readOnly && !f.checked {
@@ -254,32 +230,27 @@ func isOpenType(extra reflect.StructField) bool {
 // properties the base type cannot know, so they are not called unknown.
 func derivedElsewhere(v reflect.Value, fields *objectFields) bool {
 	o := odataTypeField(v, fields)
-	if o == nil {
+	if !o.IsValid() || !isOpt(o.Type()) {
 		return false
 	}
-	x, set, _ := o.optState()
-	s, _ := x.(string)
-	if !set || s == "" {
+	x, set, _ := optOf(o)
+	if !set || x.Kind() != reflect.String || x.String() == "" {
 		return false
 	}
+	s := x.String()
 	s = strings.TrimPrefix(s, "#")
 	s = s[strings.LastIndexByte(s, '.')+1:]
 	return !strings.EqualFold(s, v.Type().Name())
 }
 
-// odataTypeField returns the struct v's "@odata.type" field (an Opt), nil
+// odataTypeField returns the struct v's "@odata.type" field, invalid
 // when it has none; fields are v's.
-func odataTypeField(v reflect.Value, fields *objectFields) optional {
+func odataTypeField(v reflect.Value, fields *objectFields) reflect.Value {
 	f, ok := fields.byName["@odata.type"]
 	if !ok {
-		return nil
+		return reflect.Value{}
 	}
-	fv := v.FieldByIndex(f.index)
-	if fv.CanAddr() {
-		fv = fv.Addr() // no copy
-	}
-	o, _ := fv.Interface().(optional)
-	return o
+	return v.FieldByIndex(f.index)
 }
 
 // objectField is one JSON property of a generated struct.

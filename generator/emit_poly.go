@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 )
 
@@ -23,28 +21,24 @@ func (em emitter) emitPoly(f *jen.File, p *polyInfo) []string {
 	f.Line()
 	f.Comment("MarshalJSON encodes m.Value; a derived type that sets no \"@odata.type\" gets its own, so that the receiver decodes it as that type.")
 	f.Func().Params(jen.Id("m").Id(p.wrapper)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Var().Id("name").String(),
-		jen.Switch(jen.Id("m").Dot("Value").Assert(jen.Type())).BlockFunc(func(s *jen.Group) {
-			for _, d := range p.derived {
-				s.Case(jen.Id(d.goName), jen.Op("*").Id(d.goName)).Block(jen.Id("name").Op("=").Lit("#" + d.t.QualifiedName()))
-			}
-		}),
-		jen.Return(jen.Id("marshalWithType").Call(jen.Id("m").Dot("Value"), jen.Id("name"))),
+		jen.Return(jen.Id("encodeJSON").Call(jen.Op("&").Id("m"))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSON decodes data into the type its \"@odata.type\" names.")
 	f.Func().Params(jen.Id("m").Op("*").Id(p.wrapper)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.List(jen.Id("name"), jen.Id("null")).Op(":=").Id("odataType").Call(jen.Id("data")),
-		jen.If(jen.Id("null")).Block(jen.Id("m").Dot("Value").Op("=").Nil(), jen.Return(jen.Nil())),
-		jen.Var().Id("v").Id(p.kind),
-		jen.Switch(jen.Id("name")).BlockFunc(func(s *jen.Group) {
-			for _, d := range p.derived {
-				s.Case(jen.Lit(strings.ToLower(d.t.QualifiedName()))).Block(jen.Id("v").Op("=").New(jen.Id(d.goName)))
-			}
-			s.Default().Block(jen.Id("v").Op("=").New(jen.Id(p.base.goName)))
-		}),
-		jen.Id("m").Dot("Value").Op("=").Id("v"),
-		jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v"))),
+		jen.Return(jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Id("m"))),
+	)
+	f.Line()
+	f.Comment("polyTypes lists the types \"@odata.type\" may name, for the runtime's decoder and encoder.")
+	f.Func().Params(jen.Id(p.wrapper)).Id("polyTypes").Params().Params(jen.Any(), jen.Index().Id("derivedType")).Block(
+		jen.Return(
+			jen.Parens(jen.Op("*").Id(p.base.goName)).Call(jen.Nil()),
+			jen.Index().Id("derivedType").CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(g *jen.Group) {
+				for _, d := range p.derived {
+					g.Values(jen.Lit("#"+d.t.QualifiedName()), jen.Parens(jen.Op("*").Id(d.goName)).Call(jen.Nil()))
+				}
+			}),
+		),
 	)
 	f.Line()
 	f.Comment("polyValue returns m.Value, for the handler's validation.")

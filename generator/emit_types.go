@@ -6,8 +6,9 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// emitStruct adds the struct and its two JSON methods, which delegate to
-// the shared runtime so that each type costs a few lines.
+// emitStruct adds the struct and its two JSON methods, which call the
+// shared table-driven runtime (codec.go), so that each type costs a few
+// lines to compile.
 func (em emitter) emitStruct(f *jen.File, ti *typeInfo) []string {
 	t := ti.t
 	pos := firstPos(t.Sources)
@@ -39,14 +40,12 @@ func (em emitter) emitStruct(f *jen.File, ti *typeInfo) []string {
 	f.Line()
 	f.Comment("MarshalJSON encodes m, AdditionalData included.")
 	f.Func().Params(jen.Id("m").Id(ti.goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Type().Id("plain").Id(ti.goName),
-		jen.Return(jen.Id("marshalObject").Call(jen.Id("plain").Call(jen.Id("m")), jen.Id("m").Dot("AdditionalData"))),
+		jen.Return(jen.Id("encodeJSON").Call(jen.Op("&").Id("m"))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSON decodes data into m, keeping unknown properties in AdditionalData.")
 	f.Func().Params(jen.Id("m").Op("*").Id(ti.goName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Type().Id("plain").Id(ti.goName),
-		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("m")), jen.Op("&").Id("m").Dot("AdditionalData"))),
+		jen.Return(jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Id("m"))),
 	)
 	var sources []string
 	for _, p := range t.Sources {

@@ -44,7 +44,7 @@ type Endpoint struct {
 	Status        int          // the documented success status, e.g. 201, 200, 204
 	Statuses      []int        `json:",omitempty"` // every success status the page documents when it names more than one (PUT: 200 replace, 201 create), sorted; Status is one of them
 	Parameters    []Property   `json:",omitempty"` // action: the request body's parameter table; POST/PUT …/$ref: one required "@odata.id" String; function: its parameters (Function parameters table, a table under Request body, or the request line's call). TypeRef.Target resolved
-	Query         []QueryParam `json:",omitempty"` // the page's own query parameters (not the OData system options; "$id" of DELETE …/$ref?$id=), document order
+	Query         []QueryParam `json:",omitempty"` // the page's own query parameters (not the OData system options, nor "$id" of DELETE …/$ref?$id=), document order
 	OData         []string     `json:",omitempty"` // the OData system query options the page names as supported, e.g. "$select", "$filter"; nil when the page names none (it may still link the generic query-parameters page)
 	Content       string       `json:",omitempty"` // non-JSON request body: its documented media type, e.g. "application/octet-stream", "image/jpeg"; "" for JSON or no body
 	ResultContent string       `json:",omitempty"` // non-JSON answer: its media type ("application/octet-stream", "text/csv", "text/plain", "image/jpeg"); "" for JSON or no body

@@ -180,9 +180,9 @@ func queryParams(op *ir.Operation, paths []ir.PathSyntax) []ir.QueryParam {
 		for _, kv := range strings.Split(query, "&") {
 			name, _, _ := strings.Cut(kv, "=")
 			name = strings.TrimSpace(name)
-			// "$id" names the reference a DELETE …/$ref removes
-			// (group-delete-members.md); the other "$" options are OData's.
-			if name == "" || name != "$id" && (strings.HasPrefix(name, "$") || !isIdent(name)) || has(name) {
+			// "$" options are OData's; "$id" of DELETE …/$ref?$id= too
+			// (the runtime reads no "$" parameter of a page's own).
+			if name == "" || strings.HasPrefix(name, "$") || !isIdent(name) || has(name) {
 				continue
 			}
 			out = append(out, ir.QueryParam{Name: name, Required: true, Pos: ps.Pos,

@@ -46,7 +46,7 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any, wan
 			return fmt.Errorf("%s %s: %w", method, path, ErrNilBody)
 		}
 		var err error
-		if data, err = json.Marshal(body); err != nil {
+		if data, err = encodeJSON(body); err != nil {
 			return fmt.Errorf("%s %s: encode request: %w", method, path, err)
 		}
 	}
@@ -60,7 +60,7 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any, wan
 			if out == nil || len(bytes.TrimSpace(answer)) == 0 {
 				return nil
 			}
-			if err := json.Unmarshal(answer, out); err != nil {
+			if err := decodeJSON(answer, out); err != nil {
 				return fmt.Errorf("%s %s: decode response: %w", method, path, err)
 			}
 			return nil

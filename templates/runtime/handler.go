@@ -134,7 +134,7 @@ func serveJSON[S, B, R any](c *handlerConfig, s S, ep *EndpointInfo, status int,
 			w.WriteHeader(status)
 			return
 		}
-		data, encErr := json.Marshal(res) // "null" for a nil pointer
+		data, encErr := encodeJSON(res) // "null" for a nil pointer
 		if encErr != nil {
 			c.fail(w, r, encErr)
 			return
@@ -309,12 +309,12 @@ func entityID(v reflect.Value) (id string, ok bool) {
 		return "", false
 	}
 	x := v.FieldByIndex(f.index)
-	if o, isOpt := x.Interface().(optional); isOpt {
-		val, set, _ := o.optState()
+	if isOpt(x.Type()) {
+		val, set, _ := optOf(x)
 		if !set {
 			return "", true
 		}
-		x = reflect.ValueOf(val)
+		x = val
 	}
 	if x.Kind() != reflect.String {
 		return "", true

@@ -39,13 +39,11 @@ type widget struct {
 }
 
 func (m widget) MarshalJSON() ([]byte, error) {
-	type plain widget
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 func (m *widget) UnmarshalJSON(data []byte) error {
-	type plain widget
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }
 
 type widgetPart struct {
@@ -58,13 +56,11 @@ type widgetPart struct {
 }
 
 func (m widgetPart) MarshalJSON() ([]byte, error) {
-	type plain widgetPart
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 func (m *widgetPart) UnmarshalJSON(data []byte) error {
-	type plain widgetPart
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }
 
 var widgetEndpoint = EndpointInfo{

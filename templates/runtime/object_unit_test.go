@@ -1,9 +1,11 @@
 package runtime
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -24,13 +26,11 @@ type sample struct {
 }
 
 func (m sample) MarshalJSON() ([]byte, error) {
-	type plain sample
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 func (m *sample) UnmarshalJSON(data []byte) error {
-	type plain sample
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }
 
 func TestObjectRoundTrip(t *testing.T) {
@@ -68,14 +68,14 @@ func TestObjectRejects(t *testing.T) {
 }
 
 func TestOpt(t *testing.T) {
-	if o := Some(3); !o.IsSet() || o.IsNull() || o.IsZero() || o.Or(1) != 3 {
+	if o := Some(3); !o.IsSet() || o.IsNull() || o.Or(1) != 3 {
 		t.Errorf("Some(3) = %+v", o)
 	}
-	if o := Null[int](); o.IsSet() || !o.IsNull() || o.IsZero() || o.Or(1) != 1 {
+	if o := Null[int](); o.IsSet() || !o.IsNull() || o.Or(1) != 1 {
 		t.Errorf("Null() = %+v", o)
 	}
 	var o Opt[int]
-	if _, ok := o.Get(); ok || !o.IsZero() {
+	if _, ok := o.Get(); ok || o.IsSet() || o.IsNull() {
 		t.Errorf("zero Opt = %+v", o)
 	}
 }
@@ -119,49 +119,43 @@ func TestValidEnum(t *testing.T) {
 	}
 }
 
-func TestODataType(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		name string
-		null bool
-	}{
-		{`{"@odata.type":"#microsoft.graph.androidLobApp","x":1}`, "microsoft.graph.androidlobapp", false},
-		{`{"@odata.type":" microsoft.graph.Circle "}`, "microsoft.graph.circle", false},
-		{`{"@ODATA.TYPE":"#microsoft.graph.circle"}`, "", false}, // exact key only, as parser/check reads it
-		{`{"@odata.type":1}`, "", false},
-		{`{}`, "", false},
-		{`[1]`, "", false},
-		{` null `, "", true},
-	} {
-		name, null := odataType([]byte(c.in))
-		if name != c.name || null != c.null {
-			t.Errorf("odataType(%s) = %q, %v; want %q, %v", c.in, name, null, c.name, c.null)
-		}
-	}
-}
-
-// TestScanObjectMatchesMapDecode checks that unmarshalObject, which scans
-// the properties, decodes what the map-based unmarshalExact decodes:
-// fields, AdditionalData and errors alike.
-func TestScanObjectMatchesMapDecode(t *testing.T) {
+// TestDecodeObject checks the one-pass decoder on objects against
+// encoding/json: the same bodies are refused, and properties no field
+// claims (by exact name) land in AdditionalData, the last of a duplicate
+// key winning.
+func TestDecodeObject(t *testing.T) {
 	for _, in := range []string{
 		`{}`, ` { } `, `{"id":"a"}`, `{"x":1}`, `{ "x" : [1, {"y": "}]\"["}] , "id" : "b" }`,
 		`{"x":"a\\\"}","z":{"q":[[],{}]},"count":7,"child":{"w":null,"id":"c"}}`,
 		`{"x":1,"x":2}`, `{"\u0078":1}`, `{"ID":"folded"}`, `{"x":tru}`, `{"x":1,}`, `{"x" 1}`, `{"x":1} x`,
 		`{"x":"unterminated}`, `{"x":{"y":1}`, `[1]`, `"s"`, `{"tags":["a","b"],"y":-1.5e3,"z":false,"w":null}`,
-		`{"count":"wrong type","x":1}`, `{"child":{"x":{"deep":[1,2,{"k":"v"}]}}}`,
+		`{"count":"wrong type","x":1}`, `{"child":{"x":{"deep":[1,2,{"k":"v"}]}}}`, `{"\u0069d":"escaped key"}`,
 	} {
-		type plain sample
-		known := jsonNames(reflect.TypeFor[plain]())
-		var fast, slow sample
-		errFast := unmarshalObject([]byte(in), (*plain)(&fast), &fast.AdditionalData)
-		errSlow := unmarshalExact([]byte(in), (*plain)(&slow), &slow.AdditionalData, known)
-		if (errFast == nil) != (errSlow == nil) || errFast != nil && errFast.Error() != errSlow.Error() {
-			t.Errorf("%s: error %v, map decode %v", in, errFast, errSlow)
+		var got sample
+		err := unmarshalJSON([]byte(in), &got)
+		if !json.Valid([]byte(in)) {
+			if err == nil {
+				t.Errorf("%s: accepted, json.Valid refuses it", in)
+			}
 			continue
 		}
-		if !reflect.DeepEqual(fast, slow) {
-			t.Errorf("%s: decoded %+v, map decode %+v", in, fast, slow)
+		var all map[string]json.RawMessage
+		if json.Unmarshal([]byte(in), &all) != nil {
+			if err == nil {
+				t.Errorf("%s: accepted, not an object", in)
+			}
+			continue
+		}
+		if err != nil {
+			if !strings.Contains(in, "wrong type") {
+				t.Errorf("%s: %v", in, err)
+			}
+			continue
+		}
+		for k, raw := range all {
+			if _, known := codecOf(reflect.TypeFor[sample]()).obj.byName[k]; !known && !bytes.Equal(got.AdditionalData[k], raw) {
+				t.Errorf("%s: AdditionalData[%q] = %s, want %s", in, k, got.AdditionalData[k], raw)
+			}
 		}
 	}
 	buf := []byte(`{"x":"keep"}`)
@@ -175,16 +169,18 @@ func TestScanObjectMatchesMapDecode(t *testing.T) {
 	}
 }
 
-func TestSkipValue(t *testing.T) {
+func TestReaderSkip(t *testing.T) {
 	for _, c := range []struct {
 		in   string
-		want int
+		want int // -1: malformed
 	}{
 		{`"a\"b",`, 6}, {`"a\\"}`, 5}, {`{"k":"}"}]`, 9}, {`[1,[2],"]"] `, 11}, {`-1.5e3}`, 6}, {`true,`, 4}, {`null`, 4},
-		{`"open`, 0}, {`{"k":1`, 0},
+		{`"open`, -1}, {`{"k":1`, -1}, {`01`, 1}, {`-`, -1}, {`1.`, -1}, {`1e`, -1}, {`"\x"`, -1}, {`"\u12G4"`, -1}, {"\"\x01\"", -1},
 	} {
-		if got := skipValue([]byte(c.in), 0); got != c.want {
-			t.Errorf("skipValue(%s) = %d, want %d", c.in, got, c.want)
+		r := reader{data: []byte(c.in)}
+		r.skip()
+		if got := r.pos; r.err != nil && c.want != -1 || r.err == nil && got != c.want {
+			t.Errorf("skip(%s) = %d, %v; want %d", c.in, got, r.err, c.want)
 		}
 	}
 }

@@ -67,15 +67,15 @@ func TestOptEqual(t *testing.T) {
 		{Some[any]("x"), Null[any](), false},
 		{Some[any]([]string{"a"}), Some[any]([]string{"a"}), true},
 	} {
-		if got := tc.a.Equal(tc.b); got != tc.want {
-			t.Errorf("%v.Equal(%v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		if got := OptEqual(tc.a, tc.b); got != tc.want {
+			t.Errorf("OptEqual(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 	// time.Time compares by its own Equal: the same instant in two zones.
-	if !Some(t0).Equal(Some(t0.In(time.FixedZone("", 3*3600)))) {
+	if !OptEqual(Some(t0), Some(t0.In(time.FixedZone("", 3*3600)))) {
 		t.Errorf("the same instant in another zone is not Equal")
 	}
-	if Some(t0).Equal(Some(t0.Add(time.Nanosecond))) {
+	if OptEqual(Some(t0), Some(t0.Add(time.Nanosecond))) {
 		t.Errorf("different instants are Equal")
 	}
 }
@@ -88,10 +88,10 @@ func TestOptNotComparable(t *testing.T) {
 	}
 }
 
-// TestScalarFastPathsMatchEncodingJSON checks encodeScalar and
-// decodeScalar against encoding/json: whatever they handle, they encode
-// and decode to the same bytes and values; the rest is left to it.
-func TestScalarFastPathsMatchEncodingJSON(t *testing.T) {
+// TestScalarsMatchEncodingJSON checks the one-pass encoder and decoder
+// against encoding/json on scalars and string arrays: the same bytes, the
+// same values, the same literals refused.
+func TestScalarsMatchEncodingJSON(t *testing.T) {
 	strs := []string{"", "plain", "with space", `quo"te`, `back\slash`, "<b>&amp;", "tab\t", "nl\n", "\x00", "\x7f",
 		"é", "\u2028", "\xff", "emoji 😀"}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -142,33 +142,31 @@ func TestScalarFastPathsMatchEncodingJSON(t *testing.T) {
 	}
 }
 
-// checkScalar compares the fast encoding of *p, when there is one, with
-// json.Marshal's, and decodes it back both ways.
+// checkScalar compares the encoding of *p with json.Marshal's, and
+// decodes it back both ways.
 func checkScalar[T any](t *testing.T, p *T) {
 	t.Helper()
 	want, err := json.Marshal(*p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := encodeScalar(p); ok && !bytes.Equal(got, want) {
-		t.Errorf("encode %#v: %s, json.Marshal %s", *p, got, want)
+	if got, err := encodeJSON(p); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("encode %#v: %s, %v; json.Marshal %s", *p, got, err, want)
 	}
 	var fast, slow T
 	checkDecode(t, string(want), &fast, &slow)
 }
 
-// checkDecode checks that decodeScalar, when it takes lit, reads what
-// json.Unmarshal reads.
+// checkDecode checks that the decoder reads lit as json.Unmarshal does.
 func checkDecode[T any](t *testing.T, lit string, fast, slow *T) {
 	t.Helper()
-	if !decodeScalar([]byte(lit), fast) {
+	errFast := unmarshalJSON([]byte(lit), fast)
+	errSlow := json.Unmarshal([]byte(lit), slow)
+	if (errFast == nil) != (errSlow == nil) {
+		t.Errorf("decode %s into %T: %v, json.Unmarshal %v", lit, fast, errFast, errSlow)
 		return
 	}
-	if err := json.Unmarshal([]byte(lit), slow); err != nil {
-		t.Errorf("decodeScalar took %s into %T, json.Unmarshal refuses it: %v", lit, fast, err)
-		return
-	}
-	if !reflect.DeepEqual(*fast, *slow) {
+	if errFast == nil && !reflect.DeepEqual(*fast, *slow) {
 		t.Errorf("decode %s: %#v, json.Unmarshal %#v", lit, *fast, *slow)
 	}
 }

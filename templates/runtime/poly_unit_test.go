@@ -17,30 +17,12 @@ type gadgetKind interface{ isGadgetKind() }
 
 type anyGadget struct{ Value gadgetKind }
 
-func (m anyGadget) MarshalJSON() ([]byte, error) {
-	var name string
-	switch m.Value.(type) {
-	case roundGadget, *roundGadget:
-		name = "#microsoft.graph.roundGadget"
-	}
-	return marshalWithType(m.Value, name)
-}
+func (m anyGadget) MarshalJSON() ([]byte, error) { return encodeJSON(&m) }
 
-func (m *anyGadget) UnmarshalJSON(data []byte) error {
-	name, null := odataType(data)
-	if null {
-		m.Value = nil
-		return nil
-	}
-	var v gadgetKind
-	switch name {
-	case "microsoft.graph.roundgadget":
-		v = new(roundGadget)
-	default:
-		v = new(gadget)
-	}
-	m.Value = v
-	return json.Unmarshal(data, v)
+func (m *anyGadget) UnmarshalJSON(data []byte) error { return unmarshalJSON(data, m) }
+
+func (anyGadget) polyTypes() (any, []derivedType) {
+	return (*gadget)(nil), []derivedType{{"#microsoft.graph.roundGadget", (*roundGadget)(nil)}}
 }
 
 func (m anyGadget) polyValue() any { return m.Value }
@@ -52,13 +34,11 @@ type gadget struct {
 }
 
 func (m gadget) MarshalJSON() ([]byte, error) {
-	type plain gadget
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 func (m *gadget) UnmarshalJSON(data []byte) error {
-	type plain gadget
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }
 
 type roundGadget struct {
@@ -69,13 +49,11 @@ type roundGadget struct {
 }
 
 func (m roundGadget) MarshalJSON() ([]byte, error) {
-	type plain roundGadget
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 func (m *roundGadget) UnmarshalJSON(data []byte) error {
-	type plain roundGadget
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }
 
 func (gadget) isGadgetKind()      {}
@@ -88,13 +66,11 @@ type holder struct {
 }
 
 func (m holder) MarshalJSON() ([]byte, error) {
-	type plain holder
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 func (m *holder) UnmarshalJSON(data []byte) error {
-	type plain holder
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }
 
 // TestNestedPolymorphic checks that validation and error locating descend
@@ -144,13 +120,11 @@ type contact struct {
 }
 
 func (m contact) MarshalJSON() ([]byte, error) {
-	type plain contact
-	return marshalObject(plain(m), m.AdditionalData)
+	return encodeJSON(&m)
 }
 
 func (m *contact) UnmarshalJSON(data []byte) error {
-	type plain contact
-	return unmarshalObject(data, (*plain)(m), &m.AdditionalData)
+	return unmarshalJSON(data, m)
 }
 
 // TestOpenTypeAcceptsUnknownProperties checks that an open type takes
