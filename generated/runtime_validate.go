@@ -86,8 +86,8 @@ func validate(v any, ep *EndpointInfo) *Error {
 // "required:qrCodeImage.value", "enum:intent=bogus".
 func documentedKey(rule, path, value string) string {
 	k := rule + ":" + stripIndexes(path)
-	if value != "" {
-		k += "=" + value
+	if value != "" || rule == "enum" {
+		k += "=" + value // an enum's documented value may be "" (Graph examples send "contentType": "")
 	}
 	return k
 }

@@ -109,13 +109,16 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	fields = append(fields, jen.Id("Query").Op(":").Op("*").Id("q"), jen.Id("Header").Op(":").Id("r").Dot("Header"))
 	req := jen.Op("&").Id(e.name + "Request").Add(structOf(long(width...), fields...))
 	var stmts []jen.Code
-	if len(e.query) > 0 {
-		// The typed query fields are bound from the parsed query; a
-		// malformed or missing required one is a 400 *Error.
-		fail := append(e.zeroResults(), jen.Err())
-		stmts = append(stmts, jen.Id("req").Op(":=").Add(req),
-			jen.If(jen.Err().Op(":=").Id("bindParams").Call(jen.Id("req"), jen.Id("q")), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
+	// The request is built first when typed query fields are bound from
+	// the parsed query (a malformed or missing required one is a 400
+	// *Error), and when its literal would make the return line long.
+	if len(e.query) > 0 || long("return s."+e.name, "r.Context()", "&"+e.name+"Request{") {
+		stmts = append(stmts, jen.Id("req").Op(":=").Add(req))
 		req = jen.Id("req")
+	}
+	if len(e.query) > 0 {
+		fail := append(e.zeroResults(), jen.Err())
+		stmts = append(stmts, jen.If(jen.Err().Op(":=").Id("bindParams").Call(jen.Id("req"), jen.Id("q")), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
 	}
 	stmts = append(stmts, jen.Return(jen.Id("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), req)))
 	f.Add(commentLines(call + " calls s." + e.name + " with a decoded request."))
@@ -188,7 +191,7 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 		return
 	}
 	f.Line()
-	lines = []string{e.name + "At calls " + e.name + " on route, one of the following; params fill its placeholders in order:"}
+	lines = wrap(e.name+"At calls "+e.name+" on route, one of the following; params fill its placeholders in order:", longLine)
 	for _, r := range e.routes {
 		lines = append(lines, listItem(r.Path())...)
 	}

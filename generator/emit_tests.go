@@ -170,8 +170,12 @@ func (em emitter) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
 	case e.result == nil:
 		return jen.Op("&").Id("exampleServer").Values()
 	case ex.response == nil:
-		empty := jen.Index().Byte().Call(longLit(string(em.emptyAnswer(e))))
-		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), empty))
+		text := string(em.emptyAnswer(e))
+		empty := jen.Index().Byte().Call(longLit(text))
+		// The fake sits inside the client subtest's first statement: a long
+		// empty answer puts decodeExample's arguments one per line.
+		multi := long("client := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[", em.typeName(e.result), "](t, []byte(", strconv.Quote(text))
+		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Add(argsOf(multi, jen.Id("t"), empty)))
 	}
 	return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
 }

@@ -66,7 +66,7 @@ func (m *widgetPart) UnmarshalJSON(data []byte) error {
 var widgetEndpoint = EndpointInfo{
 	Operation: "CreateWidget", Method: "POST", Patterns: []string{"POST /shops/{id}/widgets"},
 	AuthRequired: true, Permissions: []Permission{{Type: "Application", Scopes: []string{"Widget.ReadWrite.All"}}},
-	documented: []string{"enum:kind=legacy", "readonly:id", "unknown:part.legacyLabel"},
+	documented: []string{"enum:kind=", "enum:kind=legacy", "readonly:id", "unknown:part.legacyLabel"},
 }
 
 // widgetHandler serves POST /shops/{id}/widgets, echoing the body with
@@ -133,6 +133,7 @@ func TestHandlerStatuses(t *testing.T) {
 		{"duration", "POST", "/shops/s1/widgets", "", "", `{"name":"n","span":"1 day"}`, 400, "badRequest", "property span: invalid duration"},
 		{"base64", "POST", "/shops/s1/widgets", "", "", `{"name":"n","part":{"value":"!!"}}`, 400, "badRequest", "property part.value: invalid base64"},
 		{"enum", "POST", "/shops/s1/widgets", "", "", `{"name":"n","kind":"bogus"}`, 400, "badRequest", `property kind: "bogus" is not a documented member`},
+		{"documented empty enum value", "POST", "/shops/s1/widgets", "", "", `{"name":"n","kind":""}`, 201, "", ""},
 		{"enum in array", "POST", "/shops/s1/widgets", "", "", `{"name":"n","kinds":["small","huge"]}`, 400, "badRequest", "property kinds[1]"},
 		{"enum wrong type", "POST", "/shops/s1/widgets", "", "", `{"name":"n","kind":1}`, 400, "badRequest", "property kind: got a number"},
 		{"required missing", "POST", "/shops/s1/widgets", "", "", `{"kind":"small"}`, 400, "badRequest", "property name: required property is missing"},
