@@ -27,15 +27,15 @@ import (
 // v1.0 user-post-users.md, not intune-shared-user-create.md.
 func (pl *planner) routeEndpoints() {
 	eps := pl.sortedEndpoints()
-	type rank struct{ spread, foreign, stub int }
+	type rank struct{ shared, spread, foreign, stub int }
 	ranks := make(map[*endpointInfo]rank, len(eps)) // computed once: it parses every request line
 	for _, e := range eps {
 		spread, foreign := routeRank(e.ep)
-		ranks[e] = rank{spread, foreign, stubPage(e.ep.Page)}
+		ranks[e] = rank{sharedStubPage(e.ep.Page), spread, foreign, stubPage(e.ep.Page)}
 	}
 	slices.SortStableFunc(eps, func(a, b *endpointInfo) int {
 		ra, rb := ranks[a], ranks[b]
-		return cmp.Or(cmp.Compare(ra.spread, rb.spread), cmp.Compare(ra.foreign, rb.foreign), cmp.Compare(ra.stub, rb.stub))
+		return cmp.Or(cmp.Compare(ra.shared, rb.shared), cmp.Compare(ra.spread, rb.spread), cmp.Compare(ra.foreign, rb.foreign), cmp.Compare(ra.stub, rb.stub))
 	})
 	for _, e := range eps {
 		if e.reason != "" {
@@ -158,6 +158,18 @@ func routeRank(ep *ir.Endpoint) (spread, foreign int) {
 func stubPage(page string) int {
 	file := strings.ToLower(path.Base(page))
 	if strings.HasPrefix(file, "intune-") || strings.Contains(file, "-shared-") {
+		return 1
+	}
+	return 0
+}
+
+// sharedStubPage is 1 for an Intune page restating an operation of a
+// resource documented elsewhere (intune-shared-user-get.md documents
+// GET /users/{usersId}, which user-get.md documents with GET /me): it
+// registers after every other page, so the resource's own page owns the
+// route whatever its number of request lines and the stub joins it.
+func sharedStubPage(page string) int {
+	if strings.Contains(strings.ToLower(path.Base(page)), "-shared-") {
 		return 1
 	}
 	return 0

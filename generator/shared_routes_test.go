@@ -46,3 +46,40 @@ func TestSharedRouteRule(t *testing.T) {
 		t.Errorf("no shared-route-types warning on the extended-property page: %v", diags)
 	}
 }
+
+// TestSharedStubJoinsCanonicalGet: intune-shared-user-get.md documents
+// GET /users/{usersId} with one request line; user-get.md documents it
+// with GET /me too. The canonical page owns the route (GetUser) and the
+// stub joins it, although its single line spreads less.
+func TestSharedStubJoinsCanonicalGet(t *testing.T) {
+	user := &ir.TypeRef{Name: "user", Target: "microsoft.graph.user"}
+	get := func(page string, paths ...string) *ir.Endpoint {
+		ep := &ir.Endpoint{Kind: ir.OpGet, Page: page, Method: "GET", Result: user, Status: 200, Pos: ir.Pos{File: page, Line: 1, Col: 1}}
+		for _, p := range paths {
+			ep.Paths = append(ep.Paths, ir.PathSyntax{Method: "GET", Template: p})
+		}
+		return ep
+	}
+	ds := &ir.DocSet{
+		Types: []*ir.Type{{Name: "user", Namespace: "microsoft.graph", Properties: []ir.Property{{Name: "id", Type: ir.TypeRef{Name: "String", Primitive: true}}}}},
+		Endpoints: []*ir.Endpoint{
+			get("api/intune-shared-user-get.md", "/users/{usersId}"),
+			get("api/user-get.md", "/users/{id | userPrincipalName}", "/me"),
+		},
+	}
+	plan, _, err := NewPlan(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPage := map[string]*endpointInfo{}
+	for _, e := range plan.endpoints {
+		byPage[path.Base(e.ep.Page)] = e
+	}
+	canonical, stub := byPage["user-get.md"], byPage["intune-shared-user-get.md"]
+	if canonical == nil || !canonical.ok || canonical.name != "GetUser" || len(canonical.routes) != 2 {
+		t.Fatalf("user-get.md: %+v, want GetUser with both routes", canonical)
+	}
+	if stub == nil || stub.primary != canonical {
+		t.Errorf("intune-shared-user-get.md is not a member of user-get.md: %+v", stub)
+	}
+}
