@@ -4,13 +4,15 @@ CORPUS ?= ../shared/corpus/graph-docs-2020/api-reference
 
 .PHONY: generate check test vet race golden corpus bench fuzz
 
-## generate: regenerate generated/ from docs/
+## generate: regenerate generated/ from docs/ (and the runtime benchmark's corpus package from its pages)
 generate:
 	$(GO) run ./cmd/docs2go -out generated docs
+	$(GO) generate ./cmd/benchrun/runtimebench/
 
 ## check: fail if generated/ is not exactly what generate would write
 check:
 	$(GO) run ./cmd/docs2go -check -out generated docs
+	cd cmd/benchrun/runtimebench && $(GO) run ../../docs2go -check -pkg corpusgen -out corpusgen testdata/pages 2>/dev/null
 
 ## test: vet, then every test of the project and of the generated package
 test: vet

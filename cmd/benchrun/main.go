@@ -13,9 +13,10 @@
 //   - docs2go after one page changed (a hard-linked copy of the docs with
 //     one property description edited), and how many files it rewrote.
 //
-// With -runtime it measures instead the generated code (the seed
-// endpoint's handler and client) against a hand-written standard-library
-// handler and client, see package runtimebench.
+// With -runtime it measures instead the generated code (the handler and
+// client of the seed endpoint and of three corpus endpoints) against a
+// hand-written standard-library handler and client, see package
+// runtimebench.
 //
 // Each is a separate process, timed by wall clock with its peak RSS. The
 // machines are shared and noisy, so results are printed as ratios to the

@@ -8,93 +8,116 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"time"
 )
 
-// The stdlib peer: what a careful hand-written service and client for the
-// seed endpoint do with the standard library alone. Its handler checks the
-// content type, limits the body, decodes with DisallowUnknownFields into
-// pointer fields (time.Time for the date-times), calls the service and
-// encodes the answer with a Location; its client encodes, sends and
+// The stdlib peer: what a careful hand-written service and client do with
+// the standard library alone. Its handler checks the content type, limits
+// the body, decodes with DisallowUnknownFields into pointer fields
+// (time.Time for the date-times), calls the service and encodes the answer
+// with a Location for a created entity; its client encodes, sends and
 // decodes. It validates less than docs2go (no trailing data check, no
 // base64url, no read-only or enum rules), which is what makes it a floor.
+// The peer types of each endpoint are in that endpoint's file.
 
-// stdProfile is androidDeviceOwnerEnrollmentProfile as a hand-written type.
-type stdProfile struct {
-	ODataType               *string         `json:"@odata.type,omitempty"`
-	AccountID               *string         `json:"accountId,omitempty"`
-	ID                      *string         `json:"id,omitempty"`
-	DisplayName             *string         `json:"displayName,omitempty"`
-	Description             *string         `json:"description,omitempty"`
-	EnrollmentMode          *string         `json:"enrollmentMode,omitempty"`
-	CreatedDateTime         *time.Time      `json:"createdDateTime,omitempty"`
-	LastModifiedDateTime    *time.Time      `json:"lastModifiedDateTime,omitempty"`
-	TokenValue              *string         `json:"tokenValue,omitempty"`
-	TokenCreationDateTime   *time.Time      `json:"tokenCreationDateTime,omitempty"`
-	TokenExpirationDateTime *time.Time      `json:"tokenExpirationDateTime,omitempty"`
-	EnrolledDeviceCount     *int32          `json:"enrolledDeviceCount,omitempty"`
-	EnrollmentTokenType     *string         `json:"enrollmentTokenType,omitempty"`
-	QrCodeContent           *string         `json:"qrCodeContent,omitempty"`
-	QrCodeImage             *stdMimeContent `json:"qrCodeImage,omitempty"`
-	RoleScopeTagIDs         []string        `json:"roleScopeTagIds,omitempty"`
+// maxBody is the peer handlers' body limit.
+const maxBody = 4 << 20
+
+// stdReadBody checks the content type and reads the body under the limit,
+// answering the error itself when it fails.
+func stdReadBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		http.Error(w, "want application/json", http.StatusUnsupportedMediaType)
+		return nil, false
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return nil, false
+	}
+	return data, true
 }
 
-// stdMimeContent is mimeContent as a hand-written type.
-type stdMimeContent struct {
-	ODataType *string `json:"@odata.type,omitempty"`
-	Type      *string `json:"type,omitempty"`
-	Value     []byte  `json:"value,omitempty"`
+// strictDecode decodes data into v refusing unknown properties.
+func strictDecode(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
 }
 
-// stdHandler serves the seed endpoint on a ServeMux, as docs2go's does;
-// serve is the service.
-func stdHandler(serve func(context.Context, *stdProfile) (*stdProfile, error)) http.Handler {
+// strictInto decodes data strictly into a new T, as the handlers of the
+// peer's monomorphic bodies do.
+func strictInto[T any](data []byte) error { return strictDecode(data, new(T)) }
+
+// stdWrite encodes res as the answer, with a Location when id is set.
+func stdWrite(w http.ResponseWriter, r *http.Request, status int, res any, id *string) {
+	data, err := json.Marshal(res)
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	if id != nil {
+		w.Header().Set("Location", r.URL.Path+"/"+*id)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(data)
+}
+
+// identified is a peer type whose id makes the Location of a created one.
+type identified interface{ entityID() *string }
+
+// stdCreateHandler serves a create on path, as docs2go's does on a
+// ServeMux: decode checks the body, res is the answer.
+func stdCreateHandler(path string, decode func([]byte) error, res identified) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST "+seedPath, func(w http.ResponseWriter, r *http.Request) {
-		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-			http.Error(w, "want application/json", http.StatusUnsupportedMediaType)
+	mux.HandleFunc("POST "+path, func(w http.ResponseWriter, r *http.Request) {
+		data, ok := stdReadBody(w, r)
+		if !ok {
 			return
 		}
-		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4<<20))
-		dec.DisallowUnknownFields()
-		var body stdProfile
-		if err := dec.Decode(&body); err != nil {
+		if err := decode(data); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		res, err := serve(r.Context(), &body)
-		if err != nil {
-			http.Error(w, "internal error", http.StatusInternalServerError)
-			return
-		}
-		data, err := json.Marshal(res)
-		if err != nil {
-			http.Error(w, "internal error", http.StatusInternalServerError)
-			return
-		}
-		if res.ID != nil {
-			w.Header().Set("Location", r.URL.Path+"/"+*res.ID)
-		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusCreated)
-		w.Write(data)
+		stdWrite(w, r, http.StatusCreated, res, res.entityID())
 	})
 	return mux
 }
 
-// stdCreate is the hand-written client call.
-func stdCreate(ctx context.Context, hc *http.Client, baseURL, token string, body *stdProfile) (*stdProfile, error) {
-	data, err := json.Marshal(body)
+// stdCall is the hand-written client call: stdSend, then decode the
+// answer into a T.
+func stdCall[T any](ctx context.Context, hc *http.Client, method, path string, body any, want int) (*T, error) {
+	answer, err := stdSend(ctx, hc, method, path, body, want)
 	if err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, baseURL+seedPath, bytes.NewReader(data))
+	out := new(T)
+	if err := json.Unmarshal(answer, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// stdSend encodes body (none when nil), sends it, checks the status and
+// returns the answer.
+func stdSend(ctx context.Context, hc *http.Client, method, path string, body any, want int) ([]byte, error) {
+	var rd io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, err
+		}
+		rd = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, benchBaseURL+path, rd)
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Accept", "application/json")
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("Authorization", "Bearer "+benchToken)
 	resp, err := hc.Do(req)
 	if err != nil {
 		return nil, err
@@ -104,12 +127,8 @@ func stdCreate(ctx context.Context, hc *http.Client, baseURL, token string, body
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode != http.StatusCreated {
+	if resp.StatusCode != want {
 		return nil, fmt.Errorf("status %d: %s", resp.StatusCode, answer)
 	}
-	out := new(stdProfile)
-	if err := json.Unmarshal(answer, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return answer, nil
 }
