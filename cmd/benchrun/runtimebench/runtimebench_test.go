@@ -4,9 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/docs2go/docs2go/cmd/benchrun/runtimebench/corpusgen"
 )
 
 // TestPeersAgree checks that the benchmark measures real work, on every
@@ -135,3 +138,16 @@ func BenchmarkHandler(b *testing.B) { benchSide(b, "handler") }
 
 // BenchmarkClient is one client call of each endpoint.
 func BenchmarkClient(b *testing.B) { benchSide(b, "client") }
+
+// TestPolymorphicDispatch checks that the polymorphic endpoint measures a
+// dispatch: docs2go's body type is the base's wrapper and the example
+// reaches it as the derived type, as it does the peer.
+func TestPolymorphicDispatch(t *testing.T) {
+	e := polymorphicEndpoint()
+	if v := decoded[corpusgen.AnyMobileApp](e.request).Value; reflect.TypeOf(v) != reflect.TypeFor[*corpusgen.WebApp]() {
+		t.Errorf("docs2go decodes the example as %T, want *corpusgen.WebApp", v)
+	}
+	if v := decodeMobileApp(e.request); reflect.TypeOf(v) != reflect.TypeFor[*stdWebApp]() {
+		t.Errorf("the peer decodes the example as %T, want *stdWebApp", v)
+	}
+}
