@@ -127,7 +127,7 @@ func TestClientDecodesCompressedAnswers(t *testing.T) {
 	if err := (&Client{BaseURL: srv.URL}).do(context.Background(), "POST", "/w", &widget{}, &out, 201); err != nil {
 		t.Fatal(err)
 	}
-	if acceptEncoding != "gzip" || out.Name.Or("") != "n" {
+	if acceptEncoding != "gzip" || optValue(out.Name) != "n" {
 		t.Errorf("Accept-Encoding %q, decoded %+v", acceptEncoding, out)
 	}
 
@@ -148,7 +148,7 @@ func TestClientDecodesCompressedAnswers(t *testing.T) {
 		var out widget
 		err := (&Client{BaseURL: "http://graph.invalid", HTTPClient: &http.Client{Transport: rt}}).do(context.Background(), "POST", "/w", &widget{}, &out, 201)
 		switch {
-		case tc.want == "" && (err != nil || out.Name.Or("") != "n"):
+		case tc.want == "" && (err != nil || optValue(out.Name) != "n"):
 			t.Errorf("%s: err %v, decoded %+v", tc.enc, err, out)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("%s: err %v, want it to contain %q", tc.enc, err, tc.want)

@@ -68,10 +68,10 @@ func TestObjectRejects(t *testing.T) {
 }
 
 func TestOpt(t *testing.T) {
-	if o := Some(3); !o.IsSet() || o.IsNull() || o.Or(1) != 3 {
+	if o := Some(3); !o.IsSet() || o.IsNull() || optValue(o) != 3 {
 		t.Errorf("Some(3) = %+v", o)
 	}
-	if o := Null[int](); o.IsSet() || !o.IsNull() || o.Or(1) != 1 {
+	if o := Null[int](); o.IsSet() || !o.IsNull() || optValue(o) != 0 {
 		t.Errorf("Null() = %+v", o)
 	}
 	var o Opt[int]

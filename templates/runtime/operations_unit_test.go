@@ -114,7 +114,7 @@ func TestListAndIterate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		names = append(names, w.Name.Or(""))
+		names = append(names, optValue(w.Name))
 	}
 	if strings.Join(names, ",") != "0,1,2,3,4" {
 		t.Errorf("iterated %q, want the 5 items of 3 pages", names)
@@ -130,7 +130,7 @@ func TestIterateStopsAtFirstError(t *testing.T) {
 			errs = append(errs, err)
 			continue
 		}
-		got = append(got, w.Name.Or(""))
+		got = append(got, optValue(w.Name))
 	}
 	var e *Error
 	if strings.Join(got, ",") != "0,1,2,3" || len(errs) != 1 || !errors.As(errs[0], &e) || e.Status != 503 {

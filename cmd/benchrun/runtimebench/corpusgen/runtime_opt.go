@@ -43,14 +43,6 @@ func (o Opt[T]) Get() (T, bool) {
 	return *o.v, true
 }
 
-// Or returns the value, or def when absent or null.
-func (o Opt[T]) Or(def T) T {
-	if o.v == nil {
-		return def
-	}
-	return *o.v
-}
-
 // IsNull reports whether o is an explicit null.
 func (o Opt[T]) IsNull() bool { return o.null }
 
@@ -77,18 +69,18 @@ func OptEqual[T any](a, b Opt[T]) bool {
 // Format makes fmt print the value with the verb and flags given
 // (Printf("%q", Some("x")) prints "x" quoted), or "null" or "absent",
 // instead of the pointer the Opt holds; fmt.Sprint(o) is o as a string.
+// It hands formatOpt the pointer, not the value: boxing a *T is the same
+// code for every T, while boxing a T was compiled per property type and
+// cost the beta package's build about 150 MB.
 func (o Opt[T]) Format(f fmt.State, verb rune) {
-	var x any
-	if o.v != nil {
-		x = *o.v
-	}
-	formatOpt(f, verb, x, o.v != nil, o.null)
+	formatOpt(f, verb, o.v, o.null)
 }
 
 // Every method of Opt is compiled once per property type of a doc set
 // (about 1,700 shapes in the beta reference; a selection of ten endpoints
 // has about 190), each once more as a pointer-receiver wrapper. So Opt
-// has no String (fmt.Sprint(o) gives it) and no IsZero, Equal is the
+// has no String (fmt.Sprint(o) gives it), no IsZero and no Or (Get gives
+// the value and whether it is set), Equal is the
 // function OptEqual, and the runtime reads an Opt's state by reflection
 // (optOf) instead of through methods.
 
@@ -100,22 +92,18 @@ func valuesEqual(x, y any) bool {
 	return reflect.DeepEqual(x, y)
 }
 
-func optString(x any, set, null bool) string {
-	switch {
-	case set:
-		return fmt.Sprint(x)
-	case null:
-		return "null"
-	}
-	return "absent"
-}
-
-func formatOpt(f fmt.State, verb rune, x any, set, null bool) {
-	if set {
-		fmt.Fprintf(f, fmt.FormatString(f, verb), x)
+// formatOpt prints the value p (a *T, nil when o is absent or null)
+// points to.
+func formatOpt(f fmt.State, verb rune, p any, null bool) {
+	if v := reflect.ValueOf(p); !v.IsNil() {
+		fmt.Fprintf(f, fmt.FormatString(f, verb), v.Elem().Interface())
 		return
 	}
-	io.WriteString(f, optString(x, set, null))
+	if null {
+		io.WriteString(f, "null")
+		return
+	}
+	io.WriteString(f, "absent")
 }
 
 // MarshalJSON writes null or the value. An absent Opt outside a struct
