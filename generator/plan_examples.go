@@ -7,6 +7,7 @@ import (
 
 	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
+	"github.com/docs2go/docs2go/templates/runtime"
 )
 
 // planExamples checks e's documented examples and keeps the usable
@@ -163,7 +164,12 @@ func (plan *Plan) newChecker() *check.Checker {
 // request line.
 func (plan *Plan) exampleTarget(e *endpointInfo, raw string, pos ir.Pos, diags *ir.Diagnostics) string {
 	if p := urlPath(raw); p != "" && plan.router.match(e.method, p) == e.owner() {
-		if q := urlQuery(raw); q != "" {
+		q := urlQuery(raw)
+		if err := runtime.CheckQuery(q); err != nil {
+			diags.Warnf(pos, ir.CodeExampleURL, "http example: url %q: the generated handler refuses its query (%v); the test sends %s", raw, err, p+requiredQuery(e))
+			return p + requiredQuery(e)
+		}
+		if q != "" {
 			return p + "?" + q // the example's query options and parameters
 		}
 		return p

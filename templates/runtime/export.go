@@ -72,3 +72,14 @@ func ParseCall(seg string) (name string, args []CallArg, isCall, ok bool) {
 	}
 	return name, args, true, ok
 }
+
+// CheckQuery returns the 400 the generated handler answers a request
+// with this query (escaped, as in a URL) with, nil when it parses: the
+// plan gives an example whose documented URL the handler would refuse a
+// query it accepts, with a warning, instead of a failing test.
+func CheckQuery(raw string) error {
+	if _, err := parseQuery(raw); err != nil {
+		return err
+	}
+	return nil
+}

@@ -39,12 +39,14 @@ func TestSupportComparisons(t *testing.T) {
 		"round trip loses a key":       {[]byte(`{"name":"n","x":1}`), lost},
 		"handler answers another body": {[]byte(`{"id":"w-s","name":"n"}`), other.Body.Bytes()},
 		"another instant":              {[]byte(`{"when":"2017-01-01T00:00:44+03:00"}`), []byte(`{"when":"2017-01-01T00:00:44Z"}`)},
+		"another double":               {[]byte(`{"x":47.64056839048862}`), []byte(`{"x":47.640568390488625}`)},
+		"another large integer":        {[]byte(`{"n":9007199254740993}`), []byte(`{"n":9007199254740992}`)},
 	} {
 		if diff, err := jsonDiff(c.want, c.got); err != nil || diff == "" {
 			t.Errorf("%s: jsonDiff found no difference (err %v)", name, err)
 		}
 	}
-	if diff, _ := jsonDiff([]byte(`{"n":1.0,"t":"2017-01-01T00:00:44.0416421+03:00"}`), []byte(`{"t":"2016-12-31T21:00:44.0416421Z","n":1}`)); diff != "" {
+	if diff, _ := jsonDiff([]byte(`{"n":1.0,"d":47.640568390488626,"t":"2017-01-01T00:00:44.0416421+03:00"}`), []byte(`{"t":"2016-12-31T21:00:44.0416421Z","d":47.640568390488625,"n":1}`)); diff != "" {
 		t.Errorf("equal JSON values differ:\n%s", diff)
 	}
 	if rec := serveExample(t, widgetHandler(), "POST", "/shops/fail/widgets", []byte(`{"name":"n"}`)); rec.Code == 201 {
