@@ -155,14 +155,18 @@ func segmentWord(s string) string {
 	return s
 }
 
-// splittable reports whether qualifying k could ever tell it from another
-// holder of the same identifier. Two pages documenting the same route with
-// the same type (user-post-users.md and intune-shared-user-create.md)
-// never can; lengthening their names would only hide the numeric suffix.
-func splittable(parts map[string]nameParts, k string, ks map[string]bool) bool {
-	full := parts[k].name(parts[k].maxLevel())
+// splittable reports whether qualifying the holders ks of one identifier
+// could ever tell them apart: whether their most qualified names (full)
+// differ, in which case each holder has another to be told from. Two
+// pages documenting the same route with the same type (user-post-users.md
+// and intune-shared-user-create.md) never can; lengthening their names
+// would only hide the numeric suffix.
+func splittable(full map[string]string, ks map[string]bool) bool {
+	seen, first := false, ""
 	for o := range ks {
-		if o != k && parts[o].name(parts[o].maxLevel()) != full {
+		if !seen {
+			seen, first = true, full[o]
+		} else if full[o] != first {
 			return true
 		}
 	}
@@ -182,6 +186,10 @@ func qualify(parts map[string]nameParts, derive func(key, name string) []string,
 		level[k] = p.min
 	}
 	names := make(map[string]string, len(parts))
+	full := make(map[string]string, len(parts)) // each key's most qualified name
+	for k, p := range parts {
+		full[k] = p.name(p.maxLevel())
+	}
 	for {
 		for k, p := range parts {
 			names[k] = p.name(level[k])
@@ -200,8 +208,8 @@ func qualify(parts map[string]nameParts, derive func(key, name string) []string,
 			}
 		}
 		for _, ks := range holders {
-			for k := range ks {
-				if splittable(parts, k, ks) {
+			if splittable(full, ks) {
+				for k := range ks {
 					bump[k] = true
 				}
 			}
