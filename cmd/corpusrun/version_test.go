@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // TestReadReport: operation pages are counted once even when a page makes
@@ -32,5 +33,38 @@ func TestReadReport(t *testing.T) {
 	want := []string{"get: stream", "create: no body"}
 	if len(r.skipped) != 2 || r.skipped[0] != want[0] || r.skipped[1] != want[1] {
 		t.Errorf("skipped %q, want %q", r.skipped, want)
+	}
+}
+
+// TestBuildTargetNoise: a beta build over its targets by less than the
+// noise allowance is a warning, beyond it a failure; v1.0 is not held to
+// the build targets, and a failed test always fails.
+func TestBuildTargetNoise(t *testing.T) {
+	tg := targets{minGeneratedShare: 0.95, maxBuildSeconds: 60, maxBuildRSSMiB: 3072, buildNoise: 0.10}
+	run := func(wall time.Duration, rss float64) *versionResult {
+		return &versionResult{opPages: 10, endpoint: 10, testsPassed: 1,
+			steps: []step{{name: "build", wall: wall, rssMiB: rss, ok: true}}}
+	}
+	for _, c := range []struct {
+		name          string
+		r             *versionResult
+		beta          bool
+		misses, nears int
+	}{
+		{"under", run(57*time.Second, 3006), true, 0, 0},
+		{"within noise", run(63*time.Second, 3100), true, 0, 1},
+		{"time beyond noise", run(67*time.Second, 3000), true, 1, 0},
+		{"memory beyond noise", run(50*time.Second, 3400), true, 1, 0},
+		{"v1.0 not held", run(90*time.Second, 5000), false, 0, 0},
+	} {
+		m, n := c.r.misses(tg, c.beta)
+		if len(m) != c.misses || len(n) != c.nears {
+			t.Errorf("%s: misses %q, near %q; want %d and %d", c.name, m, n, c.misses, c.nears)
+		}
+	}
+	failed := run(50*time.Second, 3000)
+	failed.testsFailed = 1
+	if m, _ := failed.misses(tg, true); len(m) != 1 {
+		t.Errorf("a failed generated test: misses %q, want 1", m)
 	}
 }
