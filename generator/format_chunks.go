@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"go/format"
 	"sync"
+
+	"github.com/docs2go/docs2go/generator/internal/gofast"
 )
 
 // Formatting a multi-megabyte file (server.go, the endpoints and their
@@ -18,10 +20,6 @@ import (
 // small enough to spread one big file over every core, large enough that
 // the cost of a go/format call per chunk does not show.
 const chunkSize = 64 << 10
-
-// chunkPrefix heads every chunk but the first, which holds the file's own
-// package clause and imports.
-const chunkPrefix = "package p\n\n"
 
 // splitTopLevel cuts src into chunks of about size bytes at top-level
 // declaration boundaries: where two blank lines end and a line starts at
@@ -95,51 +93,65 @@ func skipComment(src []byte, i int) int {
 	return i
 }
 
-// formatChunked formats src like format.Source, cutting it into chunks
-// formatted in parallel when it is big. ok is false when a chunk does not
-// format as expected: the caller then formats the whole file, which also
-// gives the error message a whole-file format would.
-func formatChunked(src []byte, size int) (out []byte, ok bool) {
-	chunks := splitTopLevel(src, size)
-	if len(chunks) == 1 {
-		return nil, false
-	}
-	outs := make([][]byte, len(chunks))
-	errs := make([]bool, len(chunks))
-	var wg sync.WaitGroup
-	for i := 1; i < len(chunks); i++ {
-		wg.Go(func() { outs[i], errs[i] = formatChunk(chunks[i]) })
-	}
-	first, err := format.Source(chunks[0])
-	wg.Wait()
-	if err != nil {
-		return nil, false
-	}
-	n := len(first)
-	for i, o := range outs[1:] {
-		if errs[i+1] {
-			return nil, false
-		}
-		n += 1 + len(o)
-	}
-	out = make([]byte, 0, n)
-	out = append(out, first...)
-	for _, o := range outs[1:] {
-		out = append(out, '\n')
-		out = append(out, o...)
-	}
-	return out, true
+// formatted is a file formatted declaration by declaration.
+type formatted struct {
+	content   []byte
+	decls     int // declaration pieces
+	fast      int // of which gofast printed
+	formatted bool
 }
 
-// formatChunk formats a chunk holding top-level declarations only, and
-// reports failure when it does not format or gofmt printed the package
-// clause differently from how the chunk was headed.
-func formatChunk(chunk []byte) (out []byte, failed bool) {
-	src := make([]byte, 0, len(chunkPrefix)+len(chunk))
-	src = append(append(src, chunkPrefix...), chunk...)
-	f, err := format.Source(src)
-	if err != nil || !bytes.HasPrefix(f, []byte(chunkPrefix)) {
-		return nil, true
+// formatChunked formats src like format.Source: its head (package clause
+// and imports) with go/format, then each top-level declaration with
+// gofast, which falls back to go/format for what it does not print. The
+// declarations are formatted in batches of about size bytes on every
+// core. formatted is false when a piece is not whole declarations (the
+// caller then formats the whole file, which also gives the error message
+// a whole-file format would).
+func formatChunked(src []byte, size int) formatted {
+	pieces := splitTopLevel(src, 1)
+	outs := make([][]byte, len(pieces))
+	fast := make([]bool, len(pieces))
+	errs := make([]error, len(pieces))
+	format1 := func(from, to int) {
+		for i := from; i < to; i++ {
+			if i == 0 {
+				outs[0], errs[0] = format.Source(pieces[0])
+				continue
+			}
+			outs[i], fast[i], errs[i] = gofast.Decl(pieces[i])
+		}
 	}
-	return f[len(chunkPrefix):], false
+	var wg sync.WaitGroup
+	from, n := 0, 0
+	for i, p := range pieces {
+		n += len(p)
+		if n >= size && i+1 < len(pieces) {
+			lo, hi := from, i+1
+			wg.Go(func() { format1(lo, hi) })
+			from, n = i+1, 0
+		}
+	}
+	format1(from, len(pieces))
+	wg.Wait()
+	f := formatted{decls: len(pieces) - 1}
+	total := 0
+	for i, o := range outs {
+		if errs[i] != nil {
+			return formatted{}
+		}
+		if fast[i] {
+			f.fast++
+		}
+		total += 1 + len(o)
+	}
+	f.content = make([]byte, 0, total)
+	for i, o := range outs {
+		if i > 0 {
+			f.content = append(f.content, '\n')
+		}
+		f.content = append(f.content, o...)
+	}
+	f.formatted = true
+	return f
 }

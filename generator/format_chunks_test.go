@@ -90,24 +90,27 @@ func checkChunked(t *testing.T, ds *ir.DocSet) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	chunked := 0
+	decls, fast := 0, 0
 	for _, p := range paths {
 		want, err := format.Source(srcs[p])
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		got, ok := formatChunked(srcs[p], 1)
-		if !ok {
-			continue // one declaration: formatted whole
+		got := formatChunked(srcs[p], 1)
+		if !got.formatted {
+			t.Errorf("%s: not formatted by declaration", p)
+			continue
 		}
-		chunked++
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: formatted in chunks, it differs from go/format:\n%s", p, firstDiff(got, want))
+		decls += got.decls
+		fast += got.fast
+		if !bytes.Equal(got.content, want) {
+			t.Errorf("%s: formatted by declaration, it differs from go/format:\n%s", p, firstDiff(got.content, want))
 		}
 	}
-	if chunked == 0 {
-		t.Errorf("none of %d files was cut into chunks", len(paths))
+	if decls == 0 {
+		t.Errorf("none of %d files was cut into declarations", len(paths))
 	}
+	t.Logf("%d files, %d declaration pieces, %d (%.1f%%) printed by gofast", len(paths), decls, fast, 100*float64(fast)/float64(max(decls, 1)))
 }
 
 // mustPlan plans ds.

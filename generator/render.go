@@ -125,8 +125,8 @@ func (o *output) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err 
 			return out, nil
 		}
 	}
-	if out, ok := formatChunked(src, chunkSize); ok {
-		return out, nil
+	if f := formatChunked(src, chunkSize); f.formatted {
+		return f.content, nil
 	}
 	out, err := format.Source(src)
 	if err != nil {

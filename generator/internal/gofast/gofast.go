@@ -1,0 +1,107 @@
+// Package gofast prints the top-level declarations docs2go emits exactly as
+// gofmt does, several times faster than go/format.
+//
+// It is a port of the parts of go/printer that the generated code uses,
+// without its general comment handling and without reprinting nodes to
+// measure them: doc comments directly above a declaration, a field or a
+// method are the only comments it prints, and any construct or layout it
+// does not know makes it give up on the declaration, which the caller
+// then formats with go/format. So it is never wrong by design, only
+// slower where it does not apply; the tests compare it byte for byte with
+// go/format on every file the generator writes.
+//
+// Like go/printer, it writes a stream for text/tabwriter (htabs for
+// indentation, vtabs between alignment cells, formfeeds closing an
+// alignment section, escaped literals and comments), which the same
+// tabwriter settings and a trimmer turn into the final text.
+package gofast
+
+import (
+	"bytes"
+	"errors"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"text/tabwriter"
+)
+
+// prefix heads the source of every declaration so that it parses as a
+// file; Decl cuts its formatted form off again.
+const prefix = "package p\n\n"
+
+// Decl formats src, one or more top-level declarations (with their doc
+// comments) that start a line, as gofmt formats them inside a file: the
+// result is what go/format prints for "package p\n\n"+src, minus that
+// first line and the blank line after it. fast says whether this
+// package printed it; otherwise go/format did. err is go/format's when
+// src does not parse, or says that src is not declarations.
+func Decl(src []byte) (out []byte, fast bool, err error) {
+	full := make([]byte, 0, len(prefix)+len(src))
+	full = append(append(full, prefix...), src...)
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "", full, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, false, err
+	}
+	if out, ok := printFile(fset.File(file.Pos()), file, len(src)); ok {
+		return out, true, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(full))
+	if err := format.Node(&buf, fset, file); err != nil {
+		return nil, false, err
+	}
+	out, ok := bytes.CutPrefix(buf.Bytes(), []byte(prefix))
+	if !ok {
+		return nil, false, errors.New("gofast: not declarations")
+	}
+	return out, false, nil
+}
+
+// printFile prints the declarations of file, which has no imports, or
+// reports that it cannot.
+func printFile(tf *token.File, file *ast.File, size int) (out []byte, ok bool) {
+	p := &printer{src: newSource(tf), out: make([]byte, 0, size+size/4), col1: true, comments: file.Comments}
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errUnhandled {
+				panic(r)
+			}
+			out, ok = nil, false
+		}
+	}()
+	if len(file.Decls) == 0 {
+		unhandled()
+	}
+	p.declList(file.Decls)
+	if p.docs != len(file.Comments) {
+		unhandled() // a comment this printer does not place
+	}
+	p.ws(newline)
+	p.flushWS()
+	return p.tabulate(size), true
+}
+
+// tabulate runs the stream through text/tabwriter as go/printer
+// configures it for gofmt, then trims trailing blanks as its trimmer
+// does, and ends the text with a newline.
+func (p *printer) tabulate(size int) []byte {
+	t := &trimmer{out: make([]byte, 0, size+size/8)}
+	if bytes.IndexByte(p.out, '\v') < 0 {
+		// No alignment cells: the tabwriter would pass every line
+		// through as it is (indentation tabs and text), so skip it.
+		t.Write(p.out)
+		return t.out
+	}
+	tw := tabwriter.NewWriter(t, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
+	tw.Write(p.out)
+	tw.Flush()
+	return t.out
+}
+
+// errUnhandled makes the printer give up: a construct or layout it does
+// not print exactly as gofmt.
+var errUnhandled = &struct{ error }{}
+
+func unhandled() { panic(errUnhandled) }

@@ -1,0 +1,80 @@
+package gofast
+
+import (
+	"bytes"
+	"go/format"
+	"testing"
+)
+
+// cases are declarations in jennifer's unformatted layout (no
+// indentation, odd spacing), one per construct the printer handles.
+var cases = map[string]string{
+	"struct aligned":  "type T struct{\nA int `json:\"a\"`\nLonger map[string] []* X `json:\"longer,omitempty\"`\nB Opt [string]\n}\n",
+	"struct docs":     "// T is a type.\n//\n//   - a list\n//   - of items\ntype T struct{\n// A is a.\nA int\n// B is\n//  indented.\nBbbbbbb string `json:\"b\"`\n}\n",
+	"struct one line": "type T struct{}\n",
+	"interface":       "// S serves.\ntype S interface{\n// Do does.\nDo (ctx context.Context,req * R) (error)\nGet (ctx context.Context) (* T,error)\n}\n",
+	"key value":       "var e = Info {\nA:true,\nLongerKey:\"x\",\nList:[] string {\n\"a\",\n\"b\",\n},\nAVeryVeryVeryVeryVeryVeryVeryLongKeyName:1,\nB:2,\n\nC:3,\n}\n",
+	"small keys":      "var m = map[string]int {\n\"a\":1,\n\"bb\":2,\n\"a much longer key than forty bytes, to break it\":3,\n\"c\":4,\n}\n",
+	"func body":       "func f (t * testing.T) {\nreq := [] byte (x)\ncheck [A] (t,\"r\",req)\nif err := g (); err != nil {\nt.Fatal (err)\n} else if a == b+c*d {\nreturn\n}\nfor i,v := range xs {\n_ , _ = i,v\n}\nt . Run (\"c\",func (t * testing.T) {\nx := & s {}\nx.n++\n})\n}\n",
+	"multi-line call": "func f () {\nserve (\nt,\nNewHandler (UnimplementedServer {}),\n\"POST\",\n)\n}\n",
+	"switch":          "func f (v any) string {\nswitch x := v.(type) {\ncase int:\nreturn \"int\"\ndefault:\n_ = x\n}\nswitch {\ncase a,b:\n}\nreturn \"\"\n}\n",
+	"one-line method": "// isK makes T a K.\nfunc (T) isK () {}\n",
+	"const group":     "// Members.\nconst (\n// None.\nNone Kind = \"none\"\n// Some.\nSome Kind = \"some\"\n)\n",
+	"consts":          "const a = `raw\n  text  \n`\nconst b = 1\n",
+	"long params":     "func (c * Client) Get (\nctx context.Context,\nid string,\n) (* T,error) {\nreturn nil,nil\n}\n",
+	"binary":          "var x = a + b*c - (d / e) << 2\n",
+	"slices":          "func f () {\n_ = s [1:len (s)-1]\n_ = s [:]\n}\n",
+}
+
+func TestDeclMatchesGofmt(t *testing.T) {
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			checkDecl(t, src, true)
+		})
+	}
+}
+
+// TestDeclFallsBack wants constructs the printer does not handle to be
+// formatted by go/format, exactly.
+func TestDeclFallsBack(t *testing.T) {
+	for name, src := range map[string]string{
+		"line comment":    "type T struct{\nA int // a\n}\n",
+		"comment in body": "func f () {\nx ()\n// c\n\ny ()\n}\n",
+		"label":           "func f () {\nL:\nfor {\nbreak L\n}\n}\n",
+		"hex number":      "const x = 0X1F\n",
+		"one-line body":   "func f () { x () }\n",
+		"block comment":   "/* doc */\nfunc f () {\n}\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			checkDecl(t, src, false)
+		})
+	}
+}
+
+func checkDecl(t *testing.T, src string, wantFast bool) {
+	t.Helper()
+	want, err := format.Source([]byte(prefix + src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = bytes.TrimPrefix(want, []byte(prefix))
+	got, fast, err := Decl([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fast != wantFast {
+		t.Errorf("printed by gofast: %v, want %v", fast, wantFast)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestDeclNotDeclarations(t *testing.T) {
+	if _, _, err := Decl([]byte("\n")); err == nil {
+		t.Error("no error for a source without declarations")
+	}
+	if _, _, err := Decl([]byte("func (")); err == nil {
+		t.Error("no error for a source that does not parse")
+	}
+}
