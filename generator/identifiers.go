@@ -184,15 +184,16 @@ func (n *namer) assign(ws []want) map[string]string {
 		if derive == nil {
 			derive = func(b string) []string { return []string{b} }
 		}
-		base := w.Base
-		for i := 2; n.anyTaken(derive(base)); i++ {
+		base, ids := w.Base, derive(w.Base)
+		for i := 2; n.anyTaken(ids); i++ {
 			base = w.Base + strconv.Itoa(i)
+			ids = derive(base)
 		}
 		if base != w.Base {
 			n.diags.Warnf(w.Pos, ir.CodeNameCollision, "%s: go name %s of %q collides with %s; using %s",
 				w.What, w.Base, label(w.Key), n.holder(derive(w.Base)), base)
 		}
-		for _, id := range derive(base) {
+		for _, id := range ids {
 			n.taken[id] = w.Key
 		}
 		out[w.Key] = base
