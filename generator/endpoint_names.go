@@ -192,14 +192,18 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 // paths (see qualify), so only true ties reach the namer's numeric suffix
 // and its warning.
 func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
-	parts := map[string]nameParts{}
-	examples := map[string]int{}
-	for _, e := range eps {
-		if e.primary == nil {
-			parts[e.key] = routeParts(e.routes[0], e.kind)
+	each := make([]nameParts, len(eps)) // on every core
+	planEach(len(eps), func(i int) {
+		if e := eps[i]; e.primary == nil {
+			each[i] = routeParts(e.routes[0], e.kind)
 		} else {
-			parts[e.key] = memberParts(e)
+			each[i] = memberParts(e)
 		}
+	})
+	parts := make(map[string]nameParts, len(eps))
+	examples := make(map[string]int, len(eps))
+	for i, e := range eps {
+		parts[e.key] = each[i]
 		examples[e.key] = len(e.ep.Examples)
 	}
 	bases := qualify(parts, func(key, b string) []string { return endpointIdents(b, examples[key]) }, pkg.isTaken)

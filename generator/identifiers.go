@@ -167,7 +167,13 @@ type namer struct {
 }
 
 func newNamer(diags *ir.Diagnostics, reserved ...string) *namer {
-	n := &namer{taken: map[string]string{}, diags: diags}
+	return newNamerSize(diags, len(reserved), reserved...)
+}
+
+// newNamerSize is newNamer for a scope expected to hold about size
+// identifiers, so that its table does not grow step by step.
+func newNamerSize(diags *ir.Diagnostics, size int, reserved ...string) *namer {
+	n := &namer{taken: make(map[string]string, max(size, len(reserved))), diags: diags}
 	for _, r := range reserved {
 		n.taken[r] = fixedHolder
 	}

@@ -54,10 +54,16 @@ func newQualifier(parts map[string]nameParts, derive func(key, name string) []st
 	q := &qualifier{keys: keys, parts: make([]nameParts, n), level: make([]int, n), name: make([]string, n),
 		ids: make([][]string, n), hit: make([]bool, n), full: make([]string, n),
 		holders: make(map[string][]int, 16*n), derive: derive, taken: taken}
-	for i, k := range keys {
-		p := parts[k]
+	// The names and their identifiers are derived on every core; the
+	// holders are registered in key order.
+	planEach(n, func(i int) {
+		p := parts[keys[i]]
 		q.parts[i], q.level[i], q.full[i] = p, p.min, p.name(p.maxLevel())
-		q.rename(i, nil)
+		q.name[i] = p.name(p.min)
+		q.ids[i] = derive(keys[i], q.name[i])
+	})
+	for i := range keys {
+		q.register(i, nil)
 	}
 	return q
 }
@@ -71,11 +77,16 @@ func (q *qualifier) everyKey() []int {
 	return all
 }
 
-// rename names key i at its level and registers its identifiers, noting
-// in changed (when not nil) the identifiers whose holders it joined.
+// rename names key i at its level and registers its identifiers.
 func (q *qualifier) rename(i int, changed map[string]bool) {
 	q.name[i] = q.parts[i].name(q.level[i])
 	q.ids[i] = q.derive(q.keys[i], q.name[i])
+	q.register(i, changed)
+}
+
+// register adds key i to the holders of its identifiers, noting in
+// changed (when not nil) the identifiers whose holders it joined.
+func (q *qualifier) register(i int, changed map[string]bool) {
 	q.hit[i] = false
 	for _, id := range q.ids[i] {
 		// A name may derive one identifier twice; holders is a set. The
@@ -143,9 +154,13 @@ func (q *qualifier) bumped(i int, split map[string]bool) bool {
 		return true
 	}
 	for _, id := range q.ids[i] {
+		hs := q.holders[id]
+		if len(hs) < 2 {
+			continue // held by i alone: most are
+		}
 		s, ok := split[id]
 		if !ok {
-			s = q.splittable(q.holders[id])
+			s = q.splittable(hs)
 			split[id] = s
 		}
 		if s {
