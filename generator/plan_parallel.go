@@ -13,6 +13,12 @@ import (
 // again in the caller's goroutine (the first one, as text), where
 // NewPlan's recover turns it into an error instead of a crash.
 func planEach(n int, f func(i int)) {
+	if planEachOrder != nil {
+		for _, i := range planEachOrder(n) {
+			f(i)
+		}
+		return
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var fault atomic.Value
@@ -33,3 +39,8 @@ func planEach(n int, f func(i int)) {
 		panic(p)
 	}
 }
+
+// planEachOrder, when set (by tests), makes planEach make its calls one
+// at a time in the order it returns (a permutation of 0 … n-1), to show
+// that no result of NewPlan depends on the order they run in.
+var planEachOrder func(n int) []int
