@@ -53,8 +53,8 @@ func encodeJSON(v any) ([]byte, error) {
 // value writes the c at p.
 func (e *encoder) value(c *codec, p unsafe.Pointer) {
 	switch c.kind {
-	case kindOpt:
-		v, _ := c.optAt(p)
+	case kindOpt, kindPointer:
+		v := c.target(p)
 		if v == nil {
 			e.buf = append(e.buf, "null"...)
 			return
@@ -160,6 +160,10 @@ func (e *encoder) object(c *codec, p unsafe.Pointer, typeName string) {
 		e.buf = append(e.buf, f.key...)
 		e.value(f.c, fp)
 	}
+	if !o.hasExtra {
+		e.buf = append(e.buf, '}')
+		return
+	}
 	if extra := *(*map[string]json.RawMessage)(unsafe.Add(p, o.extra)); len(extra) > 0 {
 		keys := make([]string, 0, len(extra))
 		for k := range extra {
@@ -184,11 +188,18 @@ func (e *encoder) object(c *codec, p unsafe.Pointer, typeName string) {
 	e.buf = append(e.buf, '}')
 }
 
-// isZero reports whether the field at p is left out by omitzero.
+// isZero reports whether the field at p is left out by omitzero (or by
+// omitempty, the same for the strings and pointers that Page and Value
+// tag so).
 func (f *fieldPlan) isZero(p unsafe.Pointer) bool {
-	if f.c.kind == kindOpt {
+	switch f.c.kind {
+	case kindOpt:
 		v, null := f.c.optAt(p)
 		return v == nil && !null
+	case kindPointer:
+		return *(*unsafe.Pointer)(p) == nil
+	case kindString:
+		return *(*string)(p) == ""
 	}
 	return f.c.value(p).IsZero()
 }
