@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -27,10 +28,14 @@ type encoder struct {
 
 // encodeJSON is json.Marshal for generated types and what their
 // MarshalJSON methods call: v is a value or a pointer.
-func encodeJSON(v any) ([]byte, error) {
+func encodeJSON(v any) ([]byte, error) { return appendJSON(nil, v) }
+
+// appendJSON appends the encoding of v (a value or a pointer) to buf,
+// first making room for the length of the type's last encoding.
+func appendJSON(buf []byte, v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
-		return []byte("null"), nil
+		return append(buf, "null"...), nil
 	}
 	if rv.Kind() != reflect.Pointer {
 		p := reflect.New(rv.Type())
@@ -38,17 +43,26 @@ func encodeJSON(v any) ([]byte, error) {
 		rv = p
 	}
 	if rv.IsNil() {
-		return []byte("null"), nil
+		return append(buf, "null"...), nil
 	}
 	c := codecOf(rv.Type().Elem())
-	e := encoder{buf: make([]byte, 0, max(64, c.sizeHint.Load()+64))}
+	start := len(buf)
+	e := encoder{buf: slices.Grow(buf, int(max(64, c.sizeHint.Load()+64)))}
 	e.value(c, rv.UnsafePointer())
 	if e.err != nil {
-		return nil, e.err
+		return buf, e.err
 	}
-	c.sizeHint.Store(int64(len(e.buf)))
+	c.sizeHint.Store(int64(len(e.buf) - start))
 	return e.buf, nil
 }
+
+// answerBuffers holds the handler's encoding buffers (*[]byte) between
+// answers: an answer is written, and its buffer free, before the handler
+// returns, so a large answer (a page of items) costs no new buffer to
+// zero and collect. A buffer grown past maxPooledBuffer is dropped.
+var answerBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledBuffer = 1 << 20
 
 // value writes the c at p.
 func (e *encoder) value(c *codec, p unsafe.Pointer) {
@@ -150,7 +164,11 @@ func (e *encoder) object(c *codec, p unsafe.Pointer, typeName string) {
 	for i := range o.fields {
 		f := &o.fields[i]
 		fp := unsafe.Add(p, f.off)
-		if f.omit && f.isZero(fp) {
+		if f.omit && f.c.kind == kindOpt { // most properties of most objects are absent Opts: checked inline
+			if *(*unsafe.Pointer)(unsafe.Add(fp, f.c.optValue)) == nil && !*(*bool)(unsafe.Add(fp, f.c.optNull)) {
+				continue
+			}
+		} else if f.omit && f.isZero(fp) {
 			continue
 		}
 		if !first {
@@ -281,6 +299,15 @@ func appendDouble(b []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// plainASCII tells the ASCII bytes json.Marshal writes as they are: not a
+// control character, a quote, a backslash or an HTML character.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendString writes s quoted as json.Marshal does: HTML characters,
 // U+2028 and U+2029 escaped, invalid UTF-8 replaced.
 func appendString(b []byte, s string) []byte {
@@ -288,7 +315,7 @@ func appendString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if plainASCII[c] {
 				i++
 				continue
 			}

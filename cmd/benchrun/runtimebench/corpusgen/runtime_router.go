@@ -227,8 +227,9 @@ func withErrorShape(rt *router) http.Handler {
 		if crid == "" || len(crid) > 128 {
 			crid = rid
 		}
-		w.Header().Set("request-id", rid)
-		w.Header().Set("client-request-id", crid)
+		ids := []string{rid, crid} // the two header values in one allocation, under canonical keys
+		h := w.Header()
+		h["Request-Id"], h["Client-Request-Id"] = ids[0:1:1], ids[1:2:2]
 		rt.ServeHTTP(w, r)
 	})
 }

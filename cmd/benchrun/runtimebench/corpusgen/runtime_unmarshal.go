@@ -306,6 +306,11 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 	}
 	var h sliceHeader // [] is an empty slice, not nil
 	h.data = unsafe.Pointer(&zeroArray)
+	if d.depth < presizeDepth {
+		if n := arrayLen(d.data, d.pos); n > 0 {
+			h.cap, h.data = n, reflect.New(reflect.ArrayOf(n, c.elem.typ)).UnsafePointer()
+		}
+	}
 	size := c.elem.typ.Size()
 	d.eachElement(func() {
 		if h.len == h.cap { // grow as encoding/json does
@@ -325,6 +330,11 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 		*(*sliceHeader)(p) = h
 	}
 }
+
+// presizeDepth is how deep an array is counted before its slice is made
+// (a page's items, a collection answer): once, not on every level, so
+// that nested arrays are not skimmed again and again.
+const presizeDepth = 2
 
 // sliceHeader is the layout of a Go slice, for building a slice of a type
 // known only at run time without reflect.Value's allocations.
