@@ -65,8 +65,8 @@ type objectPlan struct {
 	checked  []int          // fields with a required or read-only rule, sorted by name
 	extra    uintptr        // offset of AdditionalData
 	hasExtra bool           // false for Page and Value: they drop unknown properties, as encoding/json does
-	open     bool // AdditionalData is tagged docs2go:"open"
-	odata    int  // index of the "@odata.type" field, -1 when there is none
+	open     bool           // AdditionalData is tagged docs2go:"open"
+	odata    int            // index of the "@odata.type" field, -1 when there is none
 }
 
 // fieldPlan is one JSON property of a generated struct.
