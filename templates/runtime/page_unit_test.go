@@ -263,9 +263,15 @@ func pageHandler() http.Handler {
 }
 
 // TestHandlerAnswersConcurrently: answers written at the same time from
-// the handler's pooled buffers each get their own bytes.
+// the handler's pooled buffers each get their own bytes, and each its own
+// request-id.
 func TestHandlerAnswersConcurrently(t *testing.T) {
-	h := pageHandler()
+	rt := newRouter()
+	if err := rt.Handle("GET /items", pageHandler()); err != nil {
+		t.Fatal(err)
+	}
+	h := withErrorShape(rt)
+	var ids sync.Map
 	var wg sync.WaitGroup
 	for n := range 40 {
 		wg.Go(func() {
@@ -277,6 +283,10 @@ func TestHandlerAnswersConcurrently(t *testing.T) {
 					n > 0 && page.Value[n-1].Name != strings.Repeat("x", n) || rec.Header().Get("Content-Type") != "application/json" {
 					t.Errorf("n=%d: answer %.80s (%v)", n, rec.Body, err)
 					return
+				}
+				id := rec.Header().Get("request-id")
+				if _, seen := ids.LoadOrStore(id, true); seen || len(id) != 36 || rec.Header().Get("client-request-id") != id {
+					t.Errorf("request-id %q (seen before: %v), client-request-id %q", id, seen, rec.Header().Get("client-request-id"))
 				}
 			}
 		})
