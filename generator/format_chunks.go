@@ -8,26 +8,28 @@ import (
 	"github.com/docs2go/docs2go/generator/internal/gofast"
 )
 
-// Formatting a multi-megabyte file (server.go, the endpoints and their
-// tests) as one go/format call left it running alone on one core at the
-// end of a run, growing multi-megabyte buffers. gofmt prints a top-level
+// go/format was a third of a run's CPU, and a multi-megabyte file
+// (server.go, the endpoints and their tests) formatted in one call ran
+// alone on one core at the end of a run. gofmt prints a top-level
 // declaration the same whatever its neighbours: only the blank lines
-// between declarations and the import block depend on the file. So a big
-// file is cut, between top-level declarations, into chunks formatted on
-// every core and joined with the blank line gofmt puts there.
+// between declarations and the import block depend on the file. So a file
+// is cut between its top-level declarations, each is printed by gofast
+// (go/printer's rules for the code docs2go emits, several times faster;
+// go/format for anything else), in batches on every core, and the pieces
+// are joined with the blank line gofmt puts there.
 
-// chunkSize is about how many bytes of unformatted source a chunk holds:
-// small enough to spread one big file over every core, large enough that
-// the cost of a go/format call per chunk does not show.
-const chunkSize = 64 << 10
+// batchSize is about how many bytes of unformatted source one goroutine
+// formats: enough to spread a big file over every core without a
+// goroutine per declaration.
+const batchSize = 64 << 10
 
-// splitTopLevel cuts src into chunks of about size bytes at top-level
-// declaration boundaries: where two blank lines end and a line starts at
-// depth zero outside any string or comment. gofmt prints one blank line
-// there (two or more blank lines in the source become one), so the
-// formatted chunks join with one blank line between them. A file without
-// such places stays one chunk.
-func splitTopLevel(src []byte, size int) [][]byte {
+// splitTopLevel cuts src at its top-level declaration boundaries: where
+// two blank lines end and a line starts at depth zero outside any string
+// or comment. gofmt prints one blank line there (two or more blank lines
+// in the source become one), so the formatted pieces join with one blank
+// line between them. The first piece holds the package clause and the
+// imports.
+func splitTopLevel(src []byte) [][]byte {
 	var chunks [][]byte
 	start, depth := 0, 0
 	for i := 0; i < len(src); i++ {
@@ -47,7 +49,7 @@ func splitTopLevel(src []byte, size int) [][]byte {
 		case '}', ')', ']':
 			depth--
 		case '\n':
-			if depth == 0 && i+1-start >= size && i >= 2 && src[i-1] == '\n' && src[i-2] == '\n' &&
+			if depth == 0 && i >= 2 && src[i-1] == '\n' && src[i-2] == '\n' &&
 				i+1 < len(src) && src[i+1] != '\n' && src[i+1] != ' ' && src[i+1] != '\t' {
 				chunks = append(chunks, src[start:i+1])
 				start = i + 1
@@ -103,13 +105,12 @@ type formatted struct {
 
 // formatChunked formats src like format.Source: its head (package clause
 // and imports) with go/format, then each top-level declaration with
-// gofast, which falls back to go/format for what it does not print. The
-// declarations are formatted in batches of about size bytes on every
-// core. formatted is false when a piece is not whole declarations (the
-// caller then formats the whole file, which also gives the error message
-// a whole-file format would).
+// gofast. The declarations are formatted in batches of about size bytes on
+// every core. formatted is false when a piece is not whole declarations
+// (the caller then formats the whole file, which also gives the error
+// message a whole-file format would).
 func formatChunked(src []byte, size int) formatted {
-	pieces := splitTopLevel(src, 1)
+	pieces := splitTopLevel(src)
 	outs := make([][]byte, len(pieces))
 	fast := make([]bool, len(pieces))
 	errs := make([]error, len(pieces))

@@ -19,7 +19,7 @@ func TestSplitTopLevel(t *testing.T) {
 		"// \"doc { of h\n/* ( */ func h() { _ = '{'; _ = \"}\\\"\" }\n\n\n" +
 		"type T struct{}\n"
 	var got []string
-	for _, c := range splitTopLevel([]byte(src), 1) {
+	for _, c := range splitTopLevel([]byte(src)) {
 		got = append(got, string(c))
 	}
 	want := []string{
@@ -36,14 +36,11 @@ func TestSplitTopLevel(t *testing.T) {
 			t.Errorf("chunk %d: got %q, want %q", i, got[i], want[i])
 		}
 	}
-	if n := len(splitTopLevel([]byte(src), len(src))); n != 1 {
-		t.Errorf("a file smaller than a chunk made %d chunks", n)
-	}
 }
 
 // TestFormatChunkedMatchesGofmt formats the unformatted source of every
-// file of every testdata case one declaration per chunk (the smallest
-// chunks, so every boundary is exercised) and wants go/format's bytes.
+// file of every testdata case by declaration, one per batch (so every
+// batch boundary is exercised too), and wants go/format's bytes.
 func TestFormatChunkedMatchesGofmt(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/*/input.json")
 	if len(cases) == 0 {

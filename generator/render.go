@@ -125,7 +125,7 @@ func (o *output) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err 
 			return out, nil
 		}
 	}
-	if f := formatChunked(src, chunkSize); f.formatted {
+	if f := formatChunked(src, batchSize); f.formatted {
 		return f.content, nil
 	}
 	out, err := format.Source(src)
