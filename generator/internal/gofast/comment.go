@@ -116,19 +116,18 @@ func (p *printer) commentSuffix() (wroteNewline, droppedFF bool) {
 // reformatted by go/doc/comment, as comment lines. Groups it would leave
 // as they are (directives, block comments, empty text) are unhandled.
 func formatDocComment(g *ast.CommentGroup) []string {
-	var b strings.Builder
-	for _, c := range g.List {
+	texts := make([]string, len(g.List))
+	for i, c := range g.List {
 		after, ok := strings.CutPrefix(c.Text, "//")
 		if !ok || isDirective(after) {
 			unhandled()
 		}
-		b.WriteString(strings.TrimPrefix(after, " "))
-		b.WriteString("\n")
+		texts[i] = strings.TrimPrefix(after, " ")
 	}
-	text := b.String()
-	if text == "" {
-		unhandled()
+	if out, ok := plainDoc(texts); ok {
+		return out
 	}
+	text := strings.Join(texts, "\n") + "\n"
 	var parser comment.Parser
 	var printer comment.Printer
 	text = string(printer.Comment(parser.Parse(text)))
@@ -155,6 +154,74 @@ func formatDocComment(g *ast.CommentGroup) []string {
 		}
 	}
 	return out
+}
+
+// plainDoc is what go/doc/comment makes of lines (a doc comment's text
+// without its comment markers) when it can tell without parsing them:
+// paragraphs of printable ASCII whose lines start with a letter or a
+// punctuation mark that starts nothing in doc comment syntax, with no
+// brackets (links) and no “ or ” (quotes), and no one-line paragraph
+// after the first line that could be an old-style heading. gofmt then only
+// drops the blank lines around the text, keeps one between paragraphs
+// and trims line ends. ok is false for any other text.
+func plainDoc(lines []string) (out []string, ok bool) {
+	out = make([]string, 0, len(lines))
+	paraLen, paras, paraStart := 0, 0, 0
+	endPara := func(last string) bool {
+		if paraLen == 1 && paraStart > 0 {
+			c := last[len(last)-1]
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				return false // maybe a heading
+			}
+		}
+		return true
+	}
+	prev := ""
+	for i, l := range lines {
+		l = strings.TrimRight(l, " ")
+		if l == "" {
+			if paraLen > 0 {
+				if !endPara(prev) {
+					return nil, false
+				}
+				paraLen = 0
+			}
+			continue
+		}
+		if !plainLine(l) {
+			return nil, false
+		}
+		if paraLen == 0 {
+			if paras > 0 {
+				out = append(out, "//")
+			}
+			paras++
+			paraStart = i
+		}
+		paraLen++
+		out = append(out, "// "+l)
+		prev = l
+	}
+	if paras == 0 || paraLen > 0 && !endPara(prev) {
+		return nil, false
+	}
+	return out, true
+}
+
+// plainLine reports whether l is printable ASCII that go/doc/comment
+// keeps as it is in a paragraph.
+func plainLine(l string) bool {
+	switch c := l[0]; {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '(', c == '"', c == '.', c == ',', c == '/', c == '@', c == '$', c == '<', c == '\'':
+	default:
+		return false
+	}
+	for i := range len(l) {
+		if c := l[i]; c < ' ' || c > '~' || c == '[' || c == ']' {
+			return false
+		}
+	}
+	return !strings.Contains(l, "``") && !strings.Contains(l, "''")
 }
 
 // isDirective is go/printer's: a //go:generate-like line comment.

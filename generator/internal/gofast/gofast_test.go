@@ -2,8 +2,12 @@ package gofast
 
 import (
 	"bytes"
+	"go/ast"
+	"go/doc/comment"
 	"go/format"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // cases are declarations in jennifer's unformatted layout (no
@@ -77,4 +81,66 @@ func TestDeclNotDeclarations(t *testing.T) {
 	if _, _, err := Decl([]byte("func (")); err == nil {
 		t.Error("no error for a source that does not parse")
 	}
+}
+
+// TestPlainDoc wants plainDoc, where it answers, to agree with
+// go/doc/comment, and to leave to it what it cannot tell.
+func TestPlainDoc(t *testing.T) {
+	for _, tc := range []struct {
+		lines []string
+		plain bool
+	}{
+		{[]string{"ACL is the type microsoft.graph.acl.", "", "An access control entry.", "", "Source: beta/x.md:33."}, true},
+		{[]string{"", "Leading and trailing blanks.", "", "", "Two paragraphs.  ", ""}, true},
+		{[]string{"See https://example.com/x_y for more."}, true},
+		{[]string{"First.", "", "Looks Like A Heading", "", "Text."}, false},
+		{[]string{"", "Heading After A Blank", "", "Text."}, false},
+		{[]string{"Heading At The Start", "", "Text."}, true},
+		{[]string{"A list:", "  - item"}, false},
+		{[]string{"- not a list when unindented"}, false},
+		{[]string{"# Heading"}, false},
+		{[]string{"See [Link] here."}, false},
+		{[]string{"``quoted''"}, false},
+		{[]string{"caf\u00e9"}, false},
+		{[]string{"", ""}, false},
+	} {
+		got, ok := plainDoc(tc.lines)
+		if ok != tc.plain {
+			t.Errorf("%q: plain %v, want %v", tc.lines, ok, tc.plain)
+		}
+		var list []*ast.Comment
+		for _, l := range tc.lines {
+			list = append(list, &ast.Comment{Text: "// " + l})
+		}
+		if !ok {
+			continue
+		}
+		want := goDocComment(list)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%q:\ngot  %q\nwant %q", tc.lines, got, want)
+		}
+	}
+}
+
+// goDocComment is formatDocComment without plainDoc.
+func goDocComment(list []*ast.Comment) []string {
+	var b strings.Builder
+	for _, c := range list {
+		b.WriteString(strings.TrimPrefix(strings.TrimPrefix(c.Text, "//"), " ") + "\n")
+	}
+	var p comment.Parser
+	var pr comment.Printer
+	var out []string
+	for _, l := range strings.Split(strings.TrimSuffix(string(pr.Comment(p.Parse(b.String()))), "\n"), "\n") {
+		switch {
+		case l == "":
+			l = "//"
+		case strings.HasPrefix(l, "\t"):
+			l = "//" + l
+		default:
+			l = "// " + l
+		}
+		out = append(out, strings.TrimRightFunc(l, unicode.IsSpace))
+	}
+	return out
 }
