@@ -26,6 +26,28 @@ type decoder struct {
 	// alias: data is never written again (a body the handler or client
 	// read), so strings without escapes are views of it instead of copies.
 	alias bool
+	strs  []string // room for the strings Opts and pointers point to, see newValue
+	slab  int      // the size of the last slab of strs
+}
+
+// maxStringSlab is the most strings newValue allocates at once.
+const maxStringSlab = 64
+
+// newValue returns a new zero c for an Opt or a pointer to hold. A string
+// (enums included) comes from a slab, so that the many string properties
+// of a body cost a few allocations instead of one each; the slabs double
+// from 4 strings, so that at most half of what they hold is unused.
+func (d *decoder) newValue(c *codec) unsafe.Pointer {
+	if c.kind != kindString {
+		return reflect.New(c.typ).UnsafePointer()
+	}
+	if len(d.strs) == 0 {
+		d.slab = min(max(4, 2*d.slab), maxStringSlab)
+		d.strs = make([]string, d.slab)
+	}
+	p := unsafe.Pointer(&d.strs[0])
+	d.strs = d.strs[1:]
+	return p
 }
 
 // text consumes a string and returns its value.
@@ -101,7 +123,7 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) {
 	}
 	switch c.kind {
 	case kindOpt, kindPointer:
-		v := reflect.New(c.elem.typ).UnsafePointer()
+		v := d.newValue(c.elem)
 		if c.kind == kindOpt && c.elem.kind == kindBytes {
 			d.bytes(c.elem, v, tok, true)
 		} else {
