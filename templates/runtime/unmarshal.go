@@ -326,12 +326,12 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 	}
 	var h sliceHeader // [] is an empty slice, not nil
 	h.data = unsafe.Pointer(&zeroArray)
+	size := c.elem.typ.Size()
 	if d.depth < presizeDepth {
-		if n := arrayLen(d.data, d.pos); n > 0 {
+		if n, bytes := arrayLen(d.data, d.pos); n > 0 && uintptr(n)*size <= maxPresizeRatio*uintptr(bytes) {
 			h.cap, h.data = n, reflect.New(reflect.ArrayOf(n, c.elem.typ)).UnsafePointer()
 		}
 	}
-	size := c.elem.typ.Size()
 	d.eachElement(func() {
 		if h.len == h.cap { // grow as encoding/json does
 			h.cap = max(4, h.len+h.len/2)
@@ -355,6 +355,13 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 // (a page's items, a collection answer): once, not on every level, so
 // that nested arrays are not skimmed again and again.
 const presizeDepth = 2
+
+// maxPresizeRatio bounds the slice made up front to this many times the
+// array's bytes: an array of numbers sent for a property of large objects
+// fails at its first element, without a slice for all of them first. A
+// page of users selected down to their id (50 bytes of JSON each, 1,096
+// bytes of Go) is still sized once.
+const maxPresizeRatio = 32
 
 // sliceHeader is the layout of a Go slice, for building a slice of a type
 // known only at run time without reflect.Value's allocations.
