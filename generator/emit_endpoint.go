@@ -3,6 +3,7 @@ package generator
 import (
 	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -16,6 +17,9 @@ func (em emitter) bodyType(e *endpointInfo) *jen.Statement { return em.requestBo
 // longMethod reports whether a declaration of e's Server method, with
 // the given receiver and parameter text, is a long line.
 func (em emitter) longMethod(e *endpointInfo, parts ...string) bool {
+	if e.shape.statuses != nil {
+		parts = append(parts, "int")
+	}
 	return long(append(parts, e.name, e.name+"Request", em.resultName(e), "error")...)
 }
 
@@ -297,7 +301,7 @@ func (em emitter) serverFile() (*jen.File, []string) {
 	f.Comment("to choose the failure status; any other error becomes 500.")
 	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
 		for _, e := range eps {
-			in.Add(servesComment(e.name, e.routes, "Source: "+sourceRef(e.ep.Pos)+"."))
+			in.Add(servesComment(e.name, e.routes, append(e.statusNote(), "Source: "+sourceRef(e.ep.Pos)+".")...))
 			in.Id(e.name).Add(argsOf(em.longMethod(e, "ctx context.Context", "req *"), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
 				Params(em.serverResults(e)...)
 		}
@@ -348,6 +352,19 @@ func (em emitter) serverFile() (*jen.File, []string) {
 	return f, pages
 }
 
+// statusNote says, for an endpoint whose Server method chooses its
+// status, which it may return.
+func (e *endpointInfo) statusNote() []string {
+	if e.shape.statuses == nil {
+		return nil
+	}
+	var sts []string
+	for _, st := range e.shape.statuses {
+		sts = append(sts, strconv.Itoa(st))
+	}
+	return []string{"The int it returns is the status it answers: " + strings.Join(sts, " or ") + "; 0 is " + strconv.Itoa(e.status) + "."}
+}
+
 // generated lists the endpoints that have a Server method, sorted by name.
 func (plan *Plan) generated() []*endpointInfo {
 	var eps []*endpointInfo
@@ -377,6 +394,13 @@ func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
 	}
 	if e.shape.content {
 		d[jen.Id("Answer")] = jen.Lit(e.ep.ResultContent)
+	}
+	if e.shape.statuses != nil {
+		var sts []jen.Code
+		for _, st := range e.shape.statuses {
+			sts = append(sts, jen.Lit(st))
+		}
+		d[jen.Id("Statuses")] = jen.Index().Int().Values(sts...)
 	}
 	if authRequired(e.ep) {
 		d[jen.Id("AuthRequired")] = jen.True()
