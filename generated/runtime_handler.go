@@ -158,22 +158,38 @@ func serveStatus[S, B, R any](c *handlerConfig, s S, ep *EndpointInfo, status in
 			w.WriteHeader(status)
 			return
 		}
-		data, encErr := encodeJSON(res) // "null" for a nil pointer
-		if encErr != nil {
+		buf := answerBuffers.Get().(*[]byte)
+		data, encErr := appendJSON((*buf)[:0], res) // "null" for a nil pointer
+		switch {
+		case encErr != nil:
 			c.fail(w, r, encErr)
-			return
-		}
-		if string(data) == "null" {
+		case string(data) == "null":
 			c.fail(w, r, fmt.Errorf("%s returned no result and no error, but the endpoint answers %d with a body", ep.Operation, status))
-			return
+		default:
+			writeAnswer(w, status, location(r, status, res, data), data)
 		}
-		if loc := location(r, status, res, data); loc != "" {
-			w.Header().Set("Location", loc)
+		if cap(data) <= maxPooledBuffer {
+			*buf = data
+			answerBuffers.Put(buf)
 		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(status)
-		w.Write(data)
 	})
+}
+
+// jsonContentType is the Content-Type header's value of every JSON
+// answer, shared: a header value slice is replaced, not written into,
+// and its capacity of one makes an append copy it.
+var jsonContentType = []string{"application/json"}
+
+// writeAnswer writes a JSON answer with its status and Location (none
+// when "").
+func writeAnswer(w http.ResponseWriter, status int, loc string, data []byte) {
+	h := w.Header()
+	if loc != "" {
+		h.Set("Location", loc)
+	}
+	h["Content-Type"] = jsonContentType
+	w.WriteHeader(status)
+	w.Write(data)
 }
 
 // prepare runs the checks before the Server method: authentication, the
@@ -184,9 +200,13 @@ func (c *handlerConfig) prepare(w http.ResponseWriter, r *http.Request, ep *Endp
 	if err != nil {
 		return r, nil, err
 	}
-	q, err := parseQuery(r.URL.RawQuery)
-	if err != nil {
-		return r, nil, err
+	q := &noQuery
+	if r.URL.RawQuery != "" {
+		parsed, err := parseQuery(r.URL.RawQuery)
+		if err != nil {
+			return r, nil, err
+		}
+		q = &parsed
 	}
 	switch b := body.(type) {
 	case *struct{}:
@@ -195,8 +215,12 @@ func (c *handlerConfig) prepare(w http.ResponseWriter, r *http.Request, ep *Endp
 	default:
 		err = decodeRequest(c, w, r, ep, body)
 	}
-	return r, &q, err
+	return r, q, err
 }
+
+// noQuery is the options of a request without a query: shared, since the
+// generated code only copies it into the request it hands the Server.
+var noQuery Query
 
 // serveNoContent is serveJSON for operations whose answer has no body.
 //

@@ -102,15 +102,19 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) {
 		return
 	}
 	switch c.kind {
-	case kindOpt:
+	case kindOpt, kindPointer:
 		v := reflect.New(c.elem.typ).UnsafePointer()
-		if c.elem.kind == kindBytes {
+		if c.kind == kindOpt && c.elem.kind == kindBytes {
 			d.bytes(c.elem, v, tok, true)
 		} else {
 			d.value(c.elem, v)
 		}
-		if d.err == nil {
+		switch {
+		case d.err != nil:
+		case c.kind == kindOpt:
 			c.setOpt(p, v, false)
+		default:
+			*(*unsafe.Pointer)(p) = v
 		}
 	case kindObject:
 		d.object(c, p)
@@ -164,7 +168,7 @@ func (d *decoder) null(c *codec, p unsafe.Pointer) {
 		if d.literal("null") {
 			c.setOpt(p, nil, true)
 		}
-	case kindSlice, kindBytes:
+	case kindSlice, kindBytes, kindPointer:
 		if d.literal("null") {
 			c.value(p).SetZero()
 		}
@@ -302,6 +306,11 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 	}
 	var h sliceHeader // [] is an empty slice, not nil
 	h.data = unsafe.Pointer(&zeroArray)
+	if d.depth < presizeDepth {
+		if n := arrayLen(d.data, d.pos); n > 0 {
+			h.cap, h.data = n, reflect.New(reflect.ArrayOf(n, c.elem.typ)).UnsafePointer()
+		}
+	}
 	size := c.elem.typ.Size()
 	d.eachElement(func() {
 		if h.len == h.cap { // grow as encoding/json does
@@ -322,6 +331,11 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 	}
 }
 
+// presizeDepth is how deep an array is counted before its slice is made
+// (a page's items, a collection answer): once, not on every level, so
+// that nested arrays are not skimmed again and again.
+const presizeDepth = 2
+
 // sliceHeader is the layout of a Go slice, for building a slice of a type
 // known only at run time without reflect.Value's allocations.
 type sliceHeader struct {
@@ -332,9 +346,10 @@ type sliceHeader struct {
 // zeroArray is where empty slices point.
 var zeroArray [0]byte
 
-// object reads a JSON object into a generated struct. Properties no field
-// claims (matched exactly, not ignoring case as encoding/json would) are
-// kept in AdditionalData, replacing what it held.
+// object reads a JSON object into a generated struct, a Page or a Value.
+// Properties no field claims (matched exactly, not ignoring case as
+// encoding/json would) are kept in AdditionalData, replacing what it
+// held; a Page or Value has none and drops them.
 func (d *decoder) object(c *codec, p unsafe.Pointer) {
 	if d.next() != '{' {
 		d.mismatch(c)
@@ -355,7 +370,7 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) {
 			return
 		}
 		raw := d.skip()
-		if d.err != nil {
+		if d.err != nil || !o.hasExtra {
 			return
 		}
 		if extra == nil {
@@ -363,7 +378,7 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) {
 		}
 		extra[keyName(key, plain)] = append(json.RawMessage(nil), raw...)
 	})
-	if d.err != nil {
+	if d.err != nil || !o.hasExtra {
 		return
 	}
 	*(*map[string]json.RawMessage)(unsafe.Add(p, o.extra)) = extra

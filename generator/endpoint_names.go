@@ -156,78 +156,6 @@ func segmentWord(s string) string {
 	return s
 }
 
-// splittable reports whether qualifying the holders ks of one identifier
-// could ever tell them apart: whether their most qualified names (full)
-// differ, in which case each holder has another to be told from. Two
-// pages documenting the same route with the same type (user-post-users.md
-// and intune-shared-user-create.md) never can; lengthening their names
-// would only hide the numeric suffix.
-func splittable(full map[string]string, ks map[string]bool) bool {
-	seen, first := false, ""
-	for o := range ks {
-		if !seen {
-			seen, first = true, full[o]
-		} else if full[o] != first {
-			return true
-		}
-	}
-	return false
-}
-
-// qualify picks a level for every key so that the names are unique when
-// the paths allow it. Names whose identifiers (derive) meet another key's,
-// or one taken outside the group (types, fixed names), all move one level
-// up, every member of the group alike, until no group is left that a
-// further qualifier could split (see splittable). Only sets are consulted, so the result
-// does not depend on the order of keys. Ties that remain are left to the
-// namer's numeric suffix.
-func qualify(parts map[string]nameParts, derive func(key, name string) []string, taken func(id string) bool) map[string]string {
-	level := make(map[string]int, len(parts))
-	for k, p := range parts {
-		level[k] = p.min
-	}
-	names := make(map[string]string, len(parts))
-	full := make(map[string]string, len(parts)) // each key's most qualified name
-	for k, p := range parts {
-		full[k] = p.name(p.maxLevel())
-	}
-	for {
-		for k, p := range parts {
-			names[k] = p.name(level[k])
-		}
-		holders := map[string]map[string]bool{}
-		bump := map[string]bool{}
-		for k := range parts {
-			for _, id := range derive(k, names[k]) {
-				if holders[id] == nil {
-					holders[id] = map[string]bool{}
-				}
-				holders[id][k] = true
-				if taken(id) {
-					bump[k] = true
-				}
-			}
-		}
-		for _, ks := range holders {
-			if splittable(full, ks) {
-				for k := range ks {
-					bump[k] = true
-				}
-			}
-		}
-		moved := false
-		for k := range bump {
-			if level[k] < parts[k].maxLevel() {
-				level[k]++
-				moved = true
-			}
-		}
-		if !moved {
-			return names
-		}
-	}
-}
-
 // nameEndpoints names each endpoint's method and everything derived from
 // it (request type, handler, test fake, test functions).
 func (pl *planner) nameEndpoints(pkg *namer) {
@@ -266,17 +194,21 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 // paths (see qualify), so only true ties reach the namer's numeric suffix
 // and its warning.
 func nameGroup(pkg *namer, eps []*endpointInfo, cols map[string]bool) map[string]string {
-	parts := map[string]nameParts{}
-	examples := map[string]int{}
-	for _, e := range eps {
-		switch {
+	each := make([]nameParts, len(eps)) // on every core
+	planEach(len(eps), func(i int) {
+		switch e := eps[i]; {
 		case e.primary == nil && e.addsToCollection(cols):
-			parts[e.key] = addParts(e.routes[0])
+			each[i] = addParts(e.routes[0])
 		case e.primary == nil:
-			parts[e.key] = routeParts(e.routes[0], e.kind)
+			each[i] = routeParts(e.routes[0], e.kind)
 		default:
-			parts[e.key] = memberParts(e)
+			each[i] = memberParts(e)
 		}
+	})
+	parts := make(map[string]nameParts, len(eps))
+	examples := make(map[string]int, len(eps))
+	for i, e := range eps {
+		parts[e.key] = each[i]
 		examples[e.key] = len(e.ep.Examples)
 	}
 	bases := qualify(parts, func(key, b string) []string { return endpointIdents(b, examples[key]) }, pkg.isTaken)

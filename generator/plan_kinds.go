@@ -155,7 +155,7 @@ func (pl *planner) planParameters() {
 		ti := &typeInfo{t: t, qname: t.QualifiedName(), goName: e.name + "Parameters"}
 		pl.byName[ti.qname] = ti
 		pl.types = append(pl.types, ti)
-		pl.nameFields(ti)
+		pl.diags = append(pl.diags, nameFields(ti)...)
 		ti.odata = false // no "@odata.type" names a parameters object
 		for i := range ti.fields {
 			ti.fields[i].typ = pl.polyElem(ti.fields[i].prop.Type)

@@ -140,7 +140,7 @@ func readAnswer(resp *http.Response) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(rd)
+	data, err := readAll(rd, sizeHint(resp.ContentLength, codings, maxSizeHint))
 	if err != nil && len(codings) > 0 {
 		err = codingError(strings.Join(codings, ", "), err)
 	}
