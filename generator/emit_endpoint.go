@@ -17,10 +17,16 @@ func (em emitter) bodyType(e *endpointInfo) *jen.Statement { return em.requestBo
 // longMethod reports whether a declaration of e's Server method, with
 // the given receiver and parameter text, is a long line.
 func (em emitter) longMethod(e *endpointInfo, parts ...string) bool {
+	return long(append(append(parts, e.statusWord()...), e.name, e.name+"Request", em.resultName(e), "error")...)
+}
+
+// statusWord is the status result as written, for estimating lengths:
+// "int" when the method chooses its status, else nothing.
+func (e *endpointInfo) statusWord() []string {
 	if e.shape.statuses != nil {
-		parts = append(parts, "int")
+		return []string{"int"}
 	}
-	return long(append(parts, e.name, e.name+"Request", em.resultName(e), "error")...)
+	return nil
 }
 
 // emitEndpoint adds the request type, the handler and the client method.
@@ -127,7 +133,7 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	stmts = append(stmts, jen.Return(jen.Id("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), req)))
 	f.Add(commentLines(call + " calls s." + e.name + " with a decoded request."))
 	f.Func().Id(call).
-		Add(argsOf(long("func", call, "s Server, r *http.Request, q *Query", em.typeName(&e.body), em.resultName(e), "error"),
+		Add(argsOf(long(append(e.statusWord(), "func", call, "s Server, r *http.Request, q *Query", em.typeName(&e.body), em.resultName(e), "error")...),
 			jen.Id("s").Id("Server"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("q").Op("*").Id("Query"), body.Op("*").Add(em.bodyType(e)))).
 		Params(em.serverResults(e)...).Block(stmts...)
 }
