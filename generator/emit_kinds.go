@@ -54,8 +54,8 @@ func (em emitter) resultName(e *endpointInfo) string {
 
 // serverResults is the result list of the Server method: the answer (a
 // pointer to the JSON type, *Content for a stream, the redirect URL), the
-// status it chose when the page documents several (0 for the first), and
-// the error.
+// status it chose when the page documents several (0 for the one it names
+// first), and the error.
 func (em emitter) serverResults(e *endpointInfo) []jen.Code {
 	switch {
 	case e.shape.content:
