@@ -17,14 +17,19 @@ import (
 type step struct {
 	name   string
 	wall   time.Duration
+	cpu    time.Duration // user and system time of the process and its waited-for children
 	rssMiB float64
-	ok     bool
-	code   int    // exit status
-	output string // combined output, for failures
+	// archiveBytes is the size of the compiled package archive, for a
+	// build step (0 when not known).
+	archiveBytes int64
+	ok           bool
+	code         int    // exit status
+	output       string // combined output, for failures
 }
 
-// measure runs a command and records its wall time and the peak RSS of its
-// largest process (rusage of the waited-for children).
+// measure runs a command and records its wall time, its CPU time and the
+// peak RSS of its largest process (rusage of the waited-for children: the
+// go command's compile and vet processes are among them).
 func measure(name, dir string, args ...string) (step, []byte) {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Dir = dir
@@ -35,6 +40,7 @@ func measure(name, dir string, args ...string) (step, []byte) {
 	s := step{name: name, wall: time.Since(start), ok: err == nil, code: -1}
 	if cmd.ProcessState != nil {
 		s.code = cmd.ProcessState.ExitCode()
+		s.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			s.rssMiB = float64(ru.Maxrss) / 1024
 		}
@@ -86,7 +92,11 @@ func printStep(w io.Writer, s step) {
 	if !s.ok {
 		status = "FAILED"
 	}
-	fmt.Fprintf(w, "  %-10s %8.1fs %8.0f MiB  %s\n", s.name, s.wall.Seconds(), s.rssMiB, status)
+	archive := ""
+	if s.archiveBytes > 0 {
+		archive = fmt.Sprintf("  archive %.1f MiB", float64(s.archiveBytes)/(1<<20))
+	}
+	fmt.Fprintf(w, "  %-10s %8.1fs %8.1fs CPU %6.0f MiB%s  %s\n", s.name, s.wall.Seconds(), s.cpu.Seconds(), s.rssMiB, archive, status)
 	if !s.ok && s.output != "" {
 		fmt.Fprintf(w, "%s\n", indent(s.output))
 	}
