@@ -37,7 +37,9 @@ func checkPackage(out, pkgName string) packageChecks {
 	if !deps.ok {
 		return c
 	}
+	load := loadAverage()
 	build, _ := measure("build", ".", goTool(), "build", pkg)
+	build.load = load
 	if build.ok {
 		build.archiveBytes = archiveSize(pkg)
 	}

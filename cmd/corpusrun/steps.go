@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -22,9 +23,12 @@ type step struct {
 	// archiveBytes is the size of the compiled package archive, for a
 	// build step (0 when not known).
 	archiveBytes int64
-	ok           bool
-	code         int    // exit status
-	output       string // combined output, for failures
+	// load is the 1-minute load average when a build step started (0 when
+	// not known): a wall time says little without it on a shared machine.
+	load   float64
+	ok     bool
+	code   int    // exit status
+	output string // combined output, for failures
 }
 
 // measure runs a command and records its wall time, its CPU time and the
@@ -92,11 +96,14 @@ func printStep(w io.Writer, s step) {
 	if !s.ok {
 		status = "FAILED"
 	}
-	archive := ""
+	extra := ""
 	if s.archiveBytes > 0 {
-		archive = fmt.Sprintf("  archive %.1f MiB", float64(s.archiveBytes)/(1<<20))
+		extra += fmt.Sprintf("  archive %.1f MiB", float64(s.archiveBytes)/(1<<20))
 	}
-	fmt.Fprintf(w, "  %-10s %8.1fs %8.1fs CPU %6.0f MiB%s  %s\n", s.name, s.wall.Seconds(), s.cpu.Seconds(), s.rssMiB, archive, status)
+	if s.load > 0 {
+		extra += fmt.Sprintf("  load %.1f", s.load)
+	}
+	fmt.Fprintf(w, "  %-10s %8.1fs %8.1fs CPU %6.0f MiB%s  %s\n", s.name, s.wall.Seconds(), s.cpu.Seconds(), s.rssMiB, extra, status)
 	if !s.ok && s.output != "" {
 		fmt.Fprintf(w, "%s\n", indent(s.output))
 	}
@@ -111,4 +118,19 @@ func goTool() string {
 		return p
 	}
 	return os.Getenv("GOROOT") + "/bin/go"
+}
+
+// loadAverage returns the 1-minute load average, or 0 where the system
+// does not tell it (/proc/loadavg is Linux's).
+func loadAverage() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(data))
+	if len(fields) == 0 {
+		return 0
+	}
+	load, _ := strconv.ParseFloat(fields[0], 64)
+	return load
 }
