@@ -23,6 +23,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"sync"
 	"text/tabwriter"
 )
 
@@ -37,14 +38,16 @@ const prefix = "package p\n\n"
 // package printed it; otherwise go/format did. err is go/format's when
 // src does not parse, or says that src is not declarations.
 func Decl(src []byte) (out []byte, fast bool, err error) {
-	full := make([]byte, 0, len(prefix)+len(src))
-	full = append(append(full, prefix...), src...)
+	b := pool.Get().(*buffers)
+	defer pool.Put(b)
+	full := append(append(b.full[:0], prefix...), src...)
+	b.full = full
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "", full, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, false, err
 	}
-	if out, ok := printFile(fset.File(file.Pos()), file, len(src)); ok {
+	if out, ok := printFile(fset.File(file.Pos()), file, len(src), b); ok {
 		return out, true, nil
 	}
 	var buf bytes.Buffer
@@ -59,10 +62,21 @@ func Decl(src []byte) (out []byte, fast bool, err error) {
 	return out, false, nil
 }
 
-// printFile prints the declarations of file, which has no imports, or
-// reports that it cannot.
-func printFile(tf *token.File, file *ast.File, size int) (out []byte, ok bool) {
-	p := &printer{src: newSource(tf), out: make([]byte, 0, size+size/4), col1: true, comments: file.Comments}
+// buffers are what printing one declaration needs and drops once it is
+// printed (the parser keeps nothing of its source), reused from one
+// declaration to the next.
+type buffers struct {
+	full []byte // the source with its package clause
+	p    printer
+	tw   tabwriter.Writer
+}
+
+var pool = sync.Pool{New: func() any { return new(buffers) }}
+
+// printFile prints the declarations of file, or reports that it cannot.
+func printFile(tf *token.File, file *ast.File, size int, b *buffers) (out []byte, ok bool) {
+	b.p = printer{src: newSource(tf), out: b.p.out[:0], wsbuf: b.p.wsbuf[:0], col1: true, comments: file.Comments, scratch: b.p.scratch}
+	p := &b.p
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errUnhandled {
@@ -80,13 +94,13 @@ func printFile(tf *token.File, file *ast.File, size int) (out []byte, ok bool) {
 	}
 	p.ws(newline)
 	p.flushWS()
-	return p.tabulate(size), true
+	return p.tabulate(size, &b.tw), true
 }
 
 // tabulate runs the stream through text/tabwriter as go/printer
 // configures it for gofmt, then trims trailing blanks as its trimmer
 // does, and ends the text with a newline.
-func (p *printer) tabulate(size int) []byte {
+func (p *printer) tabulate(size int, tw *tabwriter.Writer) []byte {
 	t := &trimmer{out: make([]byte, 0, size+size/8)}
 	if bytes.IndexByte(p.out, '\v') < 0 {
 		// No alignment cells: the tabwriter would pass every line
@@ -94,7 +108,7 @@ func (p *printer) tabulate(size int) []byte {
 		t.Write(p.out)
 		return t.out
 	}
-	tw := tabwriter.NewWriter(t, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
+	tw.Init(t, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
 	tw.Write(p.out)
 	tw.Flush()
 	return t.out
