@@ -127,10 +127,23 @@ func formatDocComment(g *ast.CommentGroup) []string {
 	if out, ok := plainDoc(texts); ok {
 		return out
 	}
-	text := strings.Join(texts, "\n") + "\n"
 	var parser comment.Parser
 	var printer comment.Printer
-	text = string(printer.Comment(parser.Parse(text)))
+	out := commentLines(string(printer.Comment(parser.Parse(strings.Join(texts, "\n") + "\n"))))
+	if len(out) == 0 {
+		unhandled()
+	}
+	for _, l := range out {
+		if strings.IndexByte(l, tabwriter.Escape) >= 0 {
+			unhandled()
+		}
+	}
+	return out
+}
+
+// commentLines turns the text go/doc/comment printed into comment lines,
+// as go/printer does.
+func commentLines(text string) []string {
 	var out []string
 	for text != "" {
 		var line string
@@ -144,14 +157,6 @@ func formatDocComment(g *ast.CommentGroup) []string {
 			line = "// " + line
 		}
 		out = append(out, strings.TrimRightFunc(line, unicode.IsSpace))
-	}
-	if len(out) == 0 {
-		unhandled()
-	}
-	for _, l := range out {
-		if strings.IndexByte(l, tabwriter.Escape) >= 0 {
-			unhandled()
-		}
 	}
 	return out
 }

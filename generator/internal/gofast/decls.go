@@ -354,54 +354,47 @@ func (p *printer) fieldList(fields *ast.FieldList, isStruct bool) {
 	p.token(token.LBRACE)
 	p.ws(indent)
 	p.ws(formfeed)
+	sep := vtab
+	if len(list) == 1 {
+		sep = blank
+	}
 	var line int
-	if isStruct {
-		sep := vtab
-		if len(list) == 1 {
-			sep = blank
+	for i, f := range list {
+		if i > 0 {
+			p.linebreak(p.line(f.Pos()), 1, ignore, p.linesFrom(line) > 0)
 		}
-		for i, f := range list {
-			if i > 0 {
-				p.linebreak(p.line(f.Pos()), 1, ignore, p.linesFrom(line) > 0)
-			}
-			if f.Comment != nil {
-				unhandled()
-			}
-			p.recordLine(&line)
-			if len(f.Names) > 0 {
-				p.identList(f.Names, false)
-				p.ws(sep)
-				p.expr(f.Type)
-			} else {
-				p.expr(f.Type)
-			}
-			if f.Tag != nil {
-				if len(f.Names) > 0 && sep == vtab {
-					p.ws(sep)
-				}
-				p.ws(sep)
-				p.expr(f.Tag)
-			}
+		if f.Comment != nil {
+			unhandled()
 		}
-	} else {
-		for i, f := range list {
-			if i > 0 {
-				p.linebreak(p.line(f.Pos()), 1, ignore, p.linesFrom(line) > 0)
-			}
-			if f.Comment != nil {
-				unhandled()
-			}
-			p.recordLine(&line)
-			if len(f.Names) > 0 {
-				p.expr(f.Names[0])
-				p.signature(f.Type.(*ast.FuncType))
-			} else {
-				p.expr(f.Type)
-			}
+		p.recordLine(&line)
+		switch {
+		case !isStruct && len(f.Names) > 0: // a method
+			p.expr(f.Names[0])
+			p.signature(f.Type.(*ast.FuncType))
+		case !isStruct: // an embedded interface
+			p.expr(f.Type)
+		default:
+			p.field(f, sep)
 		}
 	}
 	p.ws(unindent)
 	p.ws(formfeed)
 	p.setPos(rbrace)
 	p.token(token.RBRACE)
+}
+
+// field prints a struct field, its parts separated by sep.
+func (p *printer) field(f *ast.Field, sep whiteSpace) {
+	if len(f.Names) > 0 {
+		p.identList(f.Names, false)
+		p.ws(sep)
+	}
+	p.expr(f.Type)
+	if f.Tag != nil {
+		if len(f.Names) > 0 && sep == vtab {
+			p.ws(sep)
+		}
+		p.ws(sep)
+		p.expr(f.Tag)
+	}
 }

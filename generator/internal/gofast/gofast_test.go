@@ -7,7 +7,6 @@ import (
 	"go/format"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // cases are declarations in jennifer's unformatted layout (no
@@ -130,17 +129,5 @@ func goDocComment(list []*ast.Comment) []string {
 	}
 	var p comment.Parser
 	var pr comment.Printer
-	var out []string
-	for _, l := range strings.Split(strings.TrimSuffix(string(pr.Comment(p.Parse(b.String()))), "\n"), "\n") {
-		switch {
-		case l == "":
-			l = "//"
-		case strings.HasPrefix(l, "\t"):
-			l = "//" + l
-		default:
-			l = "// " + l
-		}
-		out = append(out, strings.TrimRightFunc(l, unicode.IsSpace))
-	}
-	return out
+	return commentLines(string(pr.Comment(p.Parse(b.String()))))
 }
