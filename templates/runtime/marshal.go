@@ -7,7 +7,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -165,7 +165,7 @@ func (e *encoder) object(c *codec, p unsafe.Pointer, typeName string) {
 				keys = append(keys, k)
 			}
 		}
-		slices.Sort(keys)
+		sort.Strings(keys)
 		for _, k := range keys {
 			if !first {
 				e.buf = append(e.buf, ',')
