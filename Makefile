@@ -56,3 +56,5 @@ fuzz:
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzRouter$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzDecodeMatchesEncodingJSON$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzHandlerDecodeMatchesTwoPass$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzPageDecodeMatchesEncodingJSON$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzArrayLen$$' -fuzztime=$(FUZZTIME)

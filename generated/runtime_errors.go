@@ -131,16 +131,22 @@ func statusCode(status int) string {
 // newRequestID returns a random UUID (version 4), the form of Graph's
 // request-id and client-request-id.
 func newRequestID() string {
+	var s [36]byte
+	formatRequestID(&s)
+	return string(s[:])
+}
+
+// formatRequestID writes a random UUID (version 4) into s: 8-4-4-4-12
+// hex digits.
+func formatRequestID(s *[36]byte) {
 	var b [16]byte
 	rand.Read(b[:]) // never fails (crypto/rand panics instead, per its docs)
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	var s [36]byte // 8-4-4-4-12 hex digits
 	hex.Encode(s[0:8], b[0:4])
 	hex.Encode(s[9:13], b[4:6])
 	hex.Encode(s[14:18], b[6:8])
 	hex.Encode(s[19:23], b[8:10])
 	hex.Encode(s[24:36], b[10:16])
 	s[8], s[13], s[18], s[23] = '-', '-', '-', '-'
-	return string(s[:])
 }

@@ -28,6 +28,28 @@ type decoder struct {
 	// alias: data is never written again (a body the handler or client
 	// read), so strings without escapes are views of it instead of copies.
 	alias bool
+	strs  []string // room for the strings Opts and pointers point to, see newValue
+	slab  int      // the size of the last slab of strs
+}
+
+// maxStringSlab is the most strings newValue allocates at once.
+const maxStringSlab = 64
+
+// newValue returns a new zero c for an Opt or a pointer to hold. A string
+// (enums included) comes from a slab, so that the many string properties
+// of a body cost a few allocations instead of one each; the slabs double
+// from 4 strings, so that at most half of what they hold is unused.
+func (d *decoder) newValue(c *codec) unsafe.Pointer {
+	if c.kind != kindString {
+		return reflect.New(c.typ).UnsafePointer()
+	}
+	if len(d.strs) == 0 {
+		d.slab = min(max(4, 2*d.slab), maxStringSlab)
+		d.strs = make([]string, d.slab)
+	}
+	p := unsafe.Pointer(&d.strs[0])
+	d.strs = d.strs[1:]
+	return p
 }
 
 // text consumes a string and returns its value.
@@ -102,15 +124,19 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) {
 		return
 	}
 	switch c.kind {
-	case kindOpt:
-		v := reflect.New(c.elem.typ).UnsafePointer()
-		if c.elem.kind == kindBytes {
+	case kindOpt, kindPointer:
+		v := d.newValue(c.elem)
+		if c.kind == kindOpt && c.elem.kind == kindBytes {
 			d.bytes(c.elem, v, tok, true)
 		} else {
 			d.value(c.elem, v)
 		}
-		if d.err == nil {
+		switch {
+		case d.err != nil:
+		case c.kind == kindOpt:
 			c.setOpt(p, v, false)
+		default:
+			*(*unsafe.Pointer)(p) = v
 		}
 	case kindObject:
 		d.object(c, p)
@@ -164,7 +190,7 @@ func (d *decoder) null(c *codec, p unsafe.Pointer) {
 		if d.literal("null") {
 			c.setOpt(p, nil, true)
 		}
-	case kindSlice, kindBytes:
+	case kindSlice, kindBytes, kindPointer:
 		if d.literal("null") {
 			c.value(p).SetZero()
 		}
@@ -303,6 +329,11 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 	var h sliceHeader // [] is an empty slice, not nil
 	h.data = unsafe.Pointer(&zeroArray)
 	size := c.elem.typ.Size()
+	if d.depth < presizeDepth {
+		if n, bytes := arrayLen(d.data, d.pos); n > 0 && uintptr(n)*size <= maxPresizeRatio*uintptr(bytes) {
+			h.cap, h.data = n, reflect.New(reflect.ArrayOf(n, c.elem.typ)).UnsafePointer()
+		}
+	}
 	d.eachElement(func() {
 		if h.len == h.cap { // grow as encoding/json does
 			h.cap = max(4, h.len+h.len/2)
@@ -322,6 +353,18 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) {
 	}
 }
 
+// presizeDepth is how deep an array is counted before its slice is made
+// (a page's items, a collection answer): once, not on every level, so
+// that nested arrays are not skimmed again and again.
+const presizeDepth = 2
+
+// maxPresizeRatio bounds the slice made up front to this many times the
+// array's bytes: an array of numbers sent for a property of large objects
+// fails at its first element, without a slice for all of them first. A
+// page of users selected down to their id (50 bytes of JSON each, 1,096
+// bytes of Go) is still sized once.
+const maxPresizeRatio = 32
+
 // sliceHeader is the layout of a Go slice, for building a slice of a type
 // known only at run time without reflect.Value's allocations.
 type sliceHeader struct {
@@ -332,9 +375,10 @@ type sliceHeader struct {
 // zeroArray is where empty slices point.
 var zeroArray [0]byte
 
-// object reads a JSON object into a generated struct. Properties no field
-// claims (matched exactly, not ignoring case as encoding/json would) are
-// kept in AdditionalData, replacing what it held.
+// object reads a JSON object into a generated struct, a Page or a Value.
+// Properties no field claims (matched exactly, not ignoring case as
+// encoding/json would) are kept in AdditionalData, replacing what it
+// held; a Page or Value has none and drops them.
 func (d *decoder) object(c *codec, p unsafe.Pointer) {
 	if d.next() != '{' {
 		d.mismatch(c)
@@ -355,7 +399,7 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) {
 			return
 		}
 		raw := d.skip()
-		if d.err != nil {
+		if d.err != nil || !o.hasExtra {
 			return
 		}
 		if extra == nil {
@@ -363,7 +407,7 @@ func (d *decoder) object(c *codec, p unsafe.Pointer) {
 		}
 		extra[keyName(key, plain)] = append(json.RawMessage(nil), raw...)
 	})
-	if d.err != nil {
+	if d.err != nil || !o.hasExtra {
 		return
 	}
 	*(*map[string]json.RawMessage)(unsafe.Add(p, o.extra)) = extra

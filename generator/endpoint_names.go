@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"maps"
+	"net/http"
 	"regexp"
 	"slices"
 	"strconv"
@@ -155,78 +156,6 @@ func segmentWord(s string) string {
 	return s
 }
 
-// splittable reports whether qualifying the holders ks of one identifier
-// could ever tell them apart: whether their most qualified names (full)
-// differ, in which case each holder has another to be told from. Two
-// pages documenting the same route with the same type (user-post-users.md
-// and intune-shared-user-create.md) never can; lengthening their names
-// would only hide the numeric suffix.
-func splittable(full map[string]string, ks map[string]bool) bool {
-	seen, first := false, ""
-	for o := range ks {
-		if !seen {
-			seen, first = true, full[o]
-		} else if full[o] != first {
-			return true
-		}
-	}
-	return false
-}
-
-// qualify picks a level for every key so that the names are unique when
-// the paths allow it. Names whose identifiers (derive) meet another key's,
-// or one taken outside the group (types, fixed names), all move one level
-// up, every member of the group alike, until no group is left that a
-// further qualifier could split (see splittable). Only sets are consulted, so the result
-// does not depend on the order of keys. Ties that remain are left to the
-// namer's numeric suffix.
-func qualify(parts map[string]nameParts, derive func(key, name string) []string, taken func(id string) bool) map[string]string {
-	level := make(map[string]int, len(parts))
-	for k, p := range parts {
-		level[k] = p.min
-	}
-	names := make(map[string]string, len(parts))
-	full := make(map[string]string, len(parts)) // each key's most qualified name
-	for k, p := range parts {
-		full[k] = p.name(p.maxLevel())
-	}
-	for {
-		for k, p := range parts {
-			names[k] = p.name(level[k])
-		}
-		holders := map[string]map[string]bool{}
-		bump := map[string]bool{}
-		for k := range parts {
-			for _, id := range derive(k, names[k]) {
-				if holders[id] == nil {
-					holders[id] = map[string]bool{}
-				}
-				holders[id][k] = true
-				if taken(id) {
-					bump[k] = true
-				}
-			}
-		}
-		for _, ks := range holders {
-			if splittable(full, ks) {
-				for k := range ks {
-					bump[k] = true
-				}
-			}
-		}
-		moved := false
-		for k := range bump {
-			if level[k] < parts[k].maxLevel() {
-				level[k]++
-				moved = true
-			}
-		}
-		if !moved {
-			return names
-		}
-	}
-}
-
 // nameEndpoints names each endpoint's method and everything derived from
 // it (request type, handler, test fake, test functions).
 func (pl *planner) nameEndpoints(pkg *namer) {
@@ -246,8 +175,9 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 	}
 	// Primaries (the Server and Client methods) are named first, so a
 	// member page (its golden tests only) never lengthens or numbers them.
-	got := nameGroup(pkg, primaries)
-	maps.Copy(got, nameGroup(pkg, members))
+	cols := pl.collectionSegments()
+	got := nameGroup(pkg, primaries, cols)
+	maps.Copy(got, nameGroup(pkg, members, cols))
 	for _, e := range pl.endpoints {
 		if e.ok || e.primary != nil {
 			e.name = got[e.key]
@@ -263,15 +193,22 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 // different parents (chat and channel messages) are qualified by their
 // paths (see qualify), so only true ties reach the namer's numeric suffix
 // and its warning.
-func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
-	parts := map[string]nameParts{}
-	examples := map[string]int{}
-	for _, e := range eps {
-		if e.primary == nil {
-			parts[e.key] = routeParts(e.routes[0], e.kind)
-		} else {
-			parts[e.key] = memberParts(e)
+func nameGroup(pkg *namer, eps []*endpointInfo, cols map[string]bool) map[string]string {
+	each := make([]nameParts, len(eps)) // on every core
+	planEach(len(eps), func(i int) {
+		switch e := eps[i]; {
+		case e.primary == nil && e.addsToCollection(cols):
+			each[i] = addParts(e.routes[0])
+		case e.primary == nil:
+			each[i] = routeParts(e.routes[0], e.kind)
+		default:
+			each[i] = memberParts(e)
 		}
+	})
+	parts := make(map[string]nameParts, len(eps))
+	examples := make(map[string]int, len(eps))
+	for i, e := range eps {
+		parts[e.key] = each[i]
 		examples[e.key] = len(e.ep.Examples)
 	}
 	bases := qualify(parts, func(key, b string) []string { return endpointIdents(b, examples[key]) }, pkg.isTaken)
@@ -282,6 +219,49 @@ func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
 			Derive: func(b string) []string { return endpointIdents(b, n) }})
 	}
 	return pkg.assign(ws)
+}
+
+// addsToCollection reports an action that adds an existing item to a
+// collection: it posts to a segment the doc set uses as a collection
+// (see collectionSegments), takes no parameters table and answers 204
+// (bundle-additem.md: POST /drive/bundles/{id}/children with an item's
+// id). Named after the segment alone ("Children") it would read as a
+// thing, not a call.
+func (e *endpointInfo) addsToCollection(cols map[string]bool) bool {
+	if e.kind != opAction || e.status != http.StatusNoContent || len(e.ep.Parameters) > 0 || len(e.routes) == 0 {
+		return false
+	}
+	segs := e.routes[0].Segments
+	last := segs[len(segs)-1]
+	return last.Lit != "" && !last.Key && last.Args == nil && cols[strings.ToLower(last.Lit)]
+}
+
+// addParts names an action that adds to a collection as a "$ref" add is
+// named: "Add" and the collection's singular, qualified by the segments
+// before it when needed ("AddChild", "AddBundleChild").
+func addParts(r route) nameParts {
+	lits := literals(r)
+	word := segmentWord(lits[len(lits)-1])
+	return nameParts{verb: "Add", noun: goName(singular(word)), quals: qualifiers(lits[:len(lits)-1])}
+}
+
+// collectionSegments lists, lower-cased, the literal segments that name a
+// collection in some route of the doc set: followed by a key
+// (/children/{id}, /children('{id}')), or the last segment of a list.
+func (pl *planner) collectionSegments() map[string]bool {
+	cols := map[string]bool{}
+	for _, e := range pl.endpoints {
+		for _, r := range e.routes {
+			for i, s := range r.Segments {
+				keyed := s.Key || i+1 < len(r.Segments) && r.Segments[i+1].Lit == "" && r.Segments[i+1].Param != ""
+				listed := e.kind == opList && i == len(r.Segments)-1
+				if s.Lit != "" && s.Args == nil && (keyed || listed) {
+					cols[strings.ToLower(s.Lit)] = true
+				}
+			}
+		}
+	}
+	return cols
 }
 
 // endpointIdents lists the package identifiers an endpoint named b uses.

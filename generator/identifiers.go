@@ -167,7 +167,13 @@ type namer struct {
 }
 
 func newNamer(diags *ir.Diagnostics, reserved ...string) *namer {
-	n := &namer{taken: map[string]string{}, diags: diags}
+	return newNamerSize(diags, len(reserved), reserved...)
+}
+
+// newNamerSize is newNamer for a scope expected to hold about size
+// identifiers, so that its table does not grow step by step.
+func newNamerSize(diags *ir.Diagnostics, size int, reserved ...string) *namer {
+	n := &namer{taken: make(map[string]string, max(size, len(reserved))), diags: diags}
 	for _, r := range reserved {
 		n.taken[r] = fixedHolder
 	}
@@ -184,15 +190,16 @@ func (n *namer) assign(ws []want) map[string]string {
 		if derive == nil {
 			derive = func(b string) []string { return []string{b} }
 		}
-		base := w.Base
-		for i := 2; n.anyTaken(derive(base)); i++ {
+		base, ids := w.Base, derive(w.Base)
+		for i := 2; n.anyTaken(ids); i++ {
 			base = w.Base + strconv.Itoa(i)
+			ids = derive(base)
 		}
 		if base != w.Base {
 			n.diags.Warnf(w.Pos, ir.CodeNameCollision, "%s: go name %s of %q collides with %s; using %s",
 				w.What, w.Base, label(w.Key), n.holder(derive(w.Base)), base)
 		}
-		for _, id := range derive(base) {
+		for _, id := range ids {
 			n.taken[id] = w.Key
 		}
 		out[w.Key] = base

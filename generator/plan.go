@@ -3,10 +3,7 @@ package generator
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
@@ -37,7 +34,8 @@ type planner struct {
 	diags ir.Diagnostics
 	// monomorphic holds the types polyRef found no derived type for.
 	monomorphic map[*typeInfo]bool
-	lineage     *lineage // derivedOf's index, built on first use
+	lineage     *lineage        // derivedOf's index, built on first use
+	sorted      []*endpointInfo // sortedEndpoints' order, sorted on first use
 }
 
 // NewPlan plans the generation of ds. Constructs the output cannot
@@ -160,25 +158,7 @@ func (pl *planner) planTests() {
 		}
 	}
 	found := make([]ir.Diagnostics, len(eps))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var fault atomic.Value // a worker's panic, raised again here for NewPlan's recover
-	for range min(runtime.GOMAXPROCS(0), len(eps)) {
-		wg.Go(func() {
-			defer func() {
-				if p := recover(); p != nil {
-					fault.CompareAndSwap(nil, fmt.Sprint(p))
-				}
-			}()
-			for j := int(next.Add(1)) - 1; j < len(eps); j = int(next.Add(1)) - 1 {
-				found[j] = pl.planExamples(eps[j])
-			}
-		})
-	}
-	wg.Wait()
-	if p := fault.Load(); p != nil {
-		panic(p)
-	}
+	planEach(len(eps), func(j int) { found[j] = pl.planExamples(eps[j]) })
 	for _, d := range found {
 		pl.diags = append(pl.diags, d...)
 	}

@@ -125,19 +125,23 @@ type exampleInfo struct {
 	request  []byte // nil when the example has no usable request body
 	response []byte // nil when the example has no usable response body
 	target   string // request path the handler test sends to; "" skips it
+	status   int    // the example answer's status; 0 when it shows none
 }
 
 // sortedEndpoints returns the endpoints ordered by page, then DocSet
-// position, the order in which names and routes are handed out.
-func (plan *Plan) sortedEndpoints() []*endpointInfo {
-	eps := slices.Clone(plan.endpoints)
-	slices.SortStableFunc(eps, func(a, b *endpointInfo) int {
-		if c := cmp.Or(cmp.Compare(a.ep.Page, b.ep.Page), cmp.Compare(a.ep.Pos.Line, b.ep.Pos.Line)); c != 0 {
-			return c
-		}
-		return cmp.Compare(contentKey(a.ep), contentKey(b.ep))
-	})
-	return eps
+// position, the order in which names and routes are handed out: a copy
+// the caller may reorder, of an order sorted once.
+func (pl *planner) sortedEndpoints() []*endpointInfo {
+	if pl.sorted == nil {
+		pl.sorted = slices.Clone(pl.endpoints)
+		slices.SortStableFunc(pl.sorted, func(a, b *endpointInfo) int {
+			if c := cmp.Or(cmp.Compare(a.ep.Page, b.ep.Page), cmp.Compare(a.ep.Pos.Line, b.ep.Pos.Line)); c != 0 {
+				return c
+			}
+			return cmp.Compare(contentKey(a.ep), contentKey(b.ep))
+		})
+	}
+	return slices.Clone(pl.sorted)
 }
 
 // contentKey orders IR nodes that share a name by their content, so the

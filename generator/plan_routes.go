@@ -26,18 +26,26 @@ import (
 // rule the linker uses for type declarations: POST /users is served by
 // v1.0 user-post-users.md, not intune-shared-user-create.md.
 func (pl *planner) routeEndpoints() {
-	eps := pl.sortedEndpoints()
-	type rank struct{ shared, spread, foreign, stub int }
-	ranks := make(map[*endpointInfo]rank, len(eps)) // computed once: it parses every request line
-	for _, e := range eps {
-		spread, foreign := routeRank(e.ep)
-		ranks[e] = rank{sharedStubPage(e.ep.Page), spread, foreign, stubPage(e.ep.Page)}
+	type ranked struct {
+		e                             *endpointInfo
+		lines                         []parsedLine
+		shared, spread, foreign, stub int
 	}
-	slices.SortStableFunc(eps, func(a, b *endpointInfo) int {
-		ra, rb := ranks[a], ranks[b]
-		return cmp.Or(cmp.Compare(ra.shared, rb.shared), cmp.Compare(ra.spread, rb.spread), cmp.Compare(ra.foreign, rb.foreign), cmp.Compare(ra.stub, rb.stub))
+	sorted := pl.sortedEndpoints()
+	eps := make([]ranked, len(sorted))
+	// Every request line is parsed once, here, on every core: the rank
+	// reads them and addRoute registers them.
+	planEach(len(sorted), func(i int) {
+		e := sorted[i]
+		lines := parseRequestLines(e.ep)
+		spread, foreign := routeRank(e.ep, lines)
+		eps[i] = ranked{e, lines, sharedStubPage(e.ep.Page), spread, foreign, stubPage(e.ep.Page)}
 	})
-	for _, e := range eps {
+	slices.SortStableFunc(eps, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(a.shared, b.shared), cmp.Compare(a.spread, b.spread), cmp.Compare(a.foreign, b.foreign), cmp.Compare(a.stub, b.stub))
+	})
+	for _, re := range eps {
+		e := re.e
 		if e.reason != "" {
 			continue
 		}
@@ -53,8 +61,8 @@ func (pl *planner) routeEndpoints() {
 		}
 		e.planShape()
 		shared := -1
-		for _, ps := range ep.Paths {
-			if owner := pl.addRoute(e, ps); owner >= 0 && shared < 0 {
+		for i, ps := range ep.Paths {
+			if owner := pl.addRoute(e, ps, re.lines[i]); owner >= 0 && shared < 0 {
 				shared = owner
 			}
 		}
@@ -82,10 +90,29 @@ func (pl *planner) routeEndpoints() {
 	}
 }
 
-// addRoute parses and registers one request line of e. When an earlier
-// endpoint already serves exactly this route it returns that endpoint's
-// index (else -1).
-func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
+// parsedLine is a request line parsed for its page's method.
+type parsedLine struct {
+	method string // as parseRoute was given it
+	r      route
+	err    error
+}
+
+// parseRequestLines parses each of ep's request lines, a line without a
+// method of its own for the page's method (as routeEndpoints sets it).
+func parseRequestLines(ep *ir.Endpoint) []parsedLine {
+	lines := make([]parsedLine, len(ep.Paths))
+	for i, ps := range ep.Paths {
+		l := &lines[i]
+		l.method = cmp.Or(ps.Method, strings.ToUpper(strings.TrimSpace(ep.Method)))
+		l.r, l.err = parseRoute(l.method, ps.Template)
+	}
+	return lines
+}
+
+// addRoute registers one request line of e, parsed (parsed, unless e's
+// method has changed since). When an earlier endpoint already serves
+// exactly this route it returns that endpoint's index (else -1).
+func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax, parsed parsedLine) int {
 	method := ps.Method
 	if method == "" {
 		method = e.method
@@ -95,7 +122,10 @@ func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 		e.noteRouteErr(ps.Pos, fmt.Sprintf("method %s differs from the endpoint's %s", method, e.method))
 		return -1
 	}
-	r, err := parseRoute(method, ps.Template)
+	r, err := parsed.r, parsed.err
+	if method != parsed.method {
+		r, err = parseRoute(method, ps.Template) // a line before gave the page its method
+	}
 	if err != nil {
 		pl.diags.Warnf(ps.Pos, ir.CodeUnroutablePath, "%v; path left out", err)
 		e.noteRouteErr(ps.Pos, err.Error())
@@ -127,20 +157,22 @@ func (pl *planner) addRoute(e *endpointInfo, ps ir.PathSyntax) int {
 // routeRank returns the number of distinct last segments of ep's
 // routable request lines (its spread), and 1 when none of those
 // collections is named after ep's body type (foreign: the page posts a
-// variant of another resource), else 0.
-func routeRank(ep *ir.Endpoint) (spread, foreign int) {
+// variant of another resource), else 0. lines are ep's request lines
+// parsed (a line's route does not depend on how its method is spelled,
+// and it parses only when the method, upper-cased, is a token).
+func routeRank(ep *ir.Endpoint, lines []parsedLine) (spread, foreign int) {
 	body := ""
 	if ep.Body != nil {
 		body = ep.Body.Target[strings.LastIndexByte(ep.Body.Target, '.')+1:]
 	}
 	seen := map[string]bool{}
 	foreign = 1
-	for _, ps := range ep.Paths {
+	for i, ps := range ep.Paths {
 		method := ps.Method
 		if method == "" {
 			method = ep.Method
 		}
-		r, err := parseRoute(method, ps.Template)
+		r, err := lines[i].r, lines[i].err
 		if err != nil || !strings.EqualFold(method, ep.Method) {
 			continue
 		}

@@ -125,6 +125,9 @@ func (o *output) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err 
 			return out, nil
 		}
 	}
+	if out, ok := formatChunked(src, chunkSize); ok {
+		return out, nil
+	}
 	out, err := format.Source(src)
 	if err != nil {
 		// The same message jen's formatting Render gives: the error, then the source.

@@ -117,7 +117,7 @@ func parseRoute(method, tmpl string) (route, error) {
 	}
 	used := map[string]int{}
 	for _, s := range raw {
-		seg, err := makeSegment(s, paramNamePrefix(r.Segments), used)
+		seg, err := makeSegment(s, r.Segments, used)
 		if err != nil {
 			return r, fmt.Errorf("request line %q: %w", tmpl, err)
 		}

@@ -18,10 +18,11 @@ import (
 // docs write sample values there: image(width=640,height=480)); a
 // function parameter's wildcard is named after the parameter, so
 // handlers read r.PathValue("period"). A placeholder sharing a segment
-// with other text ("{item-id}:") cannot be routed.
-func makeSegment(s, prefix string, used map[string]int) (segment, error) {
+// with other text ("{item-id}:") cannot be routed. prev are the segments
+// before s, which name a generic placeholder (see paramNamePrefix).
+func makeSegment(s string, prev []segment, used map[string]int) (segment, error) {
 	if inner, ok := placeholderText(s); ok {
-		name := wildcardName(inner, prefix, used)
+		name := wildcardName(inner, paramNamePrefix(prev), used)
 		return segment{Param: name, Doc: commentSafe(s)}, nil
 	}
 	name, args, isCall, ok := runtime.ParseCall(s)

@@ -1,6 +1,9 @@
 package generator
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // singular undoes the English plural of a collection name, a lowerCamel
 // or lower-case word such as "androidDeviceOwnerEnrollmentProfiles". The
@@ -73,19 +76,52 @@ var irregularPlurals = map[string]string{
 }
 
 // irregular finds the longest entry of irregularPlurals that ends s at a
-// word start, returning where it starts and its singular.
+// word start, returning where it starts and its singular. The entries are
+// ASCII, so only an ASCII tail of s can match one (strings.EqualFold of
+// an ASCII word and a string of as many bytes holding another rune is
+// false); tails are tried longest first.
 func irregular(s string) (start int, sing string, ok bool) {
-	best := -1
-	for plural, sg := range irregularPlurals {
-		i := len(s) - len(plural)
-		if i < 0 || !strings.EqualFold(s[i:], plural) || !wordStart(s, i) {
+	tail := len(s) // s[tail:] is the longest ASCII tail of s
+	for tail > 0 && s[tail-1] < utf8.RuneSelf {
+		tail--
+	}
+	for i := max(tail, len(s)-longestIrregular); i < len(s); i++ {
+		if !wordStart(s, i) {
 			continue
 		}
-		if best < 0 || i < best {
-			best, sing = i, sg
+		if sg, ok := irregularByLower[asciiLower(s[i:])]; ok {
+			return i, sg, true
 		}
 	}
-	return best, sing, best >= 0
+	return -1, "", false
+}
+
+// irregularByLower is irregularPlurals keyed in lower case, and
+// longestIrregular the length of its longest key.
+var irregularByLower, longestIrregular = func() (map[string]string, int) {
+	m, longest := make(map[string]string, len(irregularPlurals)), 0
+	for plural, sing := range irregularPlurals {
+		m[strings.ToLower(plural)] = sing
+		longest = max(longest, len(plural))
+	}
+	return m, longest
+}()
+
+// asciiLower lower-cases the ASCII letters of s, allocating only when
+// there is one to change.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // wordStart reports whether a word of the camelCase name s starts at i.

@@ -120,3 +120,50 @@ func TestCorpusEndpointNames(t *testing.T) {
 }
 
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// irregularScan is irregular as first written, trying every entry: the
+// reference for the indexed lookup.
+func irregularScan(s string) (start int, sing string, ok bool) {
+	best := -1
+	for plural, sg := range irregularPlurals {
+		i := len(s) - len(plural)
+		if i < 0 || !strings.EqualFold(s[i:], plural) || !wordStart(s, i) {
+			continue
+		}
+		if best < 0 || i < best {
+			best, sing = i, sg
+		}
+	}
+	return best, sing, best >= 0
+}
+
+// TestIrregularMatchesScan wants the indexed lookup to find what trying
+// every entry finds: on every entry in several cases, inside compounds, at
+// and off word starts, after non-ASCII text and with runes that fold to
+// ASCII letters (the Kelvin sign, the long s).
+func TestIrregularMatchesScan(t *testing.T) {
+	lowered := map[string]string{}
+	for plural := range irregularPlurals {
+		if other, dup := lowered[strings.ToLower(plural)]; dup {
+			t.Errorf("irregularPlurals has %q and %q, equal but for case", plural, other)
+		}
+		lowered[strings.ToLower(plural)] = plural
+	}
+	var inputs []string
+	for plural := range irregularPlurals {
+		up := strings.ToUpper(plural[:1]) + plural[1:]
+		for _, s := range []string{plural, up, strings.ToUpper(plural), "some" + up, "some" + plural, "x.y" + plural,
+			"ü" + up, "中" + plural, plural[1:], "a" + plural[1:], strings.ReplaceAll(plural, "s", "ſ"),
+			strings.ReplaceAll(up, "k", "\u212a"), "timesOff" + up, plural + "s"} {
+			inputs = append(inputs, s)
+		}
+	}
+	inputs = append(inputs, "", "s", "ſ", "seriesAxis", "activities", "macOS", "iOS", "MacOS", "users", "ListTimesOff")
+	for _, s := range inputs {
+		i, sg, ok := irregular(s)
+		wi, wsg, wok := irregularScan(s)
+		if i != wi || sg != wsg || ok != wok {
+			t.Errorf("irregular(%q) = %d %q %v, want %d %q %v", s, i, sg, ok, wi, wsg, wok)
+		}
+	}
+}

@@ -62,10 +62,12 @@ func supportPath(name string) string { return "runtime_" + name }
 
 // nameAll assigns every Go identifier.
 func (pl *planner) nameAll() {
-	pkg := newNamer(&pl.diags, append(fixedNames, runtimeNames()...)...)
+	pkg := newNamerSize(&pl.diags, pl.packageScopeSize(), append(fixedNames, runtimeNames()...)...)
 	pl.nameTypes(pkg)
-	for _, ti := range pl.types {
-		pl.nameFields(ti)
+	found := make([]ir.Diagnostics, len(pl.types)) // each type's fields are named on their own
+	planEach(len(pl.types), func(i int) { found[i] = nameFields(pl.types[i]) })
+	for _, d := range found {
+		pl.diags = append(pl.diags, d...)
 	}
 	pl.nameConsts(pkg)
 	pl.routeEndpoints()
@@ -83,6 +85,20 @@ func (pl *planner) nameAll() {
 	pl.nameEndpoints(pkg)
 	pl.planParameters()
 	pl.namePolys(pkg) // the wrappers of the parameter tables' types
+}
+
+// packageScopeSize estimates how many identifiers the package will hold:
+// a type's name, an enum's two and its members, the endpoints' (see
+// endpointIdents) and the support code's.
+func (pl *planner) packageScopeSize() int {
+	n := len(fixedNames) + len(runtimeNames()) + len(pl.types)
+	for _, ei := range pl.enums {
+		n += 2 + len(ei.e.Members)
+	}
+	for _, e := range pl.endpoints {
+		n += 11 + 3*len(e.ep.Examples)
+	}
+	return n
 }
 
 // nameTypes names structs and enums. Types of a sub-namespace
@@ -149,17 +165,17 @@ func nsPrefix(ns string) string {
 // are fixed; ODataType is added unless a property already carries
 // "@odata.type". A property listed twice (flattened inheritance repeats
 // rows) or with a name encoding/json cannot use as a tag is left to
-// AdditionalData, which keeps it losslessly.
-func (pl *planner) nameFields(ti *typeInfo) {
+// AdditionalData, which keeps it losslessly. It returns its findings.
+func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 	fixed := []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"}
 	seen := make(map[string]bool, len(ti.t.Properties))
 	props := make([]ir.Property, 0, len(ti.t.Properties))
 	for _, p := range ti.t.Properties {
 		switch {
 		case seen[p.Name]:
-			pl.diags.Warnf(p.Pos, ir.CodeDuplicateProperty, "property table: %s.%s listed twice; keeping the first row", ti.t.Name, p.Name)
+			diags.Warnf(p.Pos, ir.CodeDuplicateProperty, "property table: %s.%s listed twice; keeping the first row", ti.t.Name, p.Name)
 		case !validJSONName(p.Name):
-			pl.diags.Warnf(p.Pos, ir.CodeUnsupportedPropertyName, "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
+			diags.Warnf(p.Pos, ir.CodeUnsupportedPropertyName, "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
 		default:
 			seen[p.Name] = true
 			props = append(props, p)
@@ -169,7 +185,7 @@ func (pl *planner) nameFields(ti *typeInfo) {
 	if ti.odata {
 		fixed = append(fixed, "ODataType")
 	}
-	n := newNamer(&pl.diags, fixed...)
+	n := newNamer(&diags, fixed...)
 	ws := make([]want, 0, len(props))
 	what := "field of " + ti.goName
 	for _, p := range props {
@@ -180,6 +196,7 @@ func (pl *planner) nameFields(ti *typeInfo) {
 	for _, p := range props {
 		ti.fields = append(ti.fields, fieldInfo{prop: p, goName: got[p.Name], typ: p.Type})
 	}
+	return diags
 }
 
 // validJSONName mirrors encoding/json's isValidTag: a name it rejects is

@@ -7,28 +7,35 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 )
 
-// encoder writes a Go value as JSON into one buffer, driven by the codecs
-// of codec.go, byte for byte as json.Marshal writes it (HTML characters
-// escaped, omitzero properties left out, AdditionalData after the fields,
-// sorted).
+// encoder writes a Go value as JSON, driven by the codecs of codec.go,
+// byte for byte as json.Marshal writes it (HTML characters escaped,
+// omitzero properties left out, AdditionalData after the fields, sorted).
+// The buffer goes from call to call as an argument and a result, not as a
+// field: a slice written through a pointer costs a write barrier at every
+// append while the collector runs.
 type encoder struct {
-	buf []byte
 	err error
 }
 
 // encodeJSON is json.Marshal for generated types and what their
 // MarshalJSON methods call: v is a value or a pointer.
-func encodeJSON(v any) ([]byte, error) {
+func encodeJSON(v any) ([]byte, error) { return appendJSON(nil, v) }
+
+// appendJSON appends the encoding of v (a value or a pointer) to buf,
+// first making room for the length of the type's last encoding.
+func appendJSON(buf []byte, v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
-		return []byte("null"), nil
+		return append(buf, "null"...), nil
 	}
 	if rv.Kind() != reflect.Pointer {
 		p := reflect.New(rv.Type())
@@ -36,66 +43,72 @@ func encodeJSON(v any) ([]byte, error) {
 		rv = p
 	}
 	if rv.IsNil() {
-		return []byte("null"), nil
+		return append(buf, "null"...), nil
 	}
 	c := codecOf(rv.Type().Elem())
-	e := encoder{buf: make([]byte, 0, max(64, c.sizeHint.Load()+64))}
-	e.value(c, rv.UnsafePointer())
+	start := len(buf)
+	var e encoder
+	out := e.value(slices.Grow(buf, int(max(64, c.sizeHint.Load()+64))), c, rv.UnsafePointer())
 	if e.err != nil {
-		return nil, e.err
+		return buf, e.err
 	}
-	c.sizeHint.Store(int64(len(e.buf)))
-	return e.buf, nil
+	c.sizeHint.Store(int64(len(out) - start))
+	return out, nil
 }
 
-// value writes the c at p.
-func (e *encoder) value(c *codec, p unsafe.Pointer) {
+// answerBuffers holds the handler's encoding buffers (*[]byte) between
+// answers: an answer is written, and its buffer free, before the handler
+// returns, so a large answer (a page of items) costs no new buffer to
+// zero and collect. A buffer grown past maxPooledBuffer is dropped.
+var answerBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledBuffer = 1 << 20
+
+// value appends the c at p to b.
+func (e *encoder) value(b []byte, c *codec, p unsafe.Pointer) []byte {
 	switch c.kind {
-	case kindOpt:
-		v, _ := c.optAt(p)
+	case kindOpt, kindPointer:
+		v := c.target(p)
 		if v == nil {
-			e.buf = append(e.buf, "null"...)
-			return
+			return append(b, "null"...)
 		}
-		e.value(c.elem, v)
+		return e.value(b, c.elem, v)
 	case kindObject:
-		e.object(c, p, "")
+		return e.object(b, c, p, "")
 	case kindPoly:
-		e.poly(c, p)
+		return e.poly(b, c, p)
 	case kindSlice:
-		e.slice(c, p)
+		return e.slice(b, c, p)
 	case kindString, kindMethod:
-		e.buf = appendString(e.buf, *(*string)(p))
+		return appendString(b, *(*string)(p))
 	case kindBool:
-		e.buf = strconv.AppendBool(e.buf, *(*bool)(p))
+		return strconv.AppendBool(b, *(*bool)(p))
 	case kindInt:
-		e.buf = strconv.AppendInt(e.buf, c.value(p).Int(), 10)
+		return strconv.AppendInt(b, c.value(p).Int(), 10)
 	case kindUint:
-		e.buf = strconv.AppendUint(e.buf, c.value(p).Uint(), 10)
+		return strconv.AppendUint(b, c.value(p).Uint(), 10)
 	case kindDouble:
-		e.buf = appendDouble(e.buf, *(*float64)(p))
+		return appendDouble(b, *(*float64)(p))
 	case kindTime:
-		e.time(*(*time.Time)(p))
+		return e.time(b, *(*time.Time)(p))
 	case kindBytes:
-		b := *(*[]byte)(p)
-		if b == nil {
-			e.buf = append(e.buf, "null"...)
-			return
+		raw := *(*[]byte)(p)
+		if raw == nil {
+			return append(b, "null"...)
 		}
-		e.buf = append(e.buf, '"')
-		e.buf = base64.StdEncoding.AppendEncode(e.buf, b)
-		e.buf = append(e.buf, '"')
+		b = append(b, '"')
+		b = base64.StdEncoding.AppendEncode(b, raw)
+		return append(b, '"')
 	case kindRaw:
 		raw := *(*json.RawMessage)(p)
 		if raw == nil {
 			raw = json.RawMessage("null")
 		}
-		e.raw(raw)
-	default:
-		data, err := json.Marshal(c.value(p).Interface())
-		e.fail(err)
-		e.buf = append(e.buf, data...)
+		return e.raw(b, raw)
 	}
+	data, err := json.Marshal(c.value(p).Interface())
+	e.fail(err)
+	return append(b, data...)
 }
 
 func (e *encoder) fail(err error) {
@@ -104,89 +117,110 @@ func (e *encoder) fail(err error) {
 	}
 }
 
-// time writes t as time.Time's MarshalJSON does (RFC 3339, fraction kept).
-func (e *encoder) time(t time.Time) {
-	e.buf = append(e.buf, '"')
-	var err error
-	if e.buf, err = t.AppendText(e.buf); err != nil {
+// time appends t as time.Time's MarshalJSON writes it (RFC 3339, fraction
+// kept).
+func (e *encoder) time(b []byte, t time.Time) []byte {
+	b = append(b, '"')
+	b, err := t.AppendText(b)
+	if err != nil {
 		e.fail(errors.New("Time.MarshalJSON: " + err.Error()))
 	}
-	e.buf = append(e.buf, '"')
+	return append(b, '"')
 }
 
-// slice writes a slice; nil is null.
-func (e *encoder) slice(c *codec, p unsafe.Pointer) {
-	s := c.value(p)
-	if s.IsNil() {
-		e.buf = append(e.buf, "null"...)
-		return
+// slice appends a slice; nil is null.
+func (e *encoder) slice(b []byte, c *codec, p unsafe.Pointer) []byte {
+	h := (*sliceHeader)(p)
+	if h.data == nil {
+		return append(b, "null"...)
 	}
-	e.buf = append(e.buf, '[')
+	b = append(b, '[')
 	size := c.elem.typ.Size()
-	for i := range s.Len() {
+	for i := range h.len {
 		if i > 0 {
-			e.buf = append(e.buf, ',')
+			b = append(b, ',')
 		}
-		e.value(c.elem, unsafe.Add(s.UnsafePointer(), uintptr(i)*size))
+		b = e.value(b, c.elem, unsafe.Add(h.data, uintptr(i)*size))
 	}
-	e.buf = append(e.buf, ']')
+	return append(b, ']')
 }
 
-// object writes a generated struct: "@odata.type": typeName first when
+// object appends a generated struct: "@odata.type": typeName first when
 // typeName is given and the struct sets no "@odata.type" itself, then the
 // fields that are not left out, then the AdditionalData properties no
 // field claims, sorted by name.
-func (e *encoder) object(c *codec, p unsafe.Pointer, typeName string) {
+func (e *encoder) object(b []byte, c *codec, p unsafe.Pointer, typeName string) []byte {
 	o := c.obj
-	e.buf = append(e.buf, '{')
+	b = append(b, '{')
 	first := true
 	if typeName != "" && !o.setsODataType(p) {
-		e.buf = append(e.buf, `"@odata.type":`...)
-		e.buf = appendString(e.buf, typeName)
+		b = append(b, `"@odata.type":`...)
+		b = appendString(b, typeName)
 		first = false
 	}
 	for i := range o.fields {
 		f := &o.fields[i]
 		fp := unsafe.Add(p, f.off)
-		if f.omit && f.isZero(fp) {
+		if f.omit && f.c.kind == kindOpt { // most properties of most objects are absent Opts: checked inline
+			if *(*unsafe.Pointer)(unsafe.Add(fp, f.c.optValue)) == nil && !*(*bool)(unsafe.Add(fp, f.c.optNull)) {
+				continue
+			}
+		} else if f.omit && f.isZero(fp) {
 			continue
 		}
 		if !first {
-			e.buf = append(e.buf, ',')
+			b = append(b, ',')
 		}
 		first = false
-		e.buf = append(e.buf, f.key...)
-		e.value(f.c, fp)
+		b = append(b, f.key...)
+		b = e.value(b, f.c, fp)
 	}
-	if extra := *(*map[string]json.RawMessage)(unsafe.Add(p, o.extra)); len(extra) > 0 {
-		keys := make([]string, 0, len(extra))
-		for k := range extra {
-			if _, known := o.byName[k]; !known {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if !first {
-				e.buf = append(e.buf, ',')
-			}
-			first = false
-			e.buf = append(appendString(e.buf, k), ':')
-			val := extra[k]
-			if len(bytes.TrimSpace(val)) == 0 {
-				val = json.RawMessage("null")
-			}
-			e.raw(val)
-		}
+	if o.hasExtra {
+		b = e.extra(b, o, *(*map[string]json.RawMessage)(unsafe.Add(p, o.extra)), first)
 	}
-	e.buf = append(e.buf, '}')
+	return append(b, '}')
 }
 
-// isZero reports whether the field at p is left out by omitzero.
+// extra appends the AdditionalData properties no field claims, sorted by
+// name; first tells that nothing was written before them.
+func (e *encoder) extra(b []byte, o *objectPlan, extra map[string]json.RawMessage, first bool) []byte {
+	if len(extra) == 0 {
+		return b
+	}
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		if _, known := o.byName[k]; !known {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(appendString(b, k), ':')
+		val := extra[k]
+		if len(bytes.TrimSpace(val)) == 0 {
+			val = json.RawMessage("null")
+		}
+		b = e.raw(b, val)
+	}
+	return b
+}
+
+// isZero reports whether the field at p is left out by omitzero (or by
+// omitempty, the same for the strings and pointers that Page and Value
+// tag so).
 func (f *fieldPlan) isZero(p unsafe.Pointer) bool {
-	if f.c.kind == kindOpt {
+	switch f.c.kind {
+	case kindOpt:
 		v, null := f.c.optAt(p)
 		return v == nil && !null
+	case kindPointer:
+		return *(*unsafe.Pointer)(p) == nil
+	case kindString:
+		return *(*string)(p) == ""
 	}
 	return f.c.value(p).IsZero()
 }
@@ -201,19 +235,17 @@ func (o *objectPlan) setsODataType(p unsafe.Pointer) bool {
 	return !f.isZero(unsafe.Add(p, f.off))
 }
 
-// poly writes the wrapper's value; a derived type gets its "@odata.type"
+// poly appends the wrapper's value; a derived type gets its "@odata.type"
 // when it sets none, so that the receiver decodes it as that type.
-func (e *encoder) poly(c *codec, p unsafe.Pointer) {
+func (e *encoder) poly(b []byte, c *codec, p unsafe.Pointer) []byte {
 	v := c.value(p).Field(0)
 	if v.IsNil() {
-		e.buf = append(e.buf, "null"...)
-		return
+		return append(b, "null"...)
 	}
 	v = v.Elem()
 	if v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			e.buf = append(e.buf, "null"...)
-			return
+			return append(b, "null"...)
 		}
 	} else { // a struct value: copied to be addressed
 		ptr := reflect.New(v.Type())
@@ -221,24 +253,23 @@ func (e *encoder) poly(c *codec, p unsafe.Pointer) {
 		v = ptr
 	}
 	t := v.Type().Elem()
-	e.object(codecOf(t), v.UnsafePointer(), c.poly.names[t])
+	return e.object(b, codecOf(t), v.UnsafePointer(), c.poly.names[t])
 }
 
-// raw writes a JSON value as given, compacted and with HTML characters
+// raw appends a JSON value as given, compacted and with HTML characters
 // escaped, as json.Marshal writes a json.RawMessage.
-func (e *encoder) raw(raw []byte) {
+func (e *encoder) raw(b, raw []byte) []byte {
 	if !validJSON(raw) {
 		e.fail(&json.MarshalerError{Type: rawMessageType, Err: errors.New("invalid JSON")})
-		return
+		return b
 	}
 	if bytes.IndexAny(raw, " \t\r\n<>&\u2028\u2029") < 0 {
-		e.buf = append(e.buf, raw...)
-		return
+		return append(b, raw...)
 	}
 	var compact, escaped bytes.Buffer
 	json.Compact(&compact, raw) // valid: checked above
 	json.HTMLEscape(&escaped, compact.Bytes())
-	e.buf = append(e.buf, escaped.Bytes()...)
+	return append(b, escaped.Bytes()...)
 }
 
 // appendDouble writes f as encoding/json writes a float64, or OData's
@@ -268,6 +299,15 @@ func appendDouble(b []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// plainASCII tells the ASCII bytes json.Marshal writes as they are: not a
+// control character, a quote, a backslash or an HTML character.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendString writes s quoted as json.Marshal does: HTML characters,
 // U+2028 and U+2029 escaped, invalid UTF-8 replaced.
 func appendString(b []byte, s string) []byte {
@@ -275,7 +315,7 @@ func appendString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if plainASCII[c] {
 				i++
 				continue
 			}

@@ -34,8 +34,9 @@ const (
 	kindRaw    // json.RawMessage: kept as sent
 	kindMethod // a type with its own UnmarshalJSON (Date, TimeOfDay, Duration); written as a string
 	kindOpt
+	kindPointer // a pointer to a value the codec reads (Page's Count)
 	kindSlice
-	kindObject // a generated struct: JSON-tagged fields and AdditionalData
+	kindObject // a generated struct (JSON-tagged fields and AdditionalData), Page or Value
 	kindPoly   // a generated polymorphic wrapper (AnyX)
 )
 
@@ -46,7 +47,8 @@ type codec struct {
 	bits int  // kindInt, kindUint: the size in bits
 	enum bool // kindString: the type has Valid (an enum)
 	// kindOpt: the offsets of Opt's value pointer and null flag; elem is
-	// T. kindSlice: elem is the element type.
+	// T. kindPointer: elem is what it points to. kindSlice: elem is the
+	// element type.
 	optValue, optNull uintptr
 	elem              *codec
 	obj               *objectPlan // kindObject
@@ -62,9 +64,9 @@ type objectPlan struct {
 	byName   map[string]int // JSON name -> index in fields
 	checked  []int          // fields with a required or read-only rule, sorted by name
 	extra    uintptr        // offset of AdditionalData
-	hasExtra bool
-	open     bool // AdditionalData is tagged docs2go:"open"
-	odata    int  // index of the "@odata.type" field, -1 when there is none
+	hasExtra bool           // false for Page and Value: they drop unknown properties, as encoding/json does
+	open     bool           // AdditionalData is tagged docs2go:"open"
+	odata    int            // index of the "@odata.type" field, -1 when there is none
 }
 
 // fieldPlan is one JSON property of a generated struct.
@@ -152,7 +154,7 @@ func build(t reflect.Type) *codec {
 		c.optValue, c.optNull = t.Field(1).Offset, t.Field(2).Offset
 	case t.Implements(polyTypedType):
 		c.kind, c.poly = kindPoly, buildPoly(t)
-	case t.Kind() == reflect.Struct && isGeneratedStruct(t):
+	case t.Kind() == reflect.Struct && (isGeneratedStruct(t) || isAnswerWrapper(t)):
 		c.kind, c.obj = kindObject, buildObject(t)
 	case t.Implements(marshalerTy) || ptr.Implements(marshalerTy):
 		c.kind = kindFallback // a type that writes itself
@@ -171,6 +173,8 @@ func build(t reflect.Type) *codec {
 		c.kind = kindBytes
 	case t.Kind() == reflect.Slice && !ptr.Implements(unmarshalerTy):
 		c.kind, c.elem = kindSlice, build(t.Elem())
+	case t.Kind() == reflect.Pointer && !ptr.Implements(unmarshalerTy):
+		c.kind, c.elem = kindPointer, build(t.Elem())
 	}
 	return c
 }
@@ -178,6 +182,14 @@ func build(t reflect.Type) *codec {
 // isOpt reports whether t is an Opt[T] of this package.
 func isOpt(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && t.PkgPath() == optPkgPath && strings.HasPrefix(t.Name(), "Opt[") && t.NumField() == 3
+}
+
+// isAnswerWrapper reports whether t is a Page or Value of this package:
+// its items (or value) are then read and written in the same pass as the
+// annotations around them, with the item type's plan.
+func isAnswerWrapper(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.PkgPath() == optPkgPath &&
+		(strings.HasPrefix(t.Name(), "Page[") || strings.HasPrefix(t.Name(), "Value["))
 }
 
 // isGeneratedStruct reports whether t has the shape of a generated model
@@ -220,8 +232,9 @@ func buildObject(t reflect.Type) *objectPlan {
 		}
 	}
 	sort.Slice(p.checked, func(i, j int) bool { return p.fields[p.checked[i]].name < p.fields[p.checked[j]].name })
-	extra, _ := t.FieldByName("AdditionalData")
-	p.extra, p.hasExtra, p.open = extra.Offset, true, isOpenType(extra)
+	if extra, ok := t.FieldByName("AdditionalData"); ok {
+		p.extra, p.hasExtra, p.open = extra.Offset, true, isOpenType(extra)
+	}
 	return p
 }
 
@@ -262,6 +275,16 @@ func optOf(v reflect.Value) (x reflect.Value, set, null bool) {
 		return reflect.Value{}, false, null
 	}
 	return reflect.NewAt(c.elem.typ, vp).Elem(), true, false
+}
+
+// target is where the Opt or pointer at p points, nil when it holds no
+// value.
+func (c *codec) target(p unsafe.Pointer) unsafe.Pointer {
+	if c.kind == kindPointer {
+		return *(*unsafe.Pointer)(p)
+	}
+	v, _ := c.optAt(p)
+	return v
 }
 
 // optAt reads the Opt at p: its value pointer and null flag.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // router routes a request to the handler of its method and path.
@@ -223,13 +224,23 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // shape.
 func withErrorShape(rt *router) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rid := newRequestID()
-		crid := r.Header.Get("client-request-id")
+		ids := new(answerIDs) // both header values and the id's text in one allocation
+		formatRequestID(&ids.text)
+		rid := unsafe.String(&ids.text[0], len(ids.text)) // text is not written again
+		crid := r.Header.Get("Client-Request-Id")         // canonical: looked up without a copy
 		if crid == "" || len(crid) > 128 {
 			crid = rid
 		}
-		w.Header().Set("request-id", rid)
-		w.Header().Set("client-request-id", crid)
+		ids.values = [2]string{rid, crid}
+		h := w.Header()
+		h["Request-Id"], h["Client-Request-Id"] = ids.values[0:1:1], ids.values[1:2:2]
 		rt.ServeHTTP(w, r)
 	})
+}
+
+// answerIDs holds an answer's request-id and client-request-id header
+// values, and the request-id's text.
+type answerIDs struct {
+	values [2]string
+	text   [36]byte
 }

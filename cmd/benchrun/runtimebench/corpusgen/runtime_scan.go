@@ -3,6 +3,7 @@
 package corpusgen
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"unicode/utf8"
@@ -283,6 +284,60 @@ func (r *reader) eachElement(element func()) {
 		default:
 			r.fail(errSyntax)
 		}
+	}
+}
+
+// arrayLen counts the elements of the array at data[i] (its '[') by a
+// quick skim that follows only strings and brackets, so that a decoder
+// can size the slice once; the decode checks the syntax. It returns 0
+// for an empty or unterminated array, and the array's length in bytes.
+func arrayLen(data []byte, i int) (n, size int) {
+	start := i
+	depth, commas, empty := 0, 0, true
+	for ; i < len(data); i++ {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '"':
+			if i = stringEnd(data, i+1); i < 0 {
+				return 0, 0
+			}
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				if empty {
+					return 0, i + 1 - start
+				}
+				return commas + 1, i + 1 - start
+			}
+		case ',':
+			if depth == 1 {
+				commas++
+			}
+		}
+		empty = empty && depth == 1 && data[i] == '['
+	}
+	return 0, 0
+}
+
+// stringEnd is the index of the quote that ends the string whose content
+// starts at data[i], -1 when there is none.
+func stringEnd(data []byte, i int) int {
+	for {
+		q := bytes.IndexByte(data[i:], '"')
+		if q < 0 {
+			return -1
+		}
+		i += q
+		escapes := 0
+		for j := i - 1; j >= 0 && data[j] == '\\'; j-- {
+			escapes++
+		}
+		if escapes%2 == 0 {
+			return i
+		}
+		i++
 	}
 }
 

@@ -1,0 +1,186 @@
+package generator
+
+import (
+	"maps"
+	"slices"
+)
+
+// qualify picks a level for every key so that the names are unique when
+// the paths allow it. Names whose identifiers (derive) meet another key's,
+// or one taken outside the group (types, fixed names), all move one level
+// up, every member of the group alike, until no group is left that a
+// further qualifier could split (see splittable). Only sets are consulted,
+// so the result does not depend on the order of keys. Ties that remain are
+// left to the namer's numeric suffix.
+//
+// The rounds are synchronous (every move of a round is decided on the
+// names of the round before), but each round looks only at the keys that
+// could move: those that moved in the last round and those that share an
+// identifier whose holders changed. Any other key sees what it saw in the
+// last round, when it either did not move or could not (at its top level),
+// so it does neither now. A group of thousands of endpoints is thus named
+// in a few passes over the few that collide instead of rederiving every
+// name's identifiers each round.
+func qualify(parts map[string]nameParts, derive func(key, name string) []string, taken func(id string) bool) map[string]string {
+	q := newQualifier(parts, derive, taken)
+	for dirty := q.everyKey(); len(dirty) > 0; {
+		dirty = q.round(dirty)
+	}
+	names := make(map[string]string, len(q.keys))
+	for i, k := range q.keys {
+		names[k] = q.name[i]
+	}
+	return names
+}
+
+// qualifier is qualify's state, one slot per key (keys sorted, so that
+// the work done, not only its outcome, is the same on every run).
+type qualifier struct {
+	keys    []string
+	parts   []nameParts
+	level   []int
+	name    []string   // parts[i].name(level[i])
+	ids     [][]string // derive(keys[i], name[i])
+	hit     []bool     // some identifier of ids[i] is taken outside the group
+	full    []string   // the most qualified name, which tells keys apart
+	holders map[string][]int
+	derive  func(key, name string) []string
+	taken   func(id string) bool
+}
+
+func newQualifier(parts map[string]nameParts, derive func(key, name string) []string, taken func(id string) bool) *qualifier {
+	keys := slices.Sorted(maps.Keys(parts))
+	n := len(keys)
+	q := &qualifier{keys: keys, parts: make([]nameParts, n), level: make([]int, n), name: make([]string, n),
+		ids: make([][]string, n), hit: make([]bool, n), full: make([]string, n),
+		holders: make(map[string][]int, 16*n), derive: derive, taken: taken}
+	// The names and their identifiers are derived on every core; the
+	// holders are registered in key order.
+	planEach(n, func(i int) {
+		p := parts[keys[i]]
+		q.parts[i], q.level[i], q.full[i] = p, p.min, p.name(p.maxLevel())
+		q.name[i] = p.name(p.min)
+		q.ids[i] = derive(keys[i], q.name[i])
+	})
+	for i := range keys {
+		q.register(i, nil)
+	}
+	return q
+}
+
+// everyKey lists every key: in the first round any of them may move.
+func (q *qualifier) everyKey() []int {
+	all := make([]int, len(q.keys))
+	for i := range all {
+		all[i] = i
+	}
+	return all
+}
+
+// rename names key i at its level and registers its identifiers.
+func (q *qualifier) rename(i int, changed map[string]bool) {
+	q.name[i] = q.parts[i].name(q.level[i])
+	q.ids[i] = q.derive(q.keys[i], q.name[i])
+	q.register(i, changed)
+}
+
+// register adds key i to the holders of its identifiers, noting in
+// changed (when not nil) the identifiers whose holders it joined.
+func (q *qualifier) register(i int, changed map[string]bool) {
+	q.hit[i] = false
+	for _, id := range q.ids[i] {
+		// A name may derive one identifier twice; holders is a set. The
+		// key's own appends are consecutive, so a repeat is the last one.
+		if hs := q.holders[id]; len(hs) == 0 || hs[len(hs)-1] != i {
+			q.holders[id] = append(hs, i)
+		}
+		q.hit[i] = q.hit[i] || q.taken(id)
+		if changed != nil {
+			changed[id] = true
+		}
+	}
+}
+
+// unregister removes key i from the holders of its identifiers, noting
+// them in changed.
+func (q *qualifier) unregister(i int, changed map[string]bool) {
+	for _, id := range q.ids[i] {
+		q.holders[id] = slices.DeleteFunc(q.holders[id], func(h int) bool { return h == i })
+		changed[id] = true
+	}
+}
+
+// round decides which of the candidate keys move up a level, moves them
+// all at once, and returns the keys the next round must look at, sorted.
+func (q *qualifier) round(candidates []int) []int {
+	split := map[string]bool{} // identifier → its holders are splittable, this round
+	var moved []int
+	for _, i := range candidates {
+		if q.level[i] < q.parts[i].maxLevel() && q.bumped(i, split) {
+			moved = append(moved, i)
+		}
+	}
+	changed := map[string]bool{}
+	for _, i := range moved {
+		q.unregister(i, changed)
+	}
+	for _, i := range moved {
+		q.level[i]++
+		q.rename(i, changed)
+	}
+	next := make([]bool, len(q.keys))
+	for _, i := range moved {
+		next[i] = true
+	}
+	for id := range changed {
+		for _, h := range q.holders[id] {
+			next[h] = true
+		}
+	}
+	var out []int
+	for i, ok := range next {
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// bumped reports whether key i must be qualified further: one of its
+// identifiers is taken outside the group or held by keys a qualifier can
+// tell apart.
+func (q *qualifier) bumped(i int, split map[string]bool) bool {
+	if q.hit[i] {
+		return true
+	}
+	for _, id := range q.ids[i] {
+		hs := q.holders[id]
+		if len(hs) < 2 {
+			continue // held by i alone: most are
+		}
+		s, ok := split[id]
+		if !ok {
+			s = q.splittable(hs)
+			split[id] = s
+		}
+		if s {
+			return true
+		}
+	}
+	return false
+}
+
+// splittable reports whether qualifying the holders of one identifier
+// could ever tell them apart: whether their most qualified names differ,
+// in which case each holder has another to be told from. Two pages
+// documenting the same route with the same type (user-post-users.md and
+// intune-shared-user-create.md) never can; lengthening their names would
+// only hide the numeric suffix.
+func (q *qualifier) splittable(holders []int) bool {
+	for _, h := range holders[min(1, len(holders)):] {
+		if q.full[h] != q.full[holders[0]] {
+			return true
+		}
+	}
+	return false
+}
