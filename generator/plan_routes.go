@@ -44,6 +44,7 @@ func (pl *planner) routeEndpoints() {
 	slices.SortStableFunc(eps, func(a, b ranked) int {
 		return cmp.Or(cmp.Compare(a.shared, b.shared), cmp.Compare(a.spread, b.spread), cmp.Compare(a.foreign, b.foreign), cmp.Compare(a.stub, b.stub))
 	})
+	var routed []*endpointInfo
 	for _, re := range eps {
 		e := re.e
 		if e.reason != "" {
@@ -80,9 +81,13 @@ func (pl *planner) routeEndpoints() {
 			pl.skip(e, pos, ir.CodeNoRoute, "endpoint: no request line can be routed (%d written): %s", len(ep.Paths), why)
 			continue
 		}
-		e.collectParams()
-		e.planQuery()
+		routed = append(routed, e)
 	}
+	// Path and query fields depend on each endpoint's own routes and page.
+	planEach(len(routed), func(i int) {
+		routed[i].collectParams()
+		routed[i].planQuery()
+	})
 	for _, e := range pl.endpoints {
 		if len(e.members) > 0 {
 			pl.widen(e)

@@ -105,21 +105,21 @@ func (pl *planner) packageScopeSize() int {
 // (microsoft.graph.callRecords.session) get the namespace as a prefix only
 // when their plain name is shared with another type.
 func (pl *planner) nameTypes(pkg *namer) {
-	type entry struct{ ns, name, q string }
+	type entry struct{ ns, q, goName string }
 	var all []entry
 	for _, ti := range pl.types {
-		all = append(all, entry{ti.t.Namespace, ti.t.Name, ti.t.QualifiedName()})
+		all = append(all, entry{ti.t.Namespace, ti.t.QualifiedName(), goName(ti.t.Name)})
 	}
 	for _, ei := range pl.enums {
-		all = append(all, entry{ei.e.Namespace, ei.e.Name, ei.e.QualifiedName()})
+		all = append(all, entry{ei.e.Namespace, ei.e.QualifiedName(), goName(ei.e.Name)})
 	}
-	count := map[string]int{}
+	count := make(map[string]int, len(all))
 	for _, e := range all {
-		count[goName(e.name)]++
+		count[e.goName]++
 	}
-	base := map[string]string{}
+	base := make(map[string]string, len(all))
 	for _, e := range all {
-		b := goName(e.name)
+		b := e.goName
 		switch {
 		case count[b] > 1 && e.ns != "" && e.ns != ir.DefaultNamespace:
 			b = goName(strings.TrimPrefix(e.ns, ir.DefaultNamespace+".")) + b
