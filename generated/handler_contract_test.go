@@ -16,8 +16,12 @@ import (
 
 const seedPath = "/deviceManagement/androidDeviceOwnerEnrollmentProfiles"
 
-// echoServer answers with the decoded body plus an id.
-type echoServer struct{ err error }
+// echoServer answers the create with the decoded body plus an id; the
+// other operations of the docs are UnimplementedServer's.
+type echoServer struct {
+	UnimplementedServer
+	err error
+}
 
 func (s echoServer) CreateAndroidDeviceOwnerEnrollmentProfile(_ context.Context, req *CreateAndroidDeviceOwnerEnrollmentProfileRequest) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	if s.err != nil {
@@ -87,7 +91,7 @@ func TestSeedHandlerContract(t *testing.T) {
 		{"enum", "POST", seedPath, ct, auth, withProp(t, "enrollmentMode", `"bogus"`), 400, "badRequest", "property enrollmentMode", nil},
 		{"enum ok", "POST", seedPath, ct, auth, withProp(t, "enrollmentMode", `"corporateOwnedWorkProfile"`), 201, "", "", nil},
 		{"array", "POST", seedPath, ct, auth, withProp(t, "roleScopeTagIds", `"0"`), 400, "badRequest", "property roleScopeTagIds: got a string, want an array", nil},
-		{"GET", "GET", seedPath, ct, auth, ``, 405, "methodNotAllowed", "", nil},
+		{"PUT", "PUT", seedPath, ct, auth, ex, 405, "methodNotAllowed", "", nil},
 		{"unknown path", "POST", "/deviceManagement/nothing", ct, auth, ex, 404, "notFound", "", nil},
 		{"server *Error", "POST", seedPath, ct, auth, ex, 409, "conflict", "taken", echoServer{err: &Error{Status: 409, Code: "conflict", Message: "taken"}}},
 		{"server error", "POST", seedPath, ct, auth, ex, 500, "internalServerError", "An internal server error occurred.", echoServer{err: errors.New("db at /var/secret failed")}},
@@ -118,8 +122,8 @@ func TestSeedHandlerContract(t *testing.T) {
 			if in := body.Error.InnerError; in == nil || in.RequestID != rec.Header().Get("request-id") || in.Date == "" {
 				t.Errorf("innerError %+v", in)
 			}
-			if c.status == 405 && rec.Header().Get("Allow") != "POST" {
-				t.Errorf("Allow %q, want POST", rec.Header().Get("Allow"))
+			if allow := rec.Header().Get("Allow"); c.status == 405 && (!strings.Contains(allow, "GET") || !strings.Contains(allow, "POST")) {
+				t.Errorf("Allow %q, want the list's GET and the create's POST", allow)
 			}
 		})
 	}
@@ -147,7 +151,9 @@ func TestSeedAuthenticator(t *testing.T) {
 	if got.Operation != "CreateAndroidDeviceOwnerEnrollmentProfile" || len(got.Permissions) != 3 || !got.AuthRequired {
 		t.Errorf("authenticator saw %+v", got)
 	}
-	if eps := Endpoints(); len(eps) != 1 || eps[0].Patterns[0] != "POST "+seedPath {
+	// Endpoints lists the seed's create and the six other operations of
+	// the docs, sorted by operation.
+	if eps := Endpoints(); len(eps) != 7 || eps[0].Operation != got.Operation || eps[0].Patterns[0] != "POST "+seedPath {
 		t.Errorf("Endpoints() = %+v", eps)
 	}
 }

@@ -44,7 +44,7 @@ func (e AndroidDeviceOwnerEnrollmentMode) Valid() bool {
 // An enrollment profile that Android Enterprise devices use to enroll under device-owner management.
 // Each profile hands out an enrollment token, also shown as a QR code.
 //
-// Source: docs/resources/androiddeviceownerenrollmentprofile.md:48.
+// Source: docs/resources/androiddeviceownerenrollmentprofile.md:54.
 type AndroidDeviceOwnerEnrollmentProfile struct {
 	// GUID of the tenant that owns the profile.
 	AccountID Opt[string] `json:"accountId,omitzero"`

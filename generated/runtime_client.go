@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,12 +37,13 @@ type Client struct {
 // handler answers 400), so it is refused before anything is sent.
 var ErrNilBody = errors.New("request body is nil")
 
-// do sends body as JSON to method path and decodes a want-status answer
-// into out (nil when the answer has no body). body is a pointer; nil (an
+// do sends body as JSON to method path and decodes an answer of a want
+// status (one, or each a PUT documents) into out (nil when the answer has
+// no body). body is a pointer; nil (an
 // untyped nil) sends no body, as get, list and delete do, while a nil
 // pointer is refused (ErrNilBody). Other statuses become *Error.
 // Throttled answers (429, 503 with Retry-After) are retried, bounded.
-func (c *Client) do(ctx context.Context, method, path string, body, out any, want int) error {
+func (c *Client) do(ctx context.Context, method, path string, body, out any, want ...int) error {
 	var data []byte
 	if body != nil {
 		if v := reflect.ValueOf(body); v.Kind() == reflect.Pointer && v.IsNil() {
@@ -58,7 +60,7 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any, wan
 		if err != nil {
 			return err
 		}
-		if status == want {
+		if slices.Contains(want, status) {
 			if out == nil || len(bytes.TrimSpace(answer)) == 0 {
 				return nil
 			}

@@ -3,6 +3,7 @@
 package generated
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"net/url"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -81,6 +83,7 @@ type EndpointInfo struct {
 	Permissions  []Permission // the permissions table, document order
 	Content      string       // media type of a non-JSON request body (a file upload), "" for JSON or none
 	Answer       string       // media type of a non-JSON answer (a photo, a report), "" for JSON or none
+	Statuses     []int        // the success statuses a PUT documents when it documents several (200 replaced, 201 created), sorted; nil otherwise
 
 	// documented lists what the docs' own request examples send although
 	// the property tables forbid it (see validate.go), sorted.
@@ -116,6 +119,21 @@ type Permission struct {
 //
 //go:noinline
 func serveJSON[S, B, R any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (R, error)) http.Handler {
+	return serveStatus(c, s, ep, status, func(s S, r *http.Request, q *Query, b B) (R, int, error) {
+		res, err := call(s, r, q, b)
+		return res, status, err
+	})
+}
+
+// serveStatus is serveJSON for an endpoint whose Server method chooses
+// its success status among the documented ones (ep.Statuses: a PUT upsert
+// answers 201 when it created and 200 when it replaced): call returns it,
+// 0 meaning status, the one the page names first. A status the page does not
+// document is a server bug: 500, reported to WithErrorLog. A 204 answers
+// without a body.
+//
+//go:noinline
+func serveStatus[S, B, R any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (R, int, error)) http.Handler {
 	var zero R
 	_, noContent := any(zero).(*struct{})
 	answers := !noContent
@@ -127,12 +145,16 @@ func serveJSON[S, B, R any](c *handlerConfig, s S, ep *EndpointInfo, status int,
 			writeError(w, err)
 			return
 		}
-		res, callErr := call(s, r, q, body)
+		res, chosen, callErr := call(s, r, q, body)
+		status := status // this request's
+		if callErr == nil {
+			status, callErr = ep.answerStatus(status, chosen)
+		}
 		if callErr != nil {
 			c.fail(w, r, callErr)
 			return
 		}
-		if !answers {
+		if !answers || status == http.StatusNoContent {
 			w.WriteHeader(status)
 			return
 		}
@@ -204,9 +226,40 @@ var noQuery Query
 //
 //go:noinline
 func serveNoContent[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) error) http.Handler {
-	return serveJSON(c, s, ep, status, func(s S, r *http.Request, q *Query, b B) (*struct{}, error) {
-		return nil, call(s, r, q, b)
+	return serveStatus(c, s, ep, status, func(s S, r *http.Request, q *Query, b B) (*struct{}, int, error) {
+		return nil, status, call(s, r, q, b)
 	})
+}
+
+// serveNoContentStatus is serveStatus for operations whose answer has no
+// body: call returns the status only.
+//
+//go:noinline
+func serveNoContentStatus[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int, call func(S, *http.Request, *Query, B) (int, error)) http.Handler {
+	return serveStatus(c, s, ep, status, func(s S, r *http.Request, q *Query, b B) (*struct{}, int, error) {
+		chosen, err := call(s, r, q, b)
+		return nil, chosen, err
+	})
+}
+
+// answerStatus is the status a Server method chose: status when it chose
+// 0, else chosen when it is status or one of ep.Statuses; any other is an
+// error (the handler answers 500 rather than a status the docs do not
+// promise).
+func (ep *EndpointInfo) answerStatus(status, chosen int) (int, error) {
+	if chosen == 0 || chosen == status || slices.Contains(ep.Statuses, chosen) {
+		return cmp.Or(chosen, status), nil
+	}
+	return 0, fmt.Errorf("%s answered status %d, which its docs do not document (%v)", ep.Operation, chosen, ep.accepts(status))
+}
+
+// accepts lists the statuses a client call of ep takes as success: want,
+// or every documented one when the page documents several.
+func (ep *EndpointInfo) accepts(want int) []int {
+	if len(ep.Statuses) > 0 {
+		return ep.Statuses
+	}
+	return []int{want}
 }
 
 // newOf returns a new T for P = *T. Through reflect, so that a function

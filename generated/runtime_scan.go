@@ -290,8 +290,9 @@ func (r *reader) eachElement(element func()) {
 // arrayLen counts the elements of the array at data[i] (its '[') by a
 // quick skim that follows only strings and brackets, so that a decoder
 // can size the slice once; the decode checks the syntax. It returns 0
-// for an empty or unterminated array.
-func arrayLen(data []byte, i int) int {
+// for an empty or unterminated array, and the array's length in bytes.
+func arrayLen(data []byte, i int) (n, size int) {
+	start := i
 	depth, commas, empty := 0, 0, true
 	for ; i < len(data); i++ {
 		switch data[i] {
@@ -299,16 +300,16 @@ func arrayLen(data []byte, i int) int {
 			continue
 		case '"':
 			if i = stringEnd(data, i+1); i < 0 {
-				return 0
+				return 0, 0
 			}
 		case '[', '{':
 			depth++
 		case ']', '}':
 			if depth--; depth == 0 {
 				if empty {
-					return 0
+					return 0, i + 1 - start
 				}
-				return commas + 1
+				return commas + 1, i + 1 - start
 			}
 		case ',':
 			if depth == 1 {
@@ -317,7 +318,7 @@ func arrayLen(data []byte, i int) int {
 		}
 		empty = empty && depth == 1 && data[i] == '['
 	}
-	return 0
+	return 0, 0
 }
 
 // stringEnd is the index of the quote that ends the string whose content

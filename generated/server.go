@@ -17,6 +17,40 @@ type Server interface {
 		ctx context.Context,
 		req *CreateAndroidDeviceOwnerEnrollmentProfileRequest,
 	) (*AndroidDeviceOwnerEnrollmentProfile, error)
+	// CreateToken serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}/createToken.
+	//
+	// Source: docs/api/androiddeviceownerenrollmentprofile-createtoken.md:30.
+	CreateToken(ctx context.Context, req *CreateTokenRequest) error
+	// DeleteAndroidDeviceOwnerEnrollmentProfile serves:
+	//   - DELETE /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}
+	//
+	// Source: docs/api/androiddeviceownerenrollmentprofile-delete.md:28.
+	DeleteAndroidDeviceOwnerEnrollmentProfile(ctx context.Context, req *DeleteAndroidDeviceOwnerEnrollmentProfileRequest) error
+	// GetAndroidDeviceOwnerEnrollmentProfile serves GET /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}.
+	//
+	// Source: docs/api/androiddeviceownerenrollmentprofile-get.md:28.
+	GetAndroidDeviceOwnerEnrollmentProfile(
+		ctx context.Context,
+		req *GetAndroidDeviceOwnerEnrollmentProfileRequest,
+	) (*AndroidDeviceOwnerEnrollmentProfile, error)
+	// ListAndroidDeviceOwnerEnrollmentProfiles serves GET /deviceManagement/androidDeviceOwnerEnrollmentProfiles.
+	//
+	// Source: docs/api/androiddeviceownerenrollmentprofile-list.md:28.
+	ListAndroidDeviceOwnerEnrollmentProfiles(
+		ctx context.Context,
+		req *ListAndroidDeviceOwnerEnrollmentProfilesRequest,
+	) (*Page[AndroidDeviceOwnerEnrollmentProfile], error)
+	// RevokeToken serves POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}/revokeToken.
+	//
+	// Source: docs/api/androiddeviceownerenrollmentprofile-revoketoken.md:29.
+	RevokeToken(ctx context.Context, req *RevokeTokenRequest) error
+	// UpdateAndroidDeviceOwnerEnrollmentProfile serves PATCH /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}.
+	//
+	// Source: docs/api/androiddeviceownerenrollmentprofile-update.md:28.
+	UpdateAndroidDeviceOwnerEnrollmentProfile(
+		ctx context.Context,
+		req *UpdateAndroidDeviceOwnerEnrollmentProfileRequest,
+	) (*AndroidDeviceOwnerEnrollmentProfile, error)
 }
 
 // UnimplementedServer answers every operation with 501 notImplemented. Embed it in a Server
@@ -31,11 +65,59 @@ func (UnimplementedServer) CreateAndroidDeviceOwnerEnrollmentProfile(
 	return nil, errNotImplemented("CreateAndroidDeviceOwnerEnrollmentProfile")
 }
 
+// CreateToken returns a 501 notImplemented *Error.
+func (UnimplementedServer) CreateToken(context.Context, *CreateTokenRequest) error {
+	return errNotImplemented("CreateToken")
+}
+
+// DeleteAndroidDeviceOwnerEnrollmentProfile returns a 501 notImplemented *Error.
+func (UnimplementedServer) DeleteAndroidDeviceOwnerEnrollmentProfile(
+	context.Context,
+	*DeleteAndroidDeviceOwnerEnrollmentProfileRequest,
+) error {
+	return errNotImplemented("DeleteAndroidDeviceOwnerEnrollmentProfile")
+}
+
+// GetAndroidDeviceOwnerEnrollmentProfile returns a 501 notImplemented *Error.
+func (UnimplementedServer) GetAndroidDeviceOwnerEnrollmentProfile(
+	context.Context,
+	*GetAndroidDeviceOwnerEnrollmentProfileRequest,
+) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+	return nil, errNotImplemented("GetAndroidDeviceOwnerEnrollmentProfile")
+}
+
+// ListAndroidDeviceOwnerEnrollmentProfiles returns a 501 notImplemented *Error.
+func (UnimplementedServer) ListAndroidDeviceOwnerEnrollmentProfiles(
+	context.Context,
+	*ListAndroidDeviceOwnerEnrollmentProfilesRequest,
+) (*Page[AndroidDeviceOwnerEnrollmentProfile], error) {
+	return nil, errNotImplemented("ListAndroidDeviceOwnerEnrollmentProfiles")
+}
+
+// RevokeToken returns a 501 notImplemented *Error.
+func (UnimplementedServer) RevokeToken(context.Context, *RevokeTokenRequest) error {
+	return errNotImplemented("RevokeToken")
+}
+
+// UpdateAndroidDeviceOwnerEnrollmentProfile returns a 501 notImplemented *Error.
+func (UnimplementedServer) UpdateAndroidDeviceOwnerEnrollmentProfile(
+	context.Context,
+	*UpdateAndroidDeviceOwnerEnrollmentProfileRequest,
+) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+	return nil, errNotImplemented("UpdateAndroidDeviceOwnerEnrollmentProfile")
+}
+
 // Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented
 // permissions (for an Authenticator, see WithAuthenticator), routes and source page.
 func Endpoints() []EndpointInfo {
 	return []EndpointInfo{
 		endpointCreateAndroidDeviceOwnerEnrollmentProfile,
+		endpointCreateToken,
+		endpointDeleteAndroidDeviceOwnerEnrollmentProfile,
+		endpointGetAndroidDeviceOwnerEnrollmentProfile,
+		endpointListAndroidDeviceOwnerEnrollmentProfiles,
+		endpointRevokeToken,
+		endpointUpdateAndroidDeviceOwnerEnrollmentProfile,
 	}
 }
 
@@ -47,5 +129,26 @@ func NewHandler(s Server, opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
 	rt := newRouter()
 	rt.Handle("POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleCreateAndroidDeviceOwnerEnrollmentProfile(s, c))
+	rt.Handle(
+		"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}/createToken",
+		handleCreateToken(s, c),
+	)
+	rt.Handle(
+		"DELETE /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
+		handleDeleteAndroidDeviceOwnerEnrollmentProfile(s, c),
+	)
+	rt.Handle(
+		"GET /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
+		handleGetAndroidDeviceOwnerEnrollmentProfile(s, c),
+	)
+	rt.Handle("GET /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleListAndroidDeviceOwnerEnrollmentProfiles(s, c))
+	rt.Handle(
+		"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}/revokeToken",
+		handleRevokeToken(s, c),
+	)
+	rt.Handle(
+		"PATCH /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
+		handleUpdateAndroidDeviceOwnerEnrollmentProfile(s, c),
+	)
 	return withErrorShape(rt)
 }

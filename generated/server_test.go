@@ -20,3 +20,50 @@ func (f *exampleServer) CreateAndroidDeviceOwnerEnrollmentProfile(
 	res, _ := f.res.(*AndroidDeviceOwnerEnrollmentProfile)
 	return res, nil
 }
+
+// CreateToken records the request body and answers with f.res.
+func (f *exampleServer) CreateToken(_ context.Context, req *CreateTokenRequest) error {
+	f.body = req.Body
+	return nil
+}
+
+// DeleteAndroidDeviceOwnerEnrollmentProfile records the request body and answers with f.res.
+func (f *exampleServer) DeleteAndroidDeviceOwnerEnrollmentProfile(
+	_ context.Context,
+	req *DeleteAndroidDeviceOwnerEnrollmentProfileRequest,
+) error {
+	return nil
+}
+
+// GetAndroidDeviceOwnerEnrollmentProfile records the request body and answers with f.res.
+func (f *exampleServer) GetAndroidDeviceOwnerEnrollmentProfile(
+	_ context.Context,
+	req *GetAndroidDeviceOwnerEnrollmentProfileRequest,
+) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+	res, _ := f.res.(*AndroidDeviceOwnerEnrollmentProfile)
+	return res, nil
+}
+
+// ListAndroidDeviceOwnerEnrollmentProfiles records the request body and answers with f.res.
+func (f *exampleServer) ListAndroidDeviceOwnerEnrollmentProfiles(
+	_ context.Context,
+	req *ListAndroidDeviceOwnerEnrollmentProfilesRequest,
+) (*Page[AndroidDeviceOwnerEnrollmentProfile], error) {
+	res, _ := f.res.(*Page[AndroidDeviceOwnerEnrollmentProfile])
+	return res, nil
+}
+
+// RevokeToken records the request body and answers with f.res.
+func (f *exampleServer) RevokeToken(_ context.Context, req *RevokeTokenRequest) error {
+	return nil
+}
+
+// UpdateAndroidDeviceOwnerEnrollmentProfile records the request body and answers with f.res.
+func (f *exampleServer) UpdateAndroidDeviceOwnerEnrollmentProfile(
+	_ context.Context,
+	req *UpdateAndroidDeviceOwnerEnrollmentProfileRequest,
+) (*AndroidDeviceOwnerEnrollmentProfile, error) {
+	f.body = req.Body
+	res, _ := f.res.(*AndroidDeviceOwnerEnrollmentProfile)
+	return res, nil
+}

@@ -13,7 +13,7 @@ import (
 // then runs go vet and the emitted golden tests there.
 func TestGeneratedCompilesAndPasses(t *testing.T) {
 	goTool := goToolOrSkip(t)
-	for _, c := range []string{"seed", "hard", "poly", "kinds"} {
+	for _, c := range []string{"seed", "hard", "poly", "kinds", "upsert", "sharedops"} {
 		t.Run(c, func(t *testing.T) {
 			vetAndTest(t, goTool, writeScratch(t, c, generateCase(t, "testdata/"+c+"/input.json")))
 		})

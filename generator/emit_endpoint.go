@@ -3,6 +3,7 @@ package generator
 import (
 	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -16,7 +17,16 @@ func (em emitter) bodyType(e *endpointInfo) *jen.Statement { return em.requestBo
 // longMethod reports whether a declaration of e's Server method, with
 // the given receiver and parameter text, is a long line.
 func (em emitter) longMethod(e *endpointInfo, parts ...string) bool {
-	return long(append(parts, e.name, e.name+"Request", em.resultName(e), "error")...)
+	return long(append(append(parts, e.statusWord()...), e.name, e.name+"Request", em.resultName(e), "error")...)
+}
+
+// statusWord is the status result as written, for estimating lengths:
+// "int" when the method chooses its status, else nothing.
+func (e *endpointInfo) statusWord() []string {
+	if e.shape.statuses != nil {
+		return []string{"int"}
+	}
+	return nil
 }
 
 // emitEndpoint adds the request type, the handler and the client method.
@@ -123,7 +133,7 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	stmts = append(stmts, jen.Return(jen.Id("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), req)))
 	f.Add(commentLines(call + " calls s." + e.name + " with a decoded request."))
 	f.Func().Id(call).
-		Add(argsOf(long("func", call, "s Server, r *http.Request, q *Query", em.typeName(&e.body), em.resultName(e), "error"),
+		Add(argsOf(long(append(e.statusWord(), "func", call, "s Server, r *http.Request, q *Query", em.typeName(&e.body), em.resultName(e), "error")...),
 			jen.Id("s").Id("Server"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("q").Op("*").Id("Query"), body.Op("*").Add(em.bodyType(e)))).
 		Params(em.serverResults(e)...).Block(stmts...)
 }
@@ -297,7 +307,7 @@ func (em emitter) serverFile() (*jen.File, []string) {
 	f.Comment("to choose the failure status; any other error becomes 500.")
 	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
 		for _, e := range eps {
-			in.Add(servesComment(e.name, e.routes, "Source: "+sourceRef(e.ep.Pos)+"."))
+			in.Add(servesComment(e.name, e.routes, append(e.statusNote(), "Source: "+sourceRef(e.ep.Pos)+".")...))
 			in.Id(e.name).Add(argsOf(em.longMethod(e, "ctx context.Context", "req *"), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
 				Params(em.serverResults(e)...)
 		}
@@ -348,6 +358,19 @@ func (em emitter) serverFile() (*jen.File, []string) {
 	return f, pages
 }
 
+// statusNote says, for an endpoint whose Server method chooses its
+// status, which it may return.
+func (e *endpointInfo) statusNote() []string {
+	if e.shape.statuses == nil {
+		return nil
+	}
+	var sts []string
+	for _, st := range e.shape.statuses {
+		sts = append(sts, strconv.Itoa(st))
+	}
+	return []string{"The int it returns is the status it answers: " + strings.Join(sts, " or ") + "; 0 is " + strconv.Itoa(e.status) + "."}
+}
+
 // generated lists the endpoints that have a Server method, sorted by name.
 func (plan *Plan) generated() []*endpointInfo {
 	var eps []*endpointInfo
@@ -377,6 +400,13 @@ func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
 	}
 	if e.shape.content {
 		d[jen.Id("Answer")] = jen.Lit(e.ep.ResultContent)
+	}
+	if e.shape.statuses != nil {
+		var sts []jen.Code
+		for _, st := range e.shape.statuses {
+			sts = append(sts, jen.Lit(st))
+		}
+		d[jen.Id("Statuses")] = jen.Index().Int().Values(sts...)
 	}
 	if authRequired(e.ep) {
 		d[jen.Id("AuthRequired")] = jen.True()

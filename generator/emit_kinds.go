@@ -53,8 +53,9 @@ func (em emitter) resultName(e *endpointInfo) string {
 }
 
 // serverResults is the result list of the Server method: the answer (a
-// pointer to the JSON type, *Content for a stream, the redirect URL) and
-// the error.
+// pointer to the JSON type, *Content for a stream, the redirect URL), the
+// status it chose when the page documents several (0 for the one it names
+// first), and the error.
 func (em emitter) serverResults(e *endpointInfo) []jen.Code {
 	switch {
 	case e.shape.content:
@@ -62,6 +63,15 @@ func (em emitter) serverResults(e *endpointInfo) []jen.Code {
 	case e.shape.target:
 		return []jen.Code{jen.String(), jen.Error()}
 	}
+	res := em.jsonResults(e)
+	if e.shape.statuses != nil {
+		res = append(res[:len(res)-1:len(res)-1], jen.Int(), jen.Error())
+	}
+	return res
+}
+
+// jsonResults is the answer, when there is one, and the error.
+func (em emitter) jsonResults(e *endpointInfo) []jen.Code {
 	if rt := em.resultType(e); rt != nil {
 		return []jen.Code{jen.Op("*").Add(rt), jen.Error()}
 	}
@@ -69,12 +79,13 @@ func (em emitter) serverResults(e *endpointInfo) []jen.Code {
 }
 
 // clientResults is the result list of the Client method: a stream (a
-// media answer, or what a redirect leads to) is an io.ReadCloser.
+// media answer, or what a redirect leads to) is an io.ReadCloser; the
+// client takes any documented status, so it returns none.
 func (em emitter) clientResults(e *endpointInfo) []jen.Code {
 	if e.shape.content || e.shape.target {
 		return []jen.Code{jen.Qual("io", "ReadCloser"), jen.Error()}
 	}
-	return em.serverResults(e)
+	return em.jsonResults(e)
 }
 
 // serveFunc is the runtime function that serves e.
@@ -84,21 +95,29 @@ func (e *endpointInfo) serveFunc() string {
 		return "serveContent"
 	case e.shape.target:
 		return "serveRedirect"
+	case e.result == nil && e.shape.statuses != nil:
+		return "serveNoContentStatus"
 	case e.result == nil:
 		return "serveNoContent"
+	case e.shape.statuses != nil:
+		return "serveStatus"
 	}
 	return "serveJSON"
 }
 
 // zeroResults is what UnimplementedServer returns before its error.
 func (e *endpointInfo) zeroResults() []jen.Code {
+	var zero []jen.Code
 	switch {
 	case e.shape.target:
-		return []jen.Code{jen.Lit("")}
+		zero = append(zero, jen.Lit(""))
 	case e.answers():
-		return []jen.Code{jen.Nil()}
+		zero = append(zero, jen.Nil())
 	}
-	return nil
+	if e.shape.statuses != nil {
+		zero = append(zero, jen.Lit(0))
+	}
+	return zero
 }
 
 // queryGo is the Go type of a typed query field.

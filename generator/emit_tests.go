@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -67,7 +69,11 @@ func (em emitter) exampleServerFile() *jen.File {
 	f := em.newFile(sharedHeader)
 	f.Comment("exampleServer answers every operation with res, a documented response (a *Content for a stream, a URL for a")
 	f.Comment("redirect), and records the request body.")
-	f.Type().Id("exampleServer").Struct(jen.Id("body").Any(), jen.Id("res").Any())
+	fields := []jen.Code{jen.Id("body").Any(), jen.Id("res").Any()}
+	if slices.ContainsFunc(em.generated(), func(e *endpointInfo) bool { return e.shape.statuses != nil }) {
+		fields = append(fields, jen.Id("status").Int().Comment("the status of an endpoint documenting several; 0 for its main one"))
+	}
+	f.Type().Id("exampleServer").Struct(fields...)
 	for _, e := range em.generated() {
 		f.Line()
 		f.Add(commentLines(e.name + " records the request body and answers with f.res."))
@@ -75,12 +81,15 @@ func (em emitter) exampleServerFile() *jen.File {
 		if !e.shape.noBody {
 			body = append(body, jen.Id("f").Dot("body").Op("=").Id("req").Dot("Body"))
 		}
-		if res := em.serverResults(e); len(res) > 1 {
-			body = append(body, jen.List(jen.Id("res"), jen.Id("_")).Op(":=").Id("f").Dot("res").Assert(res[0]),
-				jen.Return(jen.Id("res"), jen.Nil()))
-		} else {
-			body = append(body, jen.Return(jen.Nil()))
+		var ret []jen.Code
+		if e.answers() {
+			body = append(body, jen.List(jen.Id("res"), jen.Id("_")).Op(":=").Id("f").Dot("res").Assert(em.serverResults(e)[0]))
+			ret = append(ret, jen.Id("res"))
 		}
+		if e.shape.statuses != nil {
+			ret = append(ret, jen.Id("f").Dot("status"))
+		}
+		body = append(body, jen.Return(append(ret, jen.Nil())...))
 		f.Func().Params(jen.Id("f").Op("*").Id("exampleServer")).Id(e.name).
 			Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
 			Params(em.serverResults(e)...).
@@ -130,7 +139,7 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 		}
 		b.Id("fake").Op(":=").Add(em.exampleFake(e, ex))
 		b.Id("checkHandler").Add(argsOf(long("checkHandler(t, NewHandler(fake), ", e.method, ex.target, "req, 201, resp, &fake.body)"),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), longLit(ex.target), req, jen.Lit(e.status), want, received))
+			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), longLit(ex.target), req, jen.Lit(cmp.Or(ex.status, e.status)), want, received))
 		em.emitClientSubtest(b, e, ex)
 	})
 }
@@ -161,23 +170,28 @@ func (em emitter) emptyAnswer(e *endpointInfo) []byte {
 // shows none, with the smallest valid answer (the handler answers 500 when
 // a method that documents an answer body returns none).
 func (em emitter) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
+	var fields []jen.Code
 	switch {
 	case e.shape.content:
 		stream := jen.Op("&").Id("Content").Values(jen.Id("Body").Op(":").Qual("strings", "NewReader").Call(jen.Lit(exampleContent)))
-		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Add(stream))
+		fields = append(fields, jen.Id("res").Op(":").Add(stream))
 	case e.shape.target:
-		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Lit(exampleRedirect))
+		fields = append(fields, jen.Id("res").Op(":").Lit(exampleRedirect))
 	case e.result == nil:
-		return jen.Op("&").Id("exampleServer").Values()
 	case ex.response == nil:
 		text := string(em.emptyAnswer(e))
 		empty := jen.Index().Byte().Call(longLit(text))
 		// The fake sits inside the client subtest's first statement: a long
 		// empty answer puts decodeExample's arguments one per line.
 		multi := long("client := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[", em.typeName(e.result), "](t, []byte(", strconv.Quote(text))
-		return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Add(argsOf(multi, jen.Id("t"), empty)))
+		fields = append(fields, jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Add(argsOf(multi, jen.Id("t"), empty)))
+	default:
+		fields = append(fields, jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
 	}
-	return jen.Op("&").Id("exampleServer").Values(jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
+	if e.shape.statuses != nil && ex.status != 0 {
+		fields = append(fields, jen.Id("status").Op(":").Lit(ex.status)) // the example's own, among the documented
+	}
+	return jen.Op("&").Id("exampleServer").Values(fields...)
 }
 
 // emitUnimplementedTest writes Test<Name>Unimplemented: the documented

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"maps"
+	"net/http"
 	"regexp"
 	"slices"
 	"strconv"
@@ -174,8 +175,9 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 	}
 	// Primaries (the Server and Client methods) are named first, so a
 	// member page (its golden tests only) never lengthens or numbers them.
-	got := nameGroup(pkg, primaries)
-	maps.Copy(got, nameGroup(pkg, members))
+	cols := pl.collectionSegments()
+	got := nameGroup(pkg, primaries, cols)
+	maps.Copy(got, nameGroup(pkg, members, cols))
 	for _, e := range pl.endpoints {
 		if e.ok || e.primary != nil {
 			e.name = got[e.key]
@@ -191,12 +193,15 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 // different parents (chat and channel messages) are qualified by their
 // paths (see qualify), so only true ties reach the namer's numeric suffix
 // and its warning.
-func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
+func nameGroup(pkg *namer, eps []*endpointInfo, cols map[string]bool) map[string]string {
 	each := make([]nameParts, len(eps)) // on every core
 	planEach(len(eps), func(i int) {
-		if e := eps[i]; e.primary == nil {
+		switch e := eps[i]; {
+		case e.primary == nil && e.addsToCollection(cols):
+			each[i] = addParts(e.routes[0])
+		case e.primary == nil:
 			each[i] = routeParts(e.routes[0], e.kind)
-		} else {
+		default:
 			each[i] = memberParts(e)
 		}
 	})
@@ -214,6 +219,49 @@ func nameGroup(pkg *namer, eps []*endpointInfo) map[string]string {
 			Derive: func(b string) []string { return endpointIdents(b, n) }})
 	}
 	return pkg.assign(ws)
+}
+
+// addsToCollection reports an action that adds an existing item to a
+// collection: it posts to a segment the doc set uses as a collection
+// (see collectionSegments), takes no parameters table and answers 204
+// (bundle-additem.md: POST /drive/bundles/{id}/children with an item's
+// id). Named after the segment alone ("Children") it would read as a
+// thing, not a call.
+func (e *endpointInfo) addsToCollection(cols map[string]bool) bool {
+	if e.kind != opAction || e.status != http.StatusNoContent || len(e.ep.Parameters) > 0 || len(e.routes) == 0 {
+		return false
+	}
+	segs := e.routes[0].Segments
+	last := segs[len(segs)-1]
+	return last.Lit != "" && !last.Key && last.Args == nil && cols[strings.ToLower(last.Lit)]
+}
+
+// addParts names an action that adds to a collection as a "$ref" add is
+// named: "Add" and the collection's singular, qualified by the segments
+// before it when needed ("AddChild", "AddBundleChild").
+func addParts(r route) nameParts {
+	lits := literals(r)
+	word := segmentWord(lits[len(lits)-1])
+	return nameParts{verb: "Add", noun: goName(singular(word)), quals: qualifiers(lits[:len(lits)-1])}
+}
+
+// collectionSegments lists, lower-cased, the literal segments that name a
+// collection in some route of the doc set: followed by a key
+// (/children/{id}, /children('{id}')), or the last segment of a list.
+func (pl *planner) collectionSegments() map[string]bool {
+	cols := map[string]bool{}
+	for _, e := range pl.endpoints {
+		for _, r := range e.routes {
+			for i, s := range r.Segments {
+				keyed := s.Key || i+1 < len(r.Segments) && r.Segments[i+1].Lit == "" && r.Segments[i+1].Param != ""
+				listed := e.kind == opList && i == len(r.Segments)-1
+				if s.Lit != "" && s.Args == nil && (keyed || listed) {
+					cols[strings.ToLower(s.Lit)] = true
+				}
+			}
+		}
+	}
+	return cols
 }
 
 // endpointIdents lists the package identifiers an endpoint named b uses.

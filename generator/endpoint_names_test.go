@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/docs2go/docs2go/parser/ir"
 )
 
 func mustRoute(t *testing.T, tmpl string) route {
@@ -184,4 +186,38 @@ func FuzzEndpointNameLevels(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAddToCollectionNamed: an action posting into a collection segment
+// (one another route addresses by key or lists) with 204 and no
+// parameters table is "Add" + the item, as a $ref add is; a 204 action
+// on a segment that is no collection, and a collection action with a
+// parameters table, keep their own names.
+func TestAddToCollectionNamed(t *testing.T) {
+	op := func(page string, kind ir.OpKind, method, path string, status int, params ...ir.Property) *ir.Endpoint {
+		at := ir.Pos{File: page, Line: 1, Col: 1}
+		return &ir.Endpoint{Kind: kind, Page: page, Method: method, Status: status, Pos: at, Parameters: params,
+			Paths: []ir.PathSyntax{{Method: method, Template: path, Pos: at}}}
+	}
+	item := ir.Property{Name: "item", Type: ir.TypeRef{Name: "String", Primitive: true}}
+	ds := &ir.DocSet{Endpoints: []*ir.Endpoint{
+		op("api/bundle-additem.md", ir.OpAction, "POST", "/drive/bundles/{bundle-id}/children", 204),
+		op("api/bundle-removeitem.md", ir.OpDelete, "DELETE", "/drive/bundles/{bundle-id}/children/{item-id}", 204),
+		op("api/list-apps.md", ir.OpList, "GET", "/teams/{id}/installedApps", 200),
+		op("api/add-app.md", ir.OpAction, "POST", "/teams/{id}/installedApps", 200, item),
+		op("api/keyed.md", ir.OpAction, "POST", "/groups/{id}/owners", 204),
+		op("api/owner-get.md", ir.OpGet, "GET", "/groups('{id}')/owners('{ownerId}')", 200),
+		op("api/sync.md", ir.OpAction, "POST", "/deviceManagement/syncApps", 204),
+	}}
+	plan, _, err := NewPlan(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"bundle-additem.md": "AddChild", "add-app.md": "InstalledApps", "keyed.md": "AddOwner", "sync.md": "SyncApps"}
+	for _, e := range plan.endpoints {
+		page := e.ep.Page[strings.LastIndexByte(e.ep.Page, '/')+1:]
+		if w, ok := want[page]; ok && e.name != w {
+			t.Errorf("%s: named %s, want %s", page, e.name, w)
+		}
+	}
 }

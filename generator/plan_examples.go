@@ -98,10 +98,11 @@ func (plan *Plan) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleI
 	if resp == nil {
 		return true
 	}
-	if resp.Status != 0 && resp.Status != e.status {
+	if resp.Status != 0 && !e.documents(resp.Status) {
 		diags.Warnf(resp.Pos, ir.CodeExampleStatus, "http example %d: response status %d, want %d; no golden test", info.n, resp.Status, e.status)
 		return false
 	}
+	info.status = resp.Status
 	if resp.Body == nil || strings.TrimSpace(resp.Body.Text) == "" || e.shape.content || e.shape.target {
 		return true // a stream's bytes are the fake Server's own (exampleContent)
 	}

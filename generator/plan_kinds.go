@@ -18,6 +18,10 @@ type shape struct {
 	wrap    string // "Page" or "Value": the answer wraps the result as {"value": ...}
 	params  bool   // the body is the endpoint's parameters struct (<Name>Parameters)
 	query   bool   // the Client method takes *Query (get, list, function)
+	// statuses are the success statuses of a PUT that documents several
+	// (an upsert: 201 created, 200 replaced): its Server method returns the
+	// one it answers. nil otherwise: the endpoint answers its one status.
+	statuses []int
 }
 
 // queryParam is a documented query parameter (a page's own, or a
@@ -63,6 +67,14 @@ func (e *endpointInfo) planShape() {
 			e.shape.wrap = "Value"
 		}
 	}
+	if e.method == http.MethodPut && len(ep.Statuses) > 1 && !e.shape.content && !e.shape.target {
+		e.shape.statuses = slices.Clone(ep.Statuses)
+	}
+}
+
+// documents reports whether status is one e answers.
+func (e *endpointInfo) documents(status int) bool {
+	return status == e.status || slices.Contains(e.shape.statuses, status)
 }
 
 // paged reports whether e is a list answering pages: its client gets

@@ -125,6 +125,7 @@ type exampleInfo struct {
 	request  []byte // nil when the example has no usable request body
 	response []byte // nil when the example has no usable response body
 	target   string // request path the handler test sends to; "" skips it
+	status   int    // the example answer's status; 0 when it shows none
 }
 
 // sortedEndpoints returns the endpoints ordered by page, then DocSet

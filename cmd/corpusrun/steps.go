@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -17,14 +18,22 @@ import (
 type step struct {
 	name   string
 	wall   time.Duration
+	cpu    time.Duration // user and system time of the process and its waited-for children
 	rssMiB float64
+	// archiveBytes is the size of the compiled package archive, for a
+	// build step (0 when not known).
+	archiveBytes int64
+	// load is the 1-minute load average when a build step started (0 when
+	// not known): a wall time says little without it on a shared machine.
+	load   float64
 	ok     bool
 	code   int    // exit status
 	output string // combined output, for failures
 }
 
-// measure runs a command and records its wall time and the peak RSS of its
-// largest process (rusage of the waited-for children).
+// measure runs a command and records its wall time, its CPU time and the
+// peak RSS of its largest process (rusage of the waited-for children: the
+// go command's compile and vet processes are among them).
 func measure(name, dir string, args ...string) (step, []byte) {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Dir = dir
@@ -35,6 +44,7 @@ func measure(name, dir string, args ...string) (step, []byte) {
 	s := step{name: name, wall: time.Since(start), ok: err == nil, code: -1}
 	if cmd.ProcessState != nil {
 		s.code = cmd.ProcessState.ExitCode()
+		s.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			s.rssMiB = float64(ru.Maxrss) / 1024
 		}
@@ -86,7 +96,14 @@ func printStep(w io.Writer, s step) {
 	if !s.ok {
 		status = "FAILED"
 	}
-	fmt.Fprintf(w, "  %-10s %8.1fs %8.0f MiB  %s\n", s.name, s.wall.Seconds(), s.rssMiB, status)
+	extra := ""
+	if s.archiveBytes > 0 {
+		extra += fmt.Sprintf("  archive %.1f MiB", float64(s.archiveBytes)/(1<<20))
+	}
+	if s.load > 0 {
+		extra += fmt.Sprintf("  load %.1f", s.load)
+	}
+	fmt.Fprintf(w, "  %-10s %8.1fs %8.1fs CPU %6.0f MiB%s  %s\n", s.name, s.wall.Seconds(), s.cpu.Seconds(), s.rssMiB, extra, status)
 	if !s.ok && s.output != "" {
 		fmt.Fprintf(w, "%s\n", indent(s.output))
 	}
@@ -101,4 +118,19 @@ func goTool() string {
 		return p
 	}
 	return os.Getenv("GOROOT") + "/bin/go"
+}
+
+// loadAverage returns the 1-minute load average, or 0 where the system
+// does not tell it (/proc/loadavg is Linux's).
+func loadAverage() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(data))
+	if len(fields) == 0 {
+		return 0
+	}
+	load, _ := strconv.ParseFloat(fields[0], 64)
+	return load
 }

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 )
 
 // versionResult is what the conformance run measured for one docs version.
@@ -21,10 +20,7 @@ type versionResult struct {
 	kinds             map[string]*kindCount // by operation kind
 	skipped           []string              // "kind: reason" of operation pages not generated
 	diagCodes         map[string]int
-	testsPassed       int
-	testsFailed       int
-	failures          []string
-	steps             []step
+	packageChecks     // tool and generate steps first
 }
 
 type reportDoc struct {
@@ -43,8 +39,9 @@ type reportDoc struct {
 	} `json:"diagnostics"`
 }
 
-// runVersion generates one version into out and builds, vets and tests it.
-func runVersion(docs, out, version string) *versionResult {
+// runVersion generates one version into out with the docs2go binary bin
+// and builds, vets and tests it.
+func runVersion(docs, out, bin, version string) *versionResult {
 	r := &versionResult{version: version, diagCodes: map[string]int{}, kinds: map[string]*kindCount{}}
 	_ = os.RemoveAll(out)
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -52,23 +49,13 @@ func runVersion(docs, out, version string) *versionResult {
 		return r
 	}
 	reportFile := filepath.Join(out, "..", pkgDir(version)+".report.json")
-	bin := filepath.Join(out, "..", "docs2go")
-	tool, _ := measure("tool", ".", goTool(), "build", "-o", bin, "./cmd/docs2go")
-	r.steps = append(r.steps, tool)
 	gen, _ := measure("generate", ".", bin, "-out", out, "-report", reportFile, docs)
 	gen.ok = gen.code == 0 || gen.code == 1 // 1: the docs have errors, which the report lists
 	r.steps = append(r.steps, gen)
 	r.readReport(reportFile)
-	if err := writeNonce(out, pkgDir(version)); err != nil {
-		r.steps = append(r.steps, step{name: "nonce", output: err.Error()})
-		return r
-	}
-	pkg := "./" + filepath.ToSlash(out)
-	build, _ := measure("build", ".", goTool(), "build", pkg)
-	vet, _ := measure("vet", ".", goTool(), "vet", pkg)
-	test, jsonOut := measure("test", ".", goTool(), "test", "-json", "-count=1", pkg)
-	r.testsPassed, r.testsFailed, r.failures = testCounts(jsonOut)
-	r.steps = append(r.steps, build, vet, test)
+	checks := checkPackage(out, pkgDir(version))
+	checks.steps = append(r.steps, checks.steps...)
+	r.packageChecks = checks
 	return r
 }
 
@@ -122,10 +109,7 @@ func (r *versionResult) print(w io.Writer) {
 		kc := r.kinds[k]
 		fmt.Fprintf(w, "    %-9s %5d %5d (%.1f%%)\n", k, kc.endpoints, kc.generated, 100*float64(kc.generated)/float64(max(kc.endpoints, 1)))
 	}
-	fmt.Fprintf(w, "  generated tests: %d passed, %d failed\n", r.testsPassed, r.testsFailed)
-	for _, f := range r.failures {
-		fmt.Fprintf(w, "    FAIL %s\n", f)
-	}
+	r.printTests(w)
 	fmt.Fprintf(w, "  diagnostics by code:\n")
 	for _, k := range slices.Sorted(maps.Keys(r.diagCodes)) {
 		fmt.Fprintf(w, "    %6d %s\n", r.diagCodes[k], k)
@@ -138,10 +122,7 @@ func (r *versionResult) print(w io.Writer) {
 	for _, s := range slices.Sorted(maps.Keys(reasons)) {
 		fmt.Fprintf(w, "    %5d %s\n", reasons[s], s)
 	}
-	fmt.Fprintf(w, "  steps (wall, peak RSS):\n")
-	for _, s := range r.steps {
-		printStep(w, s)
-	}
+	r.printSteps(w)
 }
 
 func (r *versionResult) share() float64 {
@@ -152,38 +133,18 @@ func (r *versionResult) share() float64 {
 }
 
 // misses lists the targets this version did not meet; near lists the build
-// targets it missed by less than t.buildNoise.
+// targets it missed by less than t.buildNoise. Only beta is held to build
+// targets.
 func (r *versionResult) misses(t targets, isBeta bool) (m, near []string) {
 	if r.share() < t.minGeneratedShare {
 		m = append(m, fmt.Sprintf("%.1f%% of operation pages generated, want at least %.0f%%", 100*r.share(), 100*t.minGeneratedShare))
 	}
-	if r.testsFailed > 0 || r.testsPassed == 0 {
-		m = append(m, fmt.Sprintf("generated tests: %d passed, %d failed", r.testsPassed, r.testsFailed))
+	limit := buildLimit{}
+	if isBeta {
+		limit = t.beta
 	}
-	for _, s := range r.steps {
-		if !s.ok {
-			m = append(m, s.name+" failed")
-		}
-		if isBeta && s.name == "build" && (s.wall.Seconds() > t.maxBuildSeconds || s.rssMiB > t.maxBuildRSSMiB) {
-			miss := fmt.Sprintf("build took %.0fs / %.0f MiB, want under %.0fs / %.0f MiB",
-				s.wall.Seconds(), s.rssMiB, t.maxBuildSeconds, t.maxBuildRSSMiB)
-			slack := 1 + t.buildNoise
-			if s.wall.Seconds() <= slack*t.maxBuildSeconds && s.rssMiB <= slack*t.maxBuildRSSMiB {
-				near = append(near, miss)
-			} else {
-				m = append(m, miss)
-			}
-		}
-	}
-	return m, near
-}
-
-// writeNonce adds a file with a fresh constant to the generated package, so
-// the build step compiles it instead of taking it from the build cache: the
-// figure measured is the cost of compiling the generated code.
-func writeNonce(out, pkg string) error {
-	src := fmt.Sprintf("package %s\n\nconst corpusRunNonce = %q\n", pkg, time.Now().Format(time.RFC3339Nano))
-	return os.WriteFile(filepath.Join(out, "zz_corpusrun_nonce.go"), []byte(src), 0o644)
+	cm, near := r.packageChecks.misses(limit, t.buildNoise)
+	return append(m, cm...), near
 }
 
 // kindCount counts the endpoints of one kind (skipped ones included).

@@ -40,10 +40,10 @@ func TestReadReport(t *testing.T) {
 // noise allowance is a warning, beyond it a failure; v1.0 is not held to
 // the build targets, and a failed test always fails.
 func TestBuildTargetNoise(t *testing.T) {
-	tg := targets{minGeneratedShare: 0.95, maxBuildSeconds: 60, maxBuildRSSMiB: 3072, buildNoise: 0.10}
+	tg := targets{minGeneratedShare: 0.95, beta: buildLimit{seconds: 60, rssMiB: 3072}, buildNoise: 0.10}
 	run := func(wall time.Duration, rss float64) *versionResult {
-		return &versionResult{opPages: 10, endpoint: 10, testsPassed: 1,
-			steps: []step{{name: "build", wall: wall, rssMiB: rss, ok: true}}}
+		return &versionResult{opPages: 10, endpoint: 10, packageChecks: packageChecks{testsPassed: 1,
+			steps: []step{{name: "build", wall: wall, rssMiB: rss, ok: true}}}}
 	}
 	for _, c := range []struct {
 		name          string
@@ -66,5 +66,53 @@ func TestBuildTargetNoise(t *testing.T) {
 	failed.testsFailed = 1
 	if m, _ := failed.misses(tg, true); len(m) != 1 {
 		t.Errorf("a failed generated test: misses %q, want 1", m)
+	}
+}
+
+// TestSelectionBuildTarget: the selection is held to its wall time alone
+// (no memory limit), with the same noise allowance, and the miss says the
+// figure and the target.
+func TestSelectionBuildTarget(t *testing.T) {
+	lim := buildLimit{seconds: 3}
+	checks := func(wall time.Duration) *packageChecks {
+		return &packageChecks{testsPassed: 40, steps: []step{
+			{name: "generate", wall: 9 * time.Second, ok: true},
+			{name: "build", wall: wall, rssMiB: 9000, ok: true}}}
+	}
+	for _, c := range []struct {
+		wall          time.Duration
+		misses, nears int
+	}{
+		{2500 * time.Millisecond, 0, 0},
+		{3200 * time.Millisecond, 0, 1},
+		{3400 * time.Millisecond, 1, 0},
+	} {
+		m, n := checks(c.wall).misses(lim, 0.10)
+		if len(m) != c.misses || len(n) != c.nears {
+			t.Errorf("%v: misses %q, near %q; want %d and %d", c.wall, m, n, c.misses, c.nears)
+		}
+	}
+	m, _ := checks(3400*time.Millisecond).misses(lim, 0.10)
+	if want := "build took 3.4s, want under 3.0s"; len(m) != 1 || m[0] != want {
+		t.Errorf("miss %q, want %q", m, want)
+	}
+	none := &packageChecks{steps: []step{{name: "build", wall: time.Second, ok: true}}}
+	if m, _ := none.misses(lim, 0.10); len(m) != 1 {
+		t.Errorf("a package without tests: misses %q, want 1", m)
+	}
+}
+
+// TestArchiveSize: the compiled archive of a package is found in the build
+// cache after a build.
+func TestArchiveSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	const pkg = "github.com/docs2go/docs2go/parser/ir"
+	if s, _ := measure("build", ".", goTool(), "build", pkg); !s.ok {
+		t.Fatalf("go build %s: %s", pkg, s.output)
+	}
+	if n := archiveSize(pkg); n < 10_000 {
+		t.Errorf("archive of %s: %d bytes, want a compiled package", pkg, n)
 	}
 }

@@ -188,8 +188,10 @@ func TestReportAndIR(t *testing.T) {
 	if len(rep.Endpoints) > 0 && rep.Endpoints[0].Kind != "create" {
 		t.Errorf("report endpoint kind = %q, want create", rep.Endpoints[0].Kind)
 	}
-	if rep.Pages != 6 || rep.Types != 4 || len(rep.Endpoints) != 1 {
-		t.Errorf("report: %d pages, %d types, %d endpoints; want 6, 4, 1", rep.Pages, rep.Types, len(rep.Endpoints))
+	// docs/: the seed create page, the six other operation pages of its
+	// resource, and five resource pages.
+	if rep.Pages != 12 || rep.Types != 4 || len(rep.Endpoints) != 7 {
+		t.Errorf("report: %d pages, %d types, %d endpoints; want 12, 4, 7", rep.Pages, rep.Types, len(rep.Endpoints))
 	}
 	if ep := rep.Endpoints[0]; !ep.Generated || ep.Method != "POST" || ep.Name != "CreateAndroidDeviceOwnerEnrollmentProfile" ||
 		ep.Path != "/deviceManagement/androidDeviceOwnerEnrollmentProfiles" || ep.Line == 0 ||
@@ -213,7 +215,7 @@ func TestReportAndIR(t *testing.T) {
 	if err := json.Unmarshal(data, &model); err != nil {
 		t.Fatalf("-ir output is not JSON: %v", err)
 	}
-	if len(model.Pages) != 6 || len(model.DocSet.Endpoints) != 1 || len(model.DocSet.Types) == 0 {
+	if len(model.Pages) != 12 || len(model.DocSet.Endpoints) != 7 || len(model.DocSet.Types) == 0 {
 		t.Errorf("-ir: %d pages, %d endpoints, %d types", len(model.Pages), len(model.DocSet.Endpoints), len(model.DocSet.Types))
 	}
 }

@@ -63,6 +63,11 @@ func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {
 		Pos:         pos,
 	}
 	ep.Examples, ep.Unclaimed = examplesFor(op, method) // examples.go
+	if method == "PUT" {
+		// An upsert documents what a replace answers too ("201 Created if
+		// the activity was created or 200 OK if it was replaced").
+		_, ep.Statuses = statuses(op.Response, ep.Examples, ir.OpCreate)
+	}
 	l.endpoints = append(l.endpoints, ep)
 }
 

@@ -3,7 +3,7 @@ package runtime
 import (
 	"encoding/json"
 	"reflect"
-	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -229,7 +229,7 @@ func buildObject(t reflect.Type) *objectPlan {
 			p.checked = append(p.checked, i)
 		}
 	}
-	slices.SortFunc(p.checked, func(a, b int) int { return strings.Compare(p.fields[a].name, p.fields[b].name) })
+	sort.Slice(p.checked, func(i, j int) bool { return p.fields[p.checked[i]].name < p.fields[p.checked[j]].name })
 	if extra, ok := t.FieldByName("AdditionalData"); ok {
 		p.extra, p.hasExtra, p.open = extra.Offset, true, isOpenType(extra)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -137,7 +138,7 @@ func (c *Client) stream(ctx context.Context, ep *EndpointInfo, route string, par
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode == want || want == http.StatusFound && resp.StatusCode == http.StatusOK {
+	if slices.Contains(ep.accepts(want), resp.StatusCode) || want == http.StatusFound && resp.StatusCode == http.StatusOK {
 		return resp.Body, nil
 	}
 	defer resp.Body.Close()

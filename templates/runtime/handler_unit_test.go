@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -386,4 +387,97 @@ func TestNewRequestID(t *testing.T) {
 	if !uuid.MatchString(a) || !uuid.MatchString(b) || a == b {
 		t.Errorf("request ids %q, %q", a, b)
 	}
+}
+
+// upsertEndpoint documents two success statuses, as a PUT upsert page
+// does: 201 when the widget was created, 200 when it was replaced.
+var upsertEndpoint = EndpointInfo{
+	Operation: "PutWidget", Method: "PUT", Patterns: []string{"PUT /shops/{id}/widgets/{wid}"},
+	Statuses: []int{200, 201},
+}
+
+// upsertHandler serves upsertEndpoint (status 201 first), answering the
+// status named by {wid}: "200", "201", "0" (the first documented) or one
+// the page does not document ("202", "204").
+func upsertHandler(opts ...HandlerOption) http.Handler {
+	c := newHandlerConfig(opts)
+	mux := newRouter()
+	mux.Handle("PUT /shops/{id}/widgets/{wid}", serveStatus(c, struct{}{}, &upsertEndpoint, http.StatusCreated, func(_ struct{}, r *http.Request, _ *Query, b *widget) (*widget, int, error) {
+		b.ID = Some(r.PathValue("wid"))
+		status, _ := strconv.Atoi(r.PathValue("wid"))
+		return b, status, nil
+	}))
+	return withErrorShape(mux)
+}
+
+// TestHandlerChosenStatus: a Server method of an endpoint documenting
+// several statuses answers the one it returns, 0 being the first
+// documented; a status the page does not document is a 500 in the error
+// shape, reported to WithErrorLog. The client takes each documented
+// status as success.
+func TestHandlerChosenStatus(t *testing.T) {
+	var logged error
+	h := upsertHandler(WithErrorLog(func(_ *http.Request, err error) { logged = err }))
+	for _, c := range []struct {
+		wid    string
+		status int
+	}{{"201", 201}, {"200", 200}, {"0", 201}} {
+		rec := doWidget(h, "PUT", "/shops/s/widgets/"+c.wid, "", "", `{"name":"n"}`)
+		checkAnswer(t, rec, c.status, []byte(`{"id":"`+c.wid+`","name":"n"}`))
+		if loc := rec.Header().Get("Location"); loc != "" {
+			t.Errorf("%s: Location %q for a PUT to the entity's own path", c.wid, loc)
+		}
+	}
+	for _, wid := range []string{"202", "204"} {
+		logged = nil
+		rec := doWidget(h, "PUT", "/shops/s/widgets/"+wid, "", "", `{"name":"n"}`)
+		checkErrorAnswer(t, rec, 500, "internalServerError")
+		if logged == nil || !strings.Contains(logged.Error(), "PutWidget answered status "+wid+", which its docs do not document ([200 201])") {
+			t.Errorf("%s: logged %v", wid, logged)
+		}
+	}
+
+	client := exampleClient(t, h)
+	for _, wid := range []string{"200", "201"} {
+		var out widget
+		if err := client.call(context.Background(), &upsertEndpoint, "/shops/{id}/widgets/{wid}", []string{"s", wid}, nil, &widget{Name: Some("n")}, &out, 201); err != nil {
+			t.Fatalf("client, status %s: %v", wid, err)
+		}
+		if id, _ := out.ID.Get(); id != wid {
+			t.Errorf("client, status %s: decoded id %q", wid, id)
+		}
+	}
+	single := upsertEndpoint
+	single.Statuses = nil
+	var e *Error
+	if err := client.call(context.Background(), &single, "/shops/{id}/widgets/{wid}", []string{"s", "200"}, nil, &widget{Name: Some("n")}, nil, 201); !errors.As(err, &e) || e.Status != 200 {
+		t.Errorf("client of a one-status endpoint took 200 for its 201: %v", err)
+	}
+}
+
+// TestHandlerChosenNoContent: a 204 among the documented statuses answers
+// without a body, from an endpoint with an answer type (the result is not
+// written) and from one without (serveNoContentStatus).
+func TestHandlerChosenNoContent(t *testing.T) {
+	ep := EndpointInfo{Operation: "PutWidget", Method: "PUT", Statuses: []int{201, 204}}
+	c := newHandlerConfig(nil)
+	mux := newRouter()
+	mux.Handle("PUT /a/{wid}", serveStatus(c, struct{}{}, &ep, 201, func(_ struct{}, r *http.Request, _ *Query, b *widget) (*widget, int, error) {
+		status, _ := strconv.Atoi(r.PathValue("wid"))
+		return b, status, nil
+	}))
+	mux.Handle("PUT /b/{wid}", serveNoContentStatus(c, struct{}{}, &ep, 201, func(_ struct{}, r *http.Request, _ *Query, _ *widget) (int, error) {
+		return strconv.Atoi(r.PathValue("wid"))
+	}))
+	h := withErrorShape(mux)
+	for _, target := range []string{"/a/204", "/b/204", "/b/201"} {
+		want := 204
+		if target == "/b/201" {
+			want = 201
+		}
+		if rec := doWidget(h, "PUT", target, "", "", `{"name":"n"}`); rec.Code != want || rec.Body.Len() != 0 {
+			t.Errorf("%s: status %d body %q, want %d and no body", target, rec.Code, rec.Body, want)
+		}
+	}
+	checkErrorAnswer(t, doWidget(h, "PUT", "/b/200", "", "", `{"name":"n"}`), 500, "internalServerError")
 }

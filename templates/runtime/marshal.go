@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -192,7 +193,7 @@ func (e *encoder) extra(b []byte, o *objectPlan, extra map[string]json.RawMessag
 			keys = append(keys, k)
 		}
 	}
-	slices.Sort(keys)
+	sort.Strings(keys)
 	for _, k := range keys {
 		if !first {
 			b = append(b, ',')

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -217,10 +218,33 @@ func FuzzArrayLen(f *testing.F) {
 			return
 		}
 		at := bytes.IndexByte(data, '[')
-		if got := arrayLen(data, at); got != len(items) {
-			t.Fatalf("%q: arrayLen %d, want %d", data, got, len(items))
+		n, size := arrayLen(data, at)
+		if want := len(bytes.TrimRight(data, " \t\r\n")) - at; n != len(items) || size != want {
+			t.Fatalf("%q: arrayLen %d, %d bytes, want %d, %d bytes", data, n, size, len(items), want)
 		}
 	})
+}
+
+// TestPresizeBounded: an array whose elements cannot be the large
+// objects its slice holds (numbers for a page of items) gets no slice for
+// all of them before its first element fails.
+func TestPresizeBounded(t *testing.T) {
+	type big struct {
+		Name           [64]Opt[string]            `json:"name"`
+		AdditionalData map[string]json.RawMessage `json:"-"`
+	}
+	data := []byte(`{"value":[` + strings.Repeat("1,", 100000) + `1]}`)
+	var page Page[big]
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := unmarshalJSON(data, &page)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Fatal("numbers decoded as objects")
+	}
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 10*uint64(len(data)) {
+		t.Errorf("a %d-byte array of numbers made %d bytes before failing", len(data), allocated)
+	}
 }
 
 // TestReadAll: a body read into a buffer of its declared length is the

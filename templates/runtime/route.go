@@ -17,7 +17,7 @@ func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, param
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, ep.Method, path+q.encode(), body, out, want)
+	return c.do(ctx, ep.Method, path+q.encode(), body, out, ep.accepts(want)...)
 }
 
 // fillRoute checks that route is one of ep's request lines and replaces

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -44,7 +45,7 @@ func (rt *router) allowed(path string) []string {
 	if slices.Contains(s.allow, http.MethodGet) && !slices.Contains(s.allow, http.MethodHead) {
 		s.allow = append(s.allow, http.MethodHead)
 	}
-	slices.Sort(s.allow)
+	sort.Strings(s.allow)
 	return slices.Compact(s.allow)
 }
 

@@ -5,7 +5,7 @@ package corpusgen
 import (
 	"fmt"
 	"net/http"
-	"slices"
+	"sort"
 	"strings"
 	"unsafe"
 )
@@ -160,11 +160,12 @@ func (n *node) addFunc(s patternSeg) *funcNode {
 		}
 	}
 	n.funcs = append(n.funcs, f)
-	slices.SortStableFunc(n.funcs, func(a, b *funcNode) int {
+	sort.SliceStable(n.funcs, func(i, j int) bool {
+		a, b := n.funcs[i], n.funcs[j]
 		if d := b.fixed() - a.fixed(); d != 0 {
-			return d
+			return d < 0
 		}
-		return strings.Compare(a.key(), b.key())
+		return a.key() < b.key()
 	})
 	return f
 }

@@ -5,6 +5,7 @@ package corpusgen
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -108,7 +109,7 @@ func parsePatternSeg(text string) ([]patternSeg, error) {
 		}
 		s.params = append(s.params, p)
 	}
-	slices.SortFunc(s.params, func(a, b funcParam) int { return strings.Compare(a.name, b.name) })
+	sort.Slice(s.params, func(i, j int) bool { return s.params[i].name < s.params[j].name })
 	return []patternSeg{s}, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -286,7 +287,7 @@ func fieldsOf(t reflect.Type) *objectFields {
 	for name, f := range jsonFields(t) {
 		fs.list = append(fs.list, objectField{name: name, index: f.Index, typ: f.Type, rules: rulesOf(f), checked: holdsChecked(f.Type)})
 	}
-	slices.SortFunc(fs.list, func(a, b objectField) int { return strings.Compare(a.name, b.name) })
+	sort.Slice(fs.list, func(i, j int) bool { return fs.list[i].name < fs.list[j].name })
 	for i := range fs.list {
 		fs.byName[fs.list[i].name] = &fs.list[i]
 	}
