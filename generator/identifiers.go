@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -182,8 +182,8 @@ func newNamerSize(diags *ir.Diagnostics, size int, reserved ...string) *namer {
 
 // assign names every want and returns Key → assigned base name.
 func (n *namer) assign(ws []want) map[string]string {
-	sorted := append([]want(nil), ws...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Key < sorted[j].Key })
+	sorted := slices.Clone(ws)
+	slices.SortStableFunc(sorted, func(a, b want) int { return strings.Compare(a.Key, b.Key) })
 	out := make(map[string]string, len(ws))
 	for _, w := range sorted {
 		derive := w.Derive
