@@ -26,26 +26,8 @@ import (
 // rule the linker uses for type declarations: POST /users is served by
 // v1.0 user-post-users.md, not intune-shared-user-create.md.
 func (pl *planner) routeEndpoints() {
-	type ranked struct {
-		e                             *endpointInfo
-		lines                         []parsedLine
-		shared, spread, foreign, stub int
-	}
-	sorted := pl.sortedEndpoints()
-	eps := make([]ranked, len(sorted))
-	// Every request line is parsed once, here, on every core: the rank
-	// reads them and addRoute registers them.
-	planEach(len(sorted), func(i int) {
-		e := sorted[i]
-		lines := parseRequestLines(e.ep)
-		spread, foreign := routeRank(e.ep, lines)
-		eps[i] = ranked{e, lines, sharedStubPage(e.ep.Page), spread, foreign, stubPage(e.ep.Page)}
-	})
-	slices.SortStableFunc(eps, func(a, b ranked) int {
-		return cmp.Or(cmp.Compare(a.shared, b.shared), cmp.Compare(a.spread, b.spread), cmp.Compare(a.foreign, b.foreign), cmp.Compare(a.stub, b.stub))
-	})
 	var routed []*endpointInfo
-	for _, re := range eps {
+	for _, re := range pl.rankedEndpoints() {
 		e := re.e
 		if e.reason != "" {
 			continue
@@ -93,6 +75,32 @@ func (pl *planner) routeEndpoints() {
 			pl.widen(e)
 		}
 	}
+}
+
+// rankedEndpoint is an endpoint with its request lines parsed and its
+// registration rank (see routeEndpoints).
+type rankedEndpoint struct {
+	e                             *endpointInfo
+	lines                         []parsedLine // parallel to e.ep.Paths
+	shared, spread, foreign, stub int
+}
+
+// rankedEndpoints returns the endpoints in registration order. Every
+// request line is parsed once, here, on every core: the rank reads them
+// and addRoute registers them.
+func (pl *planner) rankedEndpoints() []rankedEndpoint {
+	sorted := pl.sortedEndpoints()
+	eps := make([]rankedEndpoint, len(sorted))
+	planEach(len(sorted), func(i int) {
+		e := sorted[i]
+		lines := parseRequestLines(e.ep)
+		spread, foreign := routeRank(e.ep, lines)
+		eps[i] = rankedEndpoint{e, lines, sharedStubPage(e.ep.Page), spread, foreign, stubPage(e.ep.Page)}
+	})
+	slices.SortStableFunc(eps, func(a, b rankedEndpoint) int {
+		return cmp.Or(cmp.Compare(a.shared, b.shared), cmp.Compare(a.spread, b.spread), cmp.Compare(a.foreign, b.foreign), cmp.Compare(a.stub, b.stub))
+	})
+	return eps
 }
 
 // parsedLine is a request line parsed for its page's method.
