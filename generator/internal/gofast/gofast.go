@@ -14,6 +14,10 @@
 // indentation, vtabs between alignment cells, formfeeds closing an
 // alignment section, escaped literals and comments), which the same
 // tabwriter settings and a trimmer turn into the final text.
+//
+// Being derived from go/printer, this package's code is Copyright The Go
+// Authors and under the Go project's BSD-style license, kept next to it in
+// the file LICENSE; the rest of docs2go is under its own MIT license.
 package gofast
 
 import (
