@@ -42,6 +42,7 @@ import (
 type options struct {
 	out, pkg, report, irFile string
 	cpuProfile               string
+	memProfile               string
 	check                    bool
 	config                   string      // suppression config; "" = .docs2go.json when present
 	failOn                   string      // the lowest severity that fails the run, or "none"
@@ -66,6 +67,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.report, "report", "", "write a JSON report to `file` (- for stdout)")
 	fs.StringVar(&o.irFile, "ir", "", "write the intermediate model as JSON to `file` (- for stdout)")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to `file`")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write an allocation profile (pprof) of the run to `file`")
 	fs.StringVar(&o.config, "config", "", "config `file`: suppressions as for lint, endpoint selection (default "+defaultLintConfig+" when present)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a diagnostic of this `severity` or worse remains: error, warning or none")
 	fs.Var(&o.include, "include", "generate only the endpoints matching `pattern` (Go name, route or page glob; repeatable; replaces the config's include)")

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"runtime"
 	"runtime/pprof"
 
 	"github.com/docs2go/docs2go/cmd/internal/outdir"
@@ -43,7 +44,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	return generate(o, cfg, stdout, stderr)
+	status := generate(o, cfg, stdout, stderr)
+	if o.memProfile != "" {
+		if err := writeMemProfile(o.memProfile); err != nil {
+			return fail(stderr, 2, err)
+		}
+	}
+	return status
 }
 
 // selection is the run's endpoint selection: the config's, each list
@@ -217,4 +224,20 @@ func startProfile(name string) (stop func(), err error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeMemProfile writes the allocations of the run so far (pprof's allocs
+// profile) to name. The profile reflects the last finished collection, so
+// one is run first to count every allocation.
+func writeMemProfile(name string) error {
+	runtime.GC()
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
