@@ -29,6 +29,7 @@ import (
 	"go/token"
 	"sync"
 	"text/tabwriter"
+	"unsafe"
 )
 
 // prefix heads the source of every declaration so that it parses as a
@@ -46,12 +47,19 @@ func Decl(src []byte) (out []byte, fast bool, err error) {
 	defer pool.Put(b)
 	full := append(append(b.full[:0], prefix...), src...)
 	b.full = full
+	if decls, comments, ok := b.parse(full); ok {
+		b.lines = lineStarts(b.parser.src, b.lines)
+		s := &source{base: 1, size: len(full), lines: b.lines}
+		if out, ok := printFile(s, decls, comments, len(src), b); ok {
+			return out, true, nil
+		}
+	}
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "", full, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, false, err
 	}
-	if out, ok := printFile(fset.File(file.Pos()), file, len(src), b); ok {
+	if out, ok := printFile(newSource(fset.File(file.Pos())), file.Decls, file.Comments, len(src), b); ok {
 		return out, true, nil
 	}
 	var buf bytes.Buffer
@@ -66,20 +74,40 @@ func Decl(src []byte) (out []byte, fast bool, err error) {
 	return out, false, nil
 }
 
+// parse reads full with the fast parser, or reports that it gave up.
+// The syntax tree's strings point into full: it must not outlive the
+// printing (the caller's bytes are reused for the next declaration).
+func (b *buffers) parse(full []byte) (decls []ast.Decl, comments []*ast.CommentGroup, ok bool) {
+	if !checkText(full) {
+		return nil, nil, false
+	}
+	defer func() {
+		// errUnhandled, or a bug of this parser on an input it was not
+		// tested with: either way go/parser reads the declaration.
+		if r := recover(); r != nil {
+			decls, comments, ok = nil, nil, false
+		}
+	}()
+	decls = b.parser.parseDecls(unsafe.String(&full[0], len(full)))
+	return decls, b.parser.comments, len(decls) > 0
+}
+
 // buffers are what printing one declaration needs and drops once it is
 // printed (the parser keeps nothing of its source), reused from one
 // declaration to the next.
 type buffers struct {
-	full []byte // the source with its package clause
-	p    printer
-	tw   tabwriter.Writer
+	full   []byte // the source with its package clause
+	parser declParser
+	lines  []int // line starts of full
+	p      printer
+	tw     tabwriter.Writer
 }
 
 var pool = sync.Pool{New: func() any { return new(buffers) }}
 
 // printFile prints the declarations of file, or reports that it cannot.
-func printFile(tf *token.File, file *ast.File, size int, b *buffers) (out []byte, ok bool) {
-	b.p = printer{src: newSource(tf), out: b.p.out[:0], wsbuf: b.p.wsbuf[:0], col1: true, comments: file.Comments, scratch: b.p.scratch}
+func printFile(src *source, decls []ast.Decl, comments []*ast.CommentGroup, size int, b *buffers) (out []byte, ok bool) {
+	b.p = printer{src: src, out: b.p.out[:0], wsbuf: b.p.wsbuf[:0], col1: true, comments: comments, scratch: b.p.scratch}
 	p := &b.p
 	defer func() {
 		// errUnhandled, or a bug of this printer on an input it was not
@@ -88,11 +116,11 @@ func printFile(tf *token.File, file *ast.File, size int, b *buffers) (out []byte
 			out, ok = nil, false
 		}
 	}()
-	if len(file.Decls) == 0 {
+	if len(decls) == 0 {
 		unhandled()
 	}
-	p.declList(file.Decls)
-	if p.docs != len(file.Comments) {
+	p.declList(decls)
+	if p.docs != len(comments) {
 		unhandled() // a comment this printer does not place
 	}
 	p.ws(newline)
