@@ -140,9 +140,47 @@ func (p *printer) tabulate(size int, tw *tabwriter.Writer) []byte {
 		return t.out
 	}
 	tw.Init(t, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
-	tw.Write(p.out)
-	tw.Flush()
+	for rest := p.out; len(rest) > 0; {
+		n, cells := nextSection(rest)
+		if cells {
+			tw.Write(rest[:n])
+			tw.Flush()
+		} else {
+			t.Write(rest[:n]) // as above
+		}
+		rest = rest[n:]
+	}
 	return t.out
+}
+
+// nextSection returns the length of the stream up to the next point
+// where text/tabwriter flushes (after a formfeed, or after a line without
+// tab or vtab outside escaped text: the tabwriter aligns nothing across
+// such a point), and whether the section holds a vtab.
+func nextSection(s []byte) (n int, vtab bool) {
+	cells := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case tabwriter.Escape:
+			j := bytes.IndexByte(s[i+1:], tabwriter.Escape)
+			if j < 0 {
+				return len(s), vtab
+			}
+			i += 1 + j
+		case '\t':
+			cells = true
+		case '\v':
+			cells, vtab = true, true
+		case '\n':
+			if !cells {
+				return i + 1, vtab
+			}
+			cells = false
+		case '\f':
+			return i + 1, vtab
+		}
+	}
+	return len(s), vtab
 }
 
 // errUnhandled makes the printer give up: a construct or layout it does

@@ -43,7 +43,7 @@ func checkText(src []byte) bool {
 func lineStarts(src string, lines []int) []int {
 	lines = append(lines[:0], 0)
 	for i := 0; i < len(src); {
-		j := indexByte(src[i:], '\n')
+		j := strings.IndexByte(src[i:], '\n')
 		if j < 0 {
 			break
 		}
@@ -53,15 +53,6 @@ func lineStarts(src string, lines []int) []int {
 		}
 	}
 	return lines
-}
-
-func indexByte(s string, c byte) int {
-	for i := range len(s) {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // next scans the next token, as go/scanner's Scan in ScanComments mode.
@@ -94,10 +85,7 @@ func (s *scanner) next() {
 			s.off++
 		}
 		s.lit = s.src[start:s.off]
-		s.tok = token.IDENT
-		if len(s.lit) > 1 {
-			s.tok = token.Lookup(s.lit)
-		}
+		s.tok = keyword(s.lit)
 		switch s.tok {
 		case token.IDENT, token.BREAK, token.CONTINUE, token.FALLTHROUGH, token.RETURN:
 			semi = true
@@ -115,7 +103,7 @@ func (s *scanner) next() {
 		if s.lastLine == s.line || strings.HasPrefix(s.src[s.off:], "//line") {
 			unhandled() // a comment after a token, or a line directive
 		}
-		end := indexByte(s.src[s.off:], '\n')
+		end := strings.IndexByte(s.src[s.off:], '\n')
 		if end < 0 {
 			end = len(s.src) - s.off
 		}
@@ -215,7 +203,7 @@ func (s *scanner) string() {
 }
 
 func (s *scanner) rawString() {
-	end := indexByte(s.src[s.off+1:], '`')
+	end := strings.IndexByte(s.src[s.off+1:], '`')
 	if end < 0 {
 		unhandled()
 	}
@@ -346,4 +334,65 @@ func (s *scanner) switch4(tok0, tok1 token.Token, ch2 byte, tok2, tok3 token.Tok
 		return tok2
 	}
 	return tok0
+}
+
+// keyword is token.Lookup without its map: the keyword lit spells, or
+// IDENT.
+func keyword(lit string) token.Token {
+	if len(lit) < 2 || lit[0] < 'b' || lit[0] > 'v' {
+		return token.IDENT
+	}
+	switch lit {
+	case "break":
+		return token.BREAK
+	case "case":
+		return token.CASE
+	case "chan":
+		return token.CHAN
+	case "const":
+		return token.CONST
+	case "continue":
+		return token.CONTINUE
+	case "default":
+		return token.DEFAULT
+	case "defer":
+		return token.DEFER
+	case "else":
+		return token.ELSE
+	case "fallthrough":
+		return token.FALLTHROUGH
+	case "for":
+		return token.FOR
+	case "func":
+		return token.FUNC
+	case "go":
+		return token.GO
+	case "goto":
+		return token.GOTO
+	case "if":
+		return token.IF
+	case "import":
+		return token.IMPORT
+	case "interface":
+		return token.INTERFACE
+	case "map":
+		return token.MAP
+	case "package":
+		return token.PACKAGE
+	case "range":
+		return token.RANGE
+	case "return":
+		return token.RETURN
+	case "select":
+		return token.SELECT
+	case "struct":
+		return token.STRUCT
+	case "switch":
+		return token.SWITCH
+	case "type":
+		return token.TYPE
+	case "var":
+		return token.VAR
+	}
+	return token.IDENT
 }
