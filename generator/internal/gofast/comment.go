@@ -166,12 +166,16 @@ func commentLines(text string) []string {
 // paragraphs of printable ASCII whose lines start with a letter or a
 // punctuation mark that starts nothing in doc comment syntax, with no
 // brackets (links) and no “ or ” (quotes), and no one-line paragraph
-// after the first line that could be an old-style heading. gofmt then only
-// drops the blank lines around the text, keeps one between paragraphs
-// and trims line ends. ok is false for any other text.
+// after the first line that could be an old-style heading; and, after a
+// paragraph, tight "-" lists of such text as docs2go writes them ("  - "
+// before an item's first line, four blanks before the next ones). gofmt
+// then only drops the blank lines around the text, keeps one between
+// blocks (none between a paragraph and a list right below it) and trims
+// line ends. ok is false for any other text.
 func plainDoc(lines []string) (out []string, ok bool) {
-	out = make([]string, 0, len(lines))
+	out = make([]string, 0, len(lines)+1)
 	paraLen, paras, paraStart := 0, 0, 0
+	inList, blank, listLast := false, false, false
 	endPara := func(last string) bool {
 		if paraLen == 1 && paraStart > 0 {
 			c := last[len(last)-1]
@@ -191,6 +195,26 @@ func plainDoc(lines []string) (out []string, ok bool) {
 				}
 				paraLen = 0
 			}
+			inList, blank = false, paras > 0
+			continue
+		}
+		if l[0] == ' ' {
+			item := strings.HasPrefix(l, "  - ")
+			if !item && !(inList && strings.HasPrefix(l, "    ")) || paras == 0 || blank && (!item || listLast) ||
+				l[4] == ' ' || !plainLine(l[4:]) {
+				return nil, false // code, a loose list, or text that is not plain
+			}
+			if paraLen > 0 {
+				if !endPara(prev) {
+					return nil, false
+				}
+				paraLen = 0
+			}
+			if blank {
+				out = append(out, "//")
+			}
+			inList, blank, listLast = true, false, true
+			out = append(out, "// "+l)
 			continue
 		}
 		if !plainLine(l) {
@@ -206,6 +230,7 @@ func plainDoc(lines []string) (out []string, ok bool) {
 		paraLen++
 		out = append(out, "// "+l)
 		prev = l
+		inList, blank, listLast = false, false, false
 	}
 	if paras == 0 || paraLen > 0 && !endPara(prev) {
 		return nil, false

@@ -95,13 +95,22 @@ func TestPlainDoc(t *testing.T) {
 		{[]string{"First.", "", "Looks Like A Heading", "", "Text."}, false},
 		{[]string{"", "Heading After A Blank", "", "Text."}, false},
 		{[]string{"Heading At The Start", "", "Text."}, true},
-		{[]string{"A list:", "  - item"}, false},
+		{[]string{"A list:", "  - item"}, true},
 		{[]string{"- not a list when unindented"}, false},
 		{[]string{"# Heading"}, false},
 		{[]string{"See [Link] here."}, false},
 		{[]string{"``quoted''"}, false},
 		{[]string{"caf\u00e9"}, false},
 		{[]string{"", ""}, false},
+		{[]string{"It sends POST on: ", "  - /a/b ", "  - /c ", " ", "Source: x.md:1."}, true},
+		{[]string{"Routes:", "  - /a/very/long ", "    /continued", "Text right after."}, true},
+		{[]string{"Routes:", "", "  - /a", "", "Text."}, true},
+		{[]string{"Routes:", "  - /a", "", "  - /b"}, false}, // a loose list
+		{[]string{"Routes:", "  - /a", "", "    /b"}, false}, // a continuation after a blank
+		{[]string{"Code:", "    x := 1"}, false},             // a code block
+		{[]string{"  - a list first"}, false},
+		{[]string{"Routes:", "  -  two blanks"}, false},
+		{[]string{"Routes:", "  - [link]"}, false},
 	} {
 		got, ok := plainDoc(tc.lines)
 		if ok != tc.plain {
