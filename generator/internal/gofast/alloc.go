@@ -68,6 +68,15 @@ type nodes struct {
 	pairs      slab[ast.KeyValueExpr]
 	fields     slab[ast.Field]
 	comments   slab[ast.Comment]
+	groups     slab[ast.CommentGroup]
+	indexes    slab[ast.IndexExpr]
+	arrays     slab[ast.ArrayType]
+	fieldLists slab[ast.FieldList]
+	funcTypes  slab[ast.FuncType]
+	blocks     slab[ast.BlockStmt]
+	exprStmts  slab[ast.ExprStmt]
+	assigns    slab[ast.AssignStmt]
+	returns    slab[ast.ReturnStmt]
 
 	exprs     lists[ast.Expr]
 	identList lists[*ast.Ident]
@@ -92,6 +101,15 @@ func (a *nodes) reset() {
 	a.pairs.reset()
 	a.fields.reset()
 	a.comments.reset()
+	a.groups.reset()
+	a.indexes.reset()
+	a.arrays.reset()
+	a.fieldLists.reset()
+	a.funcTypes.reset()
+	a.blocks.reset()
+	a.exprStmts.reset()
+	a.assigns.reset()
+	a.returns.reset()
 	a.exprs.reset()
 	a.identList.reset()
 	a.fieldList.reset()

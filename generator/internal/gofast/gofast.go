@@ -107,7 +107,7 @@ var pool = sync.Pool{New: func() any { return new(buffers) }}
 
 // printFile prints the declarations of file, or reports that it cannot.
 func printFile(src *source, decls []ast.Decl, comments []*ast.CommentGroup, size int, b *buffers) (out []byte, ok bool) {
-	b.p = printer{src: src, out: b.p.out[:0], wsbuf: b.p.wsbuf[:0], col1: true, comments: comments, scratch: b.p.scratch}
+	b.p = printer{src: src, out: b.p.out[:0], wsbuf: b.p.wsbuf[:0], col1: true, comments: comments, scratch: b.p.scratch, docLines: b.p.docLines}
 	p := &b.p
 	defer func() {
 		// errUnhandled, or a bug of this printer on an input it was not

@@ -27,6 +27,8 @@ var cases = map[string]string{
 	"long params":     "func (c * Client) Get (\nctx context.Context,\nid string,\n) (* T,error) {\nreturn nil,nil\n}\n",
 	"binary":          "var x = a + b*c - (d / e) << 2\n",
 	"slices":          "func f () {\n_ = s [1:len (s)-1]\n_ = s [:]\n}\n",
+	"doc spacing":     "//No blank after the slashes.\n//   - not a list: no paragraph above\nfunc f () {}\n",
+	"doc list":        "// F does.  \n // It sends POST on: \n //   - /a/b \n //     /c \n //  \n // Source: x.md:1.\nfunc f () {}\n",
 }
 
 func TestDeclMatchesGofmt(t *testing.T) {
@@ -112,7 +114,11 @@ func TestPlainDoc(t *testing.T) {
 		{[]string{"Routes:", "  -  two blanks"}, false},
 		{[]string{"Routes:", "  - [link]"}, false},
 	} {
-		got, ok := plainDoc(tc.lines)
+		var comments []string
+		for _, l := range tc.lines {
+			comments = append(comments, "// "+l)
+		}
+		got, ok := plainDoc(comments, nil)
 		if ok != tc.plain {
 			t.Errorf("%q: plain %v, want %v", tc.lines, ok, tc.plain)
 		}

@@ -88,7 +88,8 @@ func (p *declParser) commentGroup() (*ast.CommentGroup, int) {
 		endLine = p.tokLine
 		p.scanner.next()
 	}
-	g := &ast.CommentGroup{List: p.lines.copy(list)}
+	g := p.groups.new()
+	g.List = p.lines.copy(list)
 	p.comments = append(p.comments, g)
 	return g, endLine
 }
@@ -231,7 +232,8 @@ func (p *declParser) signature(funcPos token.Pos) *ast.FuncType {
 	if p.tok == token.LBRACK {
 		unhandled() // type parameters
 	}
-	t := &ast.FuncType{Func: funcPos, Params: p.parameters()}
+	t := p.funcTypes.new()
+	t.Func, t.Params = funcPos, p.parameters()
 	t.Results = p.result()
 	return t
 }
@@ -249,7 +251,8 @@ func (p *declParser) result() *ast.FieldList {
 // parameters parses a parenthesized parameter list: all parameters are
 // named (names before a type share it) or none is.
 func (p *declParser) parameters() *ast.FieldList {
-	l := &ast.FieldList{Opening: p.expect(token.LPAREN)}
+	l := p.fieldLists.new()
+	l.Opening = p.expect(token.LPAREN)
 	type entry struct {
 		name *ast.Ident // a name, or a type that is an identifier
 		typ  ast.Expr
@@ -389,7 +392,9 @@ func (p *declParser) sliceType(lbrack token.Pos) ast.Expr {
 		unhandled() // an array length
 	}
 	p.next()
-	return &ast.ArrayType{Lbrack: lbrack, Elt: p.typ()}
+	t := p.arrays.new()
+	t.Lbrack, t.Elt = lbrack, p.typ()
+	return t
 }
 
 func (p *declParser) typeName() ast.Expr {
@@ -414,25 +419,34 @@ func (p *declParser) typeRest(t ast.Expr) ast.Expr {
 	}
 	lbrack := p.pos()
 	p.next()
-	var list []ast.Expr
+	mark := len(p.exprStack)
 	for p.tok != token.RBRACK {
-		list = append(list, p.typ())
+		x := p.typ()
+		p.exprStack = append(p.exprStack, x)
 		if !p.atComma(token.RBRACK) {
 			break
 		}
 		p.next()
 	}
+	list := p.exprStack[mark:]
+	if len(list) != 1 {
+		list = p.popExprs(mark) // kept by the node
+	} else {
+		p.exprStack = p.exprStack[:mark] // copied into the node
+	}
 	rbrack := p.expect(token.RBRACK)
-	return packIndex(t, lbrack, list, rbrack)
+	return p.packIndex(t, lbrack, list, rbrack)
 }
 
 // packIndex is go/parser's packIndexExpr.
-func packIndex(x ast.Expr, lbrack token.Pos, list []ast.Expr, rbrack token.Pos) ast.Expr {
+func (p *declParser) packIndex(x ast.Expr, lbrack token.Pos, list []ast.Expr, rbrack token.Pos) ast.Expr {
 	switch len(list) {
 	case 0:
 		unhandled()
 	case 1:
-		return &ast.IndexExpr{X: x, Lbrack: lbrack, Index: list[0], Rbrack: rbrack}
+		e := p.indexes.new()
+		e.X, e.Lbrack, e.Index, e.Rbrack = x, lbrack, list[0], rbrack
+		return e
 	}
 	return &ast.IndexListExpr{X: x, Lbrack: lbrack, Indices: list, Rbrack: rbrack}
 }

@@ -10,7 +10,8 @@ import (
 // three-clause for loops.
 
 func (p *declParser) block() *ast.BlockStmt {
-	b := &ast.BlockStmt{Lbrace: p.expect(token.LBRACE)}
+	b := p.blocks.new()
+	b.Lbrace = p.expect(token.LBRACE)
 	b.List = p.stmtList()
 	b.Rbrace = p.expect(token.RBRACE)
 	return b
@@ -50,7 +51,8 @@ func (p *declParser) stmt() ast.Stmt {
 		}
 		return &ast.DeferStmt{Defer: pos, Call: call}
 	case token.RETURN:
-		s := &ast.ReturnStmt{Return: p.pos()}
+		s := p.returns.new()
+		s.Return = p.pos()
 		p.next()
 		if p.tok != token.SEMICOLON && p.tok != token.RBRACE {
 			s.Results = p.exprList()
@@ -86,7 +88,8 @@ func (p *declParser) simpleStmt(rangeOK bool) (ast.Stmt, bool) {
 		token.SUB_ASSIGN, token.MUL_ASSIGN, token.QUO_ASSIGN,
 		token.REM_ASSIGN, token.AND_ASSIGN, token.OR_ASSIGN,
 		token.XOR_ASSIGN, token.SHL_ASSIGN, token.SHR_ASSIGN, token.AND_NOT_ASSIGN:
-		s := &ast.AssignStmt{Lhs: x, TokPos: p.pos(), Tok: p.tok}
+		s := p.assigns.new()
+		s.Lhs, s.TokPos, s.Tok = x, p.pos(), p.tok
 		p.next()
 		if rangeOK && p.tok == token.RANGE && (s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
 			r := &ast.UnaryExpr{OpPos: p.pos(), Op: token.RANGE}
@@ -109,7 +112,9 @@ func (p *declParser) simpleStmt(rangeOK bool) (ast.Stmt, bool) {
 	case token.COLON:
 		unhandled() // a label
 	}
-	return &ast.ExprStmt{X: x[0]}, false
+	s := p.exprStmts.new()
+	s.X = x[0]
+	return s, false
 }
 
 // condition is go/parser's makeExpr: the expression of an expression

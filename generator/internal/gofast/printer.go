@@ -53,7 +53,8 @@ type printer struct {
 	cindex   int
 	docs     int // comment groups printed
 
-	scratch *printer // measures nodes (nodeSize)
+	scratch  *printer // measures nodes (nodeSize)
+	docLines []string // lines of the doc comment being printed
 }
 
 func (p *printer) line(pos token.Pos) int { return p.src.line(pos) }
