@@ -43,6 +43,12 @@ const prefix = "package p\n\n"
 // package printed it; otherwise go/format did. err is go/format's when
 // src does not parse, or says that src is not declarations.
 func Decl(src []byte) (out []byte, fast bool, err error) {
+	return AppendDecl(nil, src)
+}
+
+// AppendDecl is Decl appending the formatted declarations to dst (which
+// it returns unchanged with an error), to save a buffer per declaration.
+func AppendDecl(dst, src []byte) (out []byte, fast bool, err error) {
 	b := pool.Get().(*buffers)
 	defer pool.Put(b)
 	full := append(append(b.full[:0], prefix...), src...)
@@ -50,28 +56,28 @@ func Decl(src []byte) (out []byte, fast bool, err error) {
 	if decls, comments, ok := b.parse(full); ok {
 		b.lines = lineStarts(b.parser.src, b.lines)
 		s := &source{base: 1, size: len(full), lines: b.lines}
-		if out, ok := printFile(s, decls, comments, len(src), b); ok {
+		if out, ok := printFile(dst, s, decls, comments, b); ok {
 			return out, true, nil
 		}
 	}
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "", full, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
-		return nil, false, err
+		return dst, false, err
 	}
-	if out, ok := printFile(newSource(fset.File(file.Pos())), file.Decls, file.Comments, len(src), b); ok {
+	if out, ok := printFile(dst, newSource(fset.File(file.Pos())), file.Decls, file.Comments, b); ok {
 		return out, true, nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(full))
 	if err := format.Node(&buf, fset, file); err != nil {
-		return nil, false, err
+		return dst, false, err
 	}
 	out, ok := bytes.CutPrefix(buf.Bytes(), []byte(prefix))
 	if !ok {
-		return nil, false, errors.New("gofast: not declarations")
+		return dst, false, errors.New("gofast: not declarations")
 	}
-	return out, false, nil
+	return append(dst, out...), false, nil
 }
 
 // parse reads full with the fast parser, or reports that it gave up.
@@ -101,19 +107,21 @@ type buffers struct {
 	lines  []int // line starts of full
 	p      printer
 	tw     tabwriter.Writer
+	trim   trimmer
 }
 
 var pool = sync.Pool{New: func() any { return new(buffers) }}
 
-// printFile prints the declarations of file, or reports that it cannot.
-func printFile(src *source, decls []ast.Decl, comments []*ast.CommentGroup, size int, b *buffers) (out []byte, ok bool) {
+// printFile appends the declarations printed to dst, or reports that it
+// cannot print them.
+func printFile(dst []byte, src *source, decls []ast.Decl, comments []*ast.CommentGroup, b *buffers) (out []byte, ok bool) {
 	b.p = printer{src: src, out: b.p.out[:0], wsbuf: b.p.wsbuf[:0], col1: true, comments: comments, scratch: b.p.scratch, docLines: b.p.docLines}
 	p := &b.p
 	defer func() {
 		// errUnhandled, or a bug of this printer on an input it was not
 		// tested with: either way go/format prints the declaration.
 		if r := recover(); r != nil {
-			out, ok = nil, false
+			out, ok = dst, false
 		}
 	}()
 	if len(decls) == 0 {
@@ -125,32 +133,35 @@ func printFile(src *source, decls []ast.Decl, comments []*ast.CommentGroup, size
 	}
 	p.ws(newline)
 	p.flushWS()
-	return p.tabulate(size, &b.tw), true
+	return p.tabulate(dst, &b.tw, &b.trim), true
 }
 
 // tabulate runs the stream through text/tabwriter as go/printer
 // configures it for gofmt, then trims trailing blanks as its trimmer
 // does, and ends the text with a newline.
-func (p *printer) tabulate(size int, tw *tabwriter.Writer) []byte {
-	t := &trimmer{out: make([]byte, 0, size+size/8)}
+func (p *printer) tabulate(dst []byte, tw *tabwriter.Writer, t *trimmer) []byte {
+	t.out = dst
+	t.reset()
 	if bytes.IndexByte(p.out, '\v') < 0 {
 		// No alignment cells: the tabwriter would pass every line
 		// through as it is (indentation tabs and text), so skip it.
 		t.Write(p.out)
-		return t.out
-	}
-	tw.Init(t, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
-	for rest := p.out; len(rest) > 0; {
-		n, cells := nextSection(rest)
-		if cells {
-			tw.Write(rest[:n])
-			tw.Flush()
-		} else {
-			t.Write(rest[:n]) // as above
+	} else {
+		tw.Init(t, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
+		for rest := p.out; len(rest) > 0; {
+			n, cells := nextSection(rest)
+			if cells {
+				tw.Write(rest[:n])
+				tw.Flush()
+			} else {
+				t.Write(rest[:n]) // as above
+			}
+			rest = rest[n:]
 		}
-		rest = rest[n:]
 	}
-	return t.out
+	out := t.out
+	t.out = nil // the caller's now
+	return out
 }
 
 // nextSection returns the length of the stream up to the next point

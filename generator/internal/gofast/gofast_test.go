@@ -73,6 +73,9 @@ func checkDecl(t *testing.T, src string, wantFast bool) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
+	if got, _, _ := AppendDecl([]byte("head\n"), []byte(src)); string(got) != "head\n"+string(want) {
+		t.Errorf("AppendDecl after a head: got\n%s", got)
+	}
 }
 
 func TestDeclNotDeclarations(t *testing.T) {
