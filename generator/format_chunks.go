@@ -100,6 +100,7 @@ type formatted struct {
 	content   []byte
 	decls     int // declaration pieces
 	fast      int // of which gofast printed
+	fastBytes int // their source's size
 	formatted bool
 }
 
@@ -152,6 +153,7 @@ func formatChunked(src []byte, size int) formatted {
 		}
 		if fast[i] {
 			f.fast++
+			f.fastBytes += len(pieces[i])
 		}
 		total += 1 + len(o)
 	}
