@@ -401,11 +401,14 @@ func (s *source) offset(pos token.Pos) int { return int(pos) - s.base }
 // mostly in order, so the line last found, or the next one, is tried
 // before a binary search.
 func (s *source) line(pos token.Pos) int {
-	off := s.offset(pos)
-	for i := s.hint; i < len(s.lines) && i <= s.hint+1; i++ {
-		if s.lines[i] <= off && (i+1 == len(s.lines) || off < s.lines[i+1]) {
-			s.hint = i
+	off, lines, i := s.offset(pos), s.lines, s.hint
+	if i < len(lines) && lines[i] <= off {
+		if i+1 == len(lines) || off < lines[i+1] {
 			return i + 1
+		}
+		if i+2 == len(lines) || off < lines[i+2] {
+			s.hint = i + 1
+			return i + 2
 		}
 	}
 	i, found := slices.BinarySearch(s.lines, off)

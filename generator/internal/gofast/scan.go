@@ -208,11 +208,7 @@ func (s *scanner) rawString() {
 		unhandled()
 	}
 	lit := s.src[s.off : s.off+end+2]
-	for i := range len(lit) {
-		if lit[i] == '\n' {
-			s.line++
-		}
-	}
+	s.line += strings.Count(lit, "\n")
 	s.off += len(lit)
 	s.tok, s.lit = token.STRING, lit
 }
