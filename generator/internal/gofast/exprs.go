@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"math"
+	"strings"
 )
 
 type exprListMode uint
@@ -147,6 +148,15 @@ func (p *printer) nodeSize(x ast.Expr) int {
 	if p.line(x.Pos()) != p.line(x.End()) {
 		return infinity + 1
 	}
+	if n, ok := simpleSize(x); ok {
+		return n
+	}
+	return p.printedSize(x)
+}
+
+// printedSize measures x printed on one line, or more than infinity when
+// it is not.
+func (p *printer) printedSize(x ast.Expr) int {
 	q := p.scratch
 	if q == nil {
 		q = &printer{src: p.src}
@@ -169,6 +179,29 @@ func (p *printer) nodeSize(x ast.Expr) int {
 		size-- // trailing blanks, trimmed
 	}
 	return size
+}
+
+// simpleSize is nodeSize for an identifier, a literal on one line, or a
+// key: value pair of those, without printing them: their text, and ": "
+// between key and value.
+func simpleSize(x ast.Expr) (int, bool) {
+	switch x := x.(type) {
+	case *ast.Ident:
+		return len(x.Name), true
+	case *ast.BasicLit:
+		if strings.ContainsAny(x.Value, "\n\f") {
+			return 0, false
+		}
+		return len(x.Value), true
+	case *ast.KeyValueExpr:
+		k, ok := simpleSize(x.Key)
+		if !ok {
+			return 0, false
+		}
+		v, ok := simpleSize(x.Value)
+		return k + len(": ") + v, ok
+	}
+	return 0, false
 }
 
 func (p *printer) expr0(x ast.Expr, depth int) { p.expr1(x, token.LowestPrec, depth) }
