@@ -69,13 +69,6 @@ func (o *output) render(path string, f *jen.File, pos ir.Pos, sources ...string)
 	o.queue(renderJob{file: len(o.files) - 1, path: path, f: f, pos: pos, out: new(renderOut)})
 }
 
-// buildLater reserves path's place in the output and queues a job that
-// builds the file with build, then formats it.
-func (o *output) buildLater(path string, pos ir.Pos, build func() built) {
-	o.add(path, nil)
-	o.queue(renderJob{file: len(o.files) - 1, path: path, build: build, pos: pos, out: new(renderOut)})
-}
-
 func (o *output) queue(j renderJob) {
 	o.pending = append(o.pending, j)
 	if o.renderer != nil {

@@ -19,17 +19,13 @@ type renderJob struct {
 	file int // index in output.files of the place reserved for it
 	path string
 	f    *jen.File
-	// build, when set, builds f on the worker first: files are independent
-	// once every name is assigned, so building runs on every core too.
-	build func() built
+	// units, when set, are built on the worker instead: files are
+	// independent once every name is assigned, so building runs on every
+	// core too. They are rendered unit by unit (see renderGrouped), or as
+	// one file built by buildGrouped.
+	units []unit
 	pos   ir.Pos
 	out   *renderOut // written by the worker that renders the file
-}
-
-// built is a file built by a renderJob's build.
-type built struct {
-	f       *jen.File
-	sources []string // pages it was built from
 }
 
 // renderOut is what building and rendering one file produced.
@@ -89,7 +85,7 @@ func (o *output) renderAll() error {
 			return j.out.err
 		}
 		o.files[j.file].Content = j.out.content
-		if j.build != nil {
+		if j.units != nil {
 			o.files[j.file].Sources = j.out.sources
 		}
 	}
@@ -105,11 +101,27 @@ func (o *output) runJob(j renderJob, buf *bytes.Buffer) {
 			j.out.content, j.out.err = nil, fmt.Errorf("generator: internal error: %v", p) // as Emit reports its own panics
 		}
 	}()
-	if j.build != nil {
-		b := j.build()
-		j.f, j.out.sources = b.f, b.sources
+	if j.units != nil {
+		j.out.content, j.out.sources, j.out.err = o.renderUnits(j, buf)
+		return
 	}
 	j.out.content, j.out.err = o.renderOne(j, buf)
+}
+
+// renderUnits builds, renders and formats the file of j's units: unit by
+// unit when their headers merge, else as one jen.File.
+func (o *output) renderUnits(j renderJob, buf *bytes.Buffer) ([]byte, []string, error) {
+	sources, ok, err := o.em.renderGrouped(j.units, unitsPerBatch, buf)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !ok {
+		j.f, sources = o.em.buildGrouped(j.units)
+		content, err := o.renderOne(j, buf)
+		return content, sources, err
+	}
+	content, err := o.format(j, buf.Bytes())
+	return content, sources, err
 }
 
 // renderOne formats one file, rendering it into buf first.
@@ -119,7 +131,11 @@ func (o *output) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err 
 	if err := j.f.Render(buf); err != nil {
 		return nil, fmt.Errorf("generator: render %s (built from %s): %w", j.path, j.pos, err)
 	}
-	src := buf.Bytes()
+	return o.format(j, buf.Bytes())
+}
+
+// format formats src, the unformatted source of j's file.
+func (o *output) format(j renderJob, src []byte) ([]byte, error) {
 	if o.opts.Formatted != nil {
 		if out, ok := o.opts.Formatted(j.path, src); ok {
 			return out, nil
