@@ -27,7 +27,7 @@ func renderWhole(t *testing.T, f *jen.File) []byte {
 func TestSplitHead(t *testing.T) {
 	decl := func(f *jen.File, qual ...string) {
 		for i, path := range qual {
-			f.Var().Id("v" + string(rune('a'+i))).Op("=").Qual(path, "X")
+			f.Var().Id("v"+string(rune('a'+i))).Op("=").Qual(path, "X")
 		}
 		f.Func().Id("g").Params().Block()
 	}
