@@ -2,8 +2,8 @@ package generator
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +31,7 @@ func sourceRef(pos ir.Pos) string {
 	if pos.File == "" {
 		return "(unknown position)"
 	}
-	return commentSafe(fmt.Sprintf("%s:%d", pos.File, pos.Line))
+	return commentSafe(pos.File + ":" + strconv.Itoa(pos.Line))
 }
 
 // emitter writes the Go declarations of a Plan. It holds nothing that

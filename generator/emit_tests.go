@@ -58,7 +58,7 @@ func stringLit(s string) jen.Code {
 	if !utf8.ValidString(s) || strings.ContainsAny(s, "`\r\x00\ufeff") {
 		return jen.Lit(s)
 	}
-	return jen.Op("`" + s + "`")
+	return jen.Id("`" + s + "`") // an Id is written as is; an Op is copied by fmt first
 }
 
 // exampleServerFile builds server_test.go: one fake Server for all

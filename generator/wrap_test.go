@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // wrapFields is wrap as it was written before it cut lines out of s:
@@ -50,6 +51,55 @@ func FuzzWrap(f *testing.F) {
 		got, want := wrap(s, width), wrapFields(s, width)
 		if !slices.Equal(got, want) {
 			t.Errorf("wrap(%q, %d) = %q, want %q", s, width, got, want)
+		}
+	})
+}
+
+// wordsRunes is words as it was written before its words became pieces
+// of s: the reference FuzzWords compares it with.
+func wordsRunes(s string) []string {
+	if strings.ContainsAny(s, "<*`\\") {
+		s = markupRE.ReplaceAllString(s, "")
+	}
+	if strings.IndexByte(s, '(') >= 0 {
+		s = deprecatedRE.ReplaceAllString(s, "")
+	}
+	s = strings.ReplaceAll(s, "OData", "Odata")
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = nil
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 && unicode.IsUpper(r) {
+			prev := cur[len(cur)-1]
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return out
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"", "qrCodeImage", "HTTPServer", "**id** (deprecated)", "ODataType", "a1B2", "ÄpfelÖl",
+		"x\xffY", "ABCdef", "ǅungla", "end\xe2\x82", "IDs_and-URLs"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := words(s), wordsRunes(s); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
