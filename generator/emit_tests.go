@@ -108,15 +108,15 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 	pos := examplePos(e, ep)
 	name := "Test" + e.name + "Example" + strconv.Itoa(ex.n)
 	f.Add(commentLines(name + " checks the example at " + sourceRef(pos) + "."))
-	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
+	f.Func().Id(name).Params(jen.Id("t *").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
 		sendsBody := !e.shape.noBody
 		if ex.request != nil {
-			b.Id("req").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
+			b.Id("req := []byte(" + e.exampleConst(ex.n, "Request") + ")")
 		} else if ex.target != "" && sendsBody {
-			b.Id("req").Op(":=").Index().Byte().Call(longLit(string(em.emptyBody(e.body))))
+			b.Id("req := []byte").Call(longLit(string(em.emptyBody(e.body))))
 		}
 		if ex.response != nil {
-			b.Id("resp").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Response")))
+			b.Id("resp := []byte(" + e.exampleConst(ex.n, "Response") + ")")
 		}
 		if ex.request != nil {
 			b.Id("checkRoundTrip").Types(em.bodyType(e)).Call(jen.Id("t"), jen.Lit("request"), jen.Id("req"))
@@ -132,14 +132,14 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 			want = jen.Id("resp")
 		}
 		if ex.request != nil {
-			received = jen.Op("&").Id("fake").Dot("body")
+			received = jen.Id("&fake.body")
 		}
 		if ex.request != nil || sendsBody {
 			req = jen.Id("req")
 		}
-		b.Id("fake").Op(":=").Add(em.exampleFake(e, ex))
+		b.Id("fake :=").Add(em.exampleFake(e, ex))
 		b.Id("checkHandler").Add(argsOf(long("checkHandler(t, NewHandler(fake), ", e.method, ex.target, "req, 201, resp, &fake.body)"),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), longLit(ex.target), req, jen.Lit(cmp.Or(ex.status, e.status)), want, received))
+			jen.Id("t"), jen.Id("NewHandler(fake)"), jen.Lit(e.method), longLit(ex.target), req, jen.Lit(cmp.Or(ex.status, e.status)), want, received))
 		em.emitClientSubtest(b, e, ex)
 	})
 }
@@ -173,25 +173,25 @@ func (em emitter) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
 	var fields []jen.Code
 	switch {
 	case e.shape.content:
-		stream := jen.Op("&").Id("Content").Values(jen.Id("Body").Op(":").Qual("strings", "NewReader").Call(jen.Lit(exampleContent)))
-		fields = append(fields, jen.Id("res").Op(":").Add(stream))
+		stream := jen.Id("&Content").Values(jen.Id("Body:").Qual("strings", "NewReader").Call(jen.Lit(exampleContent)))
+		fields = append(fields, jen.Id("res:").Add(stream))
 	case e.shape.target:
-		fields = append(fields, jen.Id("res").Op(":").Lit(exampleRedirect))
+		fields = append(fields, jen.Id("res:").Lit(exampleRedirect))
 	case e.result == nil:
 	case ex.response == nil:
 		text := string(em.emptyAnswer(e))
-		empty := jen.Index().Byte().Call(longLit(text))
+		empty := jen.Id("[]byte").Call(longLit(text))
 		// The fake sits inside the client subtest's first statement: a long
 		// empty answer puts decodeExample's arguments one per line.
 		multi := long("client := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[", em.typeName(e.result), "](t, []byte(", strconv.Quote(text))
-		fields = append(fields, jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Add(argsOf(multi, jen.Id("t"), empty)))
+		fields = append(fields, jen.Id("res: decodeExample").Types(em.resultType(e)).Add(argsOf(multi, jen.Id("t"), empty)))
 	default:
-		fields = append(fields, jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
+		fields = append(fields, jen.Id("res: decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
 	}
 	if e.shape.statuses != nil && ex.status != 0 {
-		fields = append(fields, jen.Id("status").Op(":").Lit(ex.status)) // the example's own, among the documented
+		fields = append(fields, jen.Id("status:").Lit(ex.status)) // the example's own, among the documented
 	}
-	return jen.Op("&").Id("exampleServer").Values(fields...)
+	return jen.Id("&exampleServer").Values(fields...)
 }
 
 // emitUnimplementedTest writes Test<Name>Unimplemented: the documented
@@ -204,18 +204,18 @@ func (em emitter) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 		return
 	}
 	bodyText := string(em.emptyBody(e.body))
-	var body jen.Code = jen.Index().Byte().Call(longLit(bodyText))
+	var body jen.Code = jen.Id("[]byte").Call(longLit(bodyText))
 	if e.shape.noBody {
 		bodyText, body = "nil", jen.Nil()
 	}
 	if req.example > 0 {
 		bodyText = e.exampleConst(req.example, "Request")
-		body = jen.Index().Byte().Call(jen.Id(bodyText))
+		body = jen.Id("[]byte(" + bodyText + ")")
 	}
 	f.Add(commentLines(name + " checks that UnimplementedServer answers 501 in the error shape."))
-	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("rec").Op(":=").Id("serveExample").Add(argsOf(long("rec := serveExample(t, NewHandler(UnimplementedServer{}), ", e.method, req.target, "[]byte()", bodyText),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()), jen.Lit(e.method), longLit(req.target), body)),
-		jen.Id("checkErrorAnswer").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(501), jen.Lit("notImplemented")),
+	f.Func().Id(name).Params(jen.Id("t *").Qual("testing", "T")).Block(
+		jen.Id("rec := serveExample").Add(argsOf(long("rec := serveExample(t, NewHandler(UnimplementedServer{}), ", e.method, req.target, "[]byte()", bodyText),
+			jen.Id("t"), jen.Id("NewHandler(UnimplementedServer{})"), jen.Lit(e.method), longLit(req.target), body)),
+		jen.Id(`checkErrorAnswer(t, rec, 501, "notImplemented")`),
 	)
 }

@@ -66,11 +66,7 @@ func servesComment(subject string, routes []route, after ...string) *jen.Stateme
 		}
 		lines = append(lines, "", a)
 	}
-	st := jen.Comment(lines[0])
-	for _, l := range lines[1:] {
-		st.Line().Comment(l)
-	}
-	return st
+	return lineComments(lines)
 }
 
 // listItem is a doc comment list item holding a path, split over lines
