@@ -376,55 +376,55 @@ func (plan *Plan) generated() []*endpointInfo {
 
 // endpointInfoValue is the EndpointInfo literal of e.
 func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
-	d := jen.Dict{
-		jen.Id("Operation"): jen.Lit(e.name),
-		jen.Id("Method"):    jen.Lit(e.method),
-		jen.Id("Source"):    jen.Lit(sourceRef(e.ep.Pos)),
+	d := []keyValue{
+		{"Operation", jen.Lit(e.name)},
+		{"Method", jen.Lit(e.method)},
+		{"Source", jen.Lit(sourceRef(e.ep.Pos))},
 	}
 	var patterns []jen.Code
 	for _, r := range e.routes {
 		patterns = append(patterns, pathLit(r.Pattern()))
 	}
-	d[jen.Id("Patterns")] = jen.Index().String().Add(listOf(patterns...))
+	d = append(d, keyValue{"Patterns", jen.Index().String().Add(listOf(patterns...))})
 	if e.shape.upload {
-		d[jen.Id("Content")] = jen.Lit(e.ep.Content)
+		d = append(d, keyValue{"Content", jen.Lit(e.ep.Content)})
 	}
 	if e.shape.content {
-		d[jen.Id("Answer")] = jen.Lit(e.ep.ResultContent)
+		d = append(d, keyValue{"Answer", jen.Lit(e.ep.ResultContent)})
 	}
 	if e.shape.statuses != nil {
 		var sts []jen.Code
 		for _, st := range e.shape.statuses {
 			sts = append(sts, jen.Lit(st))
 		}
-		d[jen.Id("Statuses")] = jen.Index().Int().Values(sts...)
+		d = append(d, keyValue{"Statuses", jen.Index().Int().Values(sts...)})
 	}
 	if authRequired(e.ep) {
-		d[jen.Id("AuthRequired")] = jen.True()
+		d = append(d, keyValue{"AuthRequired", jen.True()})
 	}
 	if len(e.ep.Permissions) > 0 {
 		var perms []jen.Code
 		for _, p := range e.ep.Permissions {
-			pd := jen.Dict{jen.Id("Type"): jen.Lit(p.Type)}
+			pd := []keyValue{{"Type", jen.Lit(p.Type)}}
 			if len(p.Scopes) > 0 {
 				var scopes []jen.Code
 				for _, s := range p.Scopes {
 					scopes = append(scopes, jen.Lit(s))
 				}
-				pd[jen.Id("Scopes")] = jen.Index().String().Add(listOf(scopes...))
+				pd = append(pd, keyValue{"Scopes", jen.Index().String().Add(listOf(scopes...))})
 			}
-			perms = append(perms, jen.Values(pd))
+			perms = append(perms, keyed(pd))
 		}
-		d[jen.Id("Permissions")] = jen.Index().Id("Permission").Add(listOf(perms...))
+		d = append(d, keyValue{"Permissions", jen.Index().Id("Permission").Add(listOf(perms...))})
 	}
 	if keys := em.documentedKeys(e); len(keys) > 0 {
 		var ks []jen.Code
 		for _, k := range keys {
 			ks = append(ks, jen.Lit(k))
 		}
-		d[jen.Id("documented")] = jen.Index().String().Add(listOf(ks...))
+		d = append(d, keyValue{"documented", jen.Index().String().Add(listOf(ks...))})
 	}
-	return jen.Id("EndpointInfo").Values(d)
+	return jen.Id("EndpointInfo").Add(keyed(d))
 }
 
 // authRequired reports whether the request headers table lists

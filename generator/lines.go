@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -33,6 +34,24 @@ func long(parts ...string) bool {
 // listOf is a composite literal's elements, one per line.
 func listOf(items ...jen.Code) *jen.Statement {
 	return jen.Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, items...)
+}
+
+// keyValue is an element of a keyed composite literal.
+type keyValue struct {
+	key   string
+	value jen.Code
+}
+
+// keyed is a composite literal of "key: value" elements sorted by key,
+// one per line when there are several, as jen.Dict writes it (a Dict
+// renders every key to a buffer of its own to sort them).
+func keyed(kvs []keyValue) *jen.Statement {
+	slices.SortFunc(kvs, func(a, b keyValue) int { return strings.Compare(a.key, b.key) })
+	items := make([]jen.Code, len(kvs))
+	for i, kv := range kvs {
+		items[i] = jen.Id(kv.key + ":").Add(kv.value)
+	}
+	return structOf(len(kvs) > 1, items...)
 }
 
 // argsOf is a call's arguments or a function's parameters: one per line
