@@ -299,7 +299,7 @@ func (em emitter) serverFile() (*jen.File, []string) {
 	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
 		for _, e := range eps {
 			in.Add(servesComment(e.name, e.routes, append(e.statusNote(), "Source: "+sourceRef(e.ep.Pos)+".")...))
-			in.Id(e.name).Add(argsOf(em.longMethod(e, "ctx context.Context", "req *"), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
+			in.Id(e.name).Add(argsOf(em.longMethod(e, "ctx context.Context", "req *"), jen.Id("ctx").Qual("context", "Context"), jen.Id("req *"+e.name+"Request"))).
 				Params(em.serverResults(e)...)
 		}
 	})
@@ -312,7 +312,7 @@ func (em emitter) serverFile() (*jen.File, []string) {
 		f.Add(commentLines(e.name + " returns a 501 notImplemented *Error."))
 		ret := append(e.zeroResults(), jen.Id("errNotImplemented").Call(jen.Lit(e.name)))
 		f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
-			Add(argsOf(em.longMethod(e, "func (UnimplementedServer)", "context.Context"), jen.Qual("context", "Context"), jen.Op("*").Id(e.name+"Request"))).
+			Add(argsOf(em.longMethod(e, "func (UnimplementedServer)", "context.Context"), jen.Qual("context", "Context"), jen.Id("*"+e.name+"Request"))).
 			Params(em.serverResults(e)...).
 			Block(jen.Return(ret...))
 	}
@@ -340,8 +340,8 @@ func (em emitter) serverFile() (*jen.File, []string) {
 		b.Id("rt").Op(":=").Id("newRouter").Call()
 		for _, e := range eps {
 			for _, r := range e.routes {
-				b.Id("rt").Dot("Handle").Add(argsOf(long("rt.Handle(", r.Pattern(), "handle"+e.name+"(s, c))"),
-					pathLit(r.Pattern()), jen.Id("handle"+e.name).Call(jen.Id("s"), jen.Id("c"))))
+				b.Id("rt.Handle").Add(argsOf(long("rt.Handle(", r.Pattern(), "handle"+e.name+"(s, c))"),
+					pathLit(r.Pattern()), jen.Id("handle"+e.name+"(s, c)")))
 			}
 		}
 		b.Return(jen.Id("withErrorShape").Call(jen.Id("rt")))

@@ -79,19 +79,19 @@ func (em emitter) exampleServerFile() *jen.File {
 		f.Add(commentLines(e.name + " records the request body and answers with f.res."))
 		var body []jen.Code
 		if !e.shape.noBody {
-			body = append(body, jen.Id("f").Dot("body").Op("=").Id("req").Dot("Body"))
+			body = append(body, jen.Id("f.body = req.Body"))
 		}
 		var ret []jen.Code
 		if e.answers() {
-			body = append(body, jen.List(jen.Id("res"), jen.Id("_")).Op(":=").Id("f").Dot("res").Assert(em.serverResults(e)[0]))
+			body = append(body, jen.Id("res, _ := f.res").Assert(em.serverResults(e)[0]))
 			ret = append(ret, jen.Id("res"))
 		}
 		if e.shape.statuses != nil {
-			ret = append(ret, jen.Id("f").Dot("status"))
+			ret = append(ret, jen.Id("f.status"))
 		}
 		body = append(body, jen.Return(append(ret, jen.Nil())...))
-		f.Func().Params(jen.Id("f").Op("*").Id("exampleServer")).Id(e.name).
-			Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
+		f.Func().Params(jen.Id("f *exampleServer")).Id(e.name).
+			Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req *"+e.name+"Request"))).
 			Params(em.serverResults(e)...).
 			Block(body...)
 	}
