@@ -41,13 +41,6 @@ type emitter struct {
 	pkg string // Go package name of the output
 }
 
-// newFile starts a Go file with the generated-code header.
-func (em emitter) newFile(header string) *jen.File {
-	f := jen.NewFile(em.pkg)
-	f.HeaderComment(header)
-	return f
-}
-
 // output collects the files of one Emit: it reserves each file's place
 // in the order they are queued, so the result does not depend on which
 // worker finishes first. Only Emit's goroutine uses it.
@@ -59,14 +52,6 @@ type output struct {
 	pending []renderJob
 	// renderer formats pending files beside the build; nil renders inline.
 	renderer *renderer
-}
-
-// render queues f for formatting and reserves its place in the output;
-// renderAll formats the queue. A failure names the file and the IR
-// position it was built from.
-func (o *output) render(path string, f *jen.File, pos ir.Pos, sources ...string) {
-	o.add(path, nil, sources...)
-	o.queue(renderJob{file: len(o.files) - 1, path: path, f: f, pos: pos, out: new(renderOut)})
 }
 
 func (o *output) queue(j renderJob) {
@@ -95,9 +80,8 @@ func (o *output) add(path string, content []byte, sources ...string) {
 func (o *output) emitAll() {
 	o.emitGroups(o.em.modelUnits())
 	o.emitGroups(o.em.endpointUnits())
-	server, pages := o.em.serverFile()
-	o.render("server.go", server, ir.Pos{}, pages...)
-	o.render("server_test.go", o.em.exampleServerFile(), ir.Pos{})
+	o.queueUnits(o.em.serverUnits(), sharedHeader)
+	o.queueUnits(o.em.exampleServerUnits(), sharedHeader)
 	o.emitSupport()
 }
 

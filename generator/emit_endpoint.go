@@ -284,16 +284,48 @@ func clientParamNames(r route) []string {
 	return names
 }
 
-// serverFile builds server.go: the Server interface, UnimplementedServer
-// and NewHandler, one entry per generated endpoint sorted by name. It
-// returns the pages of those endpoints too.
-func (em emitter) serverFile() (*jen.File, []string) {
+// serverUnits are the declarations of server.go: the Server interface,
+// UnimplementedServer and its methods, Endpoints and NewHandler, one entry
+// per generated endpoint sorted by name. The interface unit returns the
+// pages of those endpoints.
+func (em emitter) serverUnits() []unit {
 	eps := em.generated()
+	us := []unit{
+		{emit: func(em emitter, f *jen.File) []string { return em.emitServer(f, eps) }},
+		{emit: func(em emitter, f *jen.File) []string {
+			f.Comment("UnimplementedServer answers every operation with 501 notImplemented. Embed it in a Server")
+			f.Comment("to implement only some operations.")
+			f.Type().Id("UnimplementedServer").Struct()
+			return nil
+		}},
+	}
+	for _, e := range eps {
+		us = append(us, unit{emit: func(em emitter, f *jen.File) []string {
+			f.Add(commentLines(e.name + " returns a 501 notImplemented *Error."))
+			ret := append(e.zeroResults(), jen.Id("errNotImplemented").Call(jen.Lit(e.name)))
+			f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
+				Add(argsOf(em.longMethod(e, "func (UnimplementedServer)", "context.Context"), jen.Qual("context", "Context"), jen.Id("*"+e.name+"Request"))).
+				Params(em.serverResults(e)...).
+				Block(jen.Return(ret...))
+			return nil
+		}})
+	}
+	us = append(us,
+		unit{emit: func(em emitter, f *jen.File) []string { emitEndpoints(f, eps); return nil }},
+		unit{emit: func(em emitter, f *jen.File) []string { emitNewHandler(f, eps); return nil }})
+	for i := range us {
+		us[i].file = "server.go"
+	}
+	return us
+}
+
+// emitServer adds the Server interface and returns the pages of its
+// methods.
+func (em emitter) emitServer(f *jen.File, eps []*endpointInfo) []string {
 	var pages []string
 	for _, e := range eps {
 		pages = append(pages, e.ep.Page)
 	}
-	f := em.newFile(sharedHeader)
 	f.Comment("Server is implemented by the service: one method per endpoint. A method returns an *Error")
 	f.Comment("to choose the failure status; any other error becomes 500.")
 	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
@@ -303,20 +335,11 @@ func (em emitter) serverFile() (*jen.File, []string) {
 				Params(em.serverResults(e)...)
 		}
 	})
-	f.Line()
-	f.Comment("UnimplementedServer answers every operation with 501 notImplemented. Embed it in a Server")
-	f.Comment("to implement only some operations.")
-	f.Type().Id("UnimplementedServer").Struct()
-	for _, e := range eps {
-		f.Line()
-		f.Add(commentLines(e.name + " returns a 501 notImplemented *Error."))
-		ret := append(e.zeroResults(), jen.Id("errNotImplemented").Call(jen.Lit(e.name)))
-		f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
-			Add(argsOf(em.longMethod(e, "func (UnimplementedServer)", "context.Context"), jen.Qual("context", "Context"), jen.Id("*"+e.name+"Request"))).
-			Params(em.serverResults(e)...).
-			Block(jen.Return(ret...))
-	}
-	f.Line()
+	return pages
+}
+
+// emitEndpoints adds Endpoints, which lists every endpoint's EndpointInfo.
+func emitEndpoints(f *jen.File, eps []*endpointInfo) {
 	f.Comment("Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented")
 	f.Comment("permissions (for an Authenticator, see WithAuthenticator), routes and source page.")
 	f.Func().Id("Endpoints").Params().Index().Id("EndpointInfo").Block(
@@ -326,7 +349,10 @@ func (em emitter) serverFile() (*jen.File, []string) {
 			}
 		})),
 	)
-	f.Line()
+}
+
+// emitNewHandler adds NewHandler, which routes every request line.
+func emitNewHandler(f *jen.File, eps []*endpointInfo) {
 	f.Comment("NewHandler routes every documented request line to s. Each request is authenticated, checked")
 	f.Comment("(content type, size, JSON, the documented properties) and decoded before s sees it. Failures,")
 	f.Comment("including unknown paths and methods, are answered in Graph's error shape")
@@ -346,7 +372,6 @@ func (em emitter) serverFile() (*jen.File, []string) {
 		}
 		b.Return(jen.Id("withErrorShape").Call(jen.Id("rt")))
 	})
-	return f, pages
 }
 
 // statusNote says, for an endpoint whose Server method chooses its

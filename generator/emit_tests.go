@@ -61,41 +61,52 @@ func stringLit(s string) jen.Code {
 	return jen.Id("`" + s + "`") // an Id is written as is; an Op is copied by fmt first
 }
 
-// exampleServerFile builds server_test.go: one fake Server for all
-// endpoints, answering with res and recording the request. A fake per
+// exampleServerUnits are the declarations of server_test.go: one fake
+// Server for all endpoints, answering with res and recording the
+// request. A fake per
 // endpoint embedding UnimplementedServer would make the compiler build
 // endpoints² promoted wrapper methods (measured: 24 GB for 600 endpoints).
-func (em emitter) exampleServerFile() *jen.File {
-	f := em.newFile(sharedHeader)
-	f.Comment("exampleServer answers every operation with res, a documented response (a *Content for a stream, a URL for a")
-	f.Comment("redirect), and records the request body.")
-	fields := []jen.Code{jen.Id("body").Any(), jen.Id("res").Any()}
-	if slices.ContainsFunc(em.generated(), func(e *endpointInfo) bool { return e.shape.statuses != nil }) {
-		fields = append(fields, jen.Id("status").Int().Comment("the status of an endpoint documenting several; 0 for its main one"))
+func (em emitter) exampleServerUnits() []unit {
+	eps := em.generated()
+	us := []unit{{emit: func(em emitter, f *jen.File) []string {
+		f.Comment("exampleServer answers every operation with res, a documented response (a *Content for a stream, a URL for a")
+		f.Comment("redirect), and records the request body.")
+		fields := []jen.Code{jen.Id("body").Any(), jen.Id("res").Any()}
+		if slices.ContainsFunc(eps, func(e *endpointInfo) bool { return e.shape.statuses != nil }) {
+			fields = append(fields, jen.Id("status").Int().Comment("the status of an endpoint documenting several; 0 for its main one"))
+		}
+		f.Type().Id("exampleServer").Struct(fields...)
+		return nil
+	}}}
+	for _, e := range eps {
+		us = append(us, unit{emit: func(em emitter, f *jen.File) []string { em.emitExampleServerMethod(f, e); return nil }})
 	}
-	f.Type().Id("exampleServer").Struct(fields...)
-	for _, e := range em.generated() {
-		f.Line()
-		f.Add(commentLines(e.name + " records the request body and answers with f.res."))
-		var body []jen.Code
-		if !e.shape.noBody {
-			body = append(body, jen.Id("f.body = req.Body"))
-		}
-		var ret []jen.Code
-		if e.answers() {
-			body = append(body, jen.Id("res, _ := f.res").Assert(em.serverResults(e)[0]))
-			ret = append(ret, jen.Id("res"))
-		}
-		if e.shape.statuses != nil {
-			ret = append(ret, jen.Id("f.status"))
-		}
-		body = append(body, jen.Return(append(ret, jen.Nil())...))
-		f.Func().Params(jen.Id("f *exampleServer")).Id(e.name).
-			Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req *"+e.name+"Request"))).
-			Params(em.serverResults(e)...).
-			Block(body...)
+	for i := range us {
+		us[i].file = "server_test.go"
 	}
-	return f
+	return us
+}
+
+// emitExampleServerMethod adds exampleServer's method for e.
+func (em emitter) emitExampleServerMethod(f *jen.File, e *endpointInfo) {
+	f.Add(commentLines(e.name + " records the request body and answers with f.res."))
+	var body []jen.Code
+	if !e.shape.noBody {
+		body = append(body, jen.Id("f.body = req.Body"))
+	}
+	var ret []jen.Code
+	if e.answers() {
+		body = append(body, jen.Id("res, _ := f.res").Assert(em.serverResults(e)[0]))
+		ret = append(ret, jen.Id("res"))
+	}
+	if e.shape.statuses != nil {
+		ret = append(ret, jen.Id("f.status"))
+	}
+	body = append(body, jen.Return(append(ret, jen.Nil())...))
+	f.Func().Params(jen.Id("f *exampleServer")).Id(e.name).
+		Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req *"+e.name+"Request"))).
+		Params(em.serverResults(e)...).
+		Block(body...)
 }
 
 // emitExampleTest writes Test<Name>Example<N>: the round trips of the

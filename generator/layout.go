@@ -100,9 +100,16 @@ func (em emitter) endpointUnits() []unit {
 // starts last and leaves the other cores idle.
 func (o *output) emitGroups(us []unit) {
 	for _, grp := range groupUnits(us) {
-		o.add(grp[0].file, nil)
-		o.queue(renderJob{file: len(o.files) - 1, path: grp[0].file, units: grp, pos: grp[0].pos, out: new(renderOut)})
+		o.queueUnits(grp, "")
 	}
+}
+
+// queueUnits reserves the place of the file of us (which share it) and
+// queues the job that builds, renders and formats it. header, when set,
+// heads the file whatever pages it was built from.
+func (o *output) queueUnits(us []unit, header string) {
+	o.add(us[0].file, nil)
+	o.queue(renderJob{file: len(o.files) - 1, path: us[0].file, units: us, header: header, pos: us[0].pos, out: new(renderOut)})
 }
 
 // groupUnits sorts units by file, then by position inside the file, and
@@ -124,8 +131,9 @@ func groupUnits(us []unit) [][]unit {
 
 // buildGrouped builds one file from units that share it, as one jen.File:
 // what renderGrouped renders unit by unit, and its fallback. Its header
-// names the page when a single page produced it.
-func (em emitter) buildGrouped(us []unit) (*jen.File, []string) {
+// is header, or when that is empty names the page when a single page
+// produced it.
+func (em emitter) buildGrouped(us []unit, header string) (*jen.File, []string) {
 	f := jen.NewFile(em.pkg)
 	var sources []string
 	for i, u := range us {
@@ -135,6 +143,6 @@ func (em emitter) buildGrouped(us []unit) (*jen.File, []string) {
 		sources = append(sources, u.emit(em, f)...)
 	}
 	sources = pagesOf(sources)
-	f.HeaderComment(fileHeader(sources))
+	f.HeaderComment(cmp.Or(header, fileHeader(sources)))
 	return f, sources
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -51,7 +52,7 @@ type unitBatch struct {
 // bytes that rendering buildGrouped's jen.File gives. It returns the
 // pages the file was built from; ok is false (and dst unspecified) when a
 // unit's header is not one it can merge.
-func (em emitter) renderGrouped(us []unit, perBatch int, dst *bytes.Buffer) (sources []string, ok bool, err error) {
+func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *bytes.Buffer) (sources []string, ok bool, err error) {
 	batches := make([]unitBatch, (len(us)+perBatch-1)/perBatch)
 	defer func() {
 		for _, b := range batches {
@@ -88,7 +89,7 @@ func (em emitter) renderGrouped(us []unit, perBatch int, dst *bytes.Buffer) (sou
 	}
 	sources = pagesOf(sources)
 	dst.Reset()
-	if err := writeFileHead(dst, em.pkg, fileHeader(sources), imports); err != nil {
+	if err := writeFileHead(dst, em.pkg, cmp.Or(header, fileHeader(sources)), imports); err != nil {
 		return nil, false, err
 	}
 	for i, b := range batches {

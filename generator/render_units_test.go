@@ -116,18 +116,28 @@ func TestRenderGroupedCorpus(t *testing.T) {
 }
 
 // checkGrouped compares renderGrouped with rendering buildGrouped's file
-// for each file of units of ds.
+// for each file of units of ds, server.go and server_test.go included.
 func checkGrouped(t *testing.T, ds *ir.DocSet, perBatch ...int) {
 	t.Helper()
 	em := emitter{Plan: mustPlan(t, ds), pkg: "generated"}
-	units := 0
+	type file struct {
+		units  []unit
+		header string
+	}
+	var files []file
 	for _, grp := range groupUnits(append(em.modelUnits(), em.endpointUnits()...)) {
-		f, wantSources := em.buildGrouped(grp)
+		files = append(files, file{grp, ""})
+	}
+	files = append(files, file{em.serverUnits(), sharedHeader}, file{em.exampleServerUnits(), sharedHeader})
+	units := 0
+	for _, fl := range files {
+		grp := fl.units
+		f, wantSources := em.buildGrouped(grp, fl.header)
 		want := renderWhole(t, f)
 		units += len(grp)
 		for _, n := range perBatch {
 			var got bytes.Buffer
-			sources, ok, err := em.renderGrouped(grp, n, &got)
+			sources, ok, err := em.renderGrouped(grp, n, fl.header, &got)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,11 +180,11 @@ func TestRenderUnitsFallback(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			o := &output{em: emitter{Plan: &Plan{}, pkg: "p"}}
 			var buf bytes.Buffer
-			_, ok, err := o.em.renderGrouped(tc.units, 1, &buf)
+			_, ok, err := o.em.renderGrouped(tc.units, 1, "", &buf)
 			if err != nil || ok != tc.merge {
 				t.Fatalf("renderGrouped: ok %v, %v; want ok %v", ok, err, tc.merge)
 			}
-			f, _ := o.em.buildGrouped(tc.units)
+			f, _ := o.em.buildGrouped(tc.units, "")
 			want, err := o.renderOne(renderJob{path: "f.go", f: f}, new(bytes.Buffer))
 			if err != nil {
 				t.Fatal(err)
