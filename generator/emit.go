@@ -39,6 +39,9 @@ func sourceRef(pos ir.Pos) string {
 type emitter struct {
 	*Plan
 	pkg string // Go package name of the output
+	// raw, when set, takes the example bodies that would be raw string
+	// literals, leaving a marker that renderBatch replaces with them.
+	raw *rawBodies
 }
 
 // output collects the files of one Emit: it reserves each file's place

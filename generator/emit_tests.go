@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strconv"
@@ -45,20 +46,25 @@ func (em emitter) emitExampleBodies(f *jen.File, e *endpointInfo, ex exampleInfo
 		}
 		name := e.exampleConst(ex.n, b.part)
 		f.Add(commentLines(name + " is the " + strings.ToLower(b.part) + " body of the example at " + pos + "."))
-		f.Const().Id(name).Op("=").Add(stringLit(string(b.body)))
+		f.Const().Id(name).Op("=").Add(em.bodyLit(b.body))
 		f.Line()
 	}
 }
 
-// stringLit is s as a raw string literal, which keeps a JSON body
+// bodyLit is body as a raw string literal, which keeps a JSON body
 // readable in the test file, or quoted where a raw string cannot hold it
 // (a back quote, a carriage return, which raw strings drop, or bytes the
-// Go scanner rejects).
-func stringLit(s string) jen.Code {
-	if !utf8.ValidString(s) || strings.ContainsAny(s, "`\r\x00\ufeff") {
-		return jen.Lit(s)
+// Go scanner rejects). Under renderBatch the literal is a marker that it
+// replaces with the body: jen would copy a body four times (4.6 MB of
+// JSON on beta).
+func (em emitter) bodyLit(body []byte) jen.Code {
+	if !utf8.Valid(body) || bytes.ContainsAny(body, "`\r\x00\ufeff") {
+		return jen.Lit(string(body))
 	}
-	return jen.Id("`" + s + "`") // an Id is written as is; an Op is copied by fmt first
+	if em.raw != nil {
+		return jen.Id(em.raw.marker(body))
+	}
+	return jen.Id("`" + string(body) + "`") // an Id is written as is; an Op is copied by fmt first
 }
 
 // exampleServerUnits are the declarations of server_test.go: one fake

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -107,27 +108,30 @@ func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *byt
 func (em emitter) renderBatch(us []unit) (b unitBatch) {
 	b.buf = batchBuffers.Get().(*bytes.Buffer)
 	b.buf.Reset()
+	scratch := batchBuffers.Get().(*bytes.Buffer)
+	defer batchBuffers.Put(scratch)
 	defer func() {
 		if p := recover(); p != nil {
 			b.err = fmt.Errorf("generator: internal error: %v", p)
 		}
 	}()
 	seen := map[string]bool{}
+	em.raw = new(rawBodies)
 	for i, u := range us {
 		if i > 0 {
 			b.buf.WriteString(unitSeparator)
 		}
 		f := jen.NewFile(em.pkg)
 		f.NoFormat = true
+		em.raw.bodies = em.raw.bodies[:0]
 		b.sources = append(b.sources, u.emit(em, f)...)
-		start := b.buf.Len()
-		if err := f.Render(b.buf); err != nil {
+		scratch.Reset()
+		if err := f.Render(scratch); err != nil {
 			b.err = fmt.Errorf("generator: render %s (built from %s): %w", u.file, u.pos, err)
 			return b
 		}
-		out := b.buf.Bytes()[start:]
-		body, imports, ok := splitHead(out, em.pkg)
-		if !ok {
+		body, imports, ok := splitHead(scratch.Bytes(), em.pkg)
+		if !ok || !writeRaw(b.buf, body, em.raw.bodies) {
 			return b
 		}
 		for _, p := range imports {
@@ -136,13 +140,46 @@ func (em emitter) renderBatch(us []unit) (b unitBatch) {
 				b.imports = append(b.imports, string(p))
 			}
 		}
-		// Move the declarations over the head just cut off.
-		n := copy(out, body)
-		b.buf.Truncate(start + n)
 	}
 	slices.Sort(b.imports)
 	b.ok = true
 	return b
+}
+
+// rawBodies are the raw string literals of a unit, in the order emitted.
+type rawBodies struct {
+	bodies [][]byte
+}
+
+// marker records body and returns the text that stands for it: a NUL
+// byte, which jen renders nowhere else (string literals escape it,
+// comments and bodies holding one are not raw), its index, a NUL byte.
+func (r *rawBodies) marker(body []byte) string {
+	r.bodies = append(r.bodies, body)
+	return "\x00" + strconv.Itoa(len(r.bodies)-1) + "\x00"
+}
+
+// writeRaw writes src to dst with each marker replaced by its body as a
+// raw string literal. It reports false when src's markers are not those
+// of bodies, each once and in order (the file is then rendered whole,
+// without markers).
+func writeRaw(dst *bytes.Buffer, src []byte, bodies [][]byte) bool {
+	for n := 0; ; n++ {
+		k := bytes.IndexByte(src, 0)
+		if k < 0 {
+			dst.Write(src)
+			return n == len(bodies)
+		}
+		end := bytes.IndexByte(src[k+1:], 0)
+		if end < 0 || n >= len(bodies) || string(src[k+1:k+1+end]) != strconv.Itoa(n) {
+			return false
+		}
+		dst.Write(src[:k])
+		dst.WriteByte('`')
+		dst.Write(bodies[n])
+		dst.WriteByte('`')
+		src = src[k+1+end+1:]
+	}
 }
 
 // splitHead cuts the package clause and the import block off src, a file

@@ -202,3 +202,34 @@ func TestRenderUnitsFallback(t *testing.T) {
 		})
 	}
 }
+
+func TestWriteRaw(t *testing.T) {
+	var r rawBodies
+	a, b := r.marker([]byte(`{"a":1}`)), r.marker([]byte("[]"))
+	for _, tc := range []struct {
+		name, src, want string
+		ok              bool
+	}{
+		{name: "in order", src: "const x = " + a + "\nconst y = " + b + "\n", want: "const x = `{\"a\":1}`\nconst y = `[]`\n", ok: true},
+		{name: "swapped", src: "const x = " + b + "\nconst y = " + a + "\n"},
+		{name: "one missing", src: "const x = " + a + "\n"},
+		{name: "one twice", src: a + a + b},
+		{name: "stray NUL", src: "x\x00y" + a + b},
+		{name: "unclosed", src: a + b + "\x00" + "2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var dst bytes.Buffer
+			ok := writeRaw(&dst, []byte(tc.src), r.bodies)
+			if ok != tc.ok {
+				t.Fatalf("ok = %v, want %v", ok, tc.ok)
+			}
+			if ok && dst.String() != tc.want {
+				t.Errorf("wrote %q, want %q", dst.String(), tc.want)
+			}
+		})
+	}
+	var dst bytes.Buffer
+	if !writeRaw(&dst, []byte("no markers"), nil) || dst.String() != "no markers" {
+		t.Errorf("without markers: %q", dst.String())
+	}
+}
