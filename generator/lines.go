@@ -164,8 +164,12 @@ func longLit(s string) *jen.Statement {
 		parts = append(parts, s[:cut])
 		s = s[cut:]
 	}
-	st := jen.Lit(append(parts, s)[0])
-	for _, p := range append(parts, s)[1:] {
+	if parts == nil {
+		return jen.Lit(s) // most literals fit a line
+	}
+	parts = append(parts, s)
+	st := jen.Lit(parts[0])
+	for _, p := range parts[1:] {
 		st.Op("+").Line().Lit(p)
 	}
 	return st
