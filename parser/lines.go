@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/docs2go/docs2go/parser/ir"
 	"github.com/yuin/goldmark/text"
@@ -18,18 +19,42 @@ type lineIndex struct {
 }
 
 func newLineIndex(file string, src []byte) *lineIndex {
-	// Count, then IndexByte: both are vectorized, where a byte loop
-	// appending to a guessed capacity was a tenth of our own work.
-	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	li := &lineIndex{}
+	li.index(file, src)
+	return li
+}
+
+// lineIndexes keeps line indexes between pages: ParsePage needs one only
+// while it runs (positions are computed as it goes), and a fresh one per
+// page was a tenth of the parser's allocations.
+var lineIndexes = sync.Pool{New: func() any { return new(lineIndex) }}
+
+// maxPooledLines bounds the index a pool keeps: a hostile page of a
+// million empty lines should not pin 8 MB per core for the rest of a run.
+const maxPooledLines = 1 << 16
+
+// index indexes src, reusing li's array. IndexByte is vectorized, where a
+// byte loop was a tenth of our own work.
+func (li *lineIndex) index(file string, src []byte) {
+	li.file = file
+	li.starts = append(li.starts[:0], 0)
 	for i := 0; ; {
 		j := bytes.IndexByte(src[i:], '\n')
 		if j < 0 {
 			break
 		}
 		i += j + 1
-		starts = append(starts, i)
+		li.starts = append(li.starts, i)
 	}
-	return &lineIndex{file: file, starts: starts}
+}
+
+// release returns li to lineIndexes; li must not be used afterwards.
+func (li *lineIndex) release() {
+	if cap(li.starts) > maxPooledLines {
+		return
+	}
+	li.file = ""
+	lineIndexes.Put(li)
 }
 
 // pos returns the position of offset off; negative offsets yield the

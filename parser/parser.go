@@ -11,6 +11,7 @@ package parser
 import (
 	"bytes"
 	"strings"
+	"unsafe"
 
 	"github.com/docs2go/docs2go/parser/ir"
 	gast "github.com/yuin/goldmark/ast"
@@ -21,7 +22,24 @@ import (
 // slash path file. Problems found on the page are returned as diagnostics;
 // a page never fails as a whole.
 func ParsePage(file string, src []byte) (page *ir.Page, diags ir.Diagnostics) {
-	p := newPageParser(file, src)
+	return parsePage(file, src, string(src))
+}
+
+// ParseOwnedPage is ParsePage for a caller that hands src over: the page's
+// strings are slices of src itself rather than of a copy, so src must never
+// be modified afterwards. docs2go reads every page into a buffer of its
+// own and keeps only the hash besides the page, and the copy was a fifth
+// of the bytes the parser allocated.
+func ParseOwnedPage(file string, src []byte) (page *ir.Page, diags ir.Diagnostics) {
+	return parsePage(file, src, unsafe.String(unsafe.SliceData(src), len(src)))
+}
+
+// parsePage parses src, whose text is its content as a string.
+func parsePage(file string, src []byte, text string) (page *ir.Page, diags ir.Diagnostics) {
+	li := lineIndexes.Get().(*lineIndex)
+	li.index(file, src)
+	defer li.release()
+	p := &pageParser{src: src, text: text, li: li, page: &ir.Page{File: file}}
 	defer func() {
 		// The parser must survive any input; an internal bug on one page
 		// becomes a diagnostic, not a crash of the whole run.
@@ -56,15 +74,6 @@ type pageParser struct {
 	res          *ir.Resource                 // the resource properties go to
 	resAnnotated bool                         // res got its resource annotation
 	descPara     gast.Node                    // the paragraph the page description came from
-}
-
-func newPageParser(file string, src []byte) *pageParser {
-	return &pageParser{
-		src:  src,
-		text: string(src),
-		li:   newLineIndex(file, src),
-		page: &ir.Page{File: file},
-	}
 }
 
 // parse runs the whole pipeline.
