@@ -3,6 +3,7 @@ package jsontree
 import (
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -18,6 +19,29 @@ type reader struct {
 	state tokState
 	stack []tokState // states of the enclosing arrays and objects
 	depth int        // the deepest nesting seen
+
+	// Allocation: nodes come from slabs, and the members and items of the
+	// open objects and arrays wait on shared stacks until each gets one
+	// slice of its exact size. A node and a doubling slice per value were
+	// most of a parse's allocations.
+	slab    []Node
+	members []Member
+	elems   []*Node
+}
+
+// maxSlab is the most nodes one slab holds; slabs start small, as most
+// bodies are.
+const maxSlab = 256
+
+// node returns a new node of the given kind.
+func (r *reader) node(kind Kind) *Node {
+	if len(r.slab) == cap(r.slab) {
+		r.slab = make([]Node, 0, min(maxSlab, max(8, 2*cap(r.slab))))
+	}
+	r.slab = r.slab[:len(r.slab)+1]
+	n := &r.slab[len(r.slab)-1]
+	n.Kind = kind
+	return n
 }
 
 // tokState is where the reader is, as Decoder.Token's tokenState.
@@ -68,7 +92,9 @@ func (r *reader) value() (*Node, error) {
 	var n *Node
 	switch t.delim {
 	case 0:
-		return &Node{Kind: t.kind, Off: t.off, Raw: t.raw, Str: t.str}, nil
+		n = r.node(t.kind)
+		n.Off, n.Raw, n.Str = t.off, t.raw, t.str
+		return n, nil
 	case '{':
 		n, err = r.object()
 	case '[':
@@ -85,7 +111,8 @@ func (r *reader) value() (*Node, error) {
 
 // object reads the members after '{' and the closing '}'.
 func (r *reader) object() (*Node, error) {
-	n := &Node{Kind: Object}
+	start := len(r.members)
+	defer func() { r.members = r.members[:start] }()
 	for r.more() {
 		t, err := r.token()
 		if err != nil {
@@ -95,7 +122,11 @@ func (r *reader) object() (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Members = append(n.Members, Member{Key: t.str, KeyOff: t.off, Val: val})
+		r.members = append(r.members, Member{Key: t.str, KeyOff: t.off, Val: val})
+	}
+	n := r.node(Object)
+	if len(r.members) > start {
+		n.Members = slices.Clone(r.members[start:])
 	}
 	_, err := r.token() // '}'
 	return n, err
@@ -103,13 +134,18 @@ func (r *reader) object() (*Node, error) {
 
 // array reads the elements after '[' and the closing ']'.
 func (r *reader) array() (*Node, error) {
-	n := &Node{Kind: Array}
+	start := len(r.elems)
+	defer func() { r.elems = r.elems[:start] }()
 	for r.more() {
 		e, err := r.value()
 		if err != nil {
 			return nil, err
 		}
-		n.Elems = append(n.Elems, e)
+		r.elems = append(r.elems, e)
+	}
+	n := r.node(Array)
+	if len(r.elems) > start {
+		n.Elems = slices.Clone(r.elems[start:])
 	}
 	_, err := r.token() // ']'
 	return n, err

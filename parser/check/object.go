@@ -59,11 +59,11 @@ func (w *walker) member(t *ir.Type, f *fields, m jsontree.Member) {
 	case strings.Contains(m.Key, "@"):
 		// Instance annotations ("@odata.context", "x@odata.bind") are kept
 		// in AdditionalData.
-	case f.byLower[strings.ToLower(m.Key)] != nil:
+	case f.lower(m.Key) != nil:
 		// The runtime's unmarshalObject keeps such a key in AdditionalData
 		// and decodes fields from exact names only (encoding/json alone
 		// would fold case), so this is lossless; but it is still a typo.
-		want := f.byLower[strings.ToLower(m.Key)].prop.Name
+		want := f.lower(m.Key).prop.Name
 		w.warnAt(m.KeyOff, ir.CodeUnknownProperty, "%s: property %q is not a property of %s; did you mean %q (names are case-sensitive)",
 			w.pathString(), m.Key, t.QualifiedName(), want)
 	case t.Inferred || w.c.open[strings.ToLower(t.Name)] || w.c.isNavigation(t, m.Key):
@@ -73,7 +73,7 @@ func (w *walker) member(t *ir.Type, f *fields, m jsontree.Member) {
 		// report.
 	default:
 		w.warnAt(m.KeyOff, ir.CodeUnknownProperty, "%s: property %q is not a property of %s%s",
-			w.pathString(), m.Key, t.QualifiedName(), didYouMean(m.Key, f.names))
+			w.pathString(), m.Key, t.QualifiedName(), didYouMean(m.Key, f.propertyNames()))
 	}
 }
 
