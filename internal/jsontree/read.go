@@ -25,18 +25,25 @@ type reader struct {
 	// slice of its exact size. A node and a doubling slice per value were
 	// most of a parse's allocations.
 	slab    []Node
+	budget  int // nodes the text may still need beyond the slabs (maxValues)
 	members []Member
 	elems   []*Node
 }
 
-// maxSlab is the most nodes one slab holds; slabs start small, as most
-// bodies are.
+// maxSlab is the most nodes one slab holds.
 const maxSlab = 256
+
+// newReader returns a reader of s whose slabs hold no more nodes than s
+// can have: Docs live as long as the run, so nodes a slab leaves unused
+// stay taken.
+func newReader(s string) reader { return reader{s: s, budget: maxValues(s)} }
 
 // node returns a new node of the given kind.
 func (r *reader) node(kind Kind) *Node {
 	if len(r.slab) == cap(r.slab) {
-		r.slab = make([]Node, 0, min(maxSlab, max(8, 2*cap(r.slab))))
+		n := max(1, min(maxSlab, r.budget)) // 1: the bound holds for valid JSON only
+		r.slab = make([]Node, 0, n)
+		r.budget -= n
 	}
 	r.slab = r.slab[:len(r.slab)+1]
 	n := &r.slab[len(r.slab)-1]
@@ -278,4 +285,27 @@ func quoteChar(c byte) string {
 	}
 	s := strconv.Quote(string(rune(c)))
 	return "'" + s[1:len(s)-1] + "'"
+}
+
+// maxValues bounds the values of JSON text s: the top-level one, and in
+// every array and object one more than its commas, so 1 plus the '[', '{'
+// and ',' outside strings. The bound is exact unless an array or object is
+// empty.
+func maxValues(s string) int {
+	n, inStr := 1, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case inStr:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == ',' || c == '[' || c == '{':
+			n++
+		}
+	}
+	return n
 }

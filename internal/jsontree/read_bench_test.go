@@ -2,6 +2,7 @@ package jsontree
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -35,4 +36,64 @@ func BenchmarkParse(b *testing.B) {
 			b.Fatal("body does not parse")
 		}
 	}
+}
+
+// TestSmallBodyBytes bounds what parsing a small body allocates: Docs stay
+// attached to their blocks for the whole run, so a slab sized for more
+// nodes than the text can hold wastes memory per example.
+func TestSmallBodyBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation counting is skipped in -short")
+	}
+	const body = `{"id": "1", "ok": true}`
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	const n = 1000
+	for range n {
+		if Parse(body).strict == nil {
+			t.Fatal("body does not parse")
+		}
+	}
+	runtime.ReadMemStats(&after)
+	perParse := (after.TotalAlloc - before.TotalAlloc) / n
+	t.Logf("%d bytes per parse", perParse)
+	// Doc, 3 nodes (96 bytes each), 2 members, reader stacks: about 700
+	// bytes; 8 nodes per slab would add 480.
+	if perParse > 900 {
+		t.Errorf("parsing %s allocates %d bytes, want at most 900", body, perParse)
+	}
+}
+
+// TestMaxValues checks that maxValues bounds the nodes of a tree, exactly
+// when no array or object is empty.
+func TestMaxValues(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		exact bool
+	}{
+		{`1`, true}, {`"a,[{"`, true}, {`{"a": [1, 2, {"b": "x\",y"}], "c": null}`, true},
+		{`[[[[1]]]]`, true}, {`{}`, false}, {`[[], {}, [1]]`, false}, {benchBody, false},
+		{"{\"k\\\\\": [1,2]}", true},
+	} {
+		root, err := Read(tc.text)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.text, err)
+		}
+		nodes, bound := countNodes(root), maxValues(tc.text)
+		if nodes > bound || tc.exact && nodes != bound {
+			t.Errorf("%s: %d nodes, maxValues %d (exact: %v)", tc.text, nodes, bound, tc.exact)
+		}
+	}
+}
+
+func countNodes(n *Node) int {
+	c := 1
+	for _, m := range n.Members {
+		c += countNodes(m.Val)
+	}
+	for _, e := range n.Elems {
+		c += countNodes(e)
+	}
+	return c
 }
