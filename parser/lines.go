@@ -5,7 +5,6 @@ import (
 	"iter"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/docs2go/docs2go/parser/ir"
 	"github.com/yuin/goldmark/text"
@@ -24,15 +23,6 @@ func newLineIndex(file string, src []byte) *lineIndex {
 	return li
 }
 
-// lineIndexes keeps line indexes between pages: ParsePage needs one only
-// while it runs (positions are computed as it goes), and a fresh one per
-// page was a tenth of the parser's allocations.
-var lineIndexes = sync.Pool{New: func() any { return new(lineIndex) }}
-
-// maxPooledLines bounds the index a pool keeps: a hostile page of a
-// million empty lines should not pin 8 MB per core for the rest of a run.
-const maxPooledLines = 1 << 16
-
 // index indexes src, reusing li's array. IndexByte is vectorized, where a
 // byte loop was a tenth of our own work.
 func (li *lineIndex) index(file string, src []byte) {
@@ -46,15 +36,6 @@ func (li *lineIndex) index(file string, src []byte) {
 		i += j + 1
 		li.starts = append(li.starts, i)
 	}
-}
-
-// release returns li to lineIndexes; li must not be used afterwards.
-func (li *lineIndex) release() {
-	if cap(li.starts) > maxPooledLines {
-		return
-	}
-	li.file = ""
-	lineIndexes.Put(li)
 }
 
 // pos returns the position of offset off; negative offsets yield the

@@ -10,6 +10,7 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -36,10 +37,10 @@ func ParseOwnedPage(file string, src []byte) (page *ir.Page, diags ir.Diagnostic
 
 // parsePage parses src, whose text is its content as a string.
 func parsePage(file string, src []byte, text string) (page *ir.Page, diags ir.Diagnostics) {
-	li := lineIndexes.Get().(*lineIndex)
-	li.index(file, src)
-	defer li.release()
-	p := &pageParser{src: src, text: text, li: li, page: &ir.Page{File: file}}
+	scr := scratches.Get().(*scratch)
+	defer scr.release()
+	scr.li.index(file, src)
+	p := &pageParser{src: src, text: text, li: &scr.li, scr: scr, page: &ir.Page{File: file}}
 	defer func() {
 		// The parser must survive any input; an internal bug on one page
 		// becomes a diagnostic, not a crash of the whole run.
@@ -62,6 +63,7 @@ type pageParser struct {
 	md    []byte // src[base:] with deep nesting cut (nesting.go), what goldmark reads
 	mdTxt string // md as a string
 	li    *lineIndex
+	scr   *scratch // what only this parse uses, reused from page to page
 	page  *ir.Page
 	diags ir.Diagnostics
 	fm    frontMatter
@@ -159,16 +161,18 @@ func (p *pageParser) rawLines(n gast.Node) string {
 	return p.joinLines(lines.Sliced(0, lines.Len()))
 }
 
-// fenceLines returns the content lines of a block with absolute offsets.
+// fenceLines returns the content lines of a block with absolute offsets,
+// valid until the next call.
 func (p *pageParser) fenceLines(n gast.Node) []fenceLine {
 	lines := n.Lines()
-	out := make([]fenceLine, 0, lines.Len())
+	out := slices.Grow(p.scr.fence[:0], lines.Len())
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		// from src, not md: a line defuseNesting cut keeps its bytes in bodies
 		t := trimEOL(p.text[p.abs(seg.Start):p.abs(seg.Stop)])
 		out = append(out, fenceLine{text: t, off: p.abs(seg.Start)})
 	}
+	p.scr.fence = out
 	return out
 }
 
