@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // reader reads JSON text token by token like encoding/json's
@@ -292,20 +293,34 @@ func quoteChar(c byte) string {
 // and ',' outside strings. The bound is exact unless an array or object is
 // empty.
 func maxValues(s string) int {
-	n, inStr := 1, false
+	n := 1
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case inStr:
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				inStr = false
-			}
-		case c == '"':
-			inStr = true
-		case c == ',' || c == '[' || c == '{':
+		switch s[i] {
+		case '"':
+			i = closingQuote(s, i)
+		case ',', '[', '{':
 			n++
 		}
 	}
 	return n
+}
+
+// closingQuote returns the offset of the quote that closes the string
+// opening at s[open], len(s) when none does.
+func closingQuote(s string, open int) int {
+	for from := open + 1; ; {
+		k := strings.IndexByte(s[from:], '"')
+		if k < 0 {
+			return len(s)
+		}
+		q := from + k
+		backslashes := 0
+		for q-backslashes-1 > open && s[q-backslashes-1] == '\\' {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return q
+		}
+		from = q + 1
+	}
 }
