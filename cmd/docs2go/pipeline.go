@@ -2,9 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"sync/atomic"
 
@@ -88,16 +86,6 @@ func inputHashes(srcs []source) []outdir.ManifestFile {
 		hs[i] = outdir.ManifestFile{Path: s.name, SHA256: s.hash}
 	}
 	return hs
-}
-
-// tuneGC makes the collector run at 4x the live heap instead of 2x,
-// unless GOGC is set: a run allocates about 1.5 GB in short-lived objects
-// over a live heap of 100-200 MB, and this saves a fifth of the CPU for
-// about 100 MB more peak RSS (measured on the corpus).
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(300)
-	}
 }
 
 // pipelineRuns counts full runs, so tests can tell the fast path was taken.

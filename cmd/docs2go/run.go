@@ -44,7 +44,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
+	stopPeak := watchPeakHeap()
 	status := generate(o, cfg, stdout, stderr)
+	stopPeak()
 	if o.memProfile != "" {
 		if err := writeMemProfile(o.memProfile); err != nil {
 			return fail(stderr, 2, err)
