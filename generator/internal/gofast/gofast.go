@@ -54,15 +54,15 @@ func Decl(src []byte) (out []byte, fast bool, err error) {
 func AppendDecl(dst, src []byte) (out []byte, fast bool, err error) {
 	b := pool.Get().(*buffers)
 	defer pool.Put(b)
-	full := append(append(b.full[:0], prefix...), src...)
-	b.full = full
-	if decls, comments, ok := b.parse(full); ok {
+	if decls, comments, ok := b.parse(src); ok {
 		b.lines = lineStarts(b.parser.src, b.lines)
-		s := &source{base: 1, size: len(full), lines: b.lines}
+		s := &source{base: 1, size: len(prefix) + len(src), lines: b.lines}
 		if out, ok := printFile(dst, s, decls, comments, b); ok {
 			return out, true, nil
 		}
 	}
+	full := append(append(b.full[:0], prefix...), src...)
+	b.full = full
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "", full, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
@@ -83,11 +83,12 @@ func AppendDecl(dst, src []byte) (out []byte, fast bool, err error) {
 	return append(dst, out...), false, nil
 }
 
-// parse reads full with the fast parser, or reports that it gave up.
-// The syntax tree's strings point into full: it must not outlive the
-// printing (the caller's bytes are reused for the next declaration).
-func (b *buffers) parse(full []byte) (decls []ast.Decl, comments []*ast.CommentGroup, ok bool) {
-	if !checkText(full) {
+// parse reads src (declarations, as after prefix) with the fast parser,
+// or reports that it gave up. The syntax tree's strings point into src:
+// it must not outlive the printing (the caller's bytes are reused for the
+// next declaration).
+func (b *buffers) parse(src []byte) (decls []ast.Decl, comments []*ast.CommentGroup, ok bool) {
+	if len(src) == 0 || !checkText(src) {
 		return nil, nil, false
 	}
 	defer func() {
@@ -97,7 +98,7 @@ func (b *buffers) parse(full []byte) (decls []ast.Decl, comments []*ast.CommentG
 			decls, comments, ok = nil, nil, false
 		}
 	}()
-	decls = b.parser.parseDecls(unsafe.String(&full[0], len(full)))
+	decls = b.parser.parseDecls(unsafe.String(&src[0], len(src)))
 	return decls, b.parser.comments, len(decls) > 0
 }
 

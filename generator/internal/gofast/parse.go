@@ -27,19 +27,15 @@ type declParser struct {
 // higher; code this deep is not what docs2go emits).
 const maxNest = 200
 
-// parseDecls parses src, a file holding the package clause "package p"
-// and declarations, into its declarations and comments.
+// parseDecls parses src, declarations, into its declarations and
+// comments as go/parser reads them after prefix (the package clause and a
+// blank line, not scanned: src starts on line 3, the last token before it
+// on line 1).
 func (p *declParser) parseDecls(src string) (decls []ast.Decl) {
-	p.scanner = scanner{src: src, line: 1}
-	p.base, p.lead, p.comments, p.exprLev, p.nest, p.guardOK = 1, nil, p.comments[:0], 0, 0, false
+	p.scanner = scanner{src: src, line: 3, lastLine: 1}
+	p.base, p.lead, p.comments, p.exprLev, p.nest, p.guardOK = 1+len(prefix), nil, p.comments[:0], 0, 0, false
 	p.nodes.reset()
 	p.next()
-	p.expect(token.PACKAGE)
-	if p.tok != token.IDENT || p.lit != "p" {
-		unhandled()
-	}
-	p.next()
-	p.expectSemi()
 	for p.tok != token.EOF {
 		switch p.tok {
 		case token.CONST, token.VAR, token.TYPE:

@@ -89,7 +89,7 @@ func checkParse(tb testing.TB, src []byte) bool {
 	tb.Helper()
 	full := append([]byte(prefix), src...)
 	var b buffers
-	decls, comments, ok := b.parse(full)
+	decls, comments, ok := b.parse(src)
 	if !ok {
 		return false
 	}

@@ -38,18 +38,25 @@ func checkText(src []byte) bool {
 		!bytes.Contains(src, []byte("\uFEFF"))
 }
 
-// lineStarts returns the offsets of the line starts of src, as
+// lineStarts returns the offsets of the line starts of prefix+src, as
 // token.File.Lines would after a scan.
 func lineStarts(src string, lines []int) []int {
 	lines = append(lines[:0], 0)
-	for i := 0; i < len(src); {
-		j := strings.IndexByte(src[i:], '\n')
-		if j < 0 {
-			break
+	size := len(prefix) + len(src)
+	for i, text := range [2]string{prefix, src} {
+		base := 0
+		if i == 1 {
+			base = len(prefix)
 		}
-		i += j + 1
-		if i < len(src) {
-			lines = append(lines, i)
+		for j := 0; j < len(text); {
+			k := strings.IndexByte(text[j:], '\n')
+			if k < 0 {
+				break
+			}
+			j += k + 1
+			if base+j < size {
+				lines = append(lines, base+j)
+			}
 		}
 	}
 	return lines
