@@ -61,15 +61,14 @@ func AppendDecl(dst, src []byte) (out []byte, fast bool, err error) {
 			return out, true, nil
 		}
 	}
+	// The printer relies on what the fast parser checks (line breaks
+	// gofmt keeps), so go/format prints what it does not read.
 	full := append(append(b.full[:0], prefix...), src...)
 	b.full = full
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "", full, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return dst, false, err
-	}
-	if out, ok := printFile(dst, newSource(fset.File(file.Pos())), file.Decls, file.Comments, b); ok {
-		return out, true, nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(full))

@@ -56,18 +56,48 @@ func (p *declParser) pos() token.Pos { return token.Pos(p.base + p.scanner.pos) 
 // line just above. The scanner already refused comments that follow a
 // token on their line (go/parser's line comments).
 func (p *declParser) next() {
+	prevTok, prevLit, prevEnd := p.tok, p.lit, p.endLine
 	p.lead = nil
 	p.scanner.next()
-	if p.tok != token.COMMENT {
-		return
+	if p.tok == token.COMMENT {
+		var group *ast.CommentGroup
+		endLine := -1
+		for p.tok == token.COMMENT {
+			group, endLine = p.commentGroup()
+		}
+		if endLine+1 == p.tokLine {
+			p.lead = group
+		}
 	}
-	var group *ast.CommentGroup
-	endLine := -1
-	for p.tok == token.COMMENT {
-		group, endLine = p.commentGroup()
+	if p.tokLine > prevEnd && !breakKept(prevTok, prevLit) {
+		unhandled()
 	}
-	if endLine+1 == p.tokLine {
-		p.lead = group
+}
+
+// breakKept reports whether gofmt keeps a line break after tok (lit its
+// text) as the printer prints it: after the { ( , or : that open or
+// continue a list, a block, a field list or a case, after a binary
+// operator, and at the end of a statement, as docs2go writes them. The
+// sites where one of those joins the next token instead (a parenthesized
+// expression, a key: value, an empty list, a unary operator) check it
+// themselves (noBreak). A break gofmt joins would
+// make the printer's nodeSize wrong: a node over several source lines
+// would print on one.
+func breakKept(tok token.Token, lit string) bool {
+	switch tok {
+	case token.ILLEGAL, token.LBRACE, token.LPAREN, token.COMMA, token.COLON:
+		return true
+	case token.SEMICOLON:
+		return lit == "\n"
+	}
+	return tok.Precedence() > 0 // a binary operator
+}
+
+// noBreak refuses a line break between the token that ended on line
+// and the current one, where gofmt joins them.
+func (p *declParser) noBreak(line int) {
+	if p.tokLine > line {
+		unhandled()
 	}
 }
 
@@ -164,7 +194,11 @@ func (p *declParser) genDecl() *ast.GenDecl {
 		return d
 	}
 	d.Lparen = p.pos()
+	line := p.tokLine
 	p.next()
+	if p.tok == token.RPAREN {
+		p.noBreak(line)
+	}
 	var specs []ast.Spec
 	for p.tok != token.RPAREN && p.tok != token.EOF {
 		specs = append(specs, p.spec(d.Tok, p.lead))

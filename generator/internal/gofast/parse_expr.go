@@ -46,13 +46,17 @@ func (p *declParser) unaryExpr() ast.Expr {
 	case token.ADD, token.SUB, token.NOT, token.XOR, token.AND, token.TILDE:
 		x := p.unaries.new()
 		x.OpPos, x.Op = p.pos(), p.tok
+		line := p.tokLine
 		p.next()
+		p.noBreak(line)
 		x.X = p.unaryExpr()
 		return x
 	case token.MUL:
 		x := p.stars.new()
 		x.Star = p.pos()
+		line := p.tokLine
 		p.next()
+		p.noBreak(line)
 		x.X = p.unaryExpr()
 		return x
 	}
@@ -67,7 +71,9 @@ func (p *declParser) operand() ast.Expr {
 		return p.basicLit()
 	case token.LPAREN:
 		x := &ast.ParenExpr{Lparen: p.pos()}
+		line := p.tokLine
 		p.next()
+		p.noBreak(line)
 		p.exprLev++
 		x.X = p.expr()
 		p.exprLev--
@@ -138,7 +144,9 @@ func (p *declParser) primaryExpr() ast.Expr {
 }
 
 func (p *declParser) typeAssertion(x ast.Expr) ast.Expr {
+	line := p.tokLine
 	a := &ast.TypeAssertExpr{X: x, Lparen: p.expect(token.LPAREN)}
+	p.noBreak(line)
 	if p.tok == token.TYPE {
 		if !p.guardOK {
 			unhandled()
@@ -168,7 +176,9 @@ func (p *declParser) indexOrSlice(x ast.Expr) ast.Expr {
 	switch p.tok {
 	case token.COLON:
 		slice = true
+		line := p.tokLine
 		p.next()
+		p.noBreak(line)
 		if p.tok != token.RBRACK {
 			index[1] = p.expr()
 		}
@@ -185,7 +195,11 @@ func (p *declParser) indexOrSlice(x ast.Expr) ast.Expr {
 
 func (p *declParser) call(fun ast.Expr) ast.Expr {
 	c := p.calls.new()
+	line := p.tokLine
 	c.Fun, c.Lparen = fun, p.expect(token.LPAREN)
+	if p.tok == token.RPAREN {
+		p.noBreak(line)
+	}
 	p.exprLev++
 	mark := len(p.exprStack)
 	for p.tok != token.RPAREN && !c.Ellipsis.IsValid() {
@@ -210,7 +224,11 @@ func (p *declParser) literalValue(typ ast.Expr) ast.Expr {
 	p.deeper()
 	defer func() { p.nest-- }()
 	lit := p.composites.new()
+	line := p.tokLine
 	lit.Type, lit.Lbrace = typ, p.expect(token.LBRACE)
+	if p.tok == token.RBRACE {
+		p.noBreak(line)
+	}
 	p.exprLev++
 	mark := len(p.exprStack)
 	for p.tok != token.RBRACE {
@@ -218,7 +236,9 @@ func (p *declParser) literalValue(typ ast.Expr) ast.Expr {
 		if p.tok == token.COLON {
 			kv := p.pairs.new()
 			kv.Key, kv.Colon = x, p.pos()
+			line := p.tokLine
 			p.next()
+			p.noBreak(line)
 			kv.Value = p.value()
 			x = kv
 		}

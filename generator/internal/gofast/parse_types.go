@@ -35,7 +35,11 @@ func (p *declParser) result() *ast.FieldList {
 // named (names before a type share it) or none is.
 func (p *declParser) parameters() *ast.FieldList {
 	l := p.fieldLists.new()
+	line := p.tokLine
 	l.Opening = p.expect(token.LPAREN)
+	if p.tok == token.RPAREN {
+		p.noBreak(line)
+	}
 	type entry struct {
 		name *ast.Ident // a name, or a type that is an identifier
 		typ  ast.Expr
@@ -140,8 +144,9 @@ func (p *declParser) tryType() ast.Expr {
 	case token.STRUCT:
 		return p.structType()
 	case token.MUL:
-		pos := p.pos()
+		pos, line := p.pos(), p.tokLine
 		p.next()
+		p.noBreak(line)
 		x := p.stars.new()
 		x.Star, x.X = pos, p.typ()
 		return x
@@ -161,7 +166,9 @@ func (p *declParser) tryType() ast.Expr {
 		return t
 	case token.LPAREN:
 		x := &ast.ParenExpr{Lparen: p.pos()}
+		line := p.tokLine
 		p.next()
+		p.noBreak(line)
 		x.X = p.typ()
 		x.Rparen = p.expect(token.RPAREN)
 		return x

@@ -391,10 +391,6 @@ type source struct {
 	hint       int   // index of the line last asked about
 }
 
-func newSource(tf *token.File) *source {
-	return &source{base: tf.Base(), size: tf.Size(), lines: tf.Lines()}
-}
-
 func (s *source) offset(pos token.Pos) int { return int(pos) - s.base }
 
 // line is the 1-based line of pos. The printer asks about positions

@@ -21,6 +21,7 @@ type scanner struct {
 
 	insertSemi bool
 	lastLine   int // line where the last non-comment token ended
+	endLine    int // line where the current token ends
 
 	// the current token
 	tok     token.Token
@@ -79,6 +80,7 @@ func (s *scanner) next() {
 	if c == '\n' {
 		// skipSpace stops at a newline only when a semicolon is due.
 		s.insertSemi = false
+		s.endLine = s.line
 		s.off++
 		s.line++
 		s.tok, s.lit = token.SEMICOLON, "\n"
@@ -125,7 +127,7 @@ func (s *scanner) next() {
 		}
 	}
 	s.insertSemi = semi
-	s.lastLine = s.line
+	s.lastLine, s.endLine = s.line, s.line
 }
 
 // skipSpace skips blanks, tabs and the newlines no semicolon replaces.
