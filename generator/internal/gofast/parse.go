@@ -21,6 +21,7 @@ type declParser struct {
 	exprLev  int  // < 0: in a control clause; >= 0: in an expression
 	nest     int  // nesting depth, bounded
 	guardOK  bool // a .(type) guard may come: in a switch header
+	prevEnd  int  // line where the token before the current one ended
 }
 
 // maxNest bounds the nesting of the parsed code (go/parser's bound is far
@@ -57,6 +58,7 @@ func (p *declParser) pos() token.Pos { return token.Pos(p.base + p.scanner.pos) 
 // token on their line (go/parser's line comments).
 func (p *declParser) next() {
 	prevTok, prevLit, prevEnd := p.tok, p.lit, p.endLine
+	p.prevEnd = prevEnd
 	p.lead = nil
 	p.scanner.next()
 	if p.tok == token.COMMENT {
@@ -91,6 +93,16 @@ func breakKept(tok token.Token, lit string) bool {
 		return lit == "\n"
 	}
 	return tok.Precedence() > 0 // a binary operator
+}
+
+// listEnd refuses a list whose elements all stand on the line of its
+// opening token (open) but whose closing token (the current one) comes on
+// a later line: gofmt prints such a list on one line. first is the line
+// of the first element, 0 for an empty list.
+func (p *declParser) listEnd(open, first int) {
+	if first == open && p.prevEnd == open && p.tokLine > open {
+		unhandled()
+	}
 }
 
 // noBreak refuses a line break between the token that ended on line

@@ -197,6 +197,7 @@ func (p *declParser) call(fun ast.Expr) ast.Expr {
 	c := p.calls.new()
 	line := p.tokLine
 	c.Fun, c.Lparen = fun, p.expect(token.LPAREN)
+	first := p.tokLine
 	if p.tok == token.RPAREN {
 		p.noBreak(line)
 	}
@@ -215,6 +216,9 @@ func (p *declParser) call(fun ast.Expr) ast.Expr {
 		p.next()
 	}
 	c.Args = p.popExprs(mark)
+	if c.Args != nil {
+		p.listEnd(line, first)
+	}
 	p.exprLev--
 	c.Rparen = p.expect(token.RPAREN)
 	return c
@@ -226,6 +230,7 @@ func (p *declParser) literalValue(typ ast.Expr) ast.Expr {
 	lit := p.composites.new()
 	line := p.tokLine
 	lit.Type, lit.Lbrace = typ, p.expect(token.LBRACE)
+	first := p.tokLine
 	if p.tok == token.RBRACE {
 		p.noBreak(line)
 	}
@@ -249,6 +254,9 @@ func (p *declParser) literalValue(typ ast.Expr) ast.Expr {
 		p.next()
 	}
 	lit.Elts = p.popExprs(mark)
+	if lit.Elts != nil {
+		p.listEnd(line, first)
+	}
 	p.exprLev--
 	lit.Rbrace = p.expect(token.RBRACE)
 	return lit

@@ -207,8 +207,9 @@ func (p *declParser) typeRest(t ast.Expr) ast.Expr {
 	if p.tok != token.LBRACK {
 		return t
 	}
-	lbrack := p.pos()
+	lbrack, line := p.pos(), p.tokLine
 	p.next()
+	first := p.tokLine
 	mark := len(p.exprStack)
 	for p.tok != token.RBRACK {
 		x := p.typ()
@@ -218,6 +219,7 @@ func (p *declParser) typeRest(t ast.Expr) ast.Expr {
 		}
 		p.next()
 	}
+	p.listEnd(line, first)
 	list := p.exprStack[mark:]
 	if len(list) != 1 {
 		list = p.popExprs(mark) // kept by the node
