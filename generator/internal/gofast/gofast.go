@@ -2,9 +2,10 @@
 // gofmt does, several times faster than go/format.
 //
 // It reads a declaration with its own scanner and parser (parse.go),
-// which build go/parser's syntax tree for the Go docs2go emits and leave
-// anything else to go/parser, and prints the tree with a port of the
-// parts of go/printer that the generated code uses,
+// which build go/parser's syntax tree for the Go docs2go emits (only with
+// the line breaks gofmt keeps) and give up on anything else, and prints
+// the tree with a port of the parts of go/printer that the generated code
+// uses,
 // without its general comment handling and without reprinting nodes to
 // measure them: doc comments directly above a declaration, a field or a
 // method are the only comments it prints, and any construct or layout it
