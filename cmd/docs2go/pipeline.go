@@ -54,7 +54,7 @@ func loadPages(ins []input) ([]source, error) {
 		}
 		s := source{input: ins[i], hash: outdir.Hash(data), statOK: ok,
 			stat: runcache.FileStat{Path: ins[i].name, Size: size, ModTime: mtime}}
-		s.page, s.parseDiags = parser.ParsePage(s.name, data)
+		s.page, s.parseDiags = parser.ParseOwnedPage(s.name, data) // data is not used again
 		s.pageDiags = check.Pages([]*ir.Page{s.page})
 		srcs[i] = s
 	})
