@@ -266,11 +266,12 @@ func (pl *planner) collectionSegments() map[string]bool {
 
 // endpointIdents lists the package identifiers an endpoint named b uses.
 func endpointIdents(b string, examples int) []string {
-	ids := []string{b, b + "Request", b + "At", b + "All", b + "AllAt", b + "Parameters", "handle" + b, "call" + b, "endpoint" + b,
-		"Test" + b + "Unimplemented", "Test" + b + "DerivedTypes"}
+	ids := make([]string, 0, 11+3*examples)
+	ids = append(ids, b, b+"Request", b+"At", b+"All", b+"AllAt", b+"Parameters", "handle"+b, "call"+b, "endpoint"+b,
+		"Test"+b+"Unimplemented", "Test"+b+"DerivedTypes")
 	for i := 1; i <= examples; i++ {
-		ids = append(ids, "example"+b+"Request"+strconv.Itoa(i), "example"+b+"Response"+strconv.Itoa(i))
-		ids = append(ids, "Test"+b+"Example"+strconv.Itoa(i))
+		n := strconv.Itoa(i)
+		ids = append(ids, "example"+b+"Request"+n, "example"+b+"Response"+n, "Test"+b+"Example"+n)
 	}
 	return ids
 }

@@ -1,10 +1,10 @@
 package generator
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
 
+	"github.com/docs2go/docs2go/internal/jsontree"
 	"github.com/docs2go/docs2go/parser/check"
 	"github.com/docs2go/docs2go/parser/ir"
 	"github.com/docs2go/docs2go/templates/runtime"
@@ -112,7 +112,7 @@ func (plan *Plan) exampleResponse(e *endpointInfo, ex ir.Example, info *exampleI
 	}
 	ref := *e.result
 	if e.shape.wrap != "" {
-		if !wrapped(resp.Body.Text) {
+		if !wrapped(resp.Body) {
 			diags.Warnf(resp.Body.Pos, ir.CodeExampleNonconforming, "http example %d: the answer is not wrapped as {\"value\": ...} as a %s's is; no golden test", info.n, e.kind)
 			return false
 		}
@@ -287,19 +287,26 @@ func answerWrapperType(e *endpointInfo) *ir.Type {
 
 // wrapped reports whether body is a JSON object whose members are "value"
 // and annotations only, as a Page or Value answer is: the docs show some
-// lists' answers as a single object.
-func wrapped(body string) bool {
-	var members map[string]json.RawMessage
-	if json.Unmarshal([]byte(body), &members) != nil {
+// lists' answers as a single object. It reads the tree the linker kept,
+// and decides as decoding into a map of members would: JSON that is not
+// valid or not an object (null aside) is left to the checker.
+func wrapped(body *ir.Block) bool {
+	root, err := jsontree.Of(body).Strict()
+	switch {
+	case err != nil:
 		return true // the checker reports what is wrong with it
+	case root.Kind == jsontree.Null:
+		return false // decodes to no members
+	case root.Kind != jsontree.Object:
+		return true
 	}
-	if _, ok := members["value"]; !ok {
-		return false
-	}
-	for k := range members {
-		if k != "value" && !strings.HasPrefix(k, "@") {
+	value := false
+	for _, m := range root.Members {
+		if m.Key == "value" {
+			value = true
+		} else if !strings.HasPrefix(m.Key, "@") {
 			return false
 		}
 	}
-	return true
+	return value
 }

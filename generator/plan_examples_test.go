@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -55,5 +56,35 @@ func TestRefusedExampleQueryDropped(t *testing.T) {
 	e := plan.endpoints[0]
 	if len(e.examples) == 0 || e.examples[0].target != "/deviceManagement/androidDeviceOwnerEnrollmentProfiles" {
 		t.Errorf("examples %+v, want the first sent to the path without its query", e.examples)
+	}
+}
+
+// TestWrappedAsDecoding: wrapped, reading the JSON tree, decides as
+// decoding the body into a map of members did.
+func TestWrappedAsDecoding(t *testing.T) {
+	byDecoding := func(body string) bool {
+		var members map[string]json.RawMessage
+		if json.Unmarshal([]byte(body), &members) != nil {
+			return true
+		}
+		if _, ok := members["value"]; !ok {
+			return false
+		}
+		for k := range members {
+			if k != "value" && !strings.HasPrefix(k, "@") {
+				return false
+			}
+		}
+		return true
+	}
+	for _, body := range []string{
+		`{"value": []}`, `{"@odata.context": "x", "value": [{"id": "1"}], "@odata.nextLink": "y"}`,
+		`{"value": 1, "id": "2"}`, `{"id": "1"}`, `{}`, `null`, ` null `, `[]`, `[{"value": 1}]`, `"value"`, `12`,
+		`true`, `{"value": 1`, `{"value": 1} x`, `{"val\u0075e": 2}`, `{"\u0040odata.count": 1, "value": []}`,
+		`{"value": 1, "value": 2}`, "{\"value\": 1, // a comment\n}", `{"value": 1,}`, "\n  {\"value\": {}}\n",
+	} {
+		if got, want := wrapped(&ir.Block{Text: body}), byDecoding(body); got != want {
+			t.Errorf("wrapped(%s) = %v, decoding says %v", body, got, want)
+		}
 	}
 }

@@ -167,9 +167,10 @@ func nsPrefix(ns string) string {
 // rows) or with a name encoding/json cannot use as a tag is left to
 // AdditionalData, which keeps it losslessly. It returns its findings.
 func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
-	fixed := []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"}
 	seen := make(map[string]bool, len(ti.t.Properties))
-	props := make([]ir.Property, 0, len(ti.t.Properties))
+	ti.fields = make([]fieldInfo, 0, len(ti.t.Properties))
+	ws := make([]want, 0, len(ti.t.Properties))
+	what := "field of " + ti.goName
 	for _, p := range ti.t.Properties {
 		switch {
 		case seen[p.Name]:
@@ -178,23 +179,18 @@ func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 			diags.Warnf(p.Pos, ir.CodeUnsupportedPropertyName, "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
 		default:
 			seen[p.Name] = true
-			props = append(props, p)
+			ti.fields = append(ti.fields, fieldInfo{prop: p, typ: p.Type})
+			ws = append(ws, want{Key: p.Name, Base: goName(p.Name), What: what, Pos: p.Pos})
 		}
 	}
 	ti.odata = !seen["@odata.type"]
-	if ti.odata {
-		fixed = append(fixed, "ODataType")
+	fixed := []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON", "ODataType"}
+	if !ti.odata {
+		fixed = fixed[:3]
 	}
-	n := newNamer(&diags, fixed...)
-	ws := make([]want, 0, len(props))
-	what := "field of " + ti.goName
-	for _, p := range props {
-		ws = append(ws, want{Key: p.Name, Base: goName(p.Name), What: what, Pos: p.Pos})
-	}
-	got := n.assign(ws)
-	ti.fields = make([]fieldInfo, 0, len(props))
-	for _, p := range props {
-		ti.fields = append(ti.fields, fieldInfo{prop: p, goName: got[p.Name], typ: p.Type})
+	got := newNamer(&diags, fixed...).assign(ws)
+	for i := range ti.fields {
+		ti.fields[i].goName = got[ti.fields[i].prop.Name]
 	}
 	return diags
 }
