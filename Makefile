@@ -2,7 +2,7 @@
 GO ?= go
 CORPUS ?= ../shared/corpus/graph-docs-2020/api-reference
 
-.PHONY: generate check test vet race golden corpus bench fuzz
+.PHONY: generate check test vet race golden corpus bench ab fuzz
 
 ## generate: regenerate generated/ from docs/ (and the runtime benchmark's corpus package from its pages)
 generate:
@@ -41,6 +41,14 @@ bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./parser/ ./parser/link/ ./parser/check/ ./generator/ ./templates/runtime/
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -docs2go _build/docs2go
+
+## ab: docs2go binary OLD (built from an earlier commit) against this tree's, RUNS interleaved runs of each on both
+## corpus versions: medians of wall, CPU (user+sys) and peak RSS, and the new/old ratios
+RUNS ?= 5
+ab:
+	@test -n "$(OLD)" || { echo 'usage: make ab OLD=path/to/old/docs2go [RUNS=5]' >&2; exit 2; }
+	$(GO) build -o _build/docs2go ./cmd/docs2go
+	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -against $(OLD) -docs2go _build/docs2go -runs $(RUNS)
 
 ## fuzz: run every fuzz target for FUZZTIME each (CI runs it with FUZZTIME=10s; plain go test replays the seeds)
 FUZZTIME ?= 60s

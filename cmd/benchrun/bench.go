@@ -14,12 +14,14 @@ import (
 // sample is one timed process, or the sum of one per docs version.
 type sample struct {
 	wall   time.Duration
+	cpu    time.Duration // user + sys, from the process's rusage
 	rssMiB float64
 }
 
-// add sums wall times and keeps the larger RSS.
+// add sums wall and CPU times and keeps the larger RSS.
 func (s *sample) add(o sample) {
 	s.wall += o.wall
+	s.cpu += o.cpu
 	s.rssMiB = max(s.rssMiB, o.rssMiB)
 }
 
@@ -43,11 +45,11 @@ func best(n int, env []string, prepare func(run int) error, args ...string) (sam
 	return b, nil
 }
 
-// keepBest keeps the faster wall time of s and b (s's when first), and the
-// larger RSS, to stay on the safe side for memory.
+// keepBest keeps the faster wall time of s and b (s's when first) with its
+// CPU time, and the larger RSS, to stay on the safe side for memory.
 func (b *sample) keepBest(s sample, first bool) {
 	if first || s.wall < b.wall {
-		b.wall = s.wall
+		b.wall, b.cpu = s.wall, s.cpu
 	}
 	b.rssMiB = max(b.rssMiB, s.rssMiB)
 }
@@ -67,6 +69,7 @@ func timeOnce(env []string, args ...string) (sample, error) {
 	s := sample{wall: time.Since(start)}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.rssMiB = float64(ru.Maxrss) / 1024
+		s.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	// docs2go exits 1 when the docs have errors; that is a result, not a failure.
 	if err != nil && cmd.ProcessState.ExitCode() != 1 {
