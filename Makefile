@@ -53,6 +53,7 @@ fuzz:
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzGoName$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzEndpointNameLevels$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./generator -run='^$$' -fuzz='^FuzzParseRoute$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./generator/internal/gofast -run='^$$' -fuzz='^FuzzDecl$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzRouter$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzDecodeMatchesEncodingJSON$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./templates/runtime -run='^$$' -fuzz='^FuzzHandlerDecodeMatchesTwoPass$$' -fuzztime=$(FUZZTIME)

@@ -2,8 +2,8 @@ package generator
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +31,7 @@ func sourceRef(pos ir.Pos) string {
 	if pos.File == "" {
 		return "(unknown position)"
 	}
-	return commentSafe(fmt.Sprintf("%s:%d", pos.File, pos.Line))
+	return commentSafe(pos.File + ":" + strconv.Itoa(pos.Line))
 }
 
 // emitter writes the Go declarations of a Plan. It holds nothing that
@@ -39,13 +39,9 @@ func sourceRef(pos ir.Pos) string {
 type emitter struct {
 	*Plan
 	pkg string // Go package name of the output
-}
-
-// newFile starts a Go file with the generated-code header.
-func (em emitter) newFile(header string) *jen.File {
-	f := jen.NewFile(em.pkg)
-	f.HeaderComment(header)
-	return f
+	// raw, when set, takes the example bodies that would be raw string
+	// literals, leaving a marker that renderBatch replaces with them.
+	raw *rawBodies
 }
 
 // output collects the files of one Emit: it reserves each file's place
@@ -59,21 +55,6 @@ type output struct {
 	pending []renderJob
 	// renderer formats pending files beside the build; nil renders inline.
 	renderer *renderer
-}
-
-// render queues f for formatting and reserves its place in the output;
-// renderAll formats the queue. A failure names the file and the IR
-// position it was built from.
-func (o *output) render(path string, f *jen.File, pos ir.Pos, sources ...string) {
-	o.add(path, nil, sources...)
-	o.queue(renderJob{file: len(o.files) - 1, path: path, f: f, pos: pos, out: new(renderOut)})
-}
-
-// buildLater reserves path's place in the output and queues a job that
-// builds the file with build, then formats it.
-func (o *output) buildLater(path string, pos ir.Pos, build func() built) {
-	o.add(path, nil)
-	o.queue(renderJob{file: len(o.files) - 1, path: path, build: build, pos: pos, out: new(renderOut)})
 }
 
 func (o *output) queue(j renderJob) {
@@ -102,9 +83,8 @@ func (o *output) add(path string, content []byte, sources ...string) {
 func (o *output) emitAll() {
 	o.emitGroups(o.em.modelUnits())
 	o.emitGroups(o.em.endpointUnits())
-	server, pages := o.em.serverFile()
-	o.render("server.go", server, ir.Pos{}, pages...)
-	o.render("server_test.go", o.em.exampleServerFile(), ir.Pos{})
+	o.queueUnits(o.em.serverUnits(), sharedHeader)
+	o.queueUnits(o.em.exampleServerUnits(), sharedHeader)
 	o.emitSupport()
 }
 
@@ -125,14 +105,32 @@ func commentLines(paras ...string) *jen.Statement {
 		}
 		lines = append(lines, docParagraph(p)...)
 	}
-	st := jen.Null()
+	return lineComments(lines)
+}
+
+// lineComments is lines as line comments, one jen token: a comment line
+// per jen.Comment made three tokens a line to build and render.
+func lineComments(lines []string) *jen.Statement {
+	if len(lines) == 0 {
+		return jen.Null()
+	}
+	n := 0
+	for _, l := range lines {
+		n += len("\n// ") + len(l)
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for i, l := range lines {
 		if i > 0 {
-			st.Line()
+			b.WriteByte('\n')
 		}
-		st.Comment(l)
+		b.WriteString("//")
+		if l != "" {
+			b.WriteByte(' ')
+			b.WriteString(l)
+		}
 	}
-	return st
+	return jen.Comment(b.String()) // starting with "//", it is written as is
 }
 
 // longWord is the length past which wrap cuts a word holding a path
@@ -140,33 +138,76 @@ func commentLines(paras ...string) *jen.Statement {
 const longWord = 150
 
 // wrap splits s into lines of at most width bytes at spaces; a word
-// longer than width makes a line of its own.
+// longer than width makes a line of its own. A line whose words are one
+// space apart in s is a piece of s, not a copy.
 func wrap(s string, width int) []string {
 	s = commentSafe(s)
-	var lines []string
-	var cur strings.Builder
-	var ws []string
-	for _, w := range strings.Fields(s) {
-		if len(w) > longWord && strings.Contains(w, "/") {
-			ws = append(ws, splitPath(w, longWord)...) // a long path
+	var w lineWrapper
+	w.s, w.width = s, width
+	for i := 0; i < len(s); {
+		if s[i] == ' ' { // commentSafe left no other space
+			i++
 			continue
 		}
-		ws = append(ws, w)
-	}
-	for _, w := range ws {
-		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
+		j := i + 1
+		for j < len(s) && s[j] != ' ' {
+			j++
 		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
+		if word := s[i:j]; len(word) > longWord && strings.Contains(word, "/") {
+			for _, part := range splitPath(word, longWord) { // a long path
+				w.add(i, i+len(part))
+				i += len(part)
+			}
+		} else {
+			w.add(i, j)
 		}
-		cur.WriteString(w)
+		i = j
 	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
+	return w.flush()
+}
+
+// lineWrapper collects the lines of wrap: the current line is s[from:to]
+// while its words are one space apart in s, else joined.
+type lineWrapper struct {
+	s        string
+	width    int
+	lines    []string
+	from, to int
+	n        int    // length of the current line
+	joined   []byte // the current line, when it is not a piece of s
+}
+
+// add appends the word s[i:j] to the current line, or starts a new one
+// when it does not fit.
+func (w *lineWrapper) add(i, j int) {
+	if w.n > 0 && w.n+1+j-i > w.width {
+		w.flush()
 	}
-	return lines
+	switch {
+	case w.n == 0:
+		w.from, w.to, w.n = i, j, j-i
+		return
+	case w.joined == nil && i == w.to+1:
+		w.to = j
+	default:
+		if w.joined == nil {
+			w.joined = append([]byte(nil), w.s[w.from:w.to]...)
+		}
+		w.joined = append(append(w.joined, ' '), w.s[i:j]...)
+	}
+	w.n += 1 + j - i
+}
+
+// flush ends the current line and returns the lines so far.
+func (w *lineWrapper) flush() []string {
+	switch {
+	case w.joined != nil:
+		w.lines = append(w.lines, string(w.joined))
+	case w.n > 0:
+		w.lines = append(w.lines, w.s[w.from:w.to])
+	}
+	w.n, w.joined = 0, nil
+	return w.lines
 }
 
 // commentSafe makes docs text safe inside a // comment: invalid UTF-8

@@ -40,7 +40,7 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 				doc += ", empty on the routes without it"
 			}
 			st.Add(commentLines(doc + "."))
-			st.Id(p.field).String()
+			st.Id(p.field + " string")
 		}
 		for _, q := range e.query {
 			doc := q.field + " is the " + q.name + " query parameter, nil when absent"
@@ -54,13 +54,13 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 		switch {
 		case e.shape.upload:
 			st.Comment("Body is the request body, a stream of the documented media type.")
-			st.Id("Body").Op("*").Id("Content")
+			st.Id("Body *Content")
 		case !e.shape.noBody:
 			st.Comment("Body is the decoded request body.")
-			st.Id("Body").Op("*").Add(em.bodyType(e))
+			st.Id("Body *").Add(em.bodyType(e))
 		}
 		st.Comment("Query holds the OData query options and the query parameters as sent.")
-		st.Id("Query").Id("Query")
+		st.Id("Query Query")
 		st.Comment("Header holds the request headers.")
 		st.Id("Header").Qual("net/http", "Header")
 	})
@@ -97,44 +97,44 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	call := "call" + e.name
 	serve := e.serveFunc()
 	f.Add(servesComment("handle"+e.name, e.routes))
-	f.Func().Id("handle"+e.name).Params(jen.Id("s").Id("Server"), jen.Id("c").Op("*").Id("handlerConfig")).
+	f.Func().Id("handle"+e.name).Params(jen.Id("s Server"), jen.Id("c *handlerConfig")).
 		Qual("net/http", "Handler").Block(
 		jen.Return(jen.Id(serve).Add(argsOf(long(serve, "c, s, endpoint"+e.name, call),
-			jen.Id("c"), jen.Id("s"), jen.Op("&").Id("endpoint"+e.name), jen.Lit(e.status), jen.Id(call)))),
+			jen.Id("c"), jen.Id("s"), jen.Id("&endpoint"+e.name), jen.Lit(e.status), jen.Id(call)))),
 	)
 	f.Line()
 	var fields []jen.Code
 	width := []string{"return s." + e.name, "r.Context()", e.name + "Request", "Query: *q", "Header: r.Header"}
 	for _, p := range e.params {
-		fields = append(fields, jen.Id(p.field).Op(":").Id("pathValue").Call(jen.Id("r"), jen.Lit(p.wildcard)))
+		fields = append(fields, jen.Id(p.field+": pathValue").Call(jen.Id("r"), jen.Lit(p.wildcard)))
 		width = append(width, p.field+`: pathValue(r, "`+p.wildcard+`")`)
 	}
-	body := jen.Id("body")
+	body := "body"
 	if !e.shape.noBody {
-		fields = append(fields, jen.Id("Body").Op(":").Id("body"))
+		fields = append(fields, jen.Id("Body: body"))
 		width = append(width, "Body: body")
 	} else {
-		body = jen.Id("_")
+		body = "_"
 	}
-	fields = append(fields, jen.Id("Query").Op(":").Op("*").Id("q"), jen.Id("Header").Op(":").Id("r").Dot("Header"))
-	req := jen.Op("&").Id(e.name + "Request").Add(structOf(long(width...), fields...))
+	fields = append(fields, jen.Id("Query: *q"), jen.Id("Header: r.Header"))
+	req := jen.Id("&" + e.name + "Request").Add(structOf(long(width...), fields...))
 	var stmts []jen.Code
 	// The request is built first when typed query fields are bound from
 	// the parsed query (a malformed or missing required one is a 400
 	// *Error), and when its literal would make the return line long.
 	if len(e.query) > 0 || long("return s."+e.name, "r.Context()", "&"+e.name+"Request{") {
-		stmts = append(stmts, jen.Id("req").Op(":=").Add(req))
+		stmts = append(stmts, jen.Id("req :=").Add(req))
 		req = jen.Id("req")
 	}
 	if len(e.query) > 0 {
 		fail := append(e.zeroResults(), jen.Err())
-		stmts = append(stmts, jen.If(jen.Err().Op(":=").Id("bindParams").Call(jen.Id("req"), jen.Id("q")), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
+		stmts = append(stmts, jen.If(jen.Id("err := bindParams(req, q)"), jen.Id("err != nil")).Block(jen.Return(fail...)))
 	}
-	stmts = append(stmts, jen.Return(jen.Id("s").Dot(e.name).Call(jen.Id("r").Dot("Context").Call(), req)))
+	stmts = append(stmts, jen.Return(jen.Id("s."+e.name).Call(jen.Id("r.Context()"), req)))
 	f.Add(commentLines(call + " calls s." + e.name + " with a decoded request."))
 	f.Func().Id(call).
 		Add(argsOf(long(append(e.statusWord(), "func", call, "s Server, r *http.Request, q *Query", em.typeName(&e.body), em.resultName(e), "error")...),
-			jen.Id("s").Id("Server"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("q").Op("*").Id("Query"), body.Op("*").Add(em.bodyType(e)))).
+			jen.Id("s Server"), jen.Id("r *").Qual("net/http", "Request"), jen.Id("q *Query"), jen.Id(body+" *").Add(em.bodyType(e)))).
 		Params(em.serverResults(e)...).Block(stmts...)
 }
 
@@ -145,12 +145,12 @@ func (em emitter) clientArgs(e *endpointInfo) ([]jen.Code, []string) {
 	var width []string
 	switch {
 	case e.shape.upload:
-		args, width = append(args, jen.Id("body").Op("*").Id("Content")), append(width, "body *Content")
+		args, width = append(args, jen.Id("body *Content")), append(width, "body *Content")
 	case !e.shape.noBody:
-		args, width = append(args, jen.Id("body").Op("*").Add(em.bodyType(e))), append(width, "body *"+em.typeName(&e.body))
+		args, width = append(args, jen.Id("body *").Add(em.bodyType(e))), append(width, "body *"+em.typeName(&e.body))
 	}
 	if e.shape.query {
-		args, width = append(args, jen.Id("q").Op("*").Id("Query")), append(width, "q *Query")
+		args, width = append(args, jen.Id("q *Query")), append(width, "q *Query")
 	}
 	return args, width
 }
@@ -174,7 +174,7 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 		lines = append(lines, "", e.name+"All iterates over the items of every page.")
 	}
 	lines = append(lines, "", "Source: "+sourceRef(e.ep.Pos)+".")
-	f.Add(commentBlock(lines))
+	f.Add(lineComments(lines))
 	names := clientParamNames(primary)
 	extra, extraWidth := em.clientArgs(e)
 	width := append([]string{"func (c *Client)", e.name, "ctx context.Context", em.resultName(e), "error"}, extraWidth...)
@@ -182,7 +182,7 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	params := make([]jen.Code, len(names))
 	for i, n := range names {
 		width = append(width, n+" string")
-		args = append(args, jen.Id(n).String())
+		args = append(args, jen.Id(n+" string"))
 		params[i] = jen.Id(n)
 	}
 	args = append(args, extra...)
@@ -205,9 +205,9 @@ func (em emitter) emitClientMethod(f *jen.File, e *endpointInfo) {
 	for _, r := range e.routes {
 		lines = append(lines, listItem(r.Path())...)
 	}
-	f.Add(commentBlock(lines))
+	f.Add(lineComments(lines))
 	width = append([]string{"func (c *Client)", e.name + "At", "ctx context.Context, route string", "params ...string", em.resultName(e), "error"}, extraWidth...)
-	args = append(append([]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").String()}, extra...), jen.Id("params").Op("...").String())
+	args = append(append([]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route string")}, extra...), jen.Id("params ...string"))
 	em.clientMethodBody(f, e, e.name+"At", args, width, []string{"route", "params"}, jen.Id("route"), jen.Id("params"), false)
 	if e.paged() {
 		f.Line()
@@ -225,7 +225,7 @@ func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, ar
 	if all {
 		results = []jen.Code{jen.Qual("iter", "Seq2").Types(em.elemType(*e.result), jen.Error())}
 	}
-	sig := f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Add(argsOf(long(width...), args...)).Params(results...)
+	sig := f.Func().Params(jen.Id("c *Client")).Id(name).Add(argsOf(long(width...), args...)).Params(results...)
 	ep := "endpoint" + e.name
 	body, q := jen.Nil(), jen.Nil()
 	if !e.shape.noBody {
@@ -242,39 +242,30 @@ func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, ar
 			fn, typ = "all", em.elemType(*e.result)
 		}
 		sig.Block(jen.Return(jen.Id(fn).Types(typ).Add(argsOf(multi,
-			jen.Id("ctx"), jen.Id("c"), jen.Op("&").Id(ep), route, params, q))))
+			jen.Id("ctx"), jen.Id("c"), jen.Id("&"+ep), route, params, q))))
 	case e.shape.content || e.shape.target:
 		if e.shape.upload {
 			body = jen.Id("body")
 		}
-		sig.Block(jen.Return(jen.Id("c").Dot("stream").Add(argsOf(multi,
-			jen.Id("ctx"), jen.Op("&").Id(ep), route, params, q, body, jen.Lit(e.status)))))
+		sig.Block(jen.Return(jen.Id("c.stream").Add(argsOf(multi,
+			jen.Id("ctx"), jen.Id("&"+ep), route, params, q, body, jen.Lit(e.status)))))
 	default:
 		call := func(out jen.Code) *jen.Statement {
 			if e.shape.upload {
-				return jen.Id("c").Dot("upload").Add(argsOf(multi, jen.Id("ctx"), jen.Op("&").Id(ep), route, params, body, out, jen.Lit(e.status)))
+				return jen.Id("c.upload").Add(argsOf(multi, jen.Id("ctx"), jen.Id("&"+ep), route, params, body, out, jen.Lit(e.status)))
 			}
-			return jen.Id("c").Dot("call").Add(argsOf(multi, jen.Id("ctx"), jen.Op("&").Id(ep), route, params, q, body, out, jen.Lit(e.status)))
+			return jen.Id("c.call").Add(argsOf(multi, jen.Id("ctx"), jen.Id("&"+ep), route, params, q, body, out, jen.Lit(e.status)))
 		}
 		if rt := em.resultType(e); rt != nil {
 			sig.Block(
-				jen.Id("out").Op(":=").New(rt),
-				jen.If(jen.Err().Op(":=").Add(call(jen.Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.Return(jen.Id("out"), jen.Nil()),
+				jen.Id("out :=").New(rt),
+				jen.If(jen.Id("err :=").Add(call(jen.Id("out"))), jen.Id("err != nil")).Block(jen.Id("return nil, err")),
+				jen.Id("return out, nil"),
 			)
 			return
 		}
 		sig.Block(jen.Return(call(jen.Nil())))
 	}
-}
-
-// commentBlock writes lines as one comment, blank lines included.
-func commentBlock(lines []string) *jen.Statement {
-	st := jen.Comment(lines[0])
-	for _, l := range lines[1:] {
-		st.Line().Comment(l)
-	}
-	return st
 }
 
 // clientParamNames names the path arguments of a client method after the
@@ -293,51 +284,81 @@ func clientParamNames(r route) []string {
 	return names
 }
 
-// serverFile builds server.go: the Server interface, UnimplementedServer
-// and NewHandler, one entry per generated endpoint sorted by name. It
-// returns the pages of those endpoints too.
-func (em emitter) serverFile() (*jen.File, []string) {
+// serverUnits are the declarations of server.go: the Server interface,
+// UnimplementedServer and its methods, Endpoints and NewHandler, one entry
+// per generated endpoint sorted by name. The interface unit returns the
+// pages of those endpoints.
+func (em emitter) serverUnits() []unit {
 	eps := em.generated()
+	us := []unit{
+		{emit: func(em emitter, f *jen.File) []string { return em.emitServer(f, eps) }},
+		{emit: func(em emitter, f *jen.File) []string {
+			f.Comment("UnimplementedServer answers every operation with 501 notImplemented. Embed it in a Server")
+			f.Comment("to implement only some operations.")
+			f.Type().Id("UnimplementedServer").Struct()
+			return nil
+		}},
+	}
+	for _, e := range eps {
+		us = append(us, unit{emit: func(em emitter, f *jen.File) []string {
+			f.Add(commentLines(e.name + " returns a 501 notImplemented *Error."))
+			ret := append(e.zeroResults(), jen.Id("errNotImplemented").Call(jen.Lit(e.name)))
+			f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
+				Add(argsOf(em.longMethod(e, "func (UnimplementedServer)", "context.Context"), jen.Qual("context", "Context"), jen.Id("*"+e.name+"Request"))).
+				Params(em.serverResults(e)...).
+				Block(jen.Return(ret...))
+			return nil
+		}})
+	}
+	us = append(us,
+		unit{emit: func(em emitter, f *jen.File) []string { emitServedEndpoints(f, eps); return nil }},
+		unit{emit: func(em emitter, f *jen.File) []string { emitEndpoints(f); return nil }},
+		unit{emit: func(em emitter, f *jen.File) []string { emitServedRoutes(f, eps); return nil }},
+		unit{emit: func(em emitter, f *jen.File) []string { emitNewHandler(f); return nil }})
+	for i := range us {
+		us[i].file = "server.go"
+	}
+	return us
+}
+
+// emitServer adds the Server interface and returns the pages of its
+// methods.
+func (em emitter) emitServer(f *jen.File, eps []*endpointInfo) []string {
 	var pages []string
 	for _, e := range eps {
 		pages = append(pages, e.ep.Page)
 	}
-	f := em.newFile(sharedHeader)
 	f.Comment("Server is implemented by the service: one method per endpoint. A method returns an *Error")
 	f.Comment("to choose the failure status; any other error becomes 500.")
 	f.Type().Id("Server").InterfaceFunc(func(in *jen.Group) {
 		for _, e := range eps {
 			in.Add(servesComment(e.name, e.routes, append(e.statusNote(), "Source: "+sourceRef(e.ep.Pos)+".")...))
-			in.Id(e.name).Add(argsOf(em.longMethod(e, "ctx context.Context", "req *"), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
+			in.Id(e.name).Add(argsOf(em.longMethod(e, "ctx context.Context", "req *"), jen.Id("ctx").Qual("context", "Context"), jen.Id("req *"+e.name+"Request"))).
 				Params(em.serverResults(e)...)
 		}
 	})
-	f.Line()
-	f.Comment("UnimplementedServer answers every operation with 501 notImplemented. Embed it in a Server")
-	f.Comment("to implement only some operations.")
-	f.Type().Id("UnimplementedServer").Struct()
-	for _, e := range eps {
-		f.Line()
-		f.Add(commentLines(e.name + " returns a 501 notImplemented *Error."))
-		ret := append(e.zeroResults(), jen.Id("errNotImplemented").Call(jen.Lit(e.name)))
-		f.Func().Params(jen.Id("UnimplementedServer")).Id(e.name).
-			Add(argsOf(em.longMethod(e, "func (UnimplementedServer)", "context.Context"), jen.Qual("context", "Context"), jen.Op("*").Id(e.name+"Request"))).
-			Params(em.serverResults(e)...).
-			Block(jen.Return(ret...))
-	}
-	f.Line()
-	// Endpoints and NewHandler loop over tables instead of naming every
-	// endpoint and route in their bodies: a table of addresses and
-	// function values is data the linker lays out, while a function of
-	// 4,000 copies or 6,000 calls was one of the largest the compiler
-	// built for the beta reference.
+	return pages
+}
+
+// Endpoints and NewHandler loop over tables instead of naming every
+// endpoint and route in their bodies: a table of addresses and function
+// values is data the linker lays out, while a function of 4,000 copies or
+// 6,000 calls was one of the largest the compiler built for the beta
+// reference.
+
+// emitServedEndpoints adds servedEndpoints, the address of every
+// endpoint's EndpointInfo.
+func emitServedEndpoints(f *jen.File, eps []*endpointInfo) {
 	f.Comment("servedEndpoints lists what Endpoints describes, sorted by operation.")
 	f.Var().Id("servedEndpoints").Op("=").Index(jen.Op("...")).Op("*").Id("EndpointInfo").CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
 		for _, e := range eps {
-			v.Op("&").Id("endpoint" + e.name)
+			v.Id("&endpoint" + e.name)
 		}
 	})
-	f.Line()
+}
+
+// emitEndpoints adds Endpoints, which copies servedEndpoints.
+func emitEndpoints(f *jen.File) {
 	f.Comment("Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented")
 	f.Comment("permissions (for an Authenticator, see WithAuthenticator), routes and source page.")
 	f.Func().Id("Endpoints").Params().Index().Id("EndpointInfo").Block(
@@ -347,9 +368,12 @@ func (em emitter) serverFile() (*jen.File, []string) {
 		),
 		jen.Return(jen.Id("eps")),
 	)
-	f.Line()
-	// One entry per route: the plan left no two routes serving the same
-	// requests, so Handle's conflict error cannot occur.
+}
+
+// emitServedRoutes adds servedRoutes, every request line with its
+// endpoint's handle<X>. The plan left no two routes serving the same
+// requests, so Handle's conflict error cannot occur.
+func emitServedRoutes(f *jen.File, eps []*endpointInfo) {
 	f.Comment("servedRoutes pairs every documented request line with the function that builds its handler.")
 	f.Var().Id("servedRoutes").Op("=").Index(jen.Op("...")).Struct(
 		jen.Id("pattern").String(),
@@ -361,7 +385,11 @@ func (em emitter) serverFile() (*jen.File, []string) {
 			}
 		}
 	})
-	f.Line()
+}
+
+// emitNewHandler adds NewHandler, which routes every request line of
+// servedRoutes.
+func emitNewHandler(f *jen.File) {
 	f.Comment("NewHandler routes every documented request line to s. Each request is authenticated, checked")
 	f.Comment("(content type, size, JSON, the documented properties) and decoded before s sees it. Failures,")
 	f.Comment("including unknown paths and methods, are answered in Graph's error shape")
@@ -370,11 +398,10 @@ func (em emitter) serverFile() (*jen.File, []string) {
 		jen.Id("c").Op(":=").Id("newHandlerConfig").Call(jen.Id("opts")),
 		jen.Id("rt").Op(":=").Id("newRouter").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Id("servedRoutes")).Block(
-			jen.Id("rt").Dot("Handle").Call(jen.Id("r").Dot("pattern"), jen.Id("r").Dot("handle").Call(jen.Id("s"), jen.Id("c"))),
+			jen.Id("rt.Handle").Call(jen.Id("r.pattern"), jen.Id("r.handle").Call(jen.Id("s"), jen.Id("c"))),
 		),
 		jen.Return(jen.Id("withErrorShape").Call(jen.Id("rt"))),
 	)
-	return f, pages
 }
 
 // statusNote says, for an endpoint whose Server method chooses its
@@ -404,55 +431,55 @@ func (plan *Plan) generated() []*endpointInfo {
 
 // endpointInfoValue is the EndpointInfo literal of e.
 func (em emitter) endpointInfoValue(e *endpointInfo) *jen.Statement {
-	d := jen.Dict{
-		jen.Id("Operation"): jen.Lit(e.name),
-		jen.Id("Method"):    jen.Lit(e.method),
-		jen.Id("Source"):    jen.Lit(sourceRef(e.ep.Pos)),
+	d := []keyValue{
+		{"Operation", jen.Lit(e.name)},
+		{"Method", jen.Lit(e.method)},
+		{"Source", jen.Lit(sourceRef(e.ep.Pos))},
 	}
 	var patterns []jen.Code
 	for _, r := range e.routes {
 		patterns = append(patterns, pathLit(r.Pattern()))
 	}
-	d[jen.Id("Patterns")] = jen.Index().String().Add(listOf(patterns...))
+	d = append(d, keyValue{"Patterns", jen.Index().String().Add(listOf(patterns...))})
 	if e.shape.upload {
-		d[jen.Id("Content")] = jen.Lit(e.ep.Content)
+		d = append(d, keyValue{"Content", jen.Lit(e.ep.Content)})
 	}
 	if e.shape.content {
-		d[jen.Id("Answer")] = jen.Lit(e.ep.ResultContent)
+		d = append(d, keyValue{"Answer", jen.Lit(e.ep.ResultContent)})
 	}
 	if e.shape.statuses != nil {
 		var sts []jen.Code
 		for _, st := range e.shape.statuses {
 			sts = append(sts, jen.Lit(st))
 		}
-		d[jen.Id("Statuses")] = jen.Index().Int().Values(sts...)
+		d = append(d, keyValue{"Statuses", jen.Index().Int().Values(sts...)})
 	}
 	if authRequired(e.ep) {
-		d[jen.Id("AuthRequired")] = jen.True()
+		d = append(d, keyValue{"AuthRequired", jen.True()})
 	}
 	if len(e.ep.Permissions) > 0 {
 		var perms []jen.Code
 		for _, p := range e.ep.Permissions {
-			pd := jen.Dict{jen.Id("Type"): jen.Lit(p.Type)}
+			pd := []keyValue{{"Type", jen.Lit(p.Type)}}
 			if len(p.Scopes) > 0 {
 				var scopes []jen.Code
 				for _, s := range p.Scopes {
 					scopes = append(scopes, jen.Lit(s))
 				}
-				pd[jen.Id("Scopes")] = jen.Index().String().Add(listOf(scopes...))
+				pd = append(pd, keyValue{"Scopes", jen.Index().String().Add(listOf(scopes...))})
 			}
-			perms = append(perms, jen.Values(pd))
+			perms = append(perms, keyed(pd))
 		}
-		d[jen.Id("Permissions")] = jen.Index().Id("Permission").Add(listOf(perms...))
+		d = append(d, keyValue{"Permissions", jen.Index().Id("Permission").Add(listOf(perms...))})
 	}
 	if keys := em.documentedKeys(e); len(keys) > 0 {
 		var ks []jen.Code
 		for _, k := range keys {
 			ks = append(ks, jen.Lit(k))
 		}
-		d[jen.Id("documented")] = jen.Index().String().Add(listOf(ks...))
+		d = append(d, keyValue{"documented", jen.Index().String().Add(listOf(ks...))})
 	}
-	return jen.Id("EndpointInfo").Values(d)
+	return jen.Id("EndpointInfo").Add(keyed(d))
 }
 
 // authRequired reports whether the request headers table lists

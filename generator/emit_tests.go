@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strconv"
@@ -45,57 +46,73 @@ func (em emitter) emitExampleBodies(f *jen.File, e *endpointInfo, ex exampleInfo
 		}
 		name := e.exampleConst(ex.n, b.part)
 		f.Add(commentLines(name + " is the " + strings.ToLower(b.part) + " body of the example at " + pos + "."))
-		f.Const().Id(name).Op("=").Add(stringLit(string(b.body)))
+		f.Const().Id(name).Op("=").Add(em.bodyLit(b.body))
 		f.Line()
 	}
 }
 
-// stringLit is s as a raw string literal, which keeps a JSON body
+// bodyLit is body as a raw string literal, which keeps a JSON body
 // readable in the test file, or quoted where a raw string cannot hold it
 // (a back quote, a carriage return, which raw strings drop, or bytes the
-// Go scanner rejects).
-func stringLit(s string) jen.Code {
-	if !utf8.ValidString(s) || strings.ContainsAny(s, "`\r\x00\ufeff") {
-		return jen.Lit(s)
+// Go scanner rejects). Under renderBatch the literal is a marker that it
+// replaces with the body: jen would copy a body four times (4.6 MB of
+// JSON on beta).
+func (em emitter) bodyLit(body []byte) jen.Code {
+	if !utf8.Valid(body) || bytes.ContainsAny(body, "`\r\x00\ufeff") {
+		return jen.Lit(string(body))
 	}
-	return jen.Op("`" + s + "`")
+	if em.raw != nil {
+		return jen.Id(em.raw.marker(body))
+	}
+	return jen.Id("`" + string(body) + "`") // an Id is written as is; an Op is copied by fmt first
 }
 
-// exampleServerFile builds server_test.go: one fake Server for all
-// endpoints, answering with res and recording the request. A fake per
+// exampleServerUnits are the declarations of server_test.go: one fake
+// Server for all endpoints, answering with res and recording the
+// request. A fake per
 // endpoint embedding UnimplementedServer would make the compiler build
 // endpoints² promoted wrapper methods (measured: 24 GB for 600 endpoints).
-func (em emitter) exampleServerFile() *jen.File {
-	f := em.newFile(sharedHeader)
-	f.Comment("exampleServer answers every operation with res, a documented response (a *Content for a stream, a URL for a")
-	f.Comment("redirect), and records the request body.")
-	fields := []jen.Code{jen.Id("body").Any(), jen.Id("res").Any()}
-	if slices.ContainsFunc(em.generated(), func(e *endpointInfo) bool { return e.shape.statuses != nil }) {
-		fields = append(fields, jen.Id("status").Int().Comment("the status of an endpoint documenting several; 0 for its main one"))
+func (em emitter) exampleServerUnits() []unit {
+	eps := em.generated()
+	us := []unit{{emit: func(em emitter, f *jen.File) []string {
+		f.Comment("exampleServer answers every operation with res, a documented response (a *Content for a stream, a URL for a")
+		f.Comment("redirect), and records the request body.")
+		fields := []jen.Code{jen.Id("body").Any(), jen.Id("res").Any()}
+		if slices.ContainsFunc(eps, func(e *endpointInfo) bool { return e.shape.statuses != nil }) {
+			fields = append(fields, jen.Id("status").Int().Comment("the status of an endpoint documenting several; 0 for its main one"))
+		}
+		f.Type().Id("exampleServer").Struct(fields...)
+		return nil
+	}}}
+	for _, e := range eps {
+		us = append(us, unit{emit: func(em emitter, f *jen.File) []string { em.emitExampleServerMethod(f, e); return nil }})
 	}
-	f.Type().Id("exampleServer").Struct(fields...)
-	for _, e := range em.generated() {
-		f.Line()
-		f.Add(commentLines(e.name + " records the request body and answers with f.res."))
-		var body []jen.Code
-		if !e.shape.noBody {
-			body = append(body, jen.Id("f").Dot("body").Op("=").Id("req").Dot("Body"))
-		}
-		var ret []jen.Code
-		if e.answers() {
-			body = append(body, jen.List(jen.Id("res"), jen.Id("_")).Op(":=").Id("f").Dot("res").Assert(em.serverResults(e)[0]))
-			ret = append(ret, jen.Id("res"))
-		}
-		if e.shape.statuses != nil {
-			ret = append(ret, jen.Id("f").Dot("status"))
-		}
-		body = append(body, jen.Return(append(ret, jen.Nil())...))
-		f.Func().Params(jen.Id("f").Op("*").Id("exampleServer")).Id(e.name).
-			Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req").Op("*").Id(e.name+"Request"))).
-			Params(em.serverResults(e)...).
-			Block(body...)
+	for i := range us {
+		us[i].file = "server_test.go"
 	}
-	return f
+	return us
+}
+
+// emitExampleServerMethod adds exampleServer's method for e.
+func (em emitter) emitExampleServerMethod(f *jen.File, e *endpointInfo) {
+	f.Add(commentLines(e.name + " records the request body and answers with f.res."))
+	var body []jen.Code
+	if !e.shape.noBody {
+		body = append(body, jen.Id("f.body = req.Body"))
+	}
+	var ret []jen.Code
+	if e.answers() {
+		body = append(body, jen.Id("res, _ := f.res").Assert(em.serverResults(e)[0]))
+		ret = append(ret, jen.Id("res"))
+	}
+	if e.shape.statuses != nil {
+		ret = append(ret, jen.Id("f.status"))
+	}
+	body = append(body, jen.Return(append(ret, jen.Nil())...))
+	f.Func().Params(jen.Id("f *exampleServer")).Id(e.name).
+		Add(argsOf(em.longMethod(e, "func (f *exampleServer)", "_ context.Context", "req *"), jen.Id("_").Qual("context", "Context"), jen.Id("req *"+e.name+"Request"))).
+		Params(em.serverResults(e)...).
+		Block(body...)
 }
 
 // emitExampleTest writes Test<Name>Example<N>: the round trips of the
@@ -108,15 +125,15 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 	pos := examplePos(e, ep)
 	name := "Test" + e.name + "Example" + strconv.Itoa(ex.n)
 	f.Add(commentLines(name + " checks the example at " + sourceRef(pos) + "."))
-	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
+	f.Func().Id(name).Params(jen.Id("t *").Qual("testing", "T")).BlockFunc(func(b *jen.Group) {
 		sendsBody := !e.shape.noBody
 		if ex.request != nil {
-			b.Id("req").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Request")))
+			b.Id("req := []byte(" + e.exampleConst(ex.n, "Request") + ")")
 		} else if ex.target != "" && sendsBody {
-			b.Id("req").Op(":=").Index().Byte().Call(longLit(string(em.emptyBody(e.body))))
+			b.Id("req := []byte").Call(longLit(string(em.emptyBody(e.body))))
 		}
 		if ex.response != nil {
-			b.Id("resp").Op(":=").Index().Byte().Call(jen.Id(e.exampleConst(ex.n, "Response")))
+			b.Id("resp := []byte(" + e.exampleConst(ex.n, "Response") + ")")
 		}
 		if ex.request != nil {
 			b.Id("checkRoundTrip").Types(em.bodyType(e)).Call(jen.Id("t"), jen.Lit("request"), jen.Id("req"))
@@ -132,14 +149,14 @@ func (em emitter) emitExampleTest(f *jen.File, e *endpointInfo, ex exampleInfo) 
 			want = jen.Id("resp")
 		}
 		if ex.request != nil {
-			received = jen.Op("&").Id("fake").Dot("body")
+			received = jen.Id("&fake.body")
 		}
 		if ex.request != nil || sendsBody {
 			req = jen.Id("req")
 		}
-		b.Id("fake").Op(":=").Add(em.exampleFake(e, ex))
+		b.Id("fake :=").Add(em.exampleFake(e, ex))
 		b.Id("checkHandler").Add(argsOf(long("checkHandler(t, NewHandler(fake), ", e.method, ex.target, "req, 201, resp, &fake.body)"),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("fake")), jen.Lit(e.method), longLit(ex.target), req, jen.Lit(cmp.Or(ex.status, e.status)), want, received))
+			jen.Id("t"), jen.Id("NewHandler(fake)"), jen.Lit(e.method), longLit(ex.target), req, jen.Lit(cmp.Or(ex.status, e.status)), want, received))
 		em.emitClientSubtest(b, e, ex)
 	})
 }
@@ -173,25 +190,25 @@ func (em emitter) exampleFake(e *endpointInfo, ex exampleInfo) *jen.Statement {
 	var fields []jen.Code
 	switch {
 	case e.shape.content:
-		stream := jen.Op("&").Id("Content").Values(jen.Id("Body").Op(":").Qual("strings", "NewReader").Call(jen.Lit(exampleContent)))
-		fields = append(fields, jen.Id("res").Op(":").Add(stream))
+		stream := jen.Id("&Content").Values(jen.Id("Body:").Qual("strings", "NewReader").Call(jen.Lit(exampleContent)))
+		fields = append(fields, jen.Id("res:").Add(stream))
 	case e.shape.target:
-		fields = append(fields, jen.Id("res").Op(":").Lit(exampleRedirect))
+		fields = append(fields, jen.Id("res:").Lit(exampleRedirect))
 	case e.result == nil:
 	case ex.response == nil:
 		text := string(em.emptyAnswer(e))
-		empty := jen.Index().Byte().Call(longLit(text))
+		empty := jen.Id("[]byte").Call(longLit(text))
 		// The fake sits inside the client subtest's first statement: a long
 		// empty answer puts decodeExample's arguments one per line.
 		multi := long("client := exampleClient(t, NewHandler(&exampleServer{res: decodeExample[", em.typeName(e.result), "](t, []byte(", strconv.Quote(text))
-		fields = append(fields, jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Add(argsOf(multi, jen.Id("t"), empty)))
+		fields = append(fields, jen.Id("res: decodeExample").Types(em.resultType(e)).Add(argsOf(multi, jen.Id("t"), empty)))
 	default:
-		fields = append(fields, jen.Id("res").Op(":").Id("decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
+		fields = append(fields, jen.Id("res: decodeExample").Types(em.resultType(e)).Call(jen.Id("t"), jen.Id("resp")))
 	}
 	if e.shape.statuses != nil && ex.status != 0 {
-		fields = append(fields, jen.Id("status").Op(":").Lit(ex.status)) // the example's own, among the documented
+		fields = append(fields, jen.Id("status:").Lit(ex.status)) // the example's own, among the documented
 	}
-	return jen.Op("&").Id("exampleServer").Values(fields...)
+	return jen.Id("&exampleServer").Values(fields...)
 }
 
 // emitUnimplementedTest writes Test<Name>Unimplemented: the documented
@@ -204,18 +221,18 @@ func (em emitter) emitUnimplementedTest(f *jen.File, e *endpointInfo) {
 		return
 	}
 	bodyText := string(em.emptyBody(e.body))
-	var body jen.Code = jen.Index().Byte().Call(longLit(bodyText))
+	var body jen.Code = jen.Id("[]byte").Call(longLit(bodyText))
 	if e.shape.noBody {
 		bodyText, body = "nil", jen.Nil()
 	}
 	if req.example > 0 {
 		bodyText = e.exampleConst(req.example, "Request")
-		body = jen.Index().Byte().Call(jen.Id(bodyText))
+		body = jen.Id("[]byte(" + bodyText + ")")
 	}
 	f.Add(commentLines(name + " checks that UnimplementedServer answers 501 in the error shape."))
-	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("rec").Op(":=").Id("serveExample").Add(argsOf(long("rec := serveExample(t, NewHandler(UnimplementedServer{}), ", e.method, req.target, "[]byte()", bodyText),
-			jen.Id("t"), jen.Id("NewHandler").Call(jen.Id("UnimplementedServer").Values()), jen.Lit(e.method), longLit(req.target), body)),
-		jen.Id("checkErrorAnswer").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(501), jen.Lit("notImplemented")),
+	f.Func().Id(name).Params(jen.Id("t *").Qual("testing", "T")).Block(
+		jen.Id("rec := serveExample").Add(argsOf(long("rec := serveExample(t, NewHandler(UnimplementedServer{}), ", e.method, req.target, "[]byte()", bodyText),
+			jen.Id("t"), jen.Id("NewHandler(UnimplementedServer{})"), jen.Lit(e.method), longLit(req.target), body)),
+		jen.Id(`checkErrorAnswer(t, rec, 501, "notImplemented")`),
 	)
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -22,24 +23,24 @@ func (em emitter) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInf
 		return // the client follows the redirect to a URL the test cannot serve
 	}
 	client := clientCall(owner, r, args, jen.Id("body"), targetQuery(ex.target))
-	b.Id("t").Dot("Run").Call(jen.Lit("client"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(h *jen.Group) {
-		h.Id("client").Op(":=").Id("exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(em.exampleFake(owner, ex)))
+	b.Id("t.Run").Call(jen.Lit("client"), jen.Func().Params(jen.Id("t *").Qual("testing", "T")).BlockFunc(func(h *jen.Group) {
+		h.Id("client := exampleClient").Call(jen.Id("t"), jen.Id("NewHandler").Call(em.exampleFake(owner, ex)))
 		if !owner.shape.noBody {
-			h.Id("body").Op(":=").Id("decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req"))
+			h.Id("body := decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req"))
 		}
 		switch {
 		case owner.shape.content:
-			h.List(jen.Id("got"), jen.Err()).Op(":=").Add(client)
-			h.Id("checkClientStream").Call(jen.Id("t"), jen.Err(), jen.Id("got"), jen.Lit(exampleContent))
+			h.Id("got, err :=").Add(client)
+			h.Id("checkClientStream(t, err, got, " + strconv.Quote(exampleContent) + ")")
 		case !owner.answers():
-			h.Err().Op(":=").Add(client)
-			h.Id("checkClientAnswer").Call(jen.Id("t"), jen.Err(), jen.Nil(), jen.Nil())
+			h.Id("err :=").Add(client)
+			h.Id("checkClientAnswer(t, err, nil, nil)")
 		case ex.response == nil:
-			h.List(jen.Id("_"), jen.Err()).Op(":=").Add(client)
-			h.Id("checkClientAnswer").Call(jen.Id("t"), jen.Err(), jen.Nil(), jen.Nil())
+			h.Id("_, err :=").Add(client)
+			h.Id("checkClientAnswer(t, err, nil, nil)")
 		default:
-			h.List(jen.Id("got"), jen.Err()).Op(":=").Add(client)
-			h.Id("checkClientAnswer").Call(jen.Id("t"), jen.Err(), jen.Id("resp"), jen.Id("got"))
+			h.Id("got, err :=").Add(client)
+			h.Id("checkClientAnswer(t, err, resp, got)")
 		}
 	}))
 }
@@ -69,7 +70,7 @@ func clientCall(e *endpointInfo, r route, args []string, body jen.Code, query st
 			width = append(width, a)
 		}
 		call = append(call, tail...)
-		return jen.Id("client").Dot(e.name).Add(argsOf(long(width...), call...))
+		return jen.Id("client." + e.name).Add(argsOf(long(width...), call...))
 	}
 	call := append([]jen.Code{ctx, pathLit(r.Path())}, tail...)
 	width = append(width, "At", r.Path())
@@ -77,7 +78,7 @@ func clientCall(e *endpointInfo, r route, args []string, body jen.Code, query st
 		call = append(call, jen.Lit(a))
 		width = append(width, a)
 	}
-	return jen.Id("client").Dot(e.name + "At").Add(argsOf(long(width...), call...))
+	return jen.Id("client." + e.name + "At").Add(argsOf(long(width...), call...))
 }
 
 // clientRoute returns the route and path arguments the client call of an

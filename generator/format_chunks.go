@@ -100,6 +100,7 @@ type formatted struct {
 	content   []byte
 	decls     int // declaration pieces
 	fast      int // of which gofast printed
+	fastBytes int // their source's size
 	formatted bool
 }
 
@@ -115,12 +116,21 @@ func formatChunked(src []byte, size int) formatted {
 	fast := make([]bool, len(pieces))
 	errs := make([]error, len(pieces))
 	format1 := func(from, to int) {
+		// The batch's declarations are appended to one buffer, about
+		// the size of their source.
+		n := 0
+		for _, p := range pieces[from:to] {
+			n += len(p)
+		}
+		buf := make([]byte, 0, n+n/8)
 		for i := from; i < to; i++ {
 			if i == 0 {
 				outs[0], errs[0] = format.Source(pieces[0])
 				continue
 			}
-			outs[i], fast[i], errs[i] = gofast.Decl(pieces[i])
+			start := len(buf)
+			buf, fast[i], errs[i] = gofast.AppendDecl(buf, pieces[i])
+			outs[i] = buf[start:len(buf):len(buf)]
 		}
 	}
 	var wg sync.WaitGroup
@@ -143,6 +153,7 @@ func formatChunked(src []byte, size int) formatted {
 		}
 		if fast[i] {
 			f.fast++
+			f.fastBytes += len(pieces[i])
 		}
 		total += 1 + len(o)
 	}

@@ -87,7 +87,7 @@ func checkChunked(t *testing.T, ds *ir.DocSet) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	decls, fast := 0, 0
+	decls, fast, fastBytes, size := 0, 0, 0, 0
 	for _, p := range paths {
 		want, err := format.Source(srcs[p])
 		if err != nil {
@@ -100,6 +100,8 @@ func checkChunked(t *testing.T, ds *ir.DocSet) {
 		}
 		decls += got.decls
 		fast += got.fast
+		fastBytes += got.fastBytes
+		size += len(srcs[p])
 		if !bytes.Equal(got.content, want) {
 			t.Errorf("%s: formatted by declaration, it differs from go/format:\n%s", p, firstDiff(got.content, want))
 		}
@@ -107,7 +109,8 @@ func checkChunked(t *testing.T, ds *ir.DocSet) {
 	if decls == 0 {
 		t.Errorf("none of %d files was cut into declarations", len(paths))
 	}
-	t.Logf("%d files, %d declaration pieces, %d (%.1f%%) printed by gofast", len(paths), decls, fast, 100*float64(fast)/float64(max(decls, 1)))
+	t.Logf("%d files, %d declaration pieces, %d (%.1f%%, %.1f%% of %d bytes) printed by gofast", len(paths), decls, fast,
+		100*float64(fast)/float64(max(decls, 1)), 100*float64(fastBytes)/float64(max(size, 1)), size)
 }
 
 // mustPlan plans ds.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
@@ -42,30 +43,34 @@ func words(s string) []string {
 		s = deprecatedRE.ReplaceAllString(s, "")
 	}
 	s = strings.ReplaceAll(s, "OData", "Odata") // one word, not "O" + "Data"
+	// A word is a piece of s: only its slice header is allocated.
 	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, string(cur))
-			cur = nil
-		}
-	}
-	rs := []rune(s)
-	for i, r := range rs {
+	start := -1 // of the current word, or -1 between words
+	var prev rune
+	for i, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush()
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
 			continue
 		}
-		if len(cur) > 0 && unicode.IsUpper(r) {
-			prev := cur[len(cur)-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+		if start >= 0 && unicode.IsUpper(r) {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			nextLower := unicode.IsLower(next) // RuneError at the end
 			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-				flush()
+				out = append(out, s[start:i])
+				start = i
 			}
 		}
-		cur = append(cur, r)
+		if start < 0 {
+			start = i
+		}
+		prev = r
 	}
-	flush()
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
 	return out
 }
 

@@ -95,11 +95,26 @@ func (em emitter) endpointUnits() []unit {
 	return us
 }
 
-// emitGroups sorts units by file, then by position inside the file, and
-// queues one job per file that builds and formats it. The biggest files
-// are queued first, so that no large file starts last and leaves the
-// other cores idle.
+// emitGroups queues one job per file of units that builds, renders and
+// formats it. The biggest files are queued first, so that no large file
+// starts last and leaves the other cores idle.
 func (o *output) emitGroups(us []unit) {
+	for _, grp := range groupUnits(us) {
+		o.queueUnits(grp, "")
+	}
+}
+
+// queueUnits reserves the place of the file of us (which share it) and
+// queues the job that builds, renders and formats it. header, when set,
+// heads the file whatever pages it was built from.
+func (o *output) queueUnits(us []unit, header string) {
+	o.add(us[0].file, nil)
+	o.queue(renderJob{file: len(o.files) - 1, path: us[0].file, units: us, header: header, pos: us[0].pos, out: new(renderOut)})
+}
+
+// groupUnits sorts units by file, then by position inside the file, and
+// returns the units of each file, the files with the most units first.
+func groupUnits(us []unit) [][]unit {
 	slices.SortFunc(us, func(a, b unit) int { return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.order, b.order)) })
 	var groups [][]unit
 	for start := 0; start < len(us); {
@@ -111,14 +126,14 @@ func (o *output) emitGroups(us []unit) {
 		start = end
 	}
 	slices.SortStableFunc(groups, func(a, b []unit) int { return -cmp.Compare(len(a), len(b)) })
-	for _, grp := range groups {
-		o.buildLater(grp[0].file, grp[0].pos, func() built { return o.em.buildGrouped(grp) })
-	}
+	return groups
 }
 
-// buildGrouped builds one file from units that share it. Its header names
-// the page when a single page produced it. It runs beside other builds.
-func (em emitter) buildGrouped(us []unit) built {
+// buildGrouped builds one file from units that share it, as one jen.File:
+// what renderGrouped renders unit by unit, and its fallback. Its header
+// is header, or when that is empty names the page when a single page
+// produced it.
+func (em emitter) buildGrouped(us []unit, header string) (*jen.File, []string) {
 	f := jen.NewFile(em.pkg)
 	var sources []string
 	for i, u := range us {
@@ -127,13 +142,7 @@ func (em emitter) buildGrouped(us []unit) built {
 		}
 		sources = append(sources, u.emit(em, f)...)
 	}
-	sources = slices.DeleteFunc(sources, func(s string) bool { return s == "" })
-	slices.Sort(sources)
-	sources = slices.Compact(sources)
-	page := ""
-	if len(sources) == 1 {
-		page = sources[0]
-	}
-	f.HeaderComment(pageHeader(page))
-	return built{f: f, sources: sources}
+	sources = pagesOf(sources)
+	f.HeaderComment(cmp.Or(header, fileHeader(sources)))
+	return f, sources
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -35,6 +36,24 @@ func listOf(items ...jen.Code) *jen.Statement {
 	return jen.Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, items...)
 }
 
+// keyValue is an element of a keyed composite literal.
+type keyValue struct {
+	key   string
+	value jen.Code
+}
+
+// keyed is a composite literal of "key: value" elements sorted by key,
+// one per line when there are several, as jen.Dict writes it (a Dict
+// renders every key to a buffer of its own to sort them).
+func keyed(kvs []keyValue) *jen.Statement {
+	slices.SortFunc(kvs, func(a, b keyValue) int { return strings.Compare(a.key, b.key) })
+	items := make([]jen.Code, len(kvs))
+	for i, kv := range kvs {
+		items[i] = jen.Id(kv.key + ":").Add(kv.value)
+	}
+	return structOf(len(kvs) > 1, items...)
+}
+
 // argsOf is a call's arguments or a function's parameters: one per line
 // when multi is set, else on one line.
 func argsOf(multi bool, items ...jen.Code) *jen.Statement {
@@ -66,11 +85,7 @@ func servesComment(subject string, routes []route, after ...string) *jen.Stateme
 		}
 		lines = append(lines, "", a)
 	}
-	st := jen.Comment(lines[0])
-	for _, l := range lines[1:] {
-		st.Line().Comment(l)
-	}
-	return st
+	return lineComments(lines)
 }
 
 // listItem is a doc comment list item holding a path, split over lines
@@ -149,8 +164,12 @@ func longLit(s string) *jen.Statement {
 		parts = append(parts, s[:cut])
 		s = s[cut:]
 	}
-	st := jen.Lit(append(parts, s)[0])
-	for _, p := range append(parts, s)[1:] {
+	if parts == nil {
+		return jen.Lit(s) // most literals fit a line
+	}
+	parts = append(parts, s)
+	st := jen.Lit(parts[0])
+	for _, p := range parts[1:] {
 		st.Op("+").Line().Lit(p)
 	}
 	return st

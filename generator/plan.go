@@ -24,7 +24,7 @@ type Plan struct {
 	enumNames map[string]*enumInfo
 	endpoints []*endpointInfo // ds.Endpoints order
 	router    *router
-	checker   *check.Checker       // example conformance against the types as planned
+	checker   *check.Checker       // example conformance against the types as planned; nil once planned
 	polys     map[string]*polyInfo // base type qualified name → polymorphic wrapper
 }
 
@@ -57,6 +57,7 @@ func NewPlan(ds *ir.DocSet) (plan *Plan, diags ir.Diagnostics, err error) {
 	pl.checkRefs()
 	pl.checker = pl.newChecker()
 	pl.planTests()
+	pl.checker = nil // planning alone reads it: its memory is free while the plan is emitted
 	pl.diags.Sort()
 	return pl.Plan, pl.diags, nil
 }

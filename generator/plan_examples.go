@@ -140,12 +140,16 @@ func (plan *Plan) fit(ref ir.TypeRef, body *ir.Block, label string) *ir.Diagnost
 // Checker is safe for concurrent use: the plan checks the examples on
 // every core.
 func (plan *Plan) newChecker() *check.Checker {
-	ds := &ir.DocSet{}
+	ds := &ir.DocSet{Types: make([]*ir.Type, 0, len(plan.types)), Enums: make([]*ir.Enum, 0, len(plan.enums))}
 	for _, ti := range plan.types {
+		if len(ti.fields) == len(ti.t.Properties) { // no property left out: the type as it is
+			ds.Types = append(ds.Types, ti.t)
+			continue
+		}
 		t := *ti.t
-		t.Properties = nil
-		for _, f := range ti.fields {
-			t.Properties = append(t.Properties, f.prop)
+		t.Properties = make([]ir.Property, len(ti.fields))
+		for i, f := range ti.fields {
+			t.Properties[i] = f.prop
 		}
 		ds.Types = append(ds.Types, &t)
 	}

@@ -12,24 +12,20 @@ import (
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
-// renderJob is a Go file built but not yet formatted: jen's Render (which
-// runs go/format) was a third of the generator's time on the corpus, and
-// files are independent, so they are rendered on every core.
+// renderJob is a Go file to build, render and format on a worker: files
+// are independent once every name is assigned, so they are built and
+// rendered on every core.
 type renderJob struct {
 	file int // index in output.files of the place reserved for it
 	path string
-	f    *jen.File
-	// build, when set, builds f on the worker first: files are independent
-	// once every name is assigned, so building runs on every core too.
-	build func() built
-	pos   ir.Pos
-	out   *renderOut // written by the worker that renders the file
-}
-
-// built is a file built by a renderJob's build.
-type built struct {
-	f       *jen.File
-	sources []string // pages it was built from
+	// units are the file's declarations, rendered unit by unit (see
+	// renderGrouped), or, when their headers do not merge, as f, the one
+	// file buildGrouped builds.
+	units  []unit
+	f      *jen.File
+	header string // of the units' file, when not that of its pages
+	pos    ir.Pos
+	out    *renderOut // written by the worker that renders the file
 }
 
 // renderOut is what building and rendering one file produced.
@@ -39,9 +35,8 @@ type renderOut struct {
 	sources []string
 }
 
-// renderer formats queued files on every core while the generator is still
-// building the next ones: building is single-threaded, so formatting beside
-// it uses the cores it leaves idle.
+// renderer builds, renders and formats queued files on every core while
+// Emit is still queueing the next ones.
 type renderer struct {
 	queue chan renderJob
 	wg    sync.WaitGroup
@@ -89,14 +84,12 @@ func (o *output) renderAll() error {
 			return j.out.err
 		}
 		o.files[j.file].Content = j.out.content
-		if j.build != nil {
-			o.files[j.file].Sources = j.out.sources
-		}
+		o.files[j.file].Sources = j.out.sources
 	}
 	return nil
 }
 
-// runJob builds (when the job says how) and renders one file. A panic
+// runJob builds, renders and formats one file. A panic
 // becomes the file's error: Emit's recover does not reach other
 // goroutines.
 func (o *output) runJob(j renderJob, buf *bytes.Buffer) {
@@ -105,11 +98,23 @@ func (o *output) runJob(j renderJob, buf *bytes.Buffer) {
 			j.out.content, j.out.err = nil, fmt.Errorf("generator: internal error: %v", p) // as Emit reports its own panics
 		}
 	}()
-	if j.build != nil {
-		b := j.build()
-		j.f, j.out.sources = b.f, b.sources
+	j.out.content, j.out.sources, j.out.err = o.renderUnits(j, buf)
+}
+
+// renderUnits builds, renders and formats the file of j's units: unit by
+// unit when their headers merge, else as one jen.File.
+func (o *output) renderUnits(j renderJob, buf *bytes.Buffer) ([]byte, []string, error) {
+	sources, ok, err := o.em.renderGrouped(j.units, unitsPerBatch, j.header, buf)
+	if err != nil {
+		return nil, nil, err
 	}
-	j.out.content, j.out.err = o.renderOne(j, buf)
+	if !ok {
+		j.f, sources = o.em.buildGrouped(j.units, j.header)
+		content, err := o.renderOne(j, buf)
+		return content, sources, err
+	}
+	content, err := o.format(j, buf.Bytes())
+	return content, sources, err
 }
 
 // renderOne formats one file, rendering it into buf first.
@@ -119,7 +124,11 @@ func (o *output) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err 
 	if err := j.f.Render(buf); err != nil {
 		return nil, fmt.Errorf("generator: render %s (built from %s): %w", j.path, j.pos, err)
 	}
-	src := buf.Bytes()
+	return o.format(j, buf.Bytes())
+}
+
+// format formats src, the unformatted source of j's file.
+func (o *output) format(j renderJob, src []byte) ([]byte, error) {
 	if o.opts.Formatted != nil {
 		if out, ok := o.opts.Formatted(j.path, src); ok {
 			return out, nil

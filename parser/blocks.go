@@ -11,7 +11,7 @@ import (
 
 // table routes a table by its shape and the open section.
 func (p *pageParser) table(n *tableBlock) {
-	tb := readTable(n, p.mdTxt)
+	tb := readTable(n, p.mdTxt, p.scr)
 	shape := tb.shape()
 	inEx := p.secs.in(secExamples)
 	switch {

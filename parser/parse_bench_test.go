@@ -37,7 +37,8 @@ func BenchmarkParsePage(b *testing.B) {
 }
 
 // BenchmarkParseCorpus parses every page of both corpus versions once per
-// iteration, on one goroutine; its "goldmark" twin is the parse-only floor
+// iteration, on one goroutine (docs2go-owned: without copying each page,
+// as the command parses); its "goldmark" twin is the parse-only floor
 // `make bench` compares against (goldmark with GFM tables, inlines
 // included), so the ratio of the two is the parser's own cost.
 func BenchmarkParseCorpus(b *testing.B) {
@@ -47,6 +48,15 @@ func BenchmarkParseCorpus(b *testing.B) {
 		for b.Loop() {
 			for _, s := range srcs {
 				ParsePage(s.name, s.data)
+			}
+		}
+		b.ReportMetric(float64(len(srcs)*b.N)/b.Elapsed().Seconds(), "pages/s")
+	})
+	b.Run("docs2go-owned", func(b *testing.B) { // as docs2go parses: no copy of the page
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range srcs {
+				ParseOwnedPage(s.name, s.data)
 			}
 		}
 		b.ReportMetric(float64(len(srcs)*b.N)/b.Elapsed().Seconds(), "pages/s")

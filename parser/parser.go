@@ -10,7 +10,9 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/docs2go/docs2go/parser/ir"
 	gast "github.com/yuin/goldmark/ast"
@@ -21,7 +23,24 @@ import (
 // slash path file. Problems found on the page are returned as diagnostics;
 // a page never fails as a whole.
 func ParsePage(file string, src []byte) (page *ir.Page, diags ir.Diagnostics) {
-	p := newPageParser(file, src)
+	return parsePage(file, src, string(src))
+}
+
+// ParseOwnedPage is ParsePage for a caller that hands src over: the page's
+// strings are slices of src itself rather than of a copy, so src must never
+// be modified afterwards. docs2go reads every page into a buffer of its
+// own and keeps only the hash besides the page, and the copy was a fifth
+// of the bytes the parser allocated.
+func ParseOwnedPage(file string, src []byte) (page *ir.Page, diags ir.Diagnostics) {
+	return parsePage(file, src, unsafe.String(unsafe.SliceData(src), len(src)))
+}
+
+// parsePage parses src, whose text is its content as a string.
+func parsePage(file string, src []byte, text string) (page *ir.Page, diags ir.Diagnostics) {
+	scr := scratches.Get().(*scratch)
+	defer scr.release()
+	scr.li.index(file, src)
+	p := &pageParser{src: src, text: text, li: &scr.li, scr: scr, page: &ir.Page{File: file}}
 	defer func() {
 		// The parser must survive any input; an internal bug on one page
 		// becomes a diagnostic, not a crash of the whole run.
@@ -44,6 +63,7 @@ type pageParser struct {
 	md    []byte // src[base:] with deep nesting cut (nesting.go), what goldmark reads
 	mdTxt string // md as a string
 	li    *lineIndex
+	scr   *scratch // what only this parse uses, reused from page to page
 	page  *ir.Page
 	diags ir.Diagnostics
 	fm    frontMatter
@@ -56,15 +76,6 @@ type pageParser struct {
 	res          *ir.Resource                 // the resource properties go to
 	resAnnotated bool                         // res got its resource annotation
 	descPara     gast.Node                    // the paragraph the page description came from
-}
-
-func newPageParser(file string, src []byte) *pageParser {
-	return &pageParser{
-		src:  src,
-		text: string(src),
-		li:   newLineIndex(file, src),
-		page: &ir.Page{File: file},
-	}
 }
 
 // parse runs the whole pipeline.
@@ -150,16 +161,18 @@ func (p *pageParser) rawLines(n gast.Node) string {
 	return p.joinLines(lines.Sliced(0, lines.Len()))
 }
 
-// fenceLines returns the content lines of a block with absolute offsets.
+// fenceLines returns the content lines of a block with absolute offsets,
+// valid until the next call.
 func (p *pageParser) fenceLines(n gast.Node) []fenceLine {
 	lines := n.Lines()
-	out := make([]fenceLine, 0, lines.Len())
+	out := slices.Grow(p.scr.fence[:0], lines.Len())
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		// from src, not md: a line defuseNesting cut keeps its bytes in bodies
 		t := trimEOL(p.text[p.abs(seg.Start):p.abs(seg.Stop)])
 		out = append(out, fenceLine{text: t, off: p.abs(seg.Start)})
 	}
+	p.scr.fence = out
 	return out
 }
 

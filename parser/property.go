@@ -90,9 +90,9 @@ func isYes(s string) bool {
 // newline inside a cell, whose second line becomes a bogus row (31 rows,
 // beta/resources/intune-deviceconfig-deliveryoptimizationbandwidthpercentage.md:27).
 // Bogus rows (one cell with prose) are dropped; TODO placeholders are
-// reported.
+// reported. The rows returned are valid until the next call.
 func (p *pageParser) checkedRows(tb *table, what string) []row {
-	out := make([]row, 0, len(tb.rows))
+	out := slices.Grow(p.scr.kept[:0], len(tb.rows))
 	for _, r := range tb.rows {
 		pos := p.pos(r.pos)
 		if r.raw != len(tb.header) {
@@ -109,6 +109,7 @@ func (p *pageParser) checkedRows(tb *table, what string) []row {
 		}
 		out = append(out, r)
 	}
+	p.scr.kept = out
 	return out
 }
 

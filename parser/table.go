@@ -2,6 +2,7 @@ package parser
 
 import (
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/text"
@@ -25,8 +26,9 @@ type row struct {
 // Markdown, trimmed, so that links and markup stay available to the
 // callers. The header keeps at most t.cols cells and is padded to t.cols,
 // body rows keep at most t.cols cells and are not padded (gmtable.go).
-func readTable(t *tableBlock, src string) *table {
-	tb := &table{pos: t.Pos(), header: make([]string, 0, t.cols), rows: make([]row, 0, len(t.body))}
+// The table's arrays are scr's, valid until the next readTable.
+func readTable(t *tableBlock, src string, scr *scratch) *table {
+	tb := &table{pos: t.Pos(), header: slices.Grow(scr.header[:0], t.cols), rows: slices.Grow(scr.rows[:0], len(t.body))}
 	for c := range tableCells(src, t.header, t.cols) {
 		tb.header = append(tb.header, strings.ToLower(plainText(c)))
 	}
@@ -37,7 +39,7 @@ func readTable(t *tableBlock, src string) *table {
 	// pipe, so rows hold at most one cell more than they have bytes: that
 	// bound sizes the array where it is below rows × columns, and hostile
 	// rows of "|" under a wide header stay linear.
-	cells := make([]string, 0, min(len(t.body)*t.cols, bodyBytes(t.body)+len(t.body)))
+	cells := slices.Grow(scr.cells[:0], min(len(t.body)*t.cols, bodyBytes(t.body)+len(t.body)))
 	for _, seg := range t.body {
 		start := len(cells)
 		for c := range tableCells(src, seg, t.cols) {
@@ -45,6 +47,7 @@ func readTable(t *tableBlock, src string) *table {
 		}
 		tb.rows = append(tb.rows, row{pos: seg.Start, raw: countCells(src, seg.Start), cells: cells[start:len(cells):len(cells)]})
 	}
+	scr.header, scr.rows, scr.cells = tb.header, tb.rows, cells
 	return tb
 }
 

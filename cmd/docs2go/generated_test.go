@@ -18,7 +18,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := runPipeline(srcs, "generated", nil, generator.Selection{})
+	b, err := runPipeline(srcs, "generated", nil, generator.Selection{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,9 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"sync/atomic"
 
@@ -33,11 +31,12 @@ type source struct {
 // build is the outcome of one run held in memory: nothing is written until
 // every stage has finished.
 type build struct {
-	pages  []*ir.Page
-	docSet *ir.DocSet
-	result *generator.Result
-	diags  ir.Diagnostics
-	pruned *generator.Pruning // what the endpoint selection left out
+	pages     []*ir.Page // nil unless the run keeps them (-ir)
+	pageCount int
+	docSet    *ir.DocSet
+	result    *generator.Result
+	diags     ir.Diagnostics
+	pruned    *generator.Pruning // what the endpoint selection left out
 }
 
 // loadPages reads, hashes, parses and page-checks every page on every
@@ -55,7 +54,7 @@ func loadPages(ins []input) ([]source, error) {
 		}
 		s := source{input: ins[i], hash: outdir.Hash(data), statOK: ok,
 			stat: runcache.FileStat{Path: ins[i].name, Size: size, ModTime: mtime}}
-		s.page, s.parseDiags = parser.ParsePage(s.name, data)
+		s.page, s.parseDiags = parser.ParseOwnedPage(s.name, data) // data is not used again
 		s.pageDiags = check.Pages([]*ir.Page{s.page})
 		srcs[i] = s
 	})
@@ -90,16 +89,6 @@ func inputHashes(srcs []source) []outdir.ManifestFile {
 	return hs
 }
 
-// tuneGC makes the collector run at 4x the live heap instead of 2x,
-// unless GOGC is set: a run allocates about 1.5 GB in short-lived objects
-// over a live heap of 100-200 MB, and this saves a fifth of the CPU for
-// about 100 MB more peak RSS (measured on the corpus).
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(300)
-	}
-}
-
 // pipelineRuns counts full runs, so tests can tell the fast path was taken.
 var pipelineRuns atomic.Int64
 
@@ -116,11 +105,19 @@ var pipelineRuns atomic.Int64
 // formatted, when not nil, lets the generator reuse an earlier run's gofmt'd
 // bytes (see runcache.FormatCache). sel prunes the plan to the selected
 // endpoints; a pattern that matches nothing is a selectionError.
-func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool), sel generator.Selection) (*build, error) {
+// Unless keepPages, the build does not hold the parsed pages: the doc set
+// holds what emitting needs, and when the caller does not use srcs after
+// the call either, the pages' memory (about 20 MB of live heap on the
+// beta docs) is free for emitting.
+func runPipeline(srcs []source, pkg string, formatted func(path string, src []byte) ([]byte, bool), sel generator.Selection, keepPages bool) (*build, error) {
 	pipelineRuns.Add(1)
 	a, err := analyze(srcs)
 	if err != nil {
 		return nil, err
+	}
+	pageCount := len(a.pages)
+	if !keepPages {
+		a.pages = nil
 	}
 	plan, pruned, err := a.plan.Select(sel)
 	if err != nil {
@@ -130,7 +127,7 @@ func runPipeline(srcs []source, pkg string, formatted func(path string, src []by
 	if err != nil {
 		return nil, err
 	}
-	return &build{pages: a.pages, docSet: a.docSet, result: res, diags: a.diags, pruned: pruned}, nil
+	return &build{pages: a.pages, pageCount: pageCount, docSet: a.docSet, result: res, diags: a.diags, pruned: pruned}, nil
 }
 
 // selectionError is a selection the doc set cannot satisfy: a mistake in

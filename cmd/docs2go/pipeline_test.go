@@ -59,7 +59,7 @@ func TestPipelineGOMAXPROCS(t *testing.T) {
 func pipelineWith(t *testing.T, procs int, srcs []source) *build {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-	b, err := runPipeline(srcs, "generated", nil, generator.Selection{})
+	b, err := runPipeline(srcs, "generated", nil, generator.Selection{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

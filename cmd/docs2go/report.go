@@ -77,7 +77,7 @@ func (d displayNames) diag(x ir.Diagnostic) string {
 }
 
 func buildReport(b *build, diags ir.Diagnostics, names displayNames) report {
-	r := report{Pages: len(b.pages), Types: len(b.docSet.Types) + len(b.docSet.Enums),
+	r := report{Pages: b.pageCount, Types: len(b.docSet.Types) + len(b.docSet.Enums),
 		Endpoints: []endpointReport{}, Diagnostics: []diagReport{}}
 	for i, ep := range b.docSet.Endpoints {
 		er := endpointReport{File: names.of(ep.Page), Line: ep.Pos.Line, Kind: string(kindOf(ep.Kind)), Method: ep.Method}

@@ -44,7 +44,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
+	stopPeak := watchPeakHeap()
 	status := generate(o, cfg, stdout, stderr)
+	stopPeak()
 	if o.memProfile != "" {
 		if err := writeMemProfile(o.memProfile); err != nil {
 			return fail(stderr, 2, err)
@@ -101,7 +103,10 @@ func generate(o *options, cfg *lintConfig, stdout, stderr io.Writer) int {
 	}
 	oldManifest := make(chan *outdir.Manifest, 1)
 	go func() { oldManifest <- outdir.ReadManifest(fsys, o.out) }()
-	b, err := runPipeline(srcs, o.pkg, formats.Formatted, sel)
+	// srcs is not used after the pipeline, so that the pages can be
+	// collected while it emits (unless -ir keeps them).
+	hashes, stats := inputHashes(srcs), pageStats(srcs)
+	b, err := runPipeline(srcs, o.pkg, formats.Formatted, sel, o.irFile != "")
 	if errors.As(err, new(selectionError)) {
 		return fail(stderr, 2, err)
 	}
@@ -112,7 +117,7 @@ func generate(o *options, cfg *lintConfig, stdout, stderr io.Writer) int {
 	if err := writeSideOutputs(o, b, kept, names, stdout); err != nil {
 		return fail(stderr, 1, err)
 	}
-	files := outdir.WithManifest(outputFiles(b), o.pkg, inputHashes(srcs))
+	files := outdir.WithManifest(outputFiles(b), o.pkg, hashes)
 	old := <-oldManifest
 	if o.check {
 		return finish(stderr, names, o, cfg, kept, reportDrift(stderr, o.out, outdir.Check(fsys, o.out, files, old)))
@@ -120,7 +125,7 @@ func generate(o *options, cfg *lintConfig, stdout, stderr io.Writer) int {
 	if err := outdir.Write(fsys, o.out, files, old); err != nil {
 		return fail(stderr, 1, err)
 	}
-	runcache.Save(o.out, cacheKey, pageStats(srcs), files, b.diags, formats.Entries(files))
+	runcache.Save(o.out, cacheKey, stats, files, b.diags, formats.Entries(files))
 	return finish(stderr, names, o, cfg, kept, 0)
 }
 

@@ -137,11 +137,11 @@ func TestFormatCacheReusesOnlyMatchingFiles(t *testing.T) {
 	}
 	ins, _ := collectInputs([]string{docs})
 	srcs, _ := loadPages(ins)
-	withCache, err := runPipeline(srcs, "seed", counting, generator.Selection{})
+	withCache, err := runPipeline(srcs, "seed", counting, generator.Selection{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	without, err := runPipeline(srcs, "seed", nil, generator.Selection{})
+	without, err := runPipeline(srcs, "seed", nil, generator.Selection{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

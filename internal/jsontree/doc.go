@@ -35,7 +35,7 @@ const maxDepth = 10000
 // encoding/json allows, or noisy costs a second look.
 func Parse(text string) *Doc {
 	d := &Doc{text: text}
-	r := reader{s: text}
+	r := newReader(text)
 	root, err := r.document()
 	if err != nil || r.depth > maxDepth {
 		d.strictErr = strictError(text, err)
@@ -69,7 +69,7 @@ func (d *Doc) Leading() *Node {
 	if d.strict != nil {
 		return d.strict
 	}
-	r := reader{s: d.text}
+	r := newReader(d.text)
 	v, err := r.value()
 	if err != nil || r.depth > maxDepth {
 		return nil
@@ -104,7 +104,7 @@ func Of(blk *ir.Block) *Doc {
 // Read parses one JSON value, with Decoder.Token's errors; only white
 // space may follow it.
 func Read(text string) (*Node, error) {
-	r := reader{s: text}
+	r := newReader(text)
 	return r.document()
 }
 

@@ -37,8 +37,7 @@ func Blank(text string) string {
 			blank(i, end)
 			i = end
 		case c == ',':
-			rest := strings.TrimLeft(text[i+1:], " \t\r\n")
-			if len(rest) > 0 && (rest[0] == '}' || rest[0] == ']') {
+			if next := nextNonSpace(text, i+1); next < len(text) && (text[next] == '}' || text[next] == ']') {
 				blank(i, i+1)
 			}
 		}
@@ -55,4 +54,14 @@ func lineLen(s string) int {
 		return i
 	}
 	return len(s)
+}
+
+// nextNonSpace returns the offset of the first byte at or after i that is
+// not JSON white space, len(s) when there is none. (strings.TrimLeft with
+// a cutset builds the cutset's byte set at every comma.)
+func nextNonSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+		i++
+	}
+	return i
 }

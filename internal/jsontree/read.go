@@ -3,7 +3,9 @@ package jsontree
 import (
 	"errors"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // reader reads JSON text token by token like encoding/json's
@@ -18,6 +20,36 @@ type reader struct {
 	state tokState
 	stack []tokState // states of the enclosing arrays and objects
 	depth int        // the deepest nesting seen
+
+	// Allocation: nodes come from slabs, and the members and items of the
+	// open objects and arrays wait on shared stacks until each gets one
+	// slice of its exact size. A node and a doubling slice per value were
+	// most of a parse's allocations.
+	slab    []Node
+	budget  int // nodes the text may still need beyond the slabs (maxValues)
+	members []Member
+	elems   []*Node
+}
+
+// maxSlab is the most nodes one slab holds.
+const maxSlab = 256
+
+// newReader returns a reader of s whose slabs hold no more nodes than s
+// can have: Docs live as long as the run, so nodes a slab leaves unused
+// stay taken.
+func newReader(s string) reader { return reader{s: s, budget: maxValues(s)} }
+
+// node returns a new node of the given kind.
+func (r *reader) node(kind Kind) *Node {
+	if len(r.slab) == cap(r.slab) {
+		n := max(1, min(maxSlab, r.budget)) // 1: the bound holds for valid JSON only
+		r.slab = make([]Node, 0, n)
+		r.budget -= n
+	}
+	r.slab = r.slab[:len(r.slab)+1]
+	n := &r.slab[len(r.slab)-1]
+	n.Kind = kind
+	return n
 }
 
 // tokState is where the reader is, as Decoder.Token's tokenState.
@@ -68,7 +100,9 @@ func (r *reader) value() (*Node, error) {
 	var n *Node
 	switch t.delim {
 	case 0:
-		return &Node{Kind: t.kind, Off: t.off, Raw: t.raw, Str: t.str}, nil
+		n = r.node(t.kind)
+		n.Off, n.Raw, n.Str = t.off, t.raw, t.str
+		return n, nil
 	case '{':
 		n, err = r.object()
 	case '[':
@@ -85,7 +119,8 @@ func (r *reader) value() (*Node, error) {
 
 // object reads the members after '{' and the closing '}'.
 func (r *reader) object() (*Node, error) {
-	n := &Node{Kind: Object}
+	start := len(r.members)
+	defer func() { r.members = r.members[:start] }()
 	for r.more() {
 		t, err := r.token()
 		if err != nil {
@@ -95,7 +130,11 @@ func (r *reader) object() (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Members = append(n.Members, Member{Key: t.str, KeyOff: t.off, Val: val})
+		r.members = append(r.members, Member{Key: t.str, KeyOff: t.off, Val: val})
+	}
+	n := r.node(Object)
+	if len(r.members) > start {
+		n.Members = slices.Clone(r.members[start:])
 	}
 	_, err := r.token() // '}'
 	return n, err
@@ -103,13 +142,18 @@ func (r *reader) object() (*Node, error) {
 
 // array reads the elements after '[' and the closing ']'.
 func (r *reader) array() (*Node, error) {
-	n := &Node{Kind: Array}
+	start := len(r.elems)
+	defer func() { r.elems = r.elems[:start] }()
 	for r.more() {
 		e, err := r.value()
 		if err != nil {
 			return nil, err
 		}
-		n.Elems = append(n.Elems, e)
+		r.elems = append(r.elems, e)
+	}
+	n := r.node(Array)
+	if len(r.elems) > start {
+		n.Elems = slices.Clone(r.elems[start:])
 	}
 	_, err := r.token() // ']'
 	return n, err
@@ -242,4 +286,41 @@ func quoteChar(c byte) string {
 	}
 	s := strconv.Quote(string(rune(c)))
 	return "'" + s[1:len(s)-1] + "'"
+}
+
+// maxValues bounds the values of JSON text s: the top-level one, and in
+// every array and object one more than its commas, so 1 plus the '[', '{'
+// and ',' outside strings. The bound is exact unless an array or object is
+// empty.
+func maxValues(s string) int {
+	n := 1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			i = closingQuote(s, i)
+		case ',', '[', '{':
+			n++
+		}
+	}
+	return n
+}
+
+// closingQuote returns the offset of the quote that closes the string
+// opening at s[open], len(s) when none does.
+func closingQuote(s string, open int) int {
+	for from := open + 1; ; {
+		k := strings.IndexByte(s[from:], '"')
+		if k < 0 {
+			return len(s)
+		}
+		q := from + k
+		backslashes := 0
+		for q-backslashes-1 > open && s[q-backslashes-1] == '\\' {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return q
+		}
+		from = q + 1
+	}
 }

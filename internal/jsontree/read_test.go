@@ -256,6 +256,9 @@ func checkStrict(t *testing.T, s string, d *Doc) {
 		if err != nil || !reflect.DeepEqual(root, want) {
 			t.Fatalf("Strict(%q) = %s, Decoder %s (%v)", s, dumpJSON(root), dumpJSON(want), err)
 		}
+		if n, bound := countNodes(root), maxValues(s); n > bound {
+			t.Fatalf("Strict(%q) has %d nodes, maxValues says at most %d", s, n, bound)
+		}
 		return
 	}
 	var raw json.RawMessage

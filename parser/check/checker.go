@@ -2,6 +2,7 @@ package check
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
@@ -15,7 +16,7 @@ type Checker struct {
 	defined map[string]bool            // lower-cased short names of every type pages define (UsePages)
 	nav     map[string]map[string]bool // lower-cased short type name → relationship names (UsePages)
 	bases   map[string]bool            // lower-cased qualified names of the types others derive from
-
+	fields  sync.Map                   // *ir.Type → *fields, made at the type's first object (fieldsOf)
 }
 
 // New indexes ds. A nil ds gives a Checker that knows no types, so every

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/docs2go/docs2go/internal/jsontree"
@@ -12,46 +11,40 @@ import (
 // property, @odata.type against t's family, and (lint, requests) the
 // required properties. poly: outside lint mode, n decodes into the type
 // its "@odata.type" names (the generator's AnyB wrapper).
-func (w *walker) object(t *ir.Type, n *jsontree.Node, path string, top, poly bool) {
+func (w *walker) object(t *ir.Type, n *jsontree.Node, top, poly bool) {
 	if n.Kind != jsontree.Object {
-		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want object %s, got %s", t.QualifiedName(), describe(n))
+		w.fail(mismatch, n, ir.CodeTypeMismatch, "want object %s, got %s", t.QualifiedName(), describe(n))
 		return
 	}
 	if w.lint {
-		t = w.dispatch(t, n, path)
+		t = w.dispatch(t, n)
 	} else if poly {
 		t = w.derivedType(t, n)
 	}
-	props := map[string]*ir.Property{}
-	lower := map[string]*ir.Property{}
-	for i := range t.Properties {
-		p := &t.Properties[i]
-		if _, dup := props[p.Name]; !dup {
-			props[p.Name] = p
-		}
-		if _, dup := lower[strings.ToLower(p.Name)]; !dup {
-			lower[strings.ToLower(p.Name)] = p
-		}
+	f := w.c.fieldsOf(t)
+	var keys keySet
+	if w.lint { // duplicates and missing properties are lint warnings only
+		keys = newKeySet(n.Members)
 	}
-	seen := map[string]bool{}
-	for _, m := range n.Members {
-		mp := join(path, m.Key)
-		if seen[m.Key] {
-			w.warnAt(m.KeyOff, ir.CodeDuplicateKey, "%s: property appears more than once; the last value wins", mp)
+	for i, m := range n.Members {
+		w.enter(m.Key)
+		if w.lint && keys.before(m.Key, i) {
+			w.warnAt(m.KeyOff, ir.CodeDuplicateKey, "%s: property appears more than once; the last value wins", w.pathString())
 		}
-		seen[m.Key] = true
-		w.member(t, props, lower, m, mp)
+		w.member(t, f, m)
+		w.leave()
 	}
 	if w.lint && w.opts.Request && !w.opts.Truncated && !t.Inferred {
-		w.required(t, n, path, top, seen)
+		w.required(t, n, top, keys)
 	}
 }
 
-// member checks one key of an object of type t.
-func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m jsontree.Member, mp string) {
-	if p := props[m.Key]; p != nil {
+// member checks one key of an object of type t, whose fields are f; the
+// path leads to the member.
+func (w *walker) member(t *ir.Type, f *fields, m jsontree.Member) {
+	if fld := f.byName[m.Key]; fld != nil {
 		if m.Val.Kind != jsontree.Null { // every field is Opt[T]: null is a value
-			w.value(shapeOf(p.Type), m.Val, mp, false)
+			w.value(fld.shape, m.Val, false)
 		}
 		return
 	}
@@ -59,30 +52,28 @@ func (w *walker) member(t *ir.Type, props, lower map[string]*ir.Property, m json
 	case m.Key == "@odata.type":
 		// The generated ODataType field is Opt[string].
 		if m.Val.Kind != jsontree.String && m.Val.Kind != jsontree.Null {
-			w.fail(mismatch, m.Val, ir.CodeTypeMismatch, mp, "want String, got %s", describe(m.Val))
+			w.fail(mismatch, m.Val, ir.CodeTypeMismatch, "want String, got %s", describe(m.Val))
 		}
+	case !w.lint:
+		// What follows only warns.
 	case strings.Contains(m.Key, "@"):
 		// Instance annotations ("@odata.context", "x@odata.bind") are kept
 		// in AdditionalData.
-	case lower[strings.ToLower(m.Key)] != nil:
+	case f.lower(m.Key) != nil:
 		// The runtime's unmarshalObject keeps such a key in AdditionalData
 		// and decodes fields from exact names only (encoding/json alone
 		// would fold case), so this is lossless; but it is still a typo.
-		want := lower[strings.ToLower(m.Key)].Name
+		want := f.lower(m.Key).prop.Name
 		w.warnAt(m.KeyOff, ir.CodeUnknownProperty, "%s: property %q is not a property of %s; did you mean %q (names are case-sensitive)",
-			mp, m.Key, t.QualifiedName(), want)
+			w.pathString(), m.Key, t.QualifiedName(), want)
 	case t.Inferred || w.c.open[strings.ToLower(t.Name)] || w.c.isNavigation(t, m.Key):
 		// An inferred type was built from the examples themselves, an
 		// open type allows any property, and a relationship is
 		// documented (the value lands in AdditionalData): nothing to
 		// report.
 	default:
-		names := make([]string, 0, len(props))
-		for _, p := range t.Properties {
-			names = append(names, p.Name)
-		}
 		w.warnAt(m.KeyOff, ir.CodeUnknownProperty, "%s: property %q is not a property of %s%s",
-			mp, m.Key, t.QualifiedName(), didYouMean(m.Key, names))
+			w.pathString(), m.Key, t.QualifiedName(), didYouMean(m.Key, f.propertyNames()))
 	}
 }
 
@@ -92,7 +83,7 @@ func (w *walker) warnAt(off int, code ir.Code, format string, args ...any) {
 
 // dispatch follows "@odata.type" to the type the body claims to be: t
 // itself or a type derived from it. Anything else is odata-type-mismatch.
-func (w *walker) dispatch(t *ir.Type, n *jsontree.Node, path string) *ir.Type {
+func (w *walker) dispatch(t *ir.Type, n *jsontree.Node) *ir.Type {
 	var v *jsontree.Node
 	for _, m := range n.Members {
 		if m.Key == "@odata.type" && m.Val.Kind == jsontree.String {
@@ -110,7 +101,9 @@ func (w *walker) dispatch(t *ir.Type, n *jsontree.Node, path string) *ir.Type {
 	if named != nil && isDerived(w.c, named, t) {
 		return named
 	}
-	at := join(path, "@odata.type")
+	w.enter("@odata.type")
+	defer w.leave()
+	at := w.pathString()
 	if named == nil {
 		if w.c.defined[strings.ToLower(name)] {
 			w.warnf(v.Off, ir.CodeODataTypeMismatch, "%s: %q is not declared as derived from %s (no baseType or \"Inherits from\" on its page)",
@@ -190,7 +183,7 @@ func isDerived(c *Checker, d, t *ir.Type) bool {
 
 // required reports required, writable properties absent from a request
 // body (ApiDoctor never checks request bodies against tables).
-func (w *walker) required(t *ir.Type, n *jsontree.Node, path string, top bool, seen map[string]bool) {
+func (w *walker) required(t *ir.Type, n *jsontree.Node, top bool, keys keySet) {
 	if w.opts.TopOnly && !top {
 		return
 	}
@@ -205,26 +198,10 @@ func (w *walker) required(t *ir.Type, n *jsontree.Node, path string, top bool, s
 	}
 	reported := map[string]bool{}
 	for _, name := range want {
-		if seen[name] || reported[name] {
+		if keys.has(name) || reported[name] {
 			continue
 		}
 		reported[name] = true
-		w.warnf(n.Off, ir.CodeMissingRequired, "%srequired property %q of %s is missing", prefix(path), name, t.QualifiedName())
+		w.warnf(n.Off, ir.CodeMissingRequired, "%srequired property %q of %s is missing", w.pathPrefix(), name, t.QualifiedName())
 	}
-}
-
-// prefix returns "path: ", or "" at the top level.
-func prefix(path string) string {
-	if path == "" {
-		return ""
-	}
-	return path + ": "
-}
-
-// join extends a JSON path: "" + "a" = "a", "a" + "b" = "a.b".
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return fmt.Sprintf("%s.%s", path, key)
 }

@@ -7,8 +7,11 @@ import "strings"
 // (the annotation typo "trucated" is 1 edit from "truncated").
 func didYouMean(s string, candidates []string) string {
 	best, bestD := "", -1
+	lower := strings.ToLower(s)
+	var rows []int // distance's two rows, shared by the candidates
 	for _, c := range candidates {
-		d := distance(strings.ToLower(s), strings.ToLower(c))
+		var d int
+		d, rows = distance(lower, strings.ToLower(c), rows)
 		if bestD < 0 || d < bestD || (d == bestD && c < best) {
 			best, bestD = c, d
 		}
@@ -19,10 +22,14 @@ func didYouMean(s string, candidates []string) string {
 	return `; did you mean "` + best + `"`
 }
 
-// distance is the Levenshtein distance of a and b in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// distance is the Levenshtein distance of a and b in bytes. It works in
+// rows (grown as needed, returned for the next call).
+func distance(a, b string, rows []int) (int, []int) {
+	if need := 2 * (len(b) + 1); cap(rows) < need {
+		rows = make([]int, need)
+	}
+	prev := rows[:len(b)+1]
+	cur := rows[len(b)+1 : 2*(len(b)+1)]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -37,5 +44,5 @@ func distance(a, b string) int {
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(b)], rows
 }

@@ -64,6 +64,9 @@ func integerRule(name string, n *jsontree.Node) (verdict, string) {
 	if n.Kind != jsontree.Number {
 		return wantKind(name, n, jsontree.Number)
 	}
+	if fitsInteger(name, n.Raw) {
+		return ok, ""
+	}
 	var err error
 	switch name {
 	case "Byte":
@@ -89,6 +92,29 @@ func integerRule(name string, n *jsontree.Node) (verdict, string) {
 		return mismatch, fmt.Sprintf("want %s, got number %s, which is not an integer", name, clip(n.Raw))
 	}
 	return mismatch, fmt.Sprintf("want %s, got number %s, which is out of range", name, clip(n.Raw))
+}
+
+// integerRange holds the bounds of each integer primitive but Int64, which
+// is strconv.ParseInt's own.
+var integerRange = map[string][2]int64{
+	"Byte": {0, math.MaxUint8}, "SByte": {math.MinInt8, math.MaxInt8},
+	"Int16": {math.MinInt16, math.MaxInt16}, "Int32": {math.MinInt32, math.MaxInt32},
+}
+
+// fitsInteger is integerRule's quick yes for a valid JSON number (the
+// reader checked its syntax): a literal without fraction or exponent that
+// strconv reads within the type's range, which encoding/json accepts too.
+// Anything else goes to encoding/json itself.
+func fitsInteger(name, raw string) bool {
+	if strings.ContainsAny(raw, ".eE") || name == "Byte" && strings.HasPrefix(raw, "-") { // ParseUint refuses "-0"
+		return false
+	}
+	v, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
+		return false
+	}
+	r, bounded := integerRange[name]
+	return !bounded || r[0] <= v && v <= r[1]
 }
 
 func isRangeErr(err error) bool {

@@ -29,20 +29,28 @@ type walker struct {
 	// and result types do. Nested values always do: properties of a type
 	// with derived types are the generator's AnyB wrapper.
 	derived bool
+	// path leads to the value being checked (path.go).
+	path []step
 }
 
-// shape is the part of a TypeRef the walk needs.
+// shape is the part of a TypeRef the walk needs, its type name resolved.
 type shape struct {
 	name       string // primitive name or qualified target; "" = unresolved (json.RawMessage)
 	primitive  bool
 	collection bool
+	typ        *ir.Type // the struct type name names, or nil
+	enum       *ir.Enum // the enum name names when it names no struct type, or nil
 }
 
-func shapeOf(ref ir.TypeRef) shape {
+func (c *Checker) shapeOf(ref ir.TypeRef) shape {
 	if ref.Primitive {
 		return shape{name: ref.Name, primitive: true, collection: ref.Collection}
 	}
-	return shape{name: ref.Target, collection: ref.Collection}
+	sh := shape{name: ref.Target, collection: ref.Collection, typ: c.typ(ref.Target)}
+	if sh.typ == nil {
+		sh.enum = c.enum(ref.Target)
+	}
+	return sh
 }
 
 func (w *walker) run(ref ir.TypeRef) {
@@ -53,19 +61,18 @@ func (w *walker) run(ref ir.TypeRef) {
 		w.note(err.Off, ir.CodeInvalidJSON, fmt.Sprintf("invalid JSON: %v", err))
 		return
 	}
-	sh := shapeOf(ref)
+	sh := w.c.shapeOf(ref)
 	if root.Kind == jsontree.Null {
-		w.fail(mismatch, root, ir.CodeTypeMismatch, "", "want %s, got null", sh.describe())
+		w.fail(mismatch, root, ir.CodeTypeMismatch, "want %s, got null", sh.describe())
 		return
 	}
-	path := ""
 	if w.opts.Wrapped {
 		if root = w.unwrap(root); root == nil {
 			return
 		}
-		path = "value"
+		w.enter("value")
 	}
-	w.value(sh, root, path, true)
+	w.value(sh, root, true)
 }
 
 // unwrap returns the "value" member of a wrapped answer; nil, reported,
@@ -76,7 +83,7 @@ func (w *walker) unwrap(root *jsontree.Node) *jsontree.Node {
 			return v
 		}
 	}
-	w.fail(mismatch, root, ir.CodeTypeMismatch, "", `want {"value": ...}, got %s`, describe(root))
+	w.fail(mismatch, root, ir.CodeTypeMismatch, `want {"value": ...}, got %s`, describe(root))
 	return nil
 }
 
@@ -92,26 +99,26 @@ func (s shape) describe() string {
 }
 
 // value checks n (not null at property level) against sh.
-func (w *walker) value(sh shape, n *jsontree.Node, path string, top bool) {
+func (w *walker) value(sh shape, n *jsontree.Node, top bool) {
 	poly := !top || w.derived
 	if !sh.collection {
-		w.item(sh, n, path, top, poly)
+		w.item(sh, n, top, poly)
 		return
 	}
 	if n.Kind != jsontree.Array {
-		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want %s, got %s", sh.describe(), describe(n))
+		w.fail(mismatch, n, ir.CodeTypeMismatch, "want %s, got %s", sh.describe(), describe(n))
 		return
 	}
-	elem := shape{name: sh.name, primitive: sh.primitive}
+	elem := sh
+	elem.collection = false
 	for i, e := range n.Elems {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		if e.Kind == jsontree.Null {
-			if !nullableItem(w.c, elem, poly) {
-				w.fail(lossy, e, ir.CodeTypeMismatch, p, "null in %s, whose items are not nullable", sh.describe())
-			}
-			continue
+		w.enterItem(i)
+		if e.Kind != jsontree.Null {
+			w.item(elem, e, false, poly)
+		} else if !nullableItem(w.c, elem, poly) {
+			w.fail(lossy, e, ir.CodeTypeMismatch, "null in %s, whose items are not nullable", sh.describe())
 		}
-		w.item(elem, e, p, false, poly)
+		w.leave()
 	}
 }
 
@@ -123,15 +130,15 @@ func nullableItem(c *Checker, sh shape, poly bool) bool {
 	if sh.primitive {
 		return sh.name == "Json" || sh.name == "Binary" || sh.name == "Stream" || !slices.Contains(ir.Primitives, sh.name)
 	}
-	if t := c.typ(sh.name); t != nil {
-		return poly && c.hasDerived(t)
+	if sh.typ != nil {
+		return poly && c.hasDerived(sh.typ)
 	}
-	return c.enum(sh.name) == nil
+	return sh.enum == nil
 }
 
 // item checks one non-null, non-collection value; poly: an object
 // decodes into the type its "@odata.type" names (outside lint mode).
-func (w *walker) item(sh shape, n *jsontree.Node, path string, top, poly bool) {
+func (w *walker) item(sh shape, n *jsontree.Node, top, poly bool) {
 	switch {
 	case sh.primitive:
 		if v, msg := primitiveRule(sh.name, n); v != ok {
@@ -139,27 +146,27 @@ func (w *walker) item(sh shape, n *jsontree.Node, path string, top, poly bool) {
 			if v == lossy {
 				code = ir.CodeLossyValue
 			}
-			w.fail(v, n, code, path, "%s", msg)
+			w.fail(v, n, code, "%s", msg)
 		}
-	case w.c.typ(sh.name) != nil:
-		w.object(w.c.typ(sh.name), n, path, top, poly)
-	case w.c.enum(sh.name) != nil:
-		w.enumValue(w.c.enum(sh.name), n, path)
+	case sh.typ != nil:
+		w.object(sh.typ, n, top, poly)
+	case sh.enum != nil:
+		w.enumValue(sh.enum, n)
 	}
 	// Unresolved types decode into json.RawMessage: anything goes.
 }
 
-// fail records a verdict and, in lint mode, a diagnostic at n.
-func (w *walker) fail(v verdict, n *jsontree.Node, code ir.Code, path, format string, args ...any) {
+// fail records a verdict and, in lint mode, a diagnostic at n that names
+// the current path; outside lint mode, only the first finding is spelled
+// out.
+func (w *walker) fail(v verdict, n *jsontree.Node, code ir.Code, format string, args ...any) {
 	w.worst = max(w.worst, v)
-	msg := fmt.Sprintf(format, args...)
-	if path != "" {
-		msg = path + ": " + msg
+	if !w.lint && (v == ok || w.first != nil) {
+		return
 	}
+	msg := w.pathPrefix() + fmt.Sprintf(format, args...)
 	if !w.lint {
-		if v != ok {
-			w.note(n.Off, code, msg)
-		}
+		w.note(n.Off, code, msg)
 		return
 	}
 	if v == mismatch || code == ir.CodeTypeMismatch {
@@ -192,9 +199,9 @@ func (w *walker) warnf(off int, code ir.Code, format string, args ...any) {
 // enumValue: enums are Go strings; unknown members are tolerated by the
 // generated code (Graph enums evolve), so they are warnings only. Flags
 // enums are "a,b" strings checked part by part.
-func (w *walker) enumValue(e *ir.Enum, n *jsontree.Node, path string) {
+func (w *walker) enumValue(e *ir.Enum, n *jsontree.Node) {
 	if n.Kind != jsontree.String {
-		w.fail(mismatch, n, ir.CodeTypeMismatch, path, "want enum %s (a string), got %s", e.QualifiedName(), describe(n))
+		w.fail(mismatch, n, ir.CodeTypeMismatch, "want enum %s (a string), got %s", e.QualifiedName(), describe(n))
 		return
 	}
 	if !w.lint || len(e.Members) == 0 {
@@ -213,10 +220,7 @@ func (w *walker) enumValue(e *ir.Enum, n *jsontree.Node, path string) {
 		if slices.Contains(names, p) {
 			continue
 		}
-		msg := fmt.Sprintf("%q is not a member of %s%s", p, e.QualifiedName(), didYouMean(p, names))
-		if path != "" {
-			msg = path + ": " + msg
-		}
+		msg := w.pathPrefix() + fmt.Sprintf("%q is not a member of %s%s", p, e.QualifiedName(), didYouMean(p, names))
 		w.warnf(n.Off, ir.CodeUnknownEnumMember, "%s", msg)
 	}
 }

@@ -21,7 +21,8 @@ func (p *printer) docComment(nextOff int) (wroteNewline, droppedFF bool) {
 		p.src.offset(after) != nextOff || p.line(after) != p.posLine {
 		unhandled()
 	}
-	lines := formatDocComment(g)
+	p.docLines = formatDocComment(g, p.docLines[:0])
+	lines := p.docLines
 	commentLine := p.line(g.Pos())
 	if len(p.out) == 0 {
 		// The declaration's own doc comment: gofmt separates it from
@@ -113,23 +114,29 @@ func (p *printer) commentSuffix() (wroteNewline, droppedFF bool) {
 }
 
 // formatDocComment is go/printer's: the text of a group of line comments
-// reformatted by go/doc/comment, as comment lines. Groups it would leave
-// as they are (directives, block comments, empty text) are unhandled.
-func formatDocComment(g *ast.CommentGroup) []string {
-	texts := make([]string, len(g.List))
-	for i, c := range g.List {
+// reformatted by go/doc/comment, as comment lines appended to out. Groups
+// it would leave as they are (directives, block comments, empty text)
+// are unhandled.
+func formatDocComment(g *ast.CommentGroup, out []string) []string {
+	var buf [32]string
+	raw := buf[:0]
+	for _, c := range g.List {
 		after, ok := strings.CutPrefix(c.Text, "//")
 		if !ok || isDirective(after) {
 			unhandled()
 		}
-		texts[i] = strings.TrimPrefix(after, " ")
+		raw = append(raw, c.Text)
 	}
-	if out, ok := plainDoc(texts); ok {
+	if out, ok := plainDoc(raw, out); ok {
 		return out
+	}
+	texts := make([]string, len(raw))
+	for i, c := range raw {
+		texts[i] = strings.TrimPrefix(c[2:], " ")
 	}
 	var parser comment.Parser
 	var printer comment.Printer
-	out := commentLines(string(printer.Comment(parser.Parse(strings.Join(texts, "\n") + "\n"))))
+	out = append(out, commentLines(string(printer.Comment(parser.Parse(strings.Join(texts, "\n")+"\n"))))...)
 	if len(out) == 0 {
 		unhandled()
 	}
@@ -161,17 +168,21 @@ func commentLines(text string) []string {
 	return out
 }
 
-// plainDoc is what go/doc/comment makes of lines (a doc comment's text
-// without its comment markers) when it can tell without parsing them:
+// plainDoc is what go/doc/comment makes of the text of comments (line
+// comments, their // included), appended to out as comment lines, when it
+// can tell without parsing them:
 // paragraphs of printable ASCII whose lines start with a letter or a
 // punctuation mark that starts nothing in doc comment syntax, with no
 // brackets (links) and no “ or ” (quotes), and no one-line paragraph
-// after the first line that could be an old-style heading. gofmt then only
-// drops the blank lines around the text, keeps one between paragraphs
-// and trims line ends. ok is false for any other text.
-func plainDoc(lines []string) (out []string, ok bool) {
-	out = make([]string, 0, len(lines))
+// after the first line that could be an old-style heading; and, after a
+// paragraph, tight "-" lists of such text as docs2go writes them ("  - "
+// before an item's first line, four blanks before the next ones). gofmt
+// then only drops the blank lines around the text, keeps one between
+// blocks (none between a paragraph and a list right below it) and trims
+// line ends. ok is false for any other text.
+func plainDoc(comments []string, out []string) ([]string, bool) {
 	paraLen, paras, paraStart := 0, 0, 0
+	inList, blank, listLast := false, false, false
 	endPara := func(last string) bool {
 		if paraLen == 1 && paraStart > 0 {
 			c := last[len(last)-1]
@@ -182,8 +193,8 @@ func plainDoc(lines []string) (out []string, ok bool) {
 		return true
 	}
 	prev := ""
-	for i, l := range lines {
-		l = strings.TrimRight(l, " ")
+	for i, raw := range comments {
+		l := strings.TrimRight(strings.TrimPrefix(raw[2:], " "), " ")
 		if l == "" {
 			if paraLen > 0 {
 				if !endPara(prev) {
@@ -191,6 +202,26 @@ func plainDoc(lines []string) (out []string, ok bool) {
 				}
 				paraLen = 0
 			}
+			inList, blank = false, paras > 0
+			continue
+		}
+		if l[0] == ' ' {
+			item := strings.HasPrefix(l, "  - ")
+			if !item && !(inList && strings.HasPrefix(l, "    ")) || paras == 0 || blank && (!item || listLast) ||
+				l[4] == ' ' || !plainLine(l[4:]) {
+				return nil, false // code, a loose list, or text that is not plain
+			}
+			if paraLen > 0 {
+				if !endPara(prev) {
+					return nil, false
+				}
+				paraLen = 0
+			}
+			if blank {
+				out = append(out, "//")
+			}
+			inList, blank, listLast = true, false, true
+			out = append(out, docLine(raw, l))
 			continue
 		}
 		if !plainLine(l) {
@@ -204,13 +235,23 @@ func plainDoc(lines []string) (out []string, ok bool) {
 			paraStart = i
 		}
 		paraLen++
-		out = append(out, "// "+l)
+		out = append(out, docLine(raw, l))
 		prev = l
+		inList, blank, listLast = false, false, false
 	}
 	if paras == 0 || paraLen > 0 && !endPara(prev) {
 		return nil, false
 	}
 	return out, true
+}
+
+// docLine is "// "+l, cut from raw (the comment l comes from) where it
+// spells that already, to save building it.
+func docLine(raw, l string) string {
+	if n := 3 + len(l); len(raw) >= n && raw[:3] == "// " && raw[3:n] == l {
+		return raw[:n]
+	}
+	return "// " + l
 }
 
 // plainLine reports whether l is printable ASCII that go/doc/comment

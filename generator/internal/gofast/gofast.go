@@ -29,6 +29,7 @@ import (
 	"go/token"
 	"sync"
 	"text/tabwriter"
+	"unsafe"
 )
 
 // prefix heads the source of every declaration so that it parses as a
@@ -42,79 +43,155 @@ const prefix = "package p\n\n"
 // package printed it; otherwise go/format did. err is go/format's when
 // src does not parse, or says that src is not declarations.
 func Decl(src []byte) (out []byte, fast bool, err error) {
+	return AppendDecl(nil, src)
+}
+
+// AppendDecl is Decl appending the formatted declarations to dst (which
+// it returns unchanged with an error), to save a buffer per declaration.
+func AppendDecl(dst, src []byte) (out []byte, fast bool, err error) {
 	b := pool.Get().(*buffers)
 	defer pool.Put(b)
 	full := append(append(b.full[:0], prefix...), src...)
 	b.full = full
+	if decls, comments, ok := b.parse(full); ok {
+		b.lines = lineStarts(b.parser.src, b.lines)
+		s := &source{base: 1, size: len(full), lines: b.lines}
+		if out, ok := printFile(dst, s, decls, comments, b); ok {
+			return out, true, nil
+		}
+	}
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "", full, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
-		return nil, false, err
+		return dst, false, err
 	}
-	if out, ok := printFile(fset.File(file.Pos()), file, len(src), b); ok {
+	if out, ok := printFile(dst, newSource(fset.File(file.Pos())), file.Decls, file.Comments, b); ok {
 		return out, true, nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(full))
 	if err := format.Node(&buf, fset, file); err != nil {
-		return nil, false, err
+		return dst, false, err
 	}
 	out, ok := bytes.CutPrefix(buf.Bytes(), []byte(prefix))
 	if !ok {
-		return nil, false, errors.New("gofast: not declarations")
+		return dst, false, errors.New("gofast: not declarations")
 	}
-	return out, false, nil
+	return append(dst, out...), false, nil
+}
+
+// parse reads full with the fast parser, or reports that it gave up.
+// The syntax tree's strings point into full: it must not outlive the
+// printing (the caller's bytes are reused for the next declaration).
+func (b *buffers) parse(full []byte) (decls []ast.Decl, comments []*ast.CommentGroup, ok bool) {
+	if !checkText(full) {
+		return nil, nil, false
+	}
+	defer func() {
+		// errUnhandled, or a bug of this parser on an input it was not
+		// tested with: either way go/parser reads the declaration.
+		if r := recover(); r != nil {
+			decls, comments, ok = nil, nil, false
+		}
+	}()
+	decls = b.parser.parseDecls(unsafe.String(&full[0], len(full)))
+	return decls, b.parser.comments, len(decls) > 0
 }
 
 // buffers are what printing one declaration needs and drops once it is
 // printed (the parser keeps nothing of its source), reused from one
 // declaration to the next.
 type buffers struct {
-	full []byte // the source with its package clause
-	p    printer
-	tw   tabwriter.Writer
+	full   []byte // the source with its package clause
+	parser declParser
+	lines  []int // line starts of full
+	p      printer
+	tw     tabwriter.Writer
+	trim   trimmer
 }
 
 var pool = sync.Pool{New: func() any { return new(buffers) }}
 
-// printFile prints the declarations of file, or reports that it cannot.
-func printFile(tf *token.File, file *ast.File, size int, b *buffers) (out []byte, ok bool) {
-	b.p = printer{src: newSource(tf), out: b.p.out[:0], wsbuf: b.p.wsbuf[:0], col1: true, comments: file.Comments, scratch: b.p.scratch}
+// printFile appends the declarations printed to dst, or reports that it
+// cannot print them.
+func printFile(dst []byte, src *source, decls []ast.Decl, comments []*ast.CommentGroup, b *buffers) (out []byte, ok bool) {
+	b.p = printer{src: src, out: b.p.out[:0], wsbuf: b.p.wsbuf[:0], col1: true, comments: comments, scratch: b.p.scratch, docLines: b.p.docLines}
 	p := &b.p
 	defer func() {
 		// errUnhandled, or a bug of this printer on an input it was not
 		// tested with: either way go/format prints the declaration.
 		if r := recover(); r != nil {
-			out, ok = nil, false
+			out, ok = dst, false
 		}
 	}()
-	if len(file.Decls) == 0 {
+	if len(decls) == 0 {
 		unhandled()
 	}
-	p.declList(file.Decls)
-	if p.docs != len(file.Comments) {
+	p.declList(decls)
+	if p.docs != len(comments) {
 		unhandled() // a comment this printer does not place
 	}
 	p.ws(newline)
 	p.flushWS()
-	return p.tabulate(size, &b.tw), true
+	return p.tabulate(dst, &b.tw, &b.trim), true
 }
 
 // tabulate runs the stream through text/tabwriter as go/printer
 // configures it for gofmt, then trims trailing blanks as its trimmer
 // does, and ends the text with a newline.
-func (p *printer) tabulate(size int, tw *tabwriter.Writer) []byte {
-	t := &trimmer{out: make([]byte, 0, size+size/8)}
+func (p *printer) tabulate(dst []byte, tw *tabwriter.Writer, t *trimmer) []byte {
+	t.out = dst
+	t.reset()
 	if bytes.IndexByte(p.out, '\v') < 0 {
 		// No alignment cells: the tabwriter would pass every line
 		// through as it is (indentation tabs and text), so skip it.
 		t.Write(p.out)
-		return t.out
+	} else {
+		tw.Init(t, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
+		for rest := p.out; len(rest) > 0; {
+			n, cells := nextSection(rest)
+			if cells {
+				tw.Write(rest[:n])
+				tw.Flush()
+			} else {
+				t.Write(rest[:n]) // as above
+			}
+			rest = rest[n:]
+		}
 	}
-	tw.Init(t, 0, 8, 1, ' ', tabwriter.DiscardEmptyColumns|tabwriter.TabIndent)
-	tw.Write(p.out)
-	tw.Flush()
-	return t.out
+	out := t.out
+	t.out = nil // the caller's now
+	return out
+}
+
+// nextSection returns the length of the stream up to the next point
+// where text/tabwriter flushes (after a formfeed, or after a line without
+// tab or vtab outside escaped text: the tabwriter aligns nothing across
+// such a point), and whether the section holds a vtab.
+func nextSection(s []byte) (n int, vtab bool) {
+	cells := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case tabwriter.Escape:
+			j := bytes.IndexByte(s[i+1:], tabwriter.Escape)
+			if j < 0 {
+				return len(s), vtab
+			}
+			i += 1 + j
+		case '\t':
+			cells = true
+		case '\v':
+			cells, vtab = true, true
+		case '\n':
+			if !cells {
+				return i + 1, vtab
+			}
+			cells = false
+		case '\f':
+			return i + 1, vtab
+		}
+	}
+	return len(s), vtab
 }
 
 // errUnhandled makes the printer give up: a construct or layout it does

@@ -27,6 +27,8 @@ var cases = map[string]string{
 	"long params":     "func (c * Client) Get (\nctx context.Context,\nid string,\n) (* T,error) {\nreturn nil,nil\n}\n",
 	"binary":          "var x = a + b*c - (d / e) << 2\n",
 	"slices":          "func f () {\n_ = s [1:len (s)-1]\n_ = s [:]\n}\n",
+	"doc spacing":     "//No blank after the slashes.\n//   - not a list: no paragraph above\nfunc f () {}\n",
+	"doc list":        "// F does.  \n // It sends POST on: \n //   - /a/b \n //     /c \n //  \n // Source: x.md:1.\nfunc f () {}\n",
 }
 
 func TestDeclMatchesGofmt(t *testing.T) {
@@ -71,6 +73,9 @@ func checkDecl(t *testing.T, src string, wantFast bool) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
+	if got, _, _ := AppendDecl([]byte("head\n"), []byte(src)); string(got) != "head\n"+string(want) {
+		t.Errorf("AppendDecl after a head: got\n%s", got)
+	}
 }
 
 func TestDeclNotDeclarations(t *testing.T) {
@@ -95,15 +100,28 @@ func TestPlainDoc(t *testing.T) {
 		{[]string{"First.", "", "Looks Like A Heading", "", "Text."}, false},
 		{[]string{"", "Heading After A Blank", "", "Text."}, false},
 		{[]string{"Heading At The Start", "", "Text."}, true},
-		{[]string{"A list:", "  - item"}, false},
+		{[]string{"A list:", "  - item"}, true},
 		{[]string{"- not a list when unindented"}, false},
 		{[]string{"# Heading"}, false},
 		{[]string{"See [Link] here."}, false},
 		{[]string{"``quoted''"}, false},
 		{[]string{"caf\u00e9"}, false},
 		{[]string{"", ""}, false},
+		{[]string{"It sends POST on: ", "  - /a/b ", "  - /c ", " ", "Source: x.md:1."}, true},
+		{[]string{"Routes:", "  - /a/very/long ", "    /continued", "Text right after."}, true},
+		{[]string{"Routes:", "", "  - /a", "", "Text."}, true},
+		{[]string{"Routes:", "  - /a", "", "  - /b"}, false}, // a loose list
+		{[]string{"Routes:", "  - /a", "", "    /b"}, false}, // a continuation after a blank
+		{[]string{"Code:", "    x := 1"}, false},             // a code block
+		{[]string{"  - a list first"}, false},
+		{[]string{"Routes:", "  -  two blanks"}, false},
+		{[]string{"Routes:", "  - [link]"}, false},
 	} {
-		got, ok := plainDoc(tc.lines)
+		var comments []string
+		for _, l := range tc.lines {
+			comments = append(comments, "// "+l)
+		}
+		got, ok := plainDoc(comments, nil)
 		if ok != tc.plain {
 			t.Errorf("%q: plain %v, want %v", tc.lines, ok, tc.plain)
 		}

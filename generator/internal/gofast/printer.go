@@ -1,9 +1,11 @@
 package gofast
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"slices"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -51,7 +53,8 @@ type printer struct {
 	cindex   int
 	docs     int // comment groups printed
 
-	scratch *printer // measures nodes (nodeSize)
+	scratch  *printer // measures nodes (nodeSize)
+	docLines []string // lines of the doc comment being printed
 }
 
 func (p *printer) line(pos token.Pos) int { return p.src.line(pos) }
@@ -223,10 +226,15 @@ func (p *printer) writeString(s string, isLit bool) {
 		p.out = append(p.out, tabwriter.Escape)
 	}
 	p.out = append(p.out, s...)
+	// Only literals and comments hold line breaks; go/printer counts
+	// formfeeds in them as line breaks too.
 	nlines := 0
-	for i := range len(s) {
-		if ch := s[i]; ch == '\n' || ch == '\f' {
-			nlines++
+	if isLit {
+		nlines = strings.Count(s, "\n")
+		if strings.IndexByte(s, '\f') >= 0 {
+			nlines += strings.Count(s, "\f")
+		}
+		if nlines > 0 {
 			p.endAlignment = true
 		}
 	}
@@ -306,15 +314,12 @@ func (t *trimmer) reset() {
 
 func (t *trimmer) Write(data []byte) (int, error) {
 	m := 0
-	for n, b := range data {
-		if b == '\v' {
-			b = '\t'
-		}
+	for n := 0; n < len(data); n++ {
 		switch t.state {
 		case inSpace:
-			switch b {
-			case '\t', ' ':
-				t.space = append(t.space, b)
+			switch b := data[n]; b {
+			case '\t', ' ', '\v':
+				t.space = append(t.space, spaceByte(b))
 			case '\n', '\f':
 				t.reset()
 				t.out = append(t.out, '\n')
@@ -328,16 +333,26 @@ func (t *trimmer) Write(data []byte) (int, error) {
 				m = n
 			}
 		case inEscape:
-			if b == tabwriter.Escape {
-				t.out = append(t.out, data[m:n]...)
-				t.reset()
+			j := bytes.IndexByte(data[n:], tabwriter.Escape)
+			if j < 0 {
+				n = len(data)
+				break
 			}
+			n += j
+			t.out = append(t.out, data[m:n]...)
+			t.reset()
 		case inText:
-			switch b {
-			case '\t', ' ':
+			for n < len(data) && !trimSpecial[data[n]] {
+				n++
+			}
+			if n == len(data) {
+				break
+			}
+			switch b := data[n]; b {
+			case '\t', ' ', '\v':
 				t.out = append(t.out, data[m:n]...)
 				t.reset()
-				t.space = append(t.space, b)
+				t.space = append(t.space, spaceByte(b))
 			case '\n', '\f':
 				t.out = append(t.out, data[m:n]...)
 				t.reset()
@@ -356,12 +371,24 @@ func (t *trimmer) Write(data []byte) (int, error) {
 	return len(data), nil
 }
 
+// trimSpecial marks the bytes that end a run of text for the trimmer.
+var trimSpecial = [256]bool{'\t': true, ' ': true, '\v': true, '\n': true, '\f': true, tabwriter.Escape: true}
+
+// spaceByte is b as the trimmer keeps it: a vtab is a tab.
+func spaceByte(b byte) byte {
+	if b == '\v' {
+		return '\t'
+	}
+	return b
+}
+
 // source answers line and column questions about the parsed text with a
 // binary search over its line starts (token.File locks and builds a
 // whole Position for each).
 type source struct {
 	base, size int
 	lines      []int // offsets of the line starts
+	hint       int   // index of the line last asked about
 }
 
 func newSource(tf *token.File) *source {
@@ -370,13 +397,26 @@ func newSource(tf *token.File) *source {
 
 func (s *source) offset(pos token.Pos) int { return int(pos) - s.base }
 
-// line is the 1-based line of pos.
+// line is the 1-based line of pos. The printer asks about positions
+// mostly in order, so the line last found, or the next one, is tried
+// before a binary search.
 func (s *source) line(pos token.Pos) int {
-	i, found := slices.BinarySearch(s.lines, s.offset(pos))
-	if found {
-		return i + 1
+	off, lines, i := s.offset(pos), s.lines, s.hint
+	if i < len(lines) && lines[i] <= off {
+		if i+1 == len(lines) || off < lines[i+1] {
+			return i + 1
+		}
+		if i+2 == len(lines) || off < lines[i+2] {
+			s.hint = i + 1
+			return i + 2
+		}
 	}
-	return i
+	i, found := slices.BinarySearch(s.lines, off)
+	if !found {
+		i--
+	}
+	s.hint = max(i, 0)
+	return i + 1
 }
 
 // column is the 1-based byte column of pos.
