@@ -21,7 +21,8 @@ import (
 // page rewrites the same files at every run and a diff stays where it was.
 
 // unit is one group of declarations bound for a file: a type, an enum, a
-// polymorphic wrapper, an endpoint, or an endpoint's tests.
+// polymorphic wrapper, an endpoint, an endpoint's tests, or one
+// declaration of server.go or server_test.go.
 type unit struct {
 	file  string // output path
 	order string // position inside the file

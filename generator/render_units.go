@@ -12,18 +12,19 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// A grouped file (models_a.go, endpoints_d_test.go, ...) is built and
-// rendered unit by unit rather than as one jen.File: jen's File.Render
-// renders a whole file into fresh, doubling buffers (a tenth of a run's
-// allocations, megabytes each, page-faulting on first touch), and the
-// biggest files were built and rendered by one goroutine while the other
-// cores waited. Each unit is rendered through its own small jen.File, whose
-// package clause and import block are cut off; batches of units are built
-// on every core and the file is put together as jen would have rendered it:
-// the header comment, the package clause, the sorted union of the imports,
-// then the units' declarations, a blank line apart. Anything unexpected in
-// a unit's header (an import alias, a name two imports share, cgo) makes
-// the file fall back to being built and rendered whole.
+// An output file (models_a.go, endpoints_d_test.go, server.go, ...) is
+// built and rendered unit by unit rather than as one jen.File: jen's
+// File.Render renders a whole file into fresh, doubling buffers (a tenth
+// of a run's allocations, megabytes each, page-faulting on first touch),
+// and the biggest files were built and rendered by one goroutine while the
+// other cores waited. Each unit is rendered through its own small
+// jen.File, whose package clause and import block are cut off; batches of
+// units are built on every core and the file is put together as jen would
+// have rendered it: the header comment, the package clause, the sorted
+// union of the imports, then the units' declarations, a blank line apart.
+// Anything unexpected in a unit's header (an import alias, a name two
+// imports share, cgo) makes the file fall back to being built and
+// rendered whole.
 
 // unitsPerBatch is how many units one goroutine builds and renders: a few
 // hundred kilobytes of source, enough to spread a big file over the cores
@@ -49,10 +50,11 @@ type unitBatch struct {
 }
 
 // renderGrouped builds and renders the units of one file, in batches on
-// every core (perBatch units a goroutine), and writes the file's unformatted source to dst, the same
-// bytes that rendering buildGrouped's jen.File gives. It returns the
-// pages the file was built from; ok is false (and dst unspecified) when a
-// unit's header is not one it can merge.
+// every core (perBatch units a goroutine), and writes the file's
+// unformatted source to dst: the bytes of buildGrouped's jen.File with the
+// same header (see buildGrouped). It returns the pages the file was built
+// from; ok is false (and dst unspecified) when a unit's header is not one
+// it can merge.
 func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *bytes.Buffer) (sources []string, ok bool, err error) {
 	batches := make([]unitBatch, (len(us)+perBatch-1)/perBatch)
 	defer func() {
@@ -102,9 +104,11 @@ func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *byt
 	return sources, true, nil
 }
 
-// renderBatch builds and renders units one after the other into a pooled
-// buffer. A panic becomes the batch's error, as runJob makes it for a
-// whole file: it runs on a goroutine of its own.
+// renderBatch builds and renders units one after the other, each through
+// a scratch buffer, and writes their declarations, example bodies in
+// place of their markers, into a pooled buffer. A panic becomes the
+// batch's error, as runJob makes it for a whole file: it runs on a
+// goroutine of its own.
 func (em emitter) renderBatch(us []unit) (b unitBatch) {
 	b.buf = batchBuffers.Get().(*bytes.Buffer)
 	b.buf.Reset()

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/docs2go/docs2go/parser/ir"
@@ -54,6 +55,50 @@ func TestFit(t *testing.T) {
 		}
 		if (d == nil) != c.Conforms(shape, tc.body) && !tc.derived {
 			t.Errorf("Fit and Conforms disagree on %s", tc.body)
+		}
+	}
+}
+
+// TestFitConcurrent runs Fit on one fresh Checker from several goroutines,
+// as the plan does, each in its own order, and compares with one goroutine:
+// the field indexes are made on first use (run it with -race).
+func TestFitConcurrent(t *testing.T) {
+	ds := fixture()
+	bodies := []string{
+		`{"displayName": "w", "count": "x"}`, `{"displayName": "w", "parts": [{"size": "2"}]}`,
+		`{"displayName": "w", "part": {"name": 1}}`, `{"displayName": "w", "status": 3}`,
+		`{"displayName": "w", "tags": ["a", null]}`, `{"displayName": "w"}`,
+	}
+	fit := func(c *Checker, body string) string {
+		d := c.Fit(ref("microsoft.graph.widget"), &ir.Block{Text: body, Pos: bodyPos}, FitOptions{})
+		if d == nil {
+			return ""
+		}
+		return d.String()
+	}
+	seq := New(ds)
+	want := make([]string, len(bodies))
+	for i, b := range bodies {
+		want[i] = fit(seq, b)
+	}
+	c := New(ds)
+	got := make([][]string, 4)
+	var wg sync.WaitGroup
+	for g := range got {
+		got[g] = make([]string, len(bodies))
+		wg.Go(func() {
+			for k := range bodies {
+				i := (k + g) % len(bodies)
+				got[g][i] = fit(c, bodies[i])
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for i := range bodies {
+			if got[g][i] != want[i] {
+				t.Errorf("goroutine %d, %s: %q, alone %q", g, bodies[i], got[g][i], want[i])
+			}
 		}
 	}
 }
