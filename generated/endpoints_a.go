@@ -130,7 +130,7 @@ func handleDeleteAndroidDeviceOwnerEnrollmentProfile(s Server, c *handlerConfig)
 // a decoded request.
 func callDeleteAndroidDeviceOwnerEnrollmentProfile(s Server, r *http.Request, q *Query, _ *struct{}) error {
 	return s.DeleteAndroidDeviceOwnerEnrollmentProfile(r.Context(), &DeleteAndroidDeviceOwnerEnrollmentProfileRequest{
-		AndroidDeviceOwnerEnrollmentProfileID: r.PathValue("androidDeviceOwnerEnrollmentProfileID"),
+		AndroidDeviceOwnerEnrollmentProfileID: pathValue(r, "androidDeviceOwnerEnrollmentProfileID"),
 		Query:                                 *q,
 		Header:                                r.Header,
 	})
@@ -210,7 +210,7 @@ func callGetAndroidDeviceOwnerEnrollmentProfile(
 	_ *struct{},
 ) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	return s.GetAndroidDeviceOwnerEnrollmentProfile(r.Context(), &GetAndroidDeviceOwnerEnrollmentProfileRequest{
-		AndroidDeviceOwnerEnrollmentProfileID: r.PathValue("androidDeviceOwnerEnrollmentProfileID"),
+		AndroidDeviceOwnerEnrollmentProfileID: pathValue(r, "androidDeviceOwnerEnrollmentProfileID"),
 		Query:                                 *q,
 		Header:                                r.Header,
 	})
@@ -394,7 +394,7 @@ func callUpdateAndroidDeviceOwnerEnrollmentProfile(
 	body *AndroidDeviceOwnerEnrollmentProfile,
 ) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	return s.UpdateAndroidDeviceOwnerEnrollmentProfile(r.Context(), &UpdateAndroidDeviceOwnerEnrollmentProfileRequest{
-		AndroidDeviceOwnerEnrollmentProfileID: r.PathValue("androidDeviceOwnerEnrollmentProfileID"),
+		AndroidDeviceOwnerEnrollmentProfileID: pathValue(r, "androidDeviceOwnerEnrollmentProfileID"),
 		Body:                                  body,
 		Query:                                 *q,
 		Header:                                r.Header,

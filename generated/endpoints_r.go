@@ -51,7 +51,7 @@ func handleRevokeToken(s Server, c *handlerConfig) http.Handler {
 // callRevokeToken calls s.RevokeToken with a decoded request.
 func callRevokeToken(s Server, r *http.Request, q *Query, _ *struct{}) error {
 	return s.RevokeToken(r.Context(), &RevokeTokenRequest{
-		AndroidDeviceOwnerEnrollmentProfileID: r.PathValue("androidDeviceOwnerEnrollmentProfileID"),
+		AndroidDeviceOwnerEnrollmentProfileID: pathValue(r, "androidDeviceOwnerEnrollmentProfileID"),
 		Query:                                 *q,
 		Header:                                r.Header,
 	})

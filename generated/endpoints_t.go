@@ -53,7 +53,7 @@ func handleCreateToken(s Server, c *handlerConfig) http.Handler {
 // callCreateToken calls s.CreateToken with a decoded request.
 func callCreateToken(s Server, r *http.Request, q *Query, body *CreateTokenParameters) error {
 	return s.CreateToken(r.Context(), &CreateTokenRequest{
-		AndroidDeviceOwnerEnrollmentProfileID: r.PathValue("androidDeviceOwnerEnrollmentProfileID"),
+		AndroidDeviceOwnerEnrollmentProfileID: pathValue(r, "androidDeviceOwnerEnrollmentProfileID"),
 		Body:                                  body,
 		Query:                                 *q,
 		Header:                                r.Header,

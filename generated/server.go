@@ -107,18 +107,48 @@ func (UnimplementedServer) UpdateAndroidDeviceOwnerEnrollmentProfile(
 	return nil, errNotImplemented("UpdateAndroidDeviceOwnerEnrollmentProfile")
 }
 
+// servedEndpoints lists what Endpoints describes, sorted by operation.
+var servedEndpoints = [...]*EndpointInfo{
+	&endpointCreateAndroidDeviceOwnerEnrollmentProfile,
+	&endpointCreateToken,
+	&endpointDeleteAndroidDeviceOwnerEnrollmentProfile,
+	&endpointGetAndroidDeviceOwnerEnrollmentProfile,
+	&endpointListAndroidDeviceOwnerEnrollmentProfiles,
+	&endpointRevokeToken,
+	&endpointUpdateAndroidDeviceOwnerEnrollmentProfile,
+}
+
 // Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented
 // permissions (for an Authenticator, see WithAuthenticator), routes and source page.
 func Endpoints() []EndpointInfo {
-	return []EndpointInfo{
-		endpointCreateAndroidDeviceOwnerEnrollmentProfile,
-		endpointCreateToken,
-		endpointDeleteAndroidDeviceOwnerEnrollmentProfile,
-		endpointGetAndroidDeviceOwnerEnrollmentProfile,
-		endpointListAndroidDeviceOwnerEnrollmentProfiles,
-		endpointRevokeToken,
-		endpointUpdateAndroidDeviceOwnerEnrollmentProfile,
+	eps := make([]EndpointInfo, len(servedEndpoints))
+	for i, ep := range servedEndpoints {
+		eps[i] = *ep
 	}
+	return eps
+}
+
+// servedRoutes pairs every documented request line with the function that builds its handler.
+var servedRoutes = [...]struct {
+	pattern string
+	handle  func(Server, *handlerConfig) http.Handler
+}{
+	{"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleCreateAndroidDeviceOwnerEnrollmentProfile},
+	{"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}/createToken", handleCreateToken},
+	{
+		"DELETE /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
+		handleDeleteAndroidDeviceOwnerEnrollmentProfile,
+	},
+	{
+		"GET /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
+		handleGetAndroidDeviceOwnerEnrollmentProfile,
+	},
+	{"GET /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleListAndroidDeviceOwnerEnrollmentProfiles},
+	{"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}/revokeToken", handleRevokeToken},
+	{
+		"PATCH /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
+		handleUpdateAndroidDeviceOwnerEnrollmentProfile,
+	},
 }
 
 // NewHandler routes every documented request line to s. Each request is authenticated, checked
@@ -128,27 +158,8 @@ func Endpoints() []EndpointInfo {
 func NewHandler(s Server, opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
 	rt := newRouter()
-	rt.Handle("POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleCreateAndroidDeviceOwnerEnrollmentProfile(s, c))
-	rt.Handle(
-		"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}/createToken",
-		handleCreateToken(s, c),
-	)
-	rt.Handle(
-		"DELETE /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
-		handleDeleteAndroidDeviceOwnerEnrollmentProfile(s, c),
-	)
-	rt.Handle(
-		"GET /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
-		handleGetAndroidDeviceOwnerEnrollmentProfile(s, c),
-	)
-	rt.Handle("GET /deviceManagement/androidDeviceOwnerEnrollmentProfiles", handleListAndroidDeviceOwnerEnrollmentProfiles(s, c))
-	rt.Handle(
-		"POST /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}/revokeToken",
-		handleRevokeToken(s, c),
-	)
-	rt.Handle(
-		"PATCH /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileID}",
-		handleUpdateAndroidDeviceOwnerEnrollmentProfile(s, c),
-	)
+	for _, r := range servedRoutes {
+		rt.Handle(r.pattern, r.handle(s, c))
+	}
 	return withErrorShape(rt)
 }

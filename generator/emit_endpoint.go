@@ -106,8 +106,8 @@ func (em emitter) emitHandler(f *jen.File, e *endpointInfo) {
 	var fields []jen.Code
 	width := []string{"return s." + e.name, "r.Context()", e.name + "Request", "Query: *q", "Header: r.Header"}
 	for _, p := range e.params {
-		fields = append(fields, jen.Id(p.field+": r.PathValue").Call(jen.Lit(p.wildcard)))
-		width = append(width, p.field+`: r.PathValue("`+p.wildcard+`")`)
+		fields = append(fields, jen.Id(p.field+": pathValue").Call(jen.Id("r"), jen.Lit(p.wildcard)))
+		width = append(width, p.field+`: pathValue(r, "`+p.wildcard+`")`)
 	}
 	body := "body"
 	if !e.shape.noBody {
@@ -311,8 +311,10 @@ func (em emitter) serverUnits() []unit {
 		}})
 	}
 	us = append(us,
-		unit{emit: func(em emitter, f *jen.File) []string { emitEndpoints(f, eps); return nil }},
-		unit{emit: func(em emitter, f *jen.File) []string { emitNewHandler(f, eps); return nil }})
+		unit{emit: func(em emitter, f *jen.File) []string { emitServedEndpoints(f, eps); return nil }},
+		unit{emit: func(em emitter, f *jen.File) []string { emitEndpoints(f); return nil }},
+		unit{emit: func(em emitter, f *jen.File) []string { emitServedRoutes(f, eps); return nil }},
+		unit{emit: func(em emitter, f *jen.File) []string { emitNewHandler(f); return nil }})
 	for i := range us {
 		us[i].file = "server.go"
 	}
@@ -338,40 +340,68 @@ func (em emitter) emitServer(f *jen.File, eps []*endpointInfo) []string {
 	return pages
 }
 
-// emitEndpoints adds Endpoints, which lists every endpoint's EndpointInfo.
-func emitEndpoints(f *jen.File, eps []*endpointInfo) {
+// Endpoints and NewHandler loop over tables instead of naming every
+// endpoint and route in their bodies: a table of addresses and function
+// values is data the linker lays out, while a function of 4,000 copies or
+// 6,000 calls was one of the largest the compiler built for the beta
+// reference.
+
+// emitServedEndpoints adds servedEndpoints, the address of every
+// endpoint's EndpointInfo.
+func emitServedEndpoints(f *jen.File, eps []*endpointInfo) {
+	f.Comment("servedEndpoints lists what Endpoints describes, sorted by operation.")
+	f.Var().Id("servedEndpoints").Op("=").Index(jen.Op("...")).Op("*").Id("EndpointInfo").CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
+		for _, e := range eps {
+			v.Id("&endpoint" + e.name)
+		}
+	})
+}
+
+// emitEndpoints adds Endpoints, which copies servedEndpoints.
+func emitEndpoints(f *jen.File) {
 	f.Comment("Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented")
 	f.Comment("permissions (for an Authenticator, see WithAuthenticator), routes and source page.")
 	f.Func().Id("Endpoints").Params().Index().Id("EndpointInfo").Block(
-		jen.Return(jen.Index().Id("EndpointInfo").CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
-			for _, e := range eps {
-				v.Id("endpoint" + e.name)
-			}
-		})),
+		jen.Id("eps").Op(":=").Make(jen.Index().Id("EndpointInfo"), jen.Len(jen.Id("servedEndpoints"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("ep")).Op(":=").Range().Id("servedEndpoints")).Block(
+			jen.Id("eps").Index(jen.Id("i")).Op("=").Op("*").Id("ep"),
+		),
+		jen.Return(jen.Id("eps")),
 	)
 }
 
-// emitNewHandler adds NewHandler, which routes every request line.
-func emitNewHandler(f *jen.File, eps []*endpointInfo) {
+// emitServedRoutes adds servedRoutes, every request line with its
+// endpoint's handle<X>. The plan left no two routes serving the same
+// requests, so Handle's conflict error cannot occur.
+func emitServedRoutes(f *jen.File, eps []*endpointInfo) {
+	f.Comment("servedRoutes pairs every documented request line with the function that builds its handler.")
+	f.Var().Id("servedRoutes").Op("=").Index(jen.Op("...")).Struct(
+		jen.Id("pattern").String(),
+		jen.Id("handle").Func().Params(jen.Id("Server"), jen.Op("*").Id("handlerConfig")).Qual("net/http", "Handler"),
+	).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
+		for _, e := range eps {
+			for _, r := range e.routes {
+				v.Add(structOf(long("{", r.Pattern(), "handle"+e.name, "}"), pathLit(r.Pattern()), jen.Id("handle"+e.name)))
+			}
+		}
+	})
+}
+
+// emitNewHandler adds NewHandler, which routes every request line of
+// servedRoutes.
+func emitNewHandler(f *jen.File) {
 	f.Comment("NewHandler routes every documented request line to s. Each request is authenticated, checked")
 	f.Comment("(content type, size, JSON, the documented properties) and decoded before s sees it. Failures,")
 	f.Comment("including unknown paths and methods, are answered in Graph's error shape")
 	f.Comment("{\"error\":{\"code\":...,\"message\":...,\"innerError\":{\"request-id\":...,\"date\":...}}}.")
-	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual("net/http", "Handler").BlockFunc(func(b *jen.Group) {
-		if len(eps) > 0 {
-			b.Id("c").Op(":=").Id("newHandlerConfig").Call(jen.Id("opts"))
-		}
-		// One call per route: the plan left no two routes serving the same
-		// requests, so Handle's conflict error cannot occur.
-		b.Id("rt").Op(":=").Id("newRouter").Call()
-		for _, e := range eps {
-			for _, r := range e.routes {
-				b.Id("rt.Handle").Add(argsOf(long("rt.Handle(", r.Pattern(), "handle"+e.name+"(s, c))"),
-					pathLit(r.Pattern()), jen.Id("handle"+e.name+"(s, c)")))
-			}
-		}
-		b.Return(jen.Id("withErrorShape").Call(jen.Id("rt")))
-	})
+	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual("net/http", "Handler").Block(
+		jen.Id("c").Op(":=").Id("newHandlerConfig").Call(jen.Id("opts")),
+		jen.Id("rt").Op(":=").Id("newRouter").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Range().Id("servedRoutes")).Block(
+			jen.Id("rt.Handle").Call(jen.Id("r.pattern"), jen.Id("r.handle").Call(jen.Id("s"), jen.Id("c"))),
+		),
+		jen.Return(jen.Id("withErrorShape").Call(jen.Id("rt"))),
+	)
 }
 
 // statusNote says, for an endpoint whose Server method chooses its

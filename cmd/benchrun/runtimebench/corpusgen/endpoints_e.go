@@ -71,8 +71,8 @@ func handleCreateEvent(s Server, c *handlerConfig) http.Handler {
 // callCreateEvent calls s.CreateEvent with a decoded request.
 func callCreateEvent(s Server, r *http.Request, q *Query, body *Event) (*Event, error) {
 	return s.CreateEvent(r.Context(), &CreateEventRequest{
-		UserID:     r.PathValue("userID"),
-		CalendarID: r.PathValue("calendarID"),
+		UserID:     pathValue(r, "userID"),
+		CalendarID: pathValue(r, "calendarID"),
 		Body:       body,
 		Query:      *q,
 		Header:     r.Header,

@@ -262,6 +262,16 @@ func (ep *EndpointInfo) accepts(want int) []int {
 	return []int{want}
 }
 
+// pathValue is r.PathValue(name), kept out of line: the call<X> functions
+// read some 4,300 path values in the beta reference, and r.PathValue
+// inlined into each (its wildcard scan and map lookup, with their
+// variables) was about 600 bytes of machine code apiece, and the compiler
+// keeps every compiled function's variable tables until it writes the
+// package.
+//
+//go:noinline
+func pathValue(r *http.Request, name string) string { return r.PathValue(name) }
+
 // newOf returns a new T for P = *T. Through reflect, so that a function
 // generic over P stays one compiled instance for every pointer type.
 func newOf[P any]() P {

@@ -45,14 +45,36 @@ func (UnimplementedServer) ListUsers(context.Context, *ListUsersRequest) (*Page[
 	return nil, errNotImplemented("ListUsers")
 }
 
+// servedEndpoints lists what Endpoints describes, sorted by operation.
+var servedEndpoints = [...]*EndpointInfo{
+	&endpointCreateEvent,
+	&endpointCreateMobileApp,
+	&endpointListUsers,
+}
+
 // Endpoints describes every endpoint NewHandler serves, sorted by operation: the documented
 // permissions (for an Authenticator, see WithAuthenticator), routes and source page.
 func Endpoints() []EndpointInfo {
-	return []EndpointInfo{
-		endpointCreateEvent,
-		endpointCreateMobileApp,
-		endpointListUsers,
+	eps := make([]EndpointInfo, len(servedEndpoints))
+	for i, ep := range servedEndpoints {
+		eps[i] = *ep
 	}
+	return eps
+}
+
+// servedRoutes pairs every documented request line with the function that builds its handler.
+var servedRoutes = [...]struct {
+	pattern string
+	handle  func(Server, *handlerConfig) http.Handler
+}{
+	{"POST /me/events", handleCreateEvent},
+	{"POST /users/{userID}/events", handleCreateEvent},
+	{"POST /me/calendar/events", handleCreateEvent},
+	{"POST /users/{userID}/calendar/events", handleCreateEvent},
+	{"POST /me/calendars/{calendarID}/events", handleCreateEvent},
+	{"POST /users/{userID}/calendars/{calendarID}/events", handleCreateEvent},
+	{"POST /deviceAppManagement/mobileApps", handleCreateMobileApp},
+	{"GET /users", handleListUsers},
 }
 
 // NewHandler routes every documented request line to s. Each request is authenticated, checked
@@ -62,13 +84,8 @@ func Endpoints() []EndpointInfo {
 func NewHandler(s Server, opts ...HandlerOption) http.Handler {
 	c := newHandlerConfig(opts)
 	rt := newRouter()
-	rt.Handle("POST /me/events", handleCreateEvent(s, c))
-	rt.Handle("POST /users/{userID}/events", handleCreateEvent(s, c))
-	rt.Handle("POST /me/calendar/events", handleCreateEvent(s, c))
-	rt.Handle("POST /users/{userID}/calendar/events", handleCreateEvent(s, c))
-	rt.Handle("POST /me/calendars/{calendarID}/events", handleCreateEvent(s, c))
-	rt.Handle("POST /users/{userID}/calendars/{calendarID}/events", handleCreateEvent(s, c))
-	rt.Handle("POST /deviceAppManagement/mobileApps", handleCreateMobileApp(s, c))
-	rt.Handle("GET /users", handleListUsers(s, c))
+	for _, r := range servedRoutes {
+		rt.Handle(r.pattern, r.handle(s, c))
+	}
 	return withErrorShape(rt)
 }
