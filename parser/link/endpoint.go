@@ -13,21 +13,24 @@ import (
 
 // buildEndpoints turns every operation of every page into an endpoint, or
 // records why it could not become one.
+// Each page's work reads its own facts and the index only, so the pages
+// are built on every core (shard.go).
 func (l *linker) buildEndpoints() {
-	for i, p := range l.pages {
+	l.sharded(len(l.pages), func(s *linker, i int) {
+		p := l.pages[i]
 		create, ops := l.facts[i].create, l.facts[i].ops
 		if create == nil && len(ops) == 0 {
-			continue
+			return
 		}
-		l.onPage("endpoint", p, func() {
+		s.onPage("endpoint", p, func() {
 			if create != nil {
-				l.buildEndpoint(p, create)
+				s.buildEndpoint(p, create)
 			}
 			for _, f := range ops {
-				l.buildOperation(p, f)
+				s.buildOperation(p, f)
 			}
 		})
-	}
+	})
 }
 
 func (l *linker) buildEndpoint(p *ir.Page, f *createFacts) {

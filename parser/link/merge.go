@@ -15,30 +15,37 @@ import (
 // the name, description, base type and the properties it lists; the others
 // add what it lacks, and contradictions are reported.
 
-// mergeDeclarations builds every type and enum from its declarations.
+// mergeDeclarations builds every type and enum from its declarations. A
+// definition's merge writes only that definition, so the definitions are
+// merged on every core (shard.go), in sorted key order.
 func (l *linker) mergeDeclarations() {
-	for _, k := range slices.Sorted(maps.Keys(l.defs)) {
-		d := l.defs[k]
-		l.working = l.defFile(k)
-		slices.SortStableFunc(d.decls, func(a, b decl) int { return declRank(a, d.lname) - declRank(b, d.lname) })
-		canon := d.decls[0].name
-		d.qname = ir.Qualify(canon.ns, canon.name)
-		if d.typ != nil {
-			d.typ.qname, d.typ.typ.Name, d.typ.typ.Namespace = d.qname, canon.name, canon.ns
-		} else {
-			c := *d.decls[0].enum
-			c.Name, c.Namespace, c.Members = canon.name, canon.ns, nil
-			d.enum = &c
-		}
-		for _, dc := range d.decls {
-			l.onPage("merge", dc.page, func() {
-				if d.typ != nil {
-					l.mergeResource(d.typ, dc.page, dc.res)
-				} else {
-					l.mergeEnum(d.enum, dc.enum)
-				}
-			})
-		}
+	keys := slices.Sorted(maps.Keys(l.defs))
+	l.sharded(len(keys), func(s *linker, i int) {
+		s.mergeDef(l.defs[keys[i]])
+	})
+}
+
+// mergeDef builds d from its declarations, the canonical one first.
+func (l *linker) mergeDef(d *def) {
+	l.working = l.defFile(d.key)
+	slices.SortStableFunc(d.decls, func(a, b decl) int { return declRank(a, d.lname) - declRank(b, d.lname) })
+	canon := d.decls[0].name
+	d.qname = ir.Qualify(canon.ns, canon.name)
+	if d.typ != nil {
+		d.typ.qname, d.typ.typ.Name, d.typ.typ.Namespace = d.qname, canon.name, canon.ns
+	} else {
+		c := *d.decls[0].enum
+		c.Name, c.Namespace, c.Members = canon.name, canon.ns, nil
+		d.enum = &c
+	}
+	for _, dc := range d.decls {
+		l.onPage("merge", dc.page, func() {
+			if d.typ != nil {
+				l.mergeResource(d.typ, dc.page, dc.res)
+			} else {
+				l.mergeEnum(d.enum, dc.enum)
+			}
+		})
 	}
 }
 

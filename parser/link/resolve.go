@@ -13,13 +13,15 @@ import (
 // Inheritance cycles are broken and each type's direct children recorded.
 
 // resolveTypes resolves the bases, then the property references, of every
-// page type.
+// page type. Resolving a type's references only reads the index and writes
+// that type, so the types are resolved on every core (shard.go); breaking
+// cycles follows base chains and stays serial.
 func (l *linker) resolveTypes() {
 	keys := l.sortedTypeKeys()
-	for _, k := range keys {
-		l.working = l.defFile(k)
-		l.resolveBase(l.defs[k].typ)
-	}
+	l.sharded(len(keys), func(s *linker, i int) {
+		s.working = l.defFile(keys[i])
+		s.resolveBase(l.defs[keys[i]].typ)
+	})
 	for _, k := range keys {
 		l.working = l.defFile(k)
 		l.breakCycle(k)
@@ -30,14 +32,14 @@ func (l *linker) resolveTypes() {
 			parent.children = append(parent.children, k)
 		}
 	}
-	for _, k := range keys {
-		td := l.defs[k].typ
-		l.working = l.defFile(k)
+	l.sharded(len(keys), func(s *linker, i int) {
+		td := l.defs[keys[i]].typ
+		s.working = l.defFile(keys[i])
 		for i := range td.typ.Properties {
-			l.resolvePropRef(td.propFile[i], &td.typ.Properties[i].Type)
+			s.resolvePropRef(td.propFile[i], &td.typ.Properties[i].Type)
 		}
 		td.resolved = true
-	}
+	})
 }
 
 // resolveBase resolves td's base reference; a base that is an enum or td
