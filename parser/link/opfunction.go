@@ -49,8 +49,8 @@ func exampleCall(examples []ir.Example) *funcCall {
 		if ex.Request == nil {
 			continue
 		}
-		if segs := segments(ex.Request.URL); len(segs) > 0 {
-			if c := parseCall(segs[len(segs)-1]); c != nil && len(c.args) > 0 {
+		if last := lastSegment(ex.Request.URL); last != "" {
+			if c := parseCall(last); c != nil && len(c.args) > 0 {
 				return c
 			}
 		}
@@ -114,8 +114,7 @@ func withCall(paths []ir.PathSyntax, call *funcCall) []ir.PathSyntax {
 		if j := strings.IndexByte(t, '?'); j >= 0 {
 			t, query = t[:j], t[j:]
 		}
-		segs := segments(t)
-		if len(segs) == 0 || !strings.EqualFold(segs[len(segs)-1], call.name) {
+		if last := lastSegment(t); last == "" || !strings.EqualFold(last, call.name) {
 			continue
 		}
 		var args []string
@@ -136,7 +135,7 @@ func withCall(paths []ir.PathSyntax, call *funcCall) []ir.PathSyntax {
 func pathArguments(paths []ir.PathSyntax) []ir.Property {
 	var out []ir.Property
 	for _, ps := range paths {
-		for _, seg := range segments(ps.Template) {
+		for seg := range segmentsOf(ps.Template) {
 			c := parseCall(seg)
 			if c == nil {
 				continue

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -149,8 +150,8 @@ func getKind(p *ir.Page, op *ir.Operation, paths []ir.PathSyntax, last []string)
 // isMediaPath reports a request line or URL whose last segment is $value
 // or content: it reads a stream.
 func isMediaPath(line string) bool {
-	segs := segments(line)
-	return len(segs) > 0 && anyIs(segs[len(segs)-1:], "$value", "content")
+	last := lastSegment(line)
+	return strings.EqualFold(last, "$value") || strings.EqualFold(last, "content")
 }
 
 // splitMedia splits request lines into those of the object and those of
@@ -226,8 +227,8 @@ func valueArray(m *ir.HTTPMessage) *jsontree.Node {
 func exampleCallsFunction(op *ir.Operation) bool {
 	for _, ex := range op.Examples {
 		if m := ex.Request; m != nil && strings.EqualFold(m.Method, "GET") {
-			if segs := segments(m.URL); len(segs) > 0 {
-				if c := parseCall(segs[len(segs)-1]); c != nil && len(c.args) > 0 {
+			if last := lastSegment(m.URL); last != "" {
+				if c := parseCall(last); c != nil && len(c.args) > 0 {
 					return true
 				}
 			}
@@ -254,49 +255,61 @@ func isFunctionCall(s string) bool {
 	return i > 0 && strings.HasSuffix(s, ")") && isIdent(s[:i])
 }
 
-// segments splits a request line or URL path into its segments: the
+// segmentsOf yields the segments of a request line or URL path: the
 // scheme, host and query string dropped, "/" inside parentheses or braces
-// kept ("range(address='A1:B2')", "{path and filename}").
-func segments(line string) []string {
-	p := strings.TrimSpace(line)
-	if i := strings.Index(p, "://"); i >= 0 {
-		rest := p[i+3:]
-		p = ""
-		if j := strings.IndexByte(rest, '/'); j >= 0 {
-			p = rest[j:]
+// kept ("range(address='A1:B2')", "{path and filename}"). Most callers want
+// only the last (lastSegment), so nothing is collected.
+func segmentsOf(line string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		p := strings.TrimSpace(line)
+		if i := strings.Index(p, "://"); i >= 0 {
+			rest := p[i+3:]
+			p = ""
+			if j := strings.IndexByte(rest, '/'); j >= 0 {
+				p = rest[j:]
+			}
 		}
-	}
-	var out []string
-	depth, start := 0, 0
-	flush := func(end int) {
-		if s := strings.TrimSpace(p[start:end]); s != "" {
-			out = append(out, s)
+		depth, start := 0, 0
+		flush := func(end int) bool {
+			s := strings.TrimSpace(p[start:end])
+			return s == "" || yield(s)
 		}
-	}
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case c == '(' || c == '{':
-			depth++
-		case (c == ')' || c == '}') && depth > 0:
-			depth--
-		case c == '?' && depth == 0:
-			flush(i)
-			return out
-		case c == '/' && depth == 0:
-			flush(i)
-			start = i + 1
+		for i := 0; i < len(p); i++ {
+			switch c := p[i]; {
+			case c == '(' || c == '{':
+				depth++
+			case (c == ')' || c == '}') && depth > 0:
+				depth--
+			case c == '?' && depth == 0:
+				flush(i)
+				return
+			case c == '/' && depth == 0:
+				if !flush(i) {
+					return
+				}
+				start = i + 1
+			}
 		}
+		flush(len(p))
 	}
-	flush(len(p))
-	return out
+}
+
+// lastSegment returns the last segment of a request line, "" when it has
+// none.
+func lastSegment(line string) string {
+	last := ""
+	for s := range segmentsOf(line) {
+		last = s
+	}
+	return last
 }
 
 // lastSegments returns the last segment of every request line.
 func lastSegments(paths []ir.PathSyntax) []string {
 	var out []string
 	for _, ps := range paths {
-		if segs := segments(ps.Template); len(segs) > 0 {
-			out = append(out, segs[len(segs)-1])
+		if last := lastSegment(ps.Template); last != "" {
+			out = append(out, last)
 		}
 	}
 	return out
