@@ -112,8 +112,20 @@ func (l *linker) flattenType(td *typeDef, done map[string]bool) {
 		if p.Inherited == "" {
 			p.Inherited = base.typ.Name
 		}
+		if props == nil {
+			// One allocation each for the inherited and own rows: the
+			// flattened lists are a large part of what linking allocates.
+			n := len(base.typ.Properties) + len(td.typ.Properties)
+			props, files = make([]ir.Property, 0, n), make([]string, 0, n)
+		}
 		props = append(props, p)
 		files = append(files, base.propFile[i])
+	}
+	if len(props) == 0 { // the table lists every inherited row already
+		if len(td.typ.Properties) == 0 {
+			td.typ.Properties, td.propFile = nil, nil // as a flattened type without rows has
+		}
+		return
 	}
 	td.typ.Properties = append(props, td.typ.Properties...)
 	td.propFile = append(files, td.propFile...)
