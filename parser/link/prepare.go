@@ -84,9 +84,16 @@ func newDefName(name, ns, pageNS string) defName {
 // results of its own index. A panic in f is raised again in the caller
 // (prepare guards each page, so only a bug outside f gets there).
 func parallel(n int, f func(i int)) {
+	parallelWorkers(n, func() func(i int) { return f })
+}
+
+// parallelWorkers is parallel with state per goroutine: each calls
+// newWorker once and the function it returns for its items.
+func parallelWorkers(n int, newWorker func() func(i int)) {
 	const chunk = 32 // pages are small: hand them out in runs
 	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
 	if workers <= 1 {
+		f := newWorker()
 		for i := range n {
 			f(i)
 		}
@@ -103,6 +110,7 @@ func parallel(n int, f func(i int)) {
 					failed.Do(func() { failure = r })
 				}
 			}()
+			f := newWorker()
 			for {
 				start := int(next.Add(chunk)) - chunk
 				if start >= n {
