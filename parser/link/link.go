@@ -6,7 +6,8 @@
 // Linking runs in passes, one file each, in this order; each reads what the
 // earlier ones built, and no pass starts another:
 //
-//	prepare.go   per-page facts (names, create method, request lines, example request), on every core
+//	prepare.go   per-page facts (names, create method, request lines, example request, the
+//	             examples and statuses of the other operations), on every core
 //	index.go     index every resource and enum declaration under its qualified name
 //	merge.go     merge the declarations of one name into one type or enum
 //	resolve.go   resolve base types and property references (silently)

@@ -48,20 +48,35 @@ func (l *linker) resolveOperations() {
 	}
 }
 
+// exampleFacts sorts out the examples and statuses of the operations of a
+// page, which depend on the page alone: prepare finds them on every core.
+// Only the first operation keeps the examples no request line claims
+// (operationTypes decides whether it reports them).
+func exampleFacts(op *ir.Operation, ops []*opFacts) {
+	for j, f := range ops {
+		f.examples, f.unclaimed = examplesFor(op, f.method)
+		if j > 0 {
+			f.unclaimed = nil
+		}
+		if f.method == "GET" && splitsMedia(op) {
+			f.examples = mediaExamples(f.examples, f.media)
+		}
+		prose := op.Response
+		if f.secondary {
+			prose = nil
+		}
+		f.status, f.statuses = statuses(prose, f.examples, f.kind)
+	}
+}
+
+// operationTypes finds the types of one operation of p, whose examples and
+// statuses exampleFacts found; unclaimed says whether it reports the
+// examples no request line claims.
 func (l *linker) operationTypes(p *ir.Page, f *opFacts, unclaimed bool) {
 	op := p.Operation
-	f.examples, f.unclaimed = examplesFor(op, f.method)
 	if !unclaimed {
 		f.unclaimed = nil
 	}
-	if f.method == "GET" && l.splitsMedia(op) {
-		f.examples = mediaExamples(f.examples, f.media)
-	}
-	prose := op.Response
-	if f.secondary {
-		prose = nil
-	}
-	f.status, f.statuses = statuses(prose, f.examples, f.kind)
 	if len(f.paths) == 0 {
 		f.skipAt, f.skip = firstValid(op.Pos, p.TitlePos, ir.Pos{File: p.File}),
 			"http request: no "+f.method+" request line in the syntax block"
@@ -123,7 +138,7 @@ func listResult(f *opFacts) {
 
 // splitsMedia reports a page whose GET lines read both an object and its
 // content: each of its two gets keeps the examples of its own lines.
-func (l *linker) splitsMedia(op *ir.Operation) bool {
+func splitsMedia(op *ir.Operation) bool {
 	var obj, media bool
 	for _, ps := range op.Paths {
 		if strings.EqualFold(ps.Method, "GET") {

@@ -18,7 +18,7 @@ type pageFacts struct {
 	resources []defName // parallel to Page.Resources
 	enums     []defName // parallel to Page.Enums
 	create    *createFacts
-	ops       []*opFacts // the page's operations other than its create
+	ops       []*opFacts // the page's operations other than its create, with their examples (exampleFacts)
 }
 
 // defName is the canonical name of a resource or enum; key is "" when it
@@ -68,6 +68,7 @@ func factsOf(p *ir.Page) pageFacts {
 			except = f.create.method
 		}
 		f.ops = operationsOf(p, p.Operation, except)
+		exampleFacts(p.Operation, f.ops)
 	}
 	return f
 }
