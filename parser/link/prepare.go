@@ -1,18 +1,16 @@
 package link
 
 import (
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/docs2go/docs2go/internal/indexed"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
 // pageFacts is what linking needs of one page that depends on that page
-// alone. Link runs on one core between two parallel stages of a run, so
-// prepare computes the facts of all pages in parallel up front; they are
-// stored by page index, so the result never depends on scheduling.
+// alone. prepare computes the facts of all pages up front on every core
+// (the passes after it are serial or sharded); they are stored by page
+// index, so the result never depends on scheduling.
 type pageFacts struct {
 	fileLower string
 	resources []defName // parallel to Page.Resources
@@ -30,7 +28,7 @@ type defName struct{ ns, name, key string }
 func (l *linker) prepare() []pageFacts {
 	facts := make([]pageFacts, len(l.pages))
 	faults := make([]*ir.Diagnostic, len(l.pages))
-	parallel(len(l.pages), func(i int) {
+	indexed.Each(len(l.pages), func(i int) {
 		faults[i] = guarded("prepare", l.pages[i], func() { facts[i] = factsOf(l.pages[i]) })
 	})
 	kept, keptFacts := l.pages[:0], facts[:0] // l.pages is the linker's own slice
@@ -79,52 +77,4 @@ func newDefName(name, ns, pageNS string) defName {
 		return defName{}
 	}
 	return defName{ns: ns, name: name, key: strings.ToLower(ir.Qualify(ns, name))}
-}
-
-// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines. f must only write
-// results of its own index. A panic in f is raised again in the caller
-// (prepare guards each page, so only a bug outside f gets there).
-func parallel(n int, f func(i int)) {
-	parallelWorkers(n, func() func(i int) { return f })
-}
-
-// parallelWorkers is parallel with state per goroutine: each calls
-// newWorker once and the function it returns for its items.
-func parallelWorkers(n int, newWorker func() func(i int)) {
-	const chunk = 32 // pages are small: hand them out in runs
-	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
-	if workers <= 1 {
-		f := newWorker()
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var failed sync.Once
-	var failure any
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			defer func() {
-				if r := recover(); r != nil {
-					failed.Do(func() { failure = r })
-				}
-			}()
-			f := newWorker()
-			for {
-				start := int(next.Add(chunk)) - chunk
-				if start >= n {
-					return
-				}
-				for i := start; i < min(start+chunk, n); i++ {
-					f(i)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if failure != nil {
-		panic(failure)
-	}
 }

@@ -1,6 +1,9 @@
 package link
 
-import "github.com/docs2go/docs2go/parser/ir"
+import (
+	"github.com/docs2go/docs2go/internal/indexed"
+	"github.com/docs2go/docs2go/parser/ir"
+)
 
 // Passes whose work on one item (a page, a type) reads the index and writes
 // only what belongs to that item run on every core: each goroutine works
@@ -44,7 +47,7 @@ func (l *linker) take(r any) *itemOutput {
 // the page its shard was working on, as the serial pass would have.
 func (l *linker) sharded(n int, work func(s *linker, i int)) {
 	outs := make([]*itemOutput, n)
-	parallelWorkers(n, func() func(i int) {
+	indexed.EachWith(n, func() func(i int) {
 		s := l.shard()
 		return func(i int) {
 			defer func() { outs[i] = s.take(recover()) }()
