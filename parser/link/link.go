@@ -15,6 +15,10 @@
 //	endpoint.go  an endpoint, or a skip with its reason, per create page
 //	reach.go     keep what the endpoints reach, report its unresolved references, flatten inheritance
 //
+// Merging, resolving type references and building endpoints work on one
+// definition, type or page at a time and run on every core (shard.go); the
+// passes that infer or synthesize types stay sequential, in page order.
+//
 // A bug on one page is reported there and does not stop the other pages
 // (fault.go). lookup.go holds the read-only queries (by link, by name) the passes after
 // indexing share.
