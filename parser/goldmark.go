@@ -21,7 +21,7 @@ import (
 // the 8,676 corpus pages (compared page by page, issue 7). Parsers are safe
 // for concurrent use.
 var blockParser = gparser.NewParser(
-	gparser.WithBlockParsers(gparser.DefaultBlockParsers()...),
+	gparser.WithBlockParsers(recycledBlocks()...),
 	gparser.WithInlineParsers(util.Prioritized(skipInlines{}, 0)),
 	gparser.WithParagraphTransformers(util.Prioritized(tableTransformer{}, 200)),
 )

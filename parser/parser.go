@@ -16,6 +16,7 @@ import (
 
 	"github.com/docs2go/docs2go/parser/ir"
 	gast "github.com/yuin/goldmark/ast"
+	gparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -92,8 +93,11 @@ func (p *pageParser) parse() {
 		p.mdTxt = string(md)
 	}
 	p.page.Links = scanLinkDefs(p.text, p.base, p.li)
-	doc := blockParser.Parse(text.NewReader(p.md))
+	pc := gparser.NewContext()
+	pc.Set(recyclerKey, &p.scr.lines)
+	doc := blockParser.Parse(text.NewReader(p.md), gparser.WithContext(pc))
 	_ = gast.Walk(doc, p.visit)
+	p.scr.lines.reclaim()
 	p.finish()
 }
 
