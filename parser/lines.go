@@ -38,6 +38,26 @@ func (li *lineIndex) index(file string, src []byte) {
 	}
 }
 
+// linesFrom yields the start and end (before its "\n") of each line of
+// the indexed text from offset base on, relative to base; a line that
+// base cuts starts at 0. n is the length of the indexed text.
+func (li *lineIndex) linesFrom(base, n int) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		start := base
+		i, _ := slices.BinarySearch(li.starts, base+1) // the first line starting after base
+		for ; start < n; i++ {
+			end := n
+			if i < len(li.starts) {
+				end = li.starts[i] - 1
+			}
+			if !yield(start-base, end-base) {
+				return
+			}
+			start = end + 1
+		}
+	}
+}
+
 // pos returns the position of offset off; negative offsets yield the
 // file-only position.
 func (li *lineIndex) pos(off int) ir.Pos {

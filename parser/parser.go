@@ -87,7 +87,7 @@ func (p *pageParser) parse() {
 	p.fm = parseFrontMatter(p.text, p.base, p.li, &p.diags)
 	p.page.FrontMatter = p.fm.fields
 	p.base = max(p.base, p.fm.end)
-	md, cut := defuseNesting(p.src[p.base:], p.pos, &p.diags)
+	md, cut := defuseNesting(p.src[p.base:], p.li.linesFrom(p.base, len(p.src)), p.pos, &p.diags)
 	p.md, p.mdTxt = md, p.text[p.base:]
 	if cut {
 		p.mdTxt = string(md)

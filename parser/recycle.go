@@ -16,13 +16,19 @@ import (
 // leaf block has lines appended at a time, but a tight list or a setext
 // heading takes a paragraph's lines over), and the arrays go back only
 // once the page is read.
+//
+// Paragraphs, two thirds of the blocks, are recycled whole: a paragraph
+// node keeps its array from page to page.
 type lineRecycler struct {
 	free  []text.Segments // empty, with the capacity a block left them
 	given []gast.Node     // the blocks of this parse holding an array of free
+	paras []*gast.Paragraph
+	used  int // paras given to this parse
 }
 
-// maxRecycled bounds the arrays a recycler keeps: a hostile page of a
-// million one-line paragraphs should not pin them for the next pages.
+// maxRecycled bounds the arrays and paragraphs a recycler keeps: a hostile
+// page of a million one-line paragraphs should not pin them for the next
+// pages.
 const maxRecycled = 4096
 
 // recyclerKey holds the parse's *lineRecycler in its goldmark context.
@@ -41,10 +47,31 @@ func (r *lineRecycler) adopt(n gast.Node) {
 	r.given = append(r.given, n)
 }
 
+// paragraph returns an empty paragraph for the parse.
+func (r *lineRecycler) paragraph() *gast.Paragraph {
+	if r.used == len(r.paras) {
+		r.paras = append(r.paras, gast.NewParagraph())
+	}
+	r.used++
+	return r.paras[r.used-1]
+}
+
 // reclaim takes back the arrays of the blocks of the parse that ended,
-// whatever became of the blocks. A block holds the array adopt gave it or
-// one goldmark replaced it with, grown or not; either is its own.
+// whatever became of the blocks, and empties its paragraphs. A block holds
+// the array it was given or one goldmark replaced it with, grown or not;
+// either is its own.
 func (r *lineRecycler) reclaim() {
+	for _, n := range r.paras[:r.used] {
+		segs := *n.Lines()
+		segs.SetSliced(0, 0)
+		*n = gast.Paragraph{} // no link to the page's other nodes
+		n.SetLines(&segs)
+	}
+	if len(r.paras) > maxRecycled {
+		clear(r.paras[maxRecycled:])
+		r.paras = r.paras[:maxRecycled]
+	}
+	r.used = 0
 	for i := len(r.given) - 1; i >= 0; i-- { // the next page pops them in block order
 		segs := *r.given[i].Lines()
 		r.given[i] = nil
@@ -70,17 +97,39 @@ func (b recycling) Open(parent gast.Node, reader text.Reader, pc gparser.Context
 	return n, st
 }
 
+// paragraphs is goldmark's paragraph parser (parser/paragraph.go) with
+// its Open taking the paragraph from the parse's lineRecycler.
+type paragraphs struct{ gparser.BlockParser }
+
+// Open implements gparser.BlockParser.
+func (b paragraphs) Open(parent gast.Node, reader text.Reader, pc gparser.Context) (gast.Node, gparser.State) {
+	r, ok := pc.Get(recyclerKey).(*lineRecycler)
+	if !ok {
+		return b.BlockParser.Open(parent, reader, pc)
+	}
+	line, segment := reader.PeekLine()
+	if util.IsBlank(line) {
+		return nil, gparser.NoChildren
+	}
+	node := r.paragraph()
+	node.Lines().Append(segment)
+	reader.AdvanceToEOL()
+	return node, gparser.NoChildren
+}
+
 // recycledBlocks are goldmark's default block parsers, those that append
 // lines one by one wrapped by recycling.
 func recycledBlocks() []util.PrioritizedValue {
-	lined := []gparser.BlockParser{gparser.NewParagraphParser(), gparser.NewFencedCodeBlockParser(),
-		gparser.NewHTMLBlockParser(), gparser.NewCodeBlockParser()}
+	lined := []gparser.BlockParser{gparser.NewFencedCodeBlockParser(), gparser.NewHTMLBlockParser(), gparser.NewCodeBlockParser()}
 	ps := gparser.DefaultBlockParsers()
 	for i, p := range ps {
 		for _, l := range lined {
 			if p.Value == l {
 				ps[i].Value = recycling{l}
 			}
+		}
+		if p.Value == gparser.NewParagraphParser() {
+			ps[i].Value = paragraphs{p.Value.(gparser.BlockParser)}
 		}
 	}
 	return ps
