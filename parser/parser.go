@@ -94,10 +94,10 @@ func (p *pageParser) parse() {
 	}
 	p.page.Links = scanLinkDefs(p.text, p.base, p.li)
 	pc := gparser.NewContext()
-	pc.Set(recyclerKey, &p.scr.lines)
+	pc.Set(recyclerKey, &p.scr.blocks)
 	doc := blockParser.Parse(text.NewReader(p.md), gparser.WithContext(pc))
 	_ = gast.Walk(doc, p.visit)
-	p.scr.lines.reclaim()
+	p.scr.blocks.reclaim()
 	p.finish()
 }
 

@@ -7,36 +7,38 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// goldmark appends every line of a paragraph, fenced or indented code block
-// and HTML block to a slice of the block's own, grown by doubling: a fifth
-// of the parse's allocations (a 500-row table is a 500-line paragraph
-// first). lineRecycler hands those blocks the line arrays of the previous
-// page's blocks instead, so that after the first pages of a worker they
-// rarely grow. Each block still owns its array for the whole parse (one
-// leaf block has lines appended at a time, but a tight list or a setext
-// heading takes a paragraph's lines over), and the arrays go back only
-// once the page is read.
+// goldmark allocates every block node, and appends every line of a
+// paragraph, fenced or indented code block and HTML block to a slice of
+// the block's own, grown by doubling: together half of the parse's
+// allocations (a 500-row table is a 500-line paragraph first). A page's
+// block tree is dropped once the page is read, so a recycler hands the
+// next page of the same worker what it held:
+//   - paragraphs and headings (four blocks in five) are recycled whole,
+//     emptied but for the capacity of their line array;
+//   - code and HTML blocks get the line arrays of the previous page's.
 //
-// Paragraphs, two thirds of the blocks, are recycled whole: a paragraph
-// node keeps its array from page to page.
-type lineRecycler struct {
-	free  []text.Segments // empty, with the capacity a block left them
-	given []gast.Node     // the blocks of this parse holding an array of free
-	paras []*gast.Paragraph
-	used  int // paras given to this parse
+// Each block owns its array for the whole parse (one leaf block has lines
+// appended at a time, but a tight list or a setext heading takes a
+// paragraph's lines over, so arrays go back only once the page is read).
+// TestRecycledTree compares the trees with goldmark's own.
+type recycler struct {
+	free     []text.Segments // empty, with the capacity a block left them
+	given    []gast.Node     // the blocks of this parse holding an array of free
+	paras    nodePool[gast.Paragraph, *gast.Paragraph]
+	headings nodePool[gast.Heading, *gast.Heading]
 }
 
-// maxRecycled bounds the arrays and paragraphs a recycler keeps: a hostile
-// page of a million one-line paragraphs should not pin them for the next
-// pages.
+// maxRecycled bounds the arrays and nodes of each kind a recycler keeps: a
+// hostile page of a million one-line paragraphs should not pin them for
+// the next pages.
 const maxRecycled = 4096
 
-// recyclerKey holds the parse's *lineRecycler in its goldmark context.
+// recyclerKey holds the parse's *recycler in its goldmark context.
 var recyclerKey = gparser.NewContextKey()
 
 // adopt moves n's lines (none or the one its Open read) into a recycled
 // array.
-func (r *lineRecycler) adopt(n gast.Node) {
+func (r *recycler) adopt(n gast.Node) {
 	var segs text.Segments
 	if k := len(r.free); k > 0 {
 		segs, r.free = r.free[k-1], r.free[:k-1]
@@ -47,31 +49,10 @@ func (r *lineRecycler) adopt(n gast.Node) {
 	r.given = append(r.given, n)
 }
 
-// paragraph returns an empty paragraph for the parse.
-func (r *lineRecycler) paragraph() *gast.Paragraph {
-	if r.used == len(r.paras) {
-		r.paras = append(r.paras, gast.NewParagraph())
-	}
-	r.used++
-	return r.paras[r.used-1]
-}
-
-// reclaim takes back the arrays of the blocks of the parse that ended,
-// whatever became of the blocks, and empties its paragraphs. A block holds
-// the array it was given or one goldmark replaced it with, grown or not;
-// either is its own.
-func (r *lineRecycler) reclaim() {
-	for _, n := range r.paras[:r.used] {
-		segs := *n.Lines()
-		segs.SetSliced(0, 0)
-		*n = gast.Paragraph{} // no link to the page's other nodes
-		n.SetLines(&segs)
-	}
-	if len(r.paras) > maxRecycled {
-		clear(r.paras[maxRecycled:])
-		r.paras = r.paras[:maxRecycled]
-	}
-	r.used = 0
+// reclaim takes back the arrays and nodes of the parse that ended,
+// whatever became of the blocks. A block holds the array it was given or
+// one goldmark replaced it with, grown or not; either is its own.
+func (r *recycler) reclaim() {
 	for i := len(r.given) - 1; i >= 0; i-- { // the next page pops them in block order
 		segs := *r.given[i].Lines()
 		r.given[i] = nil
@@ -82,28 +63,66 @@ func (r *lineRecycler) reclaim() {
 		r.free = append(r.free, segs)
 	}
 	r.given = r.given[:0]
+	r.paras.reclaim()
+	r.headings.reclaim()
+}
+
+// nodePool holds the nodes of one kind a recycler gives out; N is *T.
+type nodePool[T any, N interface {
+	*T
+	gast.Node
+}] struct {
+	nodes []N
+	used  int // nodes given to this parse
+}
+
+// get returns an empty node.
+func (p *nodePool[T, N]) get() N {
+	if p.used == len(p.nodes) {
+		p.nodes = append(p.nodes, new(T))
+	}
+	p.used++
+	return p.nodes[p.used-1]
+}
+
+// reclaim empties the nodes given out, but for their line arrays, which
+// lose no link to the page's other nodes.
+func (p *nodePool[T, N]) reclaim() {
+	var empty T
+	for _, n := range p.nodes[:p.used] {
+		segs := *n.Lines()
+		segs.SetSliced(0, 0)
+		*n = empty
+		n.SetLines(&segs)
+	}
+	if len(p.nodes) > maxRecycled {
+		clear(p.nodes[maxRecycled:])
+		p.nodes = p.nodes[:maxRecycled]
+	}
+	p.used = 0
 }
 
 // recycling wraps one of goldmark's block parsers: the blocks it opens get
-// recycled line arrays when the parse context holds a lineRecycler.
+// recycled line arrays when the parse context holds a recycler.
 type recycling struct{ gparser.BlockParser }
 
 // Open implements gparser.BlockParser.
 func (b recycling) Open(parent gast.Node, reader text.Reader, pc gparser.Context) (gast.Node, gparser.State) {
 	n, st := b.BlockParser.Open(parent, reader, pc)
-	if r, ok := pc.Get(recyclerKey).(*lineRecycler); ok && n != nil {
+	if r, ok := pc.Get(recyclerKey).(*recycler); ok && n != nil {
 		r.adopt(n)
 	}
 	return n, st
 }
 
-// paragraphs is goldmark's paragraph parser (parser/paragraph.go) with
-// its Open taking the paragraph from the parse's lineRecycler.
+// paragraphs is goldmark's paragraph parser with an Open that takes the
+// paragraph from the parse's recycler.
 type paragraphs struct{ gparser.BlockParser }
 
-// Open implements gparser.BlockParser.
+// Open implements gparser.BlockParser: a paragraph starts at any line that
+// is not blank.
 func (b paragraphs) Open(parent gast.Node, reader text.Reader, pc gparser.Context) (gast.Node, gparser.State) {
-	r, ok := pc.Get(recyclerKey).(*lineRecycler)
+	r, ok := pc.Get(recyclerKey).(*recycler)
 	if !ok {
 		return b.BlockParser.Open(parent, reader, pc)
 	}
@@ -111,25 +130,30 @@ func (b paragraphs) Open(parent gast.Node, reader text.Reader, pc gparser.Contex
 	if util.IsBlank(line) {
 		return nil, gparser.NoChildren
 	}
-	node := r.paragraph()
+	node := r.paras.get()
 	node.Lines().Append(segment)
 	reader.AdvanceToEOL()
 	return node, gparser.NoChildren
 }
 
-// recycledBlocks are goldmark's default block parsers, those that append
+// recycledBlocks are goldmark's default block parsers, with the paragraph
+// and ATX heading parsers recycling their nodes and those that append
 // lines one by one wrapped by recycling.
 func recycledBlocks() []util.PrioritizedValue {
 	lined := []gparser.BlockParser{gparser.NewFencedCodeBlockParser(), gparser.NewHTMLBlockParser(), gparser.NewCodeBlockParser()}
 	ps := gparser.DefaultBlockParsers()
 	for i, p := range ps {
-		for _, l := range lined {
-			if p.Value == l {
-				ps[i].Value = recycling{l}
-			}
+		bp := p.Value.(gparser.BlockParser)
+		switch {
+		case bp == gparser.NewParagraphParser():
+			ps[i].Value = paragraphs{bp}
+		case string(bp.Trigger()) == "#": // the ATX heading parser, made anew by each call
+			ps[i].Value = atxHeadings{bp}
 		}
-		if p.Value == gparser.NewParagraphParser() {
-			ps[i].Value = paragraphs{p.Value.(gparser.BlockParser)}
+		for _, l := range lined {
+			if bp == l {
+				ps[i].Value = recycling{bp}
+			}
 		}
 	}
 	return ps

@@ -16,7 +16,7 @@ type scratch struct {
 	cells  []string
 	rows   []row
 	kept   []row // checkedRows
-	lines  lineRecycler
+	blocks recycler
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
