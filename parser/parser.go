@@ -128,6 +128,8 @@ func (p *pageParser) visit(n gast.Node, entering bool) (gast.WalkStatus, error) 
 		return gast.WalkSkipChildren, nil
 	case *gast.List:
 		p.descriptionList(n)
+	case *gast.TextBlock:
+		p.listItemText(n)
 	}
 	return gast.WalkContinue, nil
 }
