@@ -97,7 +97,6 @@ func (p *pageParser) parse() {
 	pc.Set(recyclerKey, &p.scr.blocks)
 	doc := blockParser.Parse(text.NewReader(p.md), gparser.WithContext(pc))
 	_ = gast.Walk(doc, p.visit)
-	p.scr.blocks.reclaim()
 	p.finish()
 }
 
