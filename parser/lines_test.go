@@ -34,3 +34,25 @@ func TestLinesFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestLinePositions checks lineIndex.line, which tries the previous line
+// and the next one first, against a binary search for offsets in order,
+// in reverse order and jumping about, past the end included.
+func TestLinePositions(t *testing.T) {
+	src := []byte("ab\n\ncd\r\nlonger line\n\n\nx")
+	li := newLineIndex("t.md", src)
+	var offs []int
+	for off := 0; off <= len(src)+2; off++ {
+		offs = append(offs, off)
+	}
+	for off := len(src) + 2; off >= 0; off-- {
+		offs = append(offs, off)
+	}
+	offs = append(offs, 0, 20, 3, 9, 4, 25, 8, 2, 21, 22, 5)
+	for _, off := range offs {
+		want, _ := slices.BinarySearch(li.starts, off+1)
+		if got := li.line(off); got != want-1 {
+			t.Fatalf("line(%d) = %d, want %d", off, got, want-1)
+		}
+	}
+}
