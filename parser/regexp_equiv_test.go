@@ -25,6 +25,7 @@ var (
 	refLinkRe     = regexp.MustCompile(`\[([^\]]+)\]\[([^\]]*)\]`)                                             // refLinks
 	statusRe      = regexp.MustCompile(`\b(20[0-9])\b`)                                                        // successStatus
 	readOnlyRe    = regexp.MustCompile(`(?i)\bread[- ]?only\b`)                                                // hasReadOnly
+	collectionSfx = regexp.MustCompile(`(?i)\s+collection(\s+collection)?$`)                                   // collectionSuffix
 	inheritedRe   = regexp.MustCompile(`(?i)inherited\s+from\s+(?:\[([^\]]+)\]|` + "`?" + `([A-Za-z][\w.]*))`) // inheritedFrom
 )
 
