@@ -1,8 +1,8 @@
 // Package parser reads one Microsoft Graph reference page (Markdown) into
 // the docs2go intermediate model, ir.Page.
 //
-// goldmark (block parsers only, goldmark.go; GFM tables, gmtable.go) builds
-// the block tree; the parser walks it once, tracking the open headings, and
+// goldmark (block parsers only, goldmark.go, their nodes recycled from page
+// to page, recycle.go; GFM tables, gmtable.go) builds the block tree; the parser walks it once, tracking the open headings, and
 // reads every fact it needs from raw segments so that each keeps its
 // position. It never panics and never needs annotations: they refine what
 // the structure says.
