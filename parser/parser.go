@@ -2,10 +2,10 @@
 // the docs2go intermediate model, ir.Page.
 //
 // goldmark (block parsers only, goldmark.go, their nodes recycled from page
-// to page, recycle.go; GFM tables, gmtable.go) builds the block tree; the parser walks it once, tracking the open headings, and
-// reads every fact it needs from raw segments so that each keeps its
-// position. It never panics and never needs annotations: they refine what
-// the structure says.
+// to page, recycle.go; GFM tables, gmtable.go) builds the block tree; the
+// parser walks it once, tracking the open headings, and reads every fact
+// it needs from raw segments so that each keeps its position. It never
+// panics and never needs annotations: they refine what the structure says.
 package parser
 
 import (
