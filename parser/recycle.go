@@ -28,10 +28,15 @@ type recycler struct {
 	headings nodePool[gast.Heading, *gast.Heading]
 }
 
-// maxRecycled bounds the arrays and nodes of each kind a recycler keeps: a
-// hostile page of a million one-line paragraphs should not pin them for
-// the next pages.
-const maxRecycled = 4096
+// maxRecycled bounds the arrays and nodes of each kind a recycler keeps,
+// and maxRecycledLines the capacity of an array it keeps (the largest
+// tables have about 500 rows): a hostile page of a million paragraphs, or
+// of one paragraph of a million lines, should not pin them for the next
+// pages.
+const (
+	maxRecycled      = 1024
+	maxRecycledLines = 1024
+)
 
 // recyclerKey holds the parse's *recycler in its goldmark context.
 var recyclerKey = gparser.NewContextKey()
@@ -56,15 +61,29 @@ func (r *recycler) reclaim() {
 	for i := len(r.given) - 1; i >= 0; i-- { // the next page pops them in block order
 		segs := *r.given[i].Lines()
 		r.given[i] = nil
-		if c := cap(segs.Sliced(0, 0)); c == 0 || c > maxPooled || len(r.free) >= maxRecycled {
-			continue // nothing to reuse, or too much to keep
+		if cap(segs.Sliced(0, 0)) == 0 || len(r.free) >= maxRecycled {
+			continue // nothing to reuse, or enough kept
 		}
-		segs.SetSliced(0, 0)
-		r.free = append(r.free, segs)
+		if segs, ok := emptied(segs); ok {
+			r.free = append(r.free, segs)
+		}
 	}
 	r.given = r.given[:0]
+	if cap(r.given) > maxPooled {
+		r.given = nil
+	}
 	r.paras.reclaim()
 	r.headings.reclaim()
+}
+
+// emptied returns segs without its segments, with its capacity unless that
+// is beyond maxRecycledLines (ok false: nothing left to reuse).
+func emptied(segs text.Segments) (text.Segments, bool) {
+	if cap(segs.Sliced(0, 0)) > maxRecycledLines {
+		return text.Segments{}, false
+	}
+	segs.SetSliced(0, 0)
+	return segs, true
 }
 
 // nodePool holds the nodes of one kind a recycler gives out; N is *T.
@@ -90,8 +109,7 @@ func (p *nodePool[T, N]) get() N {
 func (p *nodePool[T, N]) reclaim() {
 	var empty T
 	for _, n := range p.nodes[:p.used] {
-		segs := *n.Lines()
-		segs.SetSliced(0, 0)
+		segs, _ := emptied(*n.Lines())
 		*n = empty
 		n.SetLines(&segs)
 	}

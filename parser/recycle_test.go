@@ -127,3 +127,39 @@ func dumpTree(doc gast.Node, src []byte) string {
 	})
 	return b.String()
 }
+
+// TestRecyclerBounds parses pages of many paragraphs, of one long
+// paragraph and of many code blocks with one recycler: what it keeps
+// for the next page stays within maxRecycled nodes and arrays of at most
+// maxRecycledLines lines each.
+func TestRecyclerBounds(t *testing.T) {
+	pages := []string{
+		strings.Repeat("para\n\n", 3*maxRecycled),
+		strings.Repeat("line\n", 3*maxRecycledLines),
+		strings.Repeat("```\ncode\n```\n", 3*maxRecycled),
+		strings.Repeat("```\n", 1) + strings.Repeat("code\n", 3*maxRecycledLines) + "```\n",
+	}
+	var r recycler
+	for _, src := range pages {
+		pc := gparser.NewContext()
+		pc.Set(recyclerKey, &r)
+		blockParser.Parse(text.NewReader([]byte(src)), gparser.WithContext(pc))
+		r.reclaim()
+		if n := len(r.paras.nodes); n > maxRecycled {
+			t.Errorf("%d paragraphs kept", n)
+		}
+		if n := len(r.free); n > maxRecycled {
+			t.Errorf("%d line arrays kept", n)
+		}
+		for _, segs := range r.free {
+			if c := cap(segs.Sliced(0, 0)); c > maxRecycledLines {
+				t.Errorf("a line array of %d lines kept", c)
+			}
+		}
+		for _, n := range r.paras.nodes {
+			if c := cap(n.Lines().Sliced(0, 0)); c > maxRecycledLines || n.Lines().Len() > 0 {
+				t.Errorf("a paragraph keeps %d lines of %d", n.Lines().Len(), c)
+			}
+		}
+	}
+}
