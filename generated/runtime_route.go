@@ -15,11 +15,19 @@ import (
 // into out. One generic path builder serves every client method, so a
 // method is a single call whatever its number of routes.
 func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body, out any, want int) error {
+	_, err := c.callStatus(ctx, ep, route, params, q, body, out, want)
+	return err
+}
+
+// callStatus is call returning the status that answered: the client
+// method of a PUT documenting several success statuses (201 created, 200
+// replaced) returns it, as its Server method does.
+func (c *Client) callStatus(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body, out any, want int) (int, error) {
 	path, err := fillRoute(ep, route, params)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return c.do(ctx, ep.Method, path+q.encode(), body, out, ep.accepts(want)...)
+	return c.doStatus(ctx, ep.Method, path+q.encode(), body, out, ep.accepts(want)...)
 }
 
 // fillRoute checks that route is one of ep's request lines and replaces

@@ -249,6 +249,8 @@ func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, ar
 		}
 		sig.Block(jen.Return(jen.Id("c.stream").Add(argsOf(multi,
 			jen.Id("ctx"), jen.Id("&"+ep), route, params, q, body, jen.Lit(e.status)))))
+	case e.shape.statuses != nil:
+		em.clientStatusBody(sig, e, long(append([]string{"\tstatus, err := c.callStatus(ctx, &", ep, "[]string{}, q, body, out, 201", ")"}, callWidth...)...), route, params, q, body)
 	default:
 		call := func(out jen.Code) *jen.Statement {
 			if e.shape.upload {
@@ -266,6 +268,30 @@ func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, ar
 		}
 		sig.Block(jen.Return(call(jen.Nil())))
 	}
+}
+
+// clientStatusBody writes the body of the Client method of a PUT
+// documenting several statuses, which returns the status that answered
+// (callStatus, uploadStatus) with its result, as its Server method does.
+func (em emitter) clientStatusBody(sig *jen.Statement, e *endpointInfo, multi bool, route, params, q, body jen.Code) {
+	ep := "endpoint" + e.name
+	call := func(out jen.Code) *jen.Statement {
+		if e.shape.upload {
+			return jen.Id("c.uploadStatus").Add(argsOf(multi, jen.Id("ctx"), jen.Id("&"+ep), route, params, body, out, jen.Lit(e.status)))
+		}
+		return jen.Id("c.callStatus").Add(argsOf(multi, jen.Id("ctx"), jen.Id("&"+ep), route, params, q, body, out, jen.Lit(e.status)))
+	}
+	rt := em.resultType(e)
+	if rt == nil {
+		sig.Block(jen.Return(call(jen.Nil())))
+		return
+	}
+	sig.Block(
+		jen.Id("out :=").New(rt),
+		jen.Id("status, err :=").Add(call(jen.Id("out"))),
+		jen.If(jen.Id("err != nil")).Block(jen.Id("return nil, 0, err")),
+		jen.Id("return out, status, nil"),
+	)
 }
 
 // clientParamNames names the path arguments of a client method after the
