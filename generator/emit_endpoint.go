@@ -36,7 +36,9 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	f.Type().Id(e.name + "Request").StructFunc(func(st *jen.Group) {
 		for _, p := range e.params {
 			doc := p.field + " is the " + p.doc + " path parameter"
-			if !everyRouteHas(e.routes, p.wildcard) {
+			if name, ok := functionParam(e.routes, p.wildcard); ok {
+				doc = p.field + " is the " + name + " function parameter, empty when the call omits it"
+			} else if !everyRouteHas(e.routes, p.wildcard) {
 				doc += ", empty on the routes without it"
 			}
 			st.Add(commentLines(doc + "."))
@@ -82,6 +84,22 @@ func everyRouteHas(routes []route, wildcard string) bool {
 		}
 	}
 	return true
+}
+
+// functionParam returns the name of the function parameter bound to
+// wildcard in a call segment of routes, if it is one: the router serves a
+// call that omits it (OData's optional parameters), leaving it empty.
+func functionParam(routes []route, wildcard string) (string, bool) {
+	for _, r := range routes {
+		for _, s := range r.Segments {
+			for _, a := range s.Args {
+				if a.Param == wildcard {
+					return a.Name, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // emitHandler writes handle<Name>, which hands the Server and call<Name>

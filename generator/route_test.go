@@ -109,6 +109,9 @@ func TestRouterConflicts(t *testing.T) {
 		{"POST", "/users/me/events", 4},
 		{"POST", "/groups/me/events", 5},
 		{"POST", "/reports/f(b=1,a='x')", 7},
+		{"POST", "/reports/f(a='x')", 9}, // the exact parameters win
+		{"POST", "/reports/f(b=1)", 7},   // an optional parameter omitted
+		{"POST", "/reports/f(c=1)", -1},  // an unknown one
 		{"GET", "/users/42/events", -1},
 	} {
 		if got := rt.match(c.method, c.path); got != c.want {

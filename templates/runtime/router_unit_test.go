@@ -17,6 +17,8 @@ var routeSet = []string{
 	"GET /users/{userID}",
 	"PATCH /users/{userID}",
 	"GET /users/delta()",
+	"GET /users/delta(token='{token}')",
+	"GET /sites/{siteID}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')",
 	"GET /users/{userID}/messages/{messageID}",
 	"GET /users/{userID}/messages/{messageID}/$value",
 	"GET /me/mailFolders/deletedItems/messages",
@@ -88,6 +90,15 @@ func TestRouterMatch(t *testing.T) {
 		{"GET", "/reports/getOffice365ActiveUserDetail(period='D30')", "GET /reports/getOffice365ActiveUserDetail(period='{period}') period=D30"},
 		{"GET", "/reports/getYammer(date=2019-01-01,period='D7')", "GET /reports/getYammer(period='D7',date={date}) date=2019-01-01"},
 		{"GET", "/reports/getYammer(date=2019-01-01,period='D30')", "GET /reports/getYammer(period={period},date={date}) date=2019-01-01 period=D30"},
+		// OData's optional function parameters: a call naming some of a
+		// route's parameters, in any order, reaches it with the others
+		// empty; a call naming exactly a route's parameters is preferred.
+		{"GET", "/reports/getYammer(date=2019-01-01)", "GET /reports/getYammer(period={period},date={date}) date=2019-01-01 period="},
+		{"GET", "/reports/getEmailActivityCounts()", "GET /reports/getEmailActivityCounts(period='{period}') period="},
+		{"GET", "/reports/getEmailActivityCounts", "GET /reports/getEmailActivityCounts(period='{period}') period="},
+		{"GET", "/sites/s/getActivitiesByInterval(interval='day',startDateTime='2017-01-01')", "GET /sites/{siteID}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}') siteID=s endDateTime= interval=day startDateTime=2017-01-01"},
+		{"GET", "/users/delta(token='t1')", "GET /users/delta(token='{token}') token=t1"},
+		{"GET", "/users/delta", "GET /users/delta()"},
 		{"GET", "/workbook/worksheets/w/range(address='A1:B2')/format", "GET /workbook/worksheets/{worksheetID}/range(address='{address}')/format worksheetID=w address=A1:B2"},
 		{"GET", "/workbook/worksheets/w/range()/format", "GET /workbook/worksheets/{worksheetID}/range()/format worksheetID=w"},
 		{"GET", "/workbook/worksheets/w/range/format", "GET /workbook/worksheets/{worksheetID}/range()/format worksheetID=w"},
@@ -123,6 +134,8 @@ func TestRouterNoMatch(t *testing.T) {
 		{"GET", "/reports/getEmailActivityCounts(days='D7')", 404, ""},
 		{"GET", "/reports/getEmailActivityCounts(period='D7)", 404, ""},
 		{"GET", "/reports/getYammer(period='D7',period='D7')", 404, ""},
+		{"GET", "/reports/getYammer(date=1,date=2)", 404, ""},
+		{"GET", "/reports/getYammer(period='D7',date=1,extra=2)", 404, ""},
 		{"GET", "/users(,)", 404, ""},
 		{"GET", "/", 404, ""},
 	} {
