@@ -233,12 +233,18 @@ func (e *endpointInfo) addsToCollection(cols map[string]bool) bool {
 	return e.status == http.StatusNoContent && len(e.ep.Parameters) == 0 && e.postsToCollection(cols)
 }
 
-// createsInCollection reports an action posting to a collection segment
-// that answers 200 or 202 (openshift-post.md, team-post.md: creates
-// documented without 201): it is named as a create ("CreateOpenShift",
-// not "OpenShifts").
+// createsInCollection reports an action posting to a plural collection
+// segment that answers 200 or 202 (openshift-post.md, team-post.md:
+// creates documented without 201): it is named as a create
+// ("CreateOpenShift", not "OpenShifts"). A singular segment is a function
+// posted to ("range", keyed as range('{address}'); "my"), not a create.
 func (e *endpointInfo) createsInCollection(cols map[string]bool) bool {
-	return (e.status == http.StatusOK || e.status == http.StatusAccepted) && e.postsToCollection(cols)
+	if e.status != http.StatusOK && e.status != http.StatusAccepted || !e.postsToCollection(cols) {
+		return false
+	}
+	segs := e.routes[0].Segments
+	last := segs[len(segs)-1].Lit
+	return singular(last) != last
 }
 
 // postsToCollection reports an action whose first route ends in a segment

@@ -245,13 +245,15 @@ func TestCreateInCollectionNamed(t *testing.T) {
 		op("api/list-apps.md", ir.OpList, "/teams/{id}/installedApps", 200),
 		op("api/team-archive.md", ir.OpAction, "/teams/{id}/archive", 202),
 		op("api/findmeetingtimes.md", ir.OpAction, "/me/findMeetingTimes", 200),
+		op("api/range-get.md", ir.OpGet, "/workbook/worksheets/{id}/range('{address}')", 200),
+		op("api/nameditem-range.md", ir.OpAction, "/workbook/names/{name}/range", 200),
 	}}
 	plan, _, err := NewPlan(ds)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"openshift-post.md": "CreateOpenShift", "team-post.md": "CreateTeam", "add-app.md": "CreateInstalledApp",
-		"team-archive.md": "Archive", "findmeetingtimes.md": "FindMeetingTimes"}
+		"team-archive.md": "Archive", "findmeetingtimes.md": "FindMeetingTimes", "nameditem-range.md": "Range"}
 	for _, e := range plan.endpoints {
 		page := e.ep.Page[strings.LastIndexByte(e.ep.Page, '/')+1:]
 		if w, ok := want[page]; ok && e.name != w {
