@@ -90,7 +90,43 @@ func (s *search) walk(n *node, rest string) bool {
 	if len(n.funcs) > 0 && s.callFunc(n, text, nil, next) {
 		return true // a bare name calls a function omitting every parameter
 	}
-	return n.wild != nil && s.bind(n.wild, next, text)
+	if n.colon != nil && len(seg) > 1 && seg[len(seg)-1] == ':' && s.bind(n.colon, next, text[:len(text)-1]) {
+		return true
+	}
+	return n.wild != nil && s.bind(n.wild, next, text) || n.path != nil && s.bindPath(n.path, rest)
+}
+
+// bindPath walks c with a drive path bound to its wildcard: the segments
+// of rest up to the first ending in a colon (a colon inside a name is
+// escaped, %3A), or all of them, without that colon. Each is a segment:
+// not empty, "." or "..".
+func (s *search) bindPath(c *node, rest string) bool {
+	end := 0 // the end of the path in rest
+	for {
+		seg, after, more := strings.Cut(rest[end:], "/")
+		if seg == "" || seg == ":" || seg == "." || seg == ".." || seg == ".:" || seg == "..:" {
+			return false
+		}
+		end += len(seg)
+		if seg[len(seg)-1] == ':' {
+			return s.bindPathValue(c, rest[:end-1], after)
+		}
+		if !more {
+			return s.bindPathValue(c, rest, "")
+		}
+		end++
+	}
+}
+
+// bindPathValue walks c with the escaped path value bound, unescaped.
+func (s *search) bindPathValue(c *node, value, rest string) bool {
+	if strings.IndexByte(value, '%') >= 0 {
+		var err error
+		if value, err = url.PathUnescape(value); err != nil {
+			return false
+		}
+	}
+	return s.bind(c, rest, value)
 }
 
 // bind walks c with value bound to its wildcard.
