@@ -96,13 +96,12 @@ func (s *search) walk(n *node, rest string) bool {
 
 // bindPath walks c with a drive path bound to its wildcard: the segments
 // of rest up to the first ending in a colon (a colon inside a name is
-// escaped, %3A), or all of them, without that colon. Each is a segment:
-// not empty, "." or "..".
+// escaped, %3A), or all of them, without that colon.
 func (s *search) bindPath(c *node, rest string) bool {
 	end := 0 // the end of the path in rest
 	for {
 		seg, after, more := strings.Cut(rest[end:], "/")
-		if seg == "" || seg == ":" || seg == "." || seg == ".." || seg == ".:" || seg == "..:" {
+		if seg == "" {
 			return false
 		}
 		end += len(seg)
@@ -116,11 +115,19 @@ func (s *search) bindPath(c *node, rest string) bool {
 	}
 }
 
-// bindPathValue walks c with the escaped path value bound, unescaped.
+// bindPathValue walks c with the escaped path value bound, unescaped; each
+// of its segments must be one (not empty, "." or "..").
 func (s *search) bindPathValue(c *node, value, rest string) bool {
 	if strings.IndexByte(value, '%') >= 0 {
 		var err error
 		if value, err = url.PathUnescape(value); err != nil {
+			return false
+		}
+	}
+	for more, v := true, value; more; {
+		var seg string
+		seg, v, more = strings.Cut(v, "/")
+		if seg == "" || seg == "." || seg == ".." {
 			return false
 		}
 	}

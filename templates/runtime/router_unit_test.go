@@ -153,6 +153,8 @@ func TestRouterNoMatch(t *testing.T) {
 		{"GET", "/drives/d/root:/a//b:/content", 404, ""},
 		{"GET", "/drives/d/root:/a/../b:/content", 404, ""},
 		{"GET", "/drives/d/root:/:/content", 404, ""},
+		{"GET", "/drives/d/root:/a/%2E%2E/b:/content", 404, ""},
+		{"GET", "/drives/d/root:/a%2F%2Fb:/content", 404, ""},
 		{"PUT", "/drives/d/items/p1:/content", 405, "GET, HEAD"},
 		{"GET", "/reports/getYammer(period='D7',date=1,extra=2)", 404, ""},
 		{"GET", "/users(,)", 404, ""},
