@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/docs2go/docs2go/internal/indexed"
 	"github.com/docs2go/docs2go/parser/ir"
 )
 
@@ -15,30 +14,23 @@ import (
 // responses with one of the endpoint's statuses against the result type
 // (a list's and a wrapped result's items inside "value"). pages may be
 // nil; it supplies the body tables.
-//
-// The endpoints are checked on every core, each one's findings kept apart
-// and joined in endpoint order, so the result does not depend on the
-// scheduling.
 func Endpoints(ds *ir.DocSet, pages []*ir.Page) ir.Diagnostics {
 	if ds == nil {
 		return nil
 	}
 	c := New(ds)
 	c.UsePages(pages)
-	c.addParameterTypes(ds.Endpoints)
 	tables := bodyTables(pages)
-	found := make([]ir.Diagnostics, len(ds.Endpoints))
-	indexed.Each(len(ds.Endpoints), func(i int) {
-		ep := ds.Endpoints[i]
+	var diags ir.Diagnostics
+	for _, ep := range ds.Endpoints {
 		if ep == nil {
-			return
+			continue
 		}
 		for _, ex := range ep.Examples {
-			found[i] = append(found[i], c.request(ep, ex.Request, tables[ep.Page])...)
-			found[i] = append(found[i], c.response(ep, ex.Response)...)
+			diags = append(diags, c.request(ep, ex.Request, tables[ep.Page])...)
+			diags = append(diags, c.response(ep, ex.Response)...)
 		}
-	})
-	diags := slices.Concat(found...)
+	}
 	diags.Sort()
 	return diags
 }
@@ -60,24 +52,12 @@ func bodyTables(pages []*ir.Page) map[string][]string {
 	return out
 }
 
-// checkedRequest reports whether request m of ep is checked: it has a
-// JSON body and ep's request is not raw content.
-func checkedRequest(ep *ir.Endpoint, m *ir.HTTPMessage) bool {
-	return m != nil && m.Body != nil && ep.Content == "" && jsonContent(m)
-}
-
-// checksParameters reports whether request m of ep is checked against ep's
-// parameter table.
-func checksParameters(ep *ir.Endpoint, m *ir.HTTPMessage) bool {
-	return checkedRequest(ep, m) && ep.Body == nil && len(ep.Parameters) > 0
-}
-
 func (c *Checker) request(ep *ir.Endpoint, m *ir.HTTPMessage, required []string) ir.Diagnostics {
-	if !checkedRequest(ep, m) {
+	if m == nil || m.Body == nil || ep.Content != "" || !jsonContent(m) {
 		return nil
 	}
 	if ep.Body == nil {
-		if checksParameters(ep, m) {
+		if len(ep.Parameters) > 0 {
 			return c.parameters(ep, m)
 		}
 		return nil // a GET or DELETE example with a body: nothing documents one
@@ -142,28 +122,13 @@ func jsonContent(m *ir.HTTPMessage) bool {
 	return true
 }
 
-// addParameterTypes adds, before the endpoints are checked concurrently,
-// the type parameters checks an action's request body against: one per
-// page, whose properties are the rows of the first endpoint's parameter
-// table that has a checked example request.
-func (c *Checker) addParameterTypes(eps []*ir.Endpoint) {
-	for _, ep := range eps {
-		if ep == nil {
-			continue
-		}
-		for _, ex := range ep.Examples {
-			if key := parametersKey(ep); checksParameters(ep, ex.Request) && c.typ(key) == nil {
-				c.types[strings.ToLower(key)] = &ir.Type{Name: "the parameter table", Properties: ep.Parameters}
-			}
-		}
-	}
-}
-
-func parametersKey(ep *ir.Endpoint) string { return "(parameters) " + ep.Page }
-
 // parameters checks an action's request body against its parameter table,
-// as the object of a type whose properties are the rows (addParameterTypes).
+// as the object of a type whose properties are the rows.
 func (c *Checker) parameters(ep *ir.Endpoint, m *ir.HTTPMessage) ir.Diagnostics {
-	ref := ir.TypeRef{Name: "parameters", Target: parametersKey(ep)}
+	key := "(parameters) " + ep.Page
+	if c.typ(key) == nil {
+		c.types[strings.ToLower(key)] = &ir.Type{Name: "the parameter table", Properties: ep.Parameters}
+	}
+	ref := ir.TypeRef{Name: "parameters", Target: key}
 	return c.Body(ref, m.Body, Options{Label: "request body", Request: true, Truncated: truncated(m), TopOnly: true})
 }
