@@ -161,6 +161,7 @@ type want struct {
 	What   string // e.g. "type", "enum member", "endpoint" (for the diagnostic)
 	Pos    ir.Pos
 	Derive func(base string) []string
+	IDs    []string // Derive(Base), when the caller has it already; else nil
 }
 
 // namer hands out unique identifiers within one scope. Collisions are
@@ -195,7 +196,10 @@ func (n *namer) assign(ws []want) map[string]string {
 		if derive == nil {
 			derive = func(b string) []string { return []string{b} }
 		}
-		base, ids := w.Base, derive(w.Base)
+		base, ids := w.Base, w.IDs
+		if ids == nil {
+			ids = derive(w.Base)
+		}
 		for i := 2; n.anyTaken(ids); i++ {
 			base = w.Base + strconv.Itoa(i)
 			ids = derive(base)

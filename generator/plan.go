@@ -52,7 +52,9 @@ func NewPlan(ds *ir.DocSet) (plan *Plan, diags ir.Diagnostics, err error) {
 		ds = &ir.DocSet{}
 	}
 	pl := newPlanner(ds)
+	parsed := planBeside(func() { runtimeNames() }) // the support code's names, read beside the indexing
 	pl.index()
+	parsed()
 	pl.nameAll()
 	pl.checkRefs()
 	pl.checker = pl.newChecker()
@@ -65,6 +67,22 @@ func NewPlan(ds *ir.DocSet) (plan *Plan, diags ir.Diagnostics, err error) {
 func newPlanner(ds *ir.DocSet) *planner {
 	return &planner{Plan: &Plan{ds: ds, byName: map[string]*typeInfo{}, enumNames: map[string]*enumInfo{}, router: newRouter(),
 		polys: map[string]*polyInfo{}}, monomorphic: map[*typeInfo]bool{}}
+}
+
+// sibling returns a planner for work beside pl's (see nameAll): it
+// shares pl's plan and caches but keeps its own findings. The endpoints
+// are sorted first, so that neither side sorts them.
+func (pl *planner) sibling() *planner {
+	pl.sortedEndpoints()
+	return &planner{Plan: pl.Plan, monomorphic: pl.monomorphic, lineage: pl.lineage, sorted: pl.sorted}
+}
+
+// adopt takes back the findings and the caches of sibling s, once its
+// work is done. Its findings follow pl's, as when the work was serial
+// (the findings are sorted in the end anyway).
+func (pl *planner) adopt(s *planner) {
+	pl.diags = append(pl.diags, s.diags...)
+	pl.lineage = cmp.Or(pl.lineage, s.lineage)
 }
 
 // index sorts and de-duplicates the DocSet's types and enums. The linker

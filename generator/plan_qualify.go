@@ -22,10 +22,13 @@ import (
 // in a few passes over the few that collide instead of rederiving every
 // name's identifiers each round.
 func qualify(parts map[string]nameParts, derive func(key, name string) []string, taken func(id string) bool) map[string]string {
-	q := newQualifier(parts, derive, taken)
-	for dirty := q.everyKey(); len(dirty) > 0; {
-		dirty = q.round(dirty)
+	keys := slices.Sorted(maps.Keys(parts))
+	ps := make([]nameParts, len(keys))
+	for i, k := range keys {
+		ps[i] = parts[k]
 	}
+	q := newQualifier(keys, ps, func(i int, name string) []string { return derive(keys[i], name) })
+	q.solve(taken)
 	names := make(map[string]string, len(q.keys))
 	for i, k := range q.keys {
 		names[k] = q.name[i]
@@ -40,32 +43,60 @@ type qualifier struct {
 	parts   []nameParts
 	level   []int
 	name    []string   // parts[i].name(level[i])
-	ids     [][]string // derive(keys[i], name[i])
+	ids     [][]string // derive(i, name[i])
 	hit     []bool     // some identifier of ids[i] is taken outside the group
 	full    []string   // the most qualified name, which tells keys apart
 	holders map[string][]int
-	derive  func(key, name string) []string
-	taken   func(id string) bool
+	derive  func(i int, name string) []string
+	taken   func(id string) bool // set by solve
+	// one holds the first holder of each identifier registered by
+	// newQualifier, so that most identifiers (held by one key) cost no
+	// allocation of their own.
+	one []int
 }
 
-func newQualifier(parts map[string]nameParts, derive func(key, name string) []string, taken func(id string) bool) *qualifier {
-	keys := slices.Sorted(maps.Keys(parts))
+// newQualifier builds the qualifier of keys (sorted, unique), each named
+// from its parts, at their lowest levels. What is taken outside the
+// group is not consulted yet (see solve): the group can be prepared
+// before its scope is filled.
+func newQualifier(keys []string, parts []nameParts, derive func(i int, name string) []string) *qualifier {
 	n := len(keys)
-	q := &qualifier{keys: keys, parts: make([]nameParts, n), level: make([]int, n), name: make([]string, n),
-		ids: make([][]string, n), hit: make([]bool, n), full: make([]string, n),
-		holders: make(map[string][]int, 16*n), derive: derive, taken: taken}
+	q := &qualifier{keys: keys, parts: parts, level: make([]int, n), name: make([]string, n),
+		ids: make([][]string, n), hit: make([]bool, n), full: make([]string, n), derive: derive}
 	// The names and their identifiers are derived on every core; the
 	// holders are registered in key order.
 	planEach(n, func(i int) {
-		p := parts[keys[i]]
-		q.parts[i], q.level[i], q.full[i] = p, p.min, p.name(p.maxLevel())
+		p := parts[i]
+		q.level[i], q.full[i] = p.min, p.name(p.maxLevel())
 		q.name[i] = p.name(p.min)
-		q.ids[i] = derive(keys[i], q.name[i])
+		q.ids[i] = derive(i, q.name[i])
 	})
+	count := 0
+	for _, ids := range q.ids {
+		count += len(ids)
+	}
+	q.holders = make(map[string][]int, count)
+	q.one = make([]int, 0, count)
 	for i := range keys {
 		q.register(i, nil)
 	}
 	return q
+}
+
+// solve qualifies the names until no group a qualifier could split is
+// left, taken telling which identifiers are held outside the group.
+func (q *qualifier) solve(taken func(id string) bool) {
+	q.taken = taken
+	planEach(len(q.keys), func(i int) { q.hit[i] = q.anyTaken(i) })
+	for dirty := q.everyKey(); len(dirty) > 0; {
+		dirty = q.round(dirty)
+	}
+}
+
+// anyTaken reports whether some identifier of key i is taken outside the
+// group.
+func (q *qualifier) anyTaken(i int) bool {
+	return slices.ContainsFunc(q.ids[i], q.taken)
 }
 
 // everyKey lists every key: in the first round any of them may move.
@@ -80,21 +111,24 @@ func (q *qualifier) everyKey() []int {
 // rename names key i at its level and registers its identifiers.
 func (q *qualifier) rename(i int, changed map[string]bool) {
 	q.name[i] = q.parts[i].name(q.level[i])
-	q.ids[i] = q.derive(q.keys[i], q.name[i])
+	q.ids[i] = q.derive(i, q.name[i])
+	q.hit[i] = q.anyTaken(i)
 	q.register(i, changed)
 }
 
 // register adds key i to the holders of its identifiers, noting in
 // changed (when not nil) the identifiers whose holders it joined.
 func (q *qualifier) register(i int, changed map[string]bool) {
-	q.hit[i] = false
 	for _, id := range q.ids[i] {
 		// A name may derive one identifier twice; holders is a set. The
 		// key's own appends are consecutive, so a repeat is the last one.
-		if hs := q.holders[id]; len(hs) == 0 || hs[len(hs)-1] != i {
+		switch hs := q.holders[id]; {
+		case len(hs) == 0 && cap(hs) == 0 && len(q.one) < cap(q.one):
+			q.one = append(q.one, i)
+			q.holders[id] = q.one[len(q.one)-1 : len(q.one) : len(q.one)]
+		case len(hs) == 0 || hs[len(hs)-1] != i:
 			q.holders[id] = append(hs, i)
 		}
-		q.hit[i] = q.hit[i] || q.taken(id)
 		if changed != nil {
 			changed[id] = true
 		}

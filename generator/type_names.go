@@ -60,8 +60,25 @@ func declNames(d ast.Decl) []string {
 // supportPath is the output path of a support file.
 func supportPath(name string) string { return "runtime_" + name }
 
-// nameAll assigns every Go identifier.
+// nameAll assigns every Go identifier. The endpoints are routed, and
+// what their names are built from prepared, beside the naming of the
+// types, fields and enum members: neither side reads what the other
+// writes (both read the doc set and the type index, which index built),
+// and each keeps its own findings, so the plan is the one a serial run
+// makes. The endpoints are named last, in the package scope the types
+// filled.
 func (pl *planner) nameAll() {
+	routing := pl.sibling()
+	var eps *endpointNaming
+	routed := planBeside(func() {
+		routing.routeEndpoints()
+		for _, e := range routing.sortedEndpoints() {
+			if e.reason == "" {
+				routing.polymorphic(e)
+			}
+		}
+		eps = routing.prepareEndpointNames()
+	})
 	pkg := newNamerSize(&pl.diags, pl.packageScopeSize(), append(fixedNames, runtimeNames()...)...)
 	pl.nameTypes(pkg)
 	found := make([]ir.Diagnostics, len(pl.types)) // each type's fields are named on their own
@@ -70,19 +87,15 @@ func (pl *planner) nameAll() {
 		pl.diags = append(pl.diags, d...)
 	}
 	pl.nameConsts(pkg)
-	pl.routeEndpoints()
-	for _, e := range pl.sortedEndpoints() {
-		if e.reason == "" {
-			pl.polymorphic(e)
-		}
-	}
+	routed()
+	pl.adopt(routing)
 	for _, ti := range pl.types {
 		for i := range ti.fields {
 			ti.fields[i].typ = pl.polyElem(ti.fields[i].prop.Type)
 		}
 	}
 	pl.namePolys(pkg)
-	pl.nameEndpoints(pkg)
+	pl.nameEndpoints(pkg, eps)
 	pl.planParameters()
 	pl.namePolys(pkg) // the wrappers of the parameter tables' types
 }
