@@ -231,14 +231,14 @@ func (e *endpointInfo) noteRouteErr(pos ir.Pos, msg string) {
 // collectParams merges the routes' wildcards into the request fields.
 func (e *endpointInfo) collectParams() {
 	seen := map[string]bool{}
-	fields := newNamer(new(ir.Diagnostics), "Body", "Header")
+	fields := fieldScope{"Body", "Header"}
 	for _, r := range e.routes {
 		for _, s := range r.Params() {
 			if seen[s.Param] {
 				continue
 			}
 			seen[s.Param] = true
-			field := fields.assign([]want{{Key: s.Param, Base: goName(s.Param)}})[s.Param]
+			field := fields.add(goName(s.Param))
 			e.params = append(e.params, paramInfo{wildcard: s.Param, field: field, doc: s.Doc})
 		}
 	}
