@@ -238,7 +238,7 @@ func (g *endpointGroup) name(pkg *namer) map[string]string {
 	ws := make([]want, len(g.eps))
 	for i, e := range g.eps {
 		n := len(e.ep.Examples)
-		ws[i] = want{Key: e.key, Base: g.q.name[i], IDs: g.q.ids[i], What: "endpoint", Pos: e.ep.Pos,
+		ws[i] = want{Key: e.key, Base: g.q.name[i], IDs: g.q.ids[i], Free: g.q.free[i], What: "endpoint", Pos: e.ep.Pos,
 			Derive: func(b string) []string { return endpointIdents(b, n) }}
 	}
 	return pkg.assign(ws)

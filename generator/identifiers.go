@@ -207,6 +207,10 @@ type want struct {
 	Pos    ir.Pos
 	Derive func(base string) []string
 	IDs    []string // Derive(Base), when the caller has it already; else nil
+	// Free says that no identifier of IDs is taken in the scope, nor among
+	// the IDs of the other wants of the same assign: the want gets its
+	// base unless a want renumbered before it took one of them.
+	Free bool
 }
 
 // namer hands out unique identifiers within one scope. Collisions are
@@ -233,9 +237,14 @@ func newNamerSize(diags *ir.Diagnostics, size int, reserved ...string) *namer {
 
 // assign names every want and returns Key → assigned base name.
 func (n *namer) assign(ws []want) map[string]string {
-	sorted := slices.Clone(ws)
-	slices.SortStableFunc(sorted, func(a, b want) int { return strings.Compare(a.Key, b.Key) })
+	byKey := func(a, b want) int { return strings.Compare(a.Key, b.Key) }
+	sorted := ws
+	if !slices.IsSortedFunc(ws, byKey) {
+		sorted = slices.Clone(ws)
+		slices.SortStableFunc(sorted, byKey)
+	}
 	out := make(map[string]string, len(ws))
+	var renumbered map[string]bool // the identifiers of the wants renumbered here, which Free does not cover
 	for _, w := range sorted {
 		derive := w.Derive
 		if derive == nil {
@@ -245,13 +254,22 @@ func (n *namer) assign(ws []want) map[string]string {
 		if ids == nil {
 			ids = derive(w.Base)
 		}
-		for i := 2; n.anyTaken(ids); i++ {
-			base = w.Base + strconv.Itoa(i)
-			ids = derive(base)
+		baseIDs := ids
+		if !w.Free || slices.ContainsFunc(ids, func(id string) bool { return renumbered[id] }) {
+			for i := 2; n.anyTaken(ids); i++ {
+				base = w.Base + strconv.Itoa(i)
+				ids = derive(base)
+			}
 		}
 		if base != w.Base {
 			n.diags.Warnf(w.Pos, ir.CodeNameCollision, "%s: go name %s of %q collides with %s; using %s",
-				w.What, w.Base, label(w.Key), n.holder(derive(w.Base)), base)
+				w.What, w.Base, label(w.Key), n.holder(baseIDs), base)
+			if renumbered == nil {
+				renumbered = map[string]bool{}
+			}
+			for _, id := range ids {
+				renumbered[id] = true
+			}
 		}
 		for _, id := range ids {
 			n.taken[id] = w.Key

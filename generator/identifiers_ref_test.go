@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -148,6 +149,40 @@ func TestNameFieldsMatchesNamer(t *testing.T) {
 		}
 		if !slices.Equal(gotNames, wantNames) {
 			t.Errorf("%v: findings %q, namer %q", typ.Properties, gotNames, wantNames)
+		}
+	}
+}
+
+// TestAssignFreeMatches assigns random batches twice, once telling the
+// namer which wants are Free (no identifier taken in the scope or by
+// another want's IDs) and once not, and wants the same names and
+// findings: also when a want renumbered earlier takes a Free want's
+// identifier (A collides and becomes A2, which a Free want holds).
+func TestAssignFreeMatches(t *testing.T) {
+	bases := []string{"A", "A2", "A22", "B", "B2", "C"}
+	derive := func(b string) []string { return []string{b, b + "Request"} }
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		reserved := []string{bases[rng.IntN(len(bases))]}
+		var ws []want
+		for k := range 1 + rng.IntN(6) {
+			b := bases[rng.IntN(len(bases))]
+			ws = append(ws, want{Key: fmt.Sprint(k), Base: b, IDs: derive(b), Derive: derive, What: "endpoint"})
+		}
+		held := map[string]int{}
+		for _, w := range ws {
+			for _, id := range w.IDs {
+				held[id]++
+			}
+		}
+		free := slices.Clone(ws)
+		for i, w := range free {
+			free[i].Free = !slices.ContainsFunc(w.IDs, func(id string) bool { return held[id] > 1 || slices.Contains(reserved, id) })
+		}
+		var d1, d2 ir.Diagnostics
+		got, want := newNamer(&d1, reserved...).assign(free), newNamer(&d2, reserved...).assign(ws)
+		if !maps.Equal(got, want) || !slices.Equal(d1, d2) {
+			t.Fatalf("reserved %q, wants %v: with Free %v %v, without %v %v", reserved, free, got, d1, want, d2)
 		}
 	}
 }

@@ -49,6 +49,7 @@ type qualifier struct {
 	holders map[string][]int
 	derive  func(i int, name string) []string
 	taken   func(id string) bool // set by solve
+	free    []bool               // set by solve: ids[i] are taken neither outside the group nor by another key
 	// one holds the first holder of each identifier registered by
 	// newQualifier, so that most identifiers (held by one key) cost no
 	// allocation of their own.
@@ -91,6 +92,18 @@ func (q *qualifier) solve(taken func(id string) bool) {
 	for dirty := q.everyKey(); len(dirty) > 0; {
 		dirty = q.round(dirty)
 	}
+	q.free = make([]bool, len(q.keys))
+	planEach(len(q.keys), func(i int) { q.free[i] = !q.hit[i] && q.alone(i) })
+}
+
+// alone reports whether key i is the only holder of its identifiers.
+func (q *qualifier) alone(i int) bool {
+	for _, id := range q.ids[i] {
+		if len(q.holders[id]) > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // anyTaken reports whether some identifier of key i is taken outside the
@@ -108,12 +121,12 @@ func (q *qualifier) everyKey() []int {
 	return all
 }
 
-// rename names key i at its level and registers its identifiers.
-func (q *qualifier) rename(i int, changed map[string]bool) {
+// rename names key i at its level. It reads only key i's slots and
+// writes them: the keys a round moves are renamed on every core.
+func (q *qualifier) rename(i int) {
 	q.name[i] = q.parts[i].name(q.level[i])
 	q.ids[i] = q.derive(i, q.name[i])
 	q.hit[i] = q.anyTaken(i)
-	q.register(i, changed)
 }
 
 // register adds key i to the holders of its identifiers, noting in
@@ -146,11 +159,18 @@ func (q *qualifier) unregister(i int, changed map[string]bool) {
 
 // round decides which of the candidate keys move up a level, moves them
 // all at once, and returns the keys the next round must look at, sorted.
+// The decisions and the new names are made on every core (each reads
+// the holders as the round found them, or writes its own key's slots);
+// the holders are updated in key order.
 func (q *qualifier) round(candidates []int) []int {
-	split := map[string]bool{} // identifier → its holders are splittable, this round
+	bump := make([]bool, len(candidates))
+	planEach(len(candidates), func(j int) {
+		i := candidates[j]
+		bump[j] = q.level[i] < q.parts[i].maxLevel() && q.bumped(i)
+	})
 	var moved []int
-	for _, i := range candidates {
-		if q.level[i] < q.parts[i].maxLevel() && q.bumped(i, split) {
+	for j, i := range candidates {
+		if bump[j] {
 			moved = append(moved, i)
 		}
 	}
@@ -158,9 +178,12 @@ func (q *qualifier) round(candidates []int) []int {
 	for _, i := range moved {
 		q.unregister(i, changed)
 	}
+	planEach(len(moved), func(j int) {
+		q.level[moved[j]]++
+		q.rename(moved[j])
+	})
 	for _, i := range moved {
-		q.level[i]++
-		q.rename(i, changed)
+		q.register(i, changed)
 	}
 	next := make([]bool, len(q.keys))
 	for _, i := range moved {
@@ -183,21 +206,12 @@ func (q *qualifier) round(candidates []int) []int {
 // bumped reports whether key i must be qualified further: one of its
 // identifiers is taken outside the group or held by keys a qualifier can
 // tell apart.
-func (q *qualifier) bumped(i int, split map[string]bool) bool {
+func (q *qualifier) bumped(i int) bool {
 	if q.hit[i] {
 		return true
 	}
 	for _, id := range q.ids[i] {
-		hs := q.holders[id]
-		if len(hs) < 2 {
-			continue // held by i alone: most are
-		}
-		s, ok := split[id]
-		if !ok {
-			s = q.splittable(hs)
-			split[id] = s
-		}
-		if s {
+		if hs := q.holders[id]; len(hs) >= 2 && q.splittable(hs) { // most are held by i alone
 			return true
 		}
 	}
