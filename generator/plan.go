@@ -34,8 +34,9 @@ type planner struct {
 	diags ir.Diagnostics
 	// monomorphic holds the types polyRef found no derived type for.
 	monomorphic map[*typeInfo]bool
-	lineage     *lineage        // derivedOf's index, built on first use
-	sorted      []*endpointInfo // sortedEndpoints' order, sorted on first use
+	lineage     *lineage         // derivedOf's index, built on first use
+	sorted      []*endpointInfo  // sortedEndpoints' order, sorted on first use
+	ranks       []rankedEndpoint // each endpoint's request lines and rank, by DocSet position (rankEndpoints)
 }
 
 // NewPlan plans the generation of ds. Constructs the output cannot
@@ -52,9 +53,14 @@ func NewPlan(ds *ir.DocSet) (plan *Plan, diags ir.Diagnostics, err error) {
 		ds = &ir.DocSet{}
 	}
 	pl := newPlanner(ds)
-	parsed := planBeside(func() { runtimeNames() }) // the support code's names, read beside the indexing
+	var ranks []rankedEndpoint
+	parsed := planBeside(func() { // beside the indexing: what reads the doc set alone
+		runtimeNames()
+		ranks = rankEndpoints(ds.Endpoints)
+	})
 	pl.index()
 	parsed()
+	pl.ranks = ranks
 	pl.nameAll()
 	pl.checkRefs()
 	pl.checker = pl.newChecker()
@@ -74,7 +80,7 @@ func newPlanner(ds *ir.DocSet) *planner {
 // are sorted first, so that neither side sorts them.
 func (pl *planner) sibling() *planner {
 	pl.sortedEndpoints()
-	return &planner{Plan: pl.Plan, monomorphic: pl.monomorphic, lineage: pl.lineage, sorted: pl.sorted}
+	return &planner{Plan: pl.Plan, monomorphic: pl.monomorphic, lineage: pl.lineage, sorted: pl.sorted, ranks: pl.ranks}
 }
 
 // adopt takes back the findings and the caches of sibling s, once its
