@@ -76,19 +76,19 @@ func newPlanner(ds *ir.DocSet) *planner {
 }
 
 // sibling returns a planner for work beside pl's (see nameAll): it
-// shares pl's plan and caches but keeps its own findings. The endpoints
-// are sorted first, so that neither side sorts them.
+// shares pl's plan, endpoint order and ranks, and keeps its own findings.
+// It has no polymorphic wrapper caches: the work beside makes none. The
+// endpoints are sorted first, so that neither side sorts them.
 func (pl *planner) sibling() *planner {
 	pl.sortedEndpoints()
-	return &planner{Plan: pl.Plan, monomorphic: pl.monomorphic, lineage: pl.lineage, sorted: pl.sorted, ranks: pl.ranks}
+	return &planner{Plan: pl.Plan, sorted: pl.sorted, ranks: pl.ranks}
 }
 
-// adopt takes back the findings and the caches of sibling s, once its
-// work is done. Its findings follow pl's, as when the work was serial
-// (the findings are sorted in the end anyway).
+// adopt takes back the findings of sibling s, once its work is done.
+// They follow pl's, as when the work was serial (the findings are
+// sorted in the end anyway).
 func (pl *planner) adopt(s *planner) {
 	pl.diags = append(pl.diags, s.diags...)
-	pl.lineage = cmp.Or(pl.lineage, s.lineage)
 }
 
 // index sorts and de-duplicates the DocSet's types and enums. The linker

@@ -63,21 +63,18 @@ func supportPath(name string) string { return "runtime_" + name }
 
 // nameAll assigns every Go identifier. The endpoints are routed, and
 // what their names are built from prepared, beside the naming of the
-// types, fields and enum members: neither side reads what the other
-// writes (both read the doc set and the type index, which index built),
-// and each keeps its own findings, so the plan is the one a serial run
-// makes. The endpoints are named last, in the package scope the types
-// filled.
+// types, fields and enum members and the polymorphic wrappers their
+// fields need: neither side reads what the other writes (both read the
+// doc set and the type index, which index built), and each keeps its own
+// findings, so the plan is the one a serial run makes. The endpoints'
+// bodies and answers then get their wrappers (the set of wrappers does
+// not depend on the order they are found in), and the endpoints are
+// named last, in the package scope the types filled.
 func (pl *planner) nameAll() {
 	routing := pl.sibling()
 	var eps *endpointNaming
 	routed := planBeside(func() {
 		routing.routeEndpoints()
-		for _, e := range routing.sortedEndpoints() {
-			if e.reason == "" {
-				routing.polymorphic(e)
-			}
-		}
 		eps = routing.prepareEndpointNames()
 	})
 	pkg := newNamerSize(&pl.diags, pl.packageScopeSize(), append(fixedNames, runtimeNames()...)...)
@@ -88,11 +85,16 @@ func (pl *planner) nameAll() {
 		pl.diags = append(pl.diags, d...)
 	}
 	pl.nameConsts(pkg)
-	routed()
-	pl.adopt(routing)
 	for _, ti := range pl.types {
 		for i := range ti.fields {
 			ti.fields[i].typ = pl.polyElem(ti.fields[i].prop.Type)
+		}
+	}
+	routed()
+	pl.adopt(routing)
+	for _, e := range pl.sortedEndpoints() {
+		if e.reason == "" {
+			pl.polymorphic(e)
 		}
 	}
 	pl.namePolys(pkg)
