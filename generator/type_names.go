@@ -124,7 +124,7 @@ func (pl *planner) nameTypes(pkg *namer) {
 	type entry struct{ ns, q, goName string }
 	var all []entry
 	for _, ti := range pl.types {
-		all = append(all, entry{ti.t.Namespace, ti.t.QualifiedName(), goName(ti.t.Name)})
+		all = append(all, entry{ti.t.Namespace, ti.qname, goName(ti.t.Name)})
 	}
 	for _, ei := range pl.enums {
 		all = append(all, entry{ei.e.Namespace, ei.e.QualifiedName(), goName(ei.e.Name)})
@@ -148,8 +148,7 @@ func (pl *planner) nameTypes(pkg *namer) {
 	}
 	var ws []want
 	for _, ti := range pl.types {
-		q := ti.t.QualifiedName()
-		ws = append(ws, want{Key: q, Base: base[q], What: "type", Pos: firstPos(ti.t.Sources)})
+		ws = append(ws, want{Key: ti.qname, Base: base[ti.qname], What: "type", Pos: firstPos(ti.t.Sources)})
 	}
 	for _, ei := range pl.enums {
 		q := ei.e.QualifiedName()
@@ -158,7 +157,7 @@ func (pl *planner) nameTypes(pkg *namer) {
 	}
 	got := pkg.assign(ws)
 	for _, ti := range pl.types {
-		ti.goName = got[ti.t.QualifiedName()]
+		ti.goName = got[ti.qname]
 	}
 	for _, ei := range pl.enums {
 		ei.goName = got[ei.e.QualifiedName()]
@@ -185,8 +184,6 @@ func nsPrefix(ns string) string {
 func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 	seen := make(map[string]bool, len(ti.t.Properties))
 	ti.fields = make([]fieldInfo, 0, len(ti.t.Properties))
-	ws := make([]want, 0, len(ti.t.Properties))
-	what := "field of " + ti.goName
 	for _, p := range ti.t.Properties {
 		switch {
 		case seen[p.Name]:
@@ -195,8 +192,7 @@ func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 			diags.Warnf(p.Pos, ir.CodeUnsupportedPropertyName, "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
 		default:
 			seen[p.Name] = true
-			ti.fields = append(ti.fields, fieldInfo{prop: p, typ: p.Type})
-			ws = append(ws, want{Key: p.Name, Base: goName(p.Name), What: what, Pos: p.Pos})
+			ti.fields = append(ti.fields, fieldInfo{prop: p, goName: goName(p.Name), typ: p.Type}) // the base name, until a collision
 		}
 	}
 	ti.odata = !seen["@odata.type"]
@@ -204,11 +200,13 @@ func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 	if !ti.odata {
 		fixed = fixed[:3]
 	}
-	if uncontested(ws, fixed) {
-		for i := range ti.fields { // ws[i] names ti.fields[i]
-			ti.fields[i].goName = ws[i].Base
-		}
+	if uncontested(ti.fields, fixed) {
 		return diags
+	}
+	ws := make([]want, len(ti.fields))
+	what := "field of " + ti.goName
+	for i, f := range ti.fields {
+		ws[i] = want{Key: f.prop.Name, Base: f.goName, What: what, Pos: f.prop.Pos}
 	}
 	got := newNamer(&diags, fixed...).assign(ws)
 	for i := range ti.fields {
@@ -217,17 +215,14 @@ func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 	return diags
 }
 
-// uncontested reports whether no two of ws want the same base name and
-// none wants a reserved one: then a namer would give each its base, and
-// most types, whose fields do not collide, need none (its maps cost a
-// tenth of naming the fields).
-func uncontested(ws []want, reserved []string) bool {
-	bases := make([]string, len(ws))
-	for i, w := range ws {
-		if w.Derive != nil {
-			return false
-		}
-		bases[i] = w.Base
+// uncontested reports whether no two of fields have the same base name
+// and none has a reserved one: then a namer would give each its base,
+// and most types, whose fields do not collide, need none (its maps cost
+// a tenth of naming the fields).
+func uncontested(fields []fieldInfo, reserved []string) bool {
+	bases := make([]string, len(fields))
+	for i, f := range fields {
+		bases[i] = f.goName
 	}
 	slices.Sort(bases)
 	for i, b := range bases {
