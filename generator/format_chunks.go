@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"go/format"
+	"slices"
 	"sync"
 
 	"github.com/docs2go/docs2go/generator/internal/gofast"
@@ -115,36 +116,46 @@ func formatChunked(src []byte, size int) formatted {
 	outs := make([][]byte, len(pieces))
 	fast := make([]bool, len(pieces))
 	errs := make([]error, len(pieces))
-	format1 := func(from, to int) {
+	var bufs []*[]byte // one per batch, back to the pool once joined
+	format1 := func(from, to int, buf *[]byte) {
 		// The batch's declarations are appended to one buffer, about
 		// the size of their source.
 		n := 0
 		for _, p := range pieces[from:to] {
 			n += len(p)
 		}
-		buf := make([]byte, 0, n+n/8)
+		out := slices.Grow((*buf)[:0], n+n/8)
 		for i := from; i < to; i++ {
 			if i == 0 {
 				outs[0], errs[0] = format.Source(pieces[0])
 				continue
 			}
-			start := len(buf)
-			buf, fast[i], errs[i] = gofast.AppendDecl(buf, pieces[i])
-			outs[i] = buf[start:len(buf):len(buf)]
+			start := len(out)
+			out, fast[i], errs[i] = gofast.AppendDecl(out, pieces[i])
+			outs[i] = out[start:len(out):len(out)]
 		}
+		*buf = out
 	}
 	var wg sync.WaitGroup
 	from, n := 0, 0
 	for i, p := range pieces {
 		n += len(p)
 		if n >= size && i+1 < len(pieces) {
-			lo, hi := from, i+1
-			wg.Go(func() { format1(lo, hi) })
+			lo, hi, buf := from, i+1, formatBuffers.Get().(*[]byte)
+			bufs = append(bufs, buf)
+			wg.Go(func() { format1(lo, hi, buf) })
 			from, n = i+1, 0
 		}
 	}
-	format1(from, len(pieces))
+	buf := formatBuffers.Get().(*[]byte)
+	bufs = append(bufs, buf)
+	format1(from, len(pieces), buf)
 	wg.Wait()
+	defer func() {
+		for _, b := range bufs {
+			formatBuffers.Put(b)
+		}
+	}()
 	f := formatted{decls: len(pieces) - 1}
 	total := 0
 	for i, o := range outs {
@@ -167,3 +178,7 @@ func formatChunked(src []byte, size int) formatted {
 	f.formatted = true
 	return f
 }
+
+// formatBuffers holds the buffers batches of declarations are formatted
+// into before they are joined, reused from file to file.
+var formatBuffers = sync.Pool{New: func() any { return new([]byte) }}

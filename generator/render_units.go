@@ -17,14 +17,13 @@ import (
 // File.Render renders a whole file into fresh, doubling buffers (a tenth
 // of a run's allocations, megabytes each, page-faulting on first touch),
 // and the biggest files were built and rendered by one goroutine while the
-// other cores waited. Each unit is rendered through its own small
-// jen.File, whose package clause and import block are cut off; batches of
-// units are built on every core and the file is put together as jen would
-// have rendered it: the header comment, the package clause, the sorted
-// union of the imports, then the units' declarations, a blank line apart.
-// Anything unexpected in a unit's header (an import alias, a name two
-// imports share, cgo) makes the file fall back to being built and
-// rendered whole.
+// other cores waited. Batches of units are built on every core, each
+// into a jen.File of its own whose package clause and import block are
+// cut off, and the file is put together as jen would have rendered it:
+// the header comment, the package clause, the sorted union of the
+// imports, then the batches' declarations, a blank line apart. Anything
+// unexpected in a batch's header (an import alias, a name two imports
+// share, cgo) makes the file fall back to being built and rendered whole.
 
 // unitsPerBatch is how many units one goroutine builds and renders: a few
 // hundred kilobytes of source, enough to spread a big file over the cores
@@ -42,11 +41,21 @@ var batchBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // unitBatch is what one batch of units rendered to.
 type unitBatch struct {
-	buf     *bytes.Buffer // the units' declarations, unitSeparator apart
-	imports []string      // import paths the units use, sorted, unique
-	sources []string      // pages the units were built from
-	ok      bool          // every unit's header was as expected
+	bufs    [2]*bytes.Buffer // pooled buffers that body is in
+	body    []byte           // the units' declarations, unitSeparator apart
+	imports []string         // import paths the units use, sorted, unique
+	sources []string         // pages the units were built from
+	ok      bool             // every unit's header was as expected
 	err     error
+}
+
+// release returns the batch's buffers to the pool.
+func (b *unitBatch) release() {
+	for _, buf := range b.bufs {
+		if buf != nil {
+			batchBuffers.Put(buf)
+		}
+	}
 }
 
 // renderGrouped builds and renders the units of one file, in batches on
@@ -58,10 +67,8 @@ type unitBatch struct {
 func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *bytes.Buffer) (sources []string, ok bool, err error) {
 	batches := make([]unitBatch, (len(us)+perBatch-1)/perBatch)
 	defer func() {
-		for _, b := range batches {
-			if b.buf != nil {
-				batchBuffers.Put(b.buf)
-			}
+		for i := range batches {
+			batches[i].release()
 		}
 	}()
 	var wg sync.WaitGroup
@@ -75,6 +82,7 @@ func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *byt
 	}
 	wg.Wait()
 	var imports []string
+	size := 0
 	for _, b := range batches {
 		if b.err != nil {
 			return nil, false, b.err
@@ -84,6 +92,7 @@ func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *byt
 		}
 		imports = append(imports, b.imports...)
 		sources = append(sources, b.sources...)
+		size += len(unitSeparator) + len(b.body)
 	}
 	slices.Sort(imports)
 	imports = slices.Compact(imports)
@@ -95,59 +104,67 @@ func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *byt
 	if err := writeFileHead(dst, em.pkg, cmp.Or(header, fileHeader(sources)), imports); err != nil {
 		return nil, false, err
 	}
+	dst.Grow(size)
 	for i, b := range batches {
 		if i > 0 {
 			dst.WriteString(unitSeparator)
 		}
-		dst.Write(b.buf.Bytes())
+		dst.Write(b.body)
 	}
 	return sources, true, nil
 }
 
-// renderBatch builds and renders units one after the other, each through
-// a scratch buffer, and writes their declarations, example bodies in
-// place of their markers, into a pooled buffer. A panic becomes the
-// batch's error, as runJob makes it for a whole file: it runs on a
-// goroutine of its own.
+// renderBatch builds units into one jen.File, a line apart as
+// buildGrouped builds them, renders it into a pooled buffer and cuts off
+// its package clause and imports; example bodies are written in place of
+// their markers into a second buffer. A panic becomes the batch's error,
+// as runJob makes it for a whole file: it runs on a goroutine of its own.
 func (em emitter) renderBatch(us []unit) (b unitBatch) {
-	b.buf = batchBuffers.Get().(*bytes.Buffer)
-	b.buf.Reset()
-	scratch := batchBuffers.Get().(*bytes.Buffer)
-	defer batchBuffers.Put(scratch)
 	defer func() {
 		if p := recover(); p != nil {
 			b.err = fmt.Errorf("generator: internal error: %v", p)
 		}
 	}()
-	seen := map[string]bool{}
 	em.raw = new(rawBodies)
+	f := jen.NewFile(em.pkg)
+	f.NoFormat = true
 	for i, u := range us {
 		if i > 0 {
-			b.buf.WriteString(unitSeparator)
+			f.Line()
 		}
-		f := jen.NewFile(em.pkg)
-		f.NoFormat = true
-		em.raw.bodies = em.raw.bodies[:0]
 		b.sources = append(b.sources, u.emit(em, f)...)
-		scratch.Reset()
-		if err := f.Render(scratch); err != nil {
-			b.err = fmt.Errorf("generator: render %s (built from %s): %w", u.file, u.pos, err)
-			return b
-		}
-		body, imports, ok := splitHead(scratch.Bytes(), em.pkg)
-		if !ok || !writeRaw(b.buf, body, em.raw.bodies) {
-			return b
-		}
-		for _, p := range imports {
-			if !seen[string(p)] {
-				seen[string(p)] = true
-				b.imports = append(b.imports, string(p))
-			}
-		}
 	}
-	slices.Sort(b.imports)
+	rendered := b.buffer(0)
+	if err := f.Render(rendered); err != nil {
+		b.err = fmt.Errorf("generator: render %s (built from %s): %w", us[0].file, us[0].pos, err)
+		return b
+	}
+	body, imports, ok := splitHead(rendered.Bytes(), em.pkg)
+	if !ok {
+		return b
+	}
+	b.body = body
+	if len(em.raw.bodies) > 0 || bytes.IndexByte(body, 0) >= 0 {
+		out := b.buffer(1)
+		if !writeRaw(out, body, em.raw.bodies) {
+			return b
+		}
+		b.body = out.Bytes()
+	}
+	for _, p := range imports {
+		b.imports = append(b.imports, string(p))
+	}
 	b.ok = true
 	return b
+}
+
+// buffer returns the batch's i-th buffer, empty, from the pool.
+func (b *unitBatch) buffer(i int) *bytes.Buffer {
+	if b.bufs[i] == nil {
+		b.bufs[i] = batchBuffers.Get().(*bytes.Buffer)
+	}
+	b.bufs[i].Reset()
+	return b.bufs[i]
 }
 
 // rawBodies are the raw string literals of a unit, in the order emitted.
