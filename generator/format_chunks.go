@@ -106,13 +106,19 @@ type formatted struct {
 }
 
 // formatChunked formats src like format.Source: its head (package clause
-// and imports) with go/format, then each top-level declaration with
-// gofast. The declarations are formatted in batches of about size bytes on
-// every core. formatted is false when a piece is not whole declarations
-// (the caller then formats the whole file, which also gives the error
-// message a whole-file format would).
-func formatChunked(src []byte, size int) formatted {
-	pieces := splitTopLevel(src)
+// and imports) with go/format, then its declarations with gofast. The
+// pieces are cut at cuts, offsets where top-level declarations start
+// after two blank lines (the renderer knows where its batches start),
+// or, when cuts do not fit src, between every top-level declaration.
+// They are formatted in batches of about size bytes on every core.
+// formatted is false when a piece is not whole declarations (the caller
+// then formats the whole file, which also gives the error message a
+// whole-file format would).
+func formatChunked(src []byte, cuts []int, size int) formatted {
+	pieces := piecesAt(src, cuts)
+	if pieces == nil {
+		pieces = splitTopLevel(src)
+	}
 	outs := make([][]byte, len(pieces))
 	fast := make([]bool, len(pieces))
 	errs := make([]error, len(pieces))
@@ -131,7 +137,7 @@ func formatChunked(src []byte, size int) formatted {
 				continue
 			}
 			start := len(out)
-			out, fast[i], errs[i] = gofast.AppendDecl(out, pieces[i])
+			out, fast[i], errs[i] = formatDecls(out, pieces[i])
 			outs[i] = out[start:len(out):len(out)]
 		}
 		*buf = out
@@ -177,6 +183,50 @@ func formatChunked(src []byte, size int) formatted {
 	}
 	f.formatted = true
 	return f
+}
+
+// piecesAt cuts src at cuts, or returns nil when a cut is not where
+// splitTopLevel may cut: after two blank lines, before a line that starts
+// with neither a blank nor a space.
+func piecesAt(src []byte, cuts []int) [][]byte {
+	if len(cuts) == 0 {
+		return nil
+	}
+	pieces := make([][]byte, 0, len(cuts)+1)
+	start := 0
+	for _, c := range cuts {
+		if c <= start+2 || c >= len(src) || string(src[c-3:c]) != "\n\n\n" {
+			return nil
+		}
+		if b := src[c]; b == '\n' || b == ' ' || b == '\t' {
+			return nil
+		}
+		pieces = append(pieces, src[start:c])
+		start = c
+	}
+	return append(pieces, src[start:])
+}
+
+// formatDecls appends src, whole top-level declarations, formatted: by
+// gofast in one piece where it can, else cut between the declarations,
+// so that go/format prints only those gofast does not. fast says whether
+// gofast printed every one.
+func formatDecls(dst, src []byte) (out []byte, fast bool, err error) {
+	if out, ok := gofast.AppendFast(dst, src); ok {
+		return out, true, nil
+	}
+	fast = true
+	for i, decl := range splitTopLevel(src) {
+		if i > 0 {
+			dst = append(dst, '\n') // the blank line between them
+		}
+		var f bool
+		if dst, f, err = gofast.AppendDecl(dst, decl); err != nil {
+			return dst, false, err
+		}
+		fast = fast && f
+	}
+	return dst, fast, nil
 }
 
 // formatBuffers holds the buffers batches of declarations are formatted

@@ -62,9 +62,10 @@ func (b *unitBatch) release() {
 // every core (perBatch units a goroutine), and writes the file's
 // unformatted source to dst: the bytes of buildGrouped's jen.File with the
 // same header (see buildGrouped). It returns the pages the file was built
-// from; ok is false (and dst unspecified) when a unit's header is not one
-// it can merge.
-func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *bytes.Buffer) (sources []string, ok bool, err error) {
+// from and the offsets in dst where the batches' declarations start
+// (cuts for formatChunked); ok is false (and dst unspecified) when a
+// unit's header is not one it can merge.
+func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *bytes.Buffer) (sources []string, cuts []int, ok bool, err error) {
 	batches := make([]unitBatch, (len(us)+perBatch-1)/perBatch)
 	defer func() {
 		for i := range batches {
@@ -85,10 +86,10 @@ func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *byt
 	size := 0
 	for _, b := range batches {
 		if b.err != nil {
-			return nil, false, b.err
+			return nil, nil, false, b.err
 		}
 		if !b.ok {
-			return nil, false, nil
+			return nil, nil, false, nil
 		}
 		imports = append(imports, b.imports...)
 		sources = append(sources, b.sources...)
@@ -97,21 +98,25 @@ func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *byt
 	slices.Sort(imports)
 	imports = slices.Compact(imports)
 	if !distinctNames(imports) {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	sources = pagesOf(sources)
 	dst.Reset()
 	if err := writeFileHead(dst, em.pkg, cmp.Or(header, fileHeader(sources)), imports); err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	dst.Grow(size)
+	cuts = make([]int, 0, len(batches))
 	for i, b := range batches {
 		if i > 0 {
 			dst.WriteString(unitSeparator)
 		}
+		// A batch's body starts with the newline jen puts before every
+		// top-level item.
+		cuts = append(cuts, dst.Len()+1)
 		dst.Write(b.body)
 	}
-	return sources, true, nil
+	return sources, cuts, true, nil
 }
 
 // renderBatch builds units into one jen.File, a line apart as

@@ -137,12 +137,15 @@ func checkGrouped(t *testing.T, ds *ir.DocSet, perBatch ...int) {
 		units += len(grp)
 		for _, n := range perBatch {
 			var got bytes.Buffer
-			sources, ok, err := em.renderGrouped(grp, n, fl.header, &got)
+			sources, cuts, ok, err := em.renderGrouped(grp, n, fl.header, &got)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !ok {
 				t.Fatalf("%s: not rendered unit by unit", grp[0].file)
+			}
+			if all := topLevelCuts(got.Bytes()); len(cuts) == 0 || !isSubset(cuts, all) {
+				t.Errorf("%s, %d units a batch: cuts %v are not among the top-level cuts %v", grp[0].file, n, cuts, all)
 			}
 			if !bytes.Equal(got.Bytes(), want) {
 				t.Fatalf("%s, %d units a batch: rendered unit by unit, it differs from the whole file:\n%s", grp[0].file, n, firstDiff(got.Bytes(), want))
@@ -180,7 +183,7 @@ func TestRenderUnitsFallback(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			o := &output{em: emitter{Plan: &Plan{}, pkg: "p"}}
 			var buf bytes.Buffer
-			_, ok, err := o.em.renderGrouped(tc.units, 1, "", &buf)
+			_, _, ok, err := o.em.renderGrouped(tc.units, 1, "", &buf)
 			if err != nil || ok != tc.merge {
 				t.Fatalf("renderGrouped: ok %v, %v; want ok %v", ok, err, tc.merge)
 			}
