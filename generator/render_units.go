@@ -172,24 +172,43 @@ func (b *unitBatch) buffer(i int) *bytes.Buffer {
 	return b.bufs[i]
 }
 
-// rawBodies are the raw string literals of a unit, in the order emitted.
+// rawBodies are the texts a batch's units left out of jen: raw string
+// literals and comments, in the order emitted.
 type rawBodies struct {
-	bodies [][]byte
+	bodies []rawText
+}
+
+// rawText is a raw string literal's body, or text written as it is.
+type rawText struct {
+	body  []byte
+	text  string
+	quote bool // body, between back quotes
 }
 
 // marker records body and returns the text that stands for it: a NUL
 // byte, which jen renders nowhere else (string literals escape it,
 // comments and bodies holding one are not raw), its index, a NUL byte.
 func (r *rawBodies) marker(body []byte) string {
-	r.bodies = append(r.bodies, body)
+	r.bodies = append(r.bodies, rawText{body: body, quote: true})
+	return r.next()
+}
+
+// textMarker is marker for text written as it is.
+func (r *rawBodies) textMarker(text string) string {
+	r.bodies = append(r.bodies, rawText{text: text})
+	return r.next()
+}
+
+// next is the marker of the last text recorded.
+func (r *rawBodies) next() string {
 	return "\x00" + strconv.Itoa(len(r.bodies)-1) + "\x00"
 }
 
-// writeRaw writes src to dst with each marker replaced by its body as a
-// raw string literal. It reports false when src's markers are not those
-// of bodies, each once and in order (the file is then rendered whole,
-// without markers).
-func writeRaw(dst *bytes.Buffer, src []byte, bodies [][]byte) bool {
+// writeRaw writes src to dst with each marker replaced by its text: a
+// body as a raw string literal. It reports false when src's markers are
+// not those of bodies, each once and in order (the file is then
+// rendered whole, without markers).
+func writeRaw(dst *bytes.Buffer, src []byte, bodies []rawText) bool {
 	for n := 0; ; n++ {
 		k := bytes.IndexByte(src, 0)
 		if k < 0 {
@@ -201,9 +220,13 @@ func writeRaw(dst *bytes.Buffer, src []byte, bodies [][]byte) bool {
 			return false
 		}
 		dst.Write(src[:k])
-		dst.WriteByte('`')
-		dst.Write(bodies[n])
-		dst.WriteByte('`')
+		if b := bodies[n]; b.quote {
+			dst.WriteByte('`')
+			dst.Write(b.body)
+			dst.WriteByte('`')
+		} else {
+			dst.WriteString(b.text)
+		}
 		src = src[k+1+end+1:]
 	}
 }

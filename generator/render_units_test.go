@@ -209,16 +209,18 @@ func TestRenderUnitsFallback(t *testing.T) {
 func TestWriteRaw(t *testing.T) {
 	var r rawBodies
 	a, b := r.marker([]byte(`{"a":1}`)), r.marker([]byte("[]"))
+	c, d := r.marker(nil), r.textMarker(" comment\n// text")
 	for _, tc := range []struct {
 		name, src, want string
 		ok              bool
 	}{
-		{name: "in order", src: "const x = " + a + "\nconst y = " + b + "\n", want: "const x = `{\"a\":1}`\nconst y = `[]`\n", ok: true},
-		{name: "swapped", src: "const x = " + b + "\nconst y = " + a + "\n"},
-		{name: "one missing", src: "const x = " + a + "\n"},
-		{name: "one twice", src: a + a + b},
-		{name: "stray NUL", src: "x\x00y" + a + b},
-		{name: "unclosed", src: a + b + "\x00" + "2"},
+		{name: "in order", src: "const x = " + a + "\nconst y = " + b + "\nconst z = " + c + "\n//" + d + "\n",
+			want: "const x = `{\"a\":1}`\nconst y = `[]`\nconst z = ``\n// comment\n// text\n", ok: true},
+		{name: "swapped", src: "const x = " + b + "\nconst y = " + a + "\n" + c + d},
+		{name: "one missing", src: "const x = " + a + "\n" + b + c},
+		{name: "one twice", src: a + a + b + c + d},
+		{name: "stray NUL", src: "x\x00y" + a + b + c + d},
+		{name: "unclosed", src: a + b + c + d + "\x00" + "4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var dst bytes.Buffer
