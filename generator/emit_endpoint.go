@@ -36,7 +36,9 @@ func (em emitter) emitEndpoint(f *jen.File, e *endpointInfo) []string {
 	f.Type().Id(e.name + "Request").StructFunc(func(st *jen.Group) {
 		for _, p := range e.params {
 			doc := p.field + " is the " + p.doc + " path parameter"
-			if !everyRouteHas(e.routes, p.wildcard) {
+			if name, ok := functionParam(e.routes, p.wildcard); ok {
+				doc = p.field + " is the " + name + " function parameter, empty when the call omits it"
+			} else if !everyRouteHas(e.routes, p.wildcard) {
 				doc += ", empty on the routes without it"
 			}
 			st.Add(commentLines(doc + "."))
@@ -82,6 +84,22 @@ func everyRouteHas(routes []route, wildcard string) bool {
 		}
 	}
 	return true
+}
+
+// functionParam returns the name of the function parameter bound to
+// wildcard in a call segment of routes, if it is one: the router serves a
+// call that omits it (OData's optional parameters), leaving it empty.
+func functionParam(routes []route, wildcard string) (string, bool) {
+	for _, r := range routes {
+		for _, s := range r.Segments {
+			for _, a := range s.Args {
+				if a.Param == wildcard {
+					return a.Name, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // emitHandler writes handle<Name>, which hands the Server and call<Name>
@@ -249,6 +267,8 @@ func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, ar
 		}
 		sig.Block(jen.Return(jen.Id("c.stream").Add(argsOf(multi,
 			jen.Id("ctx"), jen.Id("&"+ep), route, params, q, body, jen.Lit(e.status)))))
+	case e.shape.statuses != nil:
+		em.clientStatusBody(sig, e, long(append([]string{"\tstatus, err := c.callStatus(ctx, &", ep, "[]string{}, q, body, out, 201", ")"}, callWidth...)...), route, params, q, body)
 	default:
 		call := func(out jen.Code) *jen.Statement {
 			if e.shape.upload {
@@ -266,6 +286,30 @@ func (em emitter) clientMethodBody(f *jen.File, e *endpointInfo, name string, ar
 		}
 		sig.Block(jen.Return(call(jen.Nil())))
 	}
+}
+
+// clientStatusBody writes the body of the Client method of a PUT
+// documenting several statuses, which returns the status that answered
+// (callStatus, uploadStatus) with its result, as its Server method does.
+func (em emitter) clientStatusBody(sig *jen.Statement, e *endpointInfo, multi bool, route, params, q, body jen.Code) {
+	ep := "endpoint" + e.name
+	call := func(out jen.Code) *jen.Statement {
+		if e.shape.upload {
+			return jen.Id("c.uploadStatus").Add(argsOf(multi, jen.Id("ctx"), jen.Id("&"+ep), route, params, body, out, jen.Lit(e.status)))
+		}
+		return jen.Id("c.callStatus").Add(argsOf(multi, jen.Id("ctx"), jen.Id("&"+ep), route, params, q, body, out, jen.Lit(e.status)))
+	}
+	rt := em.resultType(e)
+	if rt == nil {
+		sig.Block(jen.Return(call(jen.Nil())))
+		return
+	}
+	sig.Block(
+		jen.Id("out :=").New(rt),
+		jen.Id("status, err :=").Add(call(jen.Id("out"))),
+		jen.If(jen.Id("err != nil")).Block(jen.Id("return nil, 0, err")),
+		jen.Id("return out, status, nil"),
+	)
 }
 
 // clientParamNames names the path arguments of a client method after the

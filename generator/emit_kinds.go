@@ -79,13 +79,14 @@ func (em emitter) jsonResults(e *endpointInfo) []jen.Code {
 }
 
 // clientResults is the result list of the Client method: a stream (a
-// media answer, or what a redirect leads to) is an io.ReadCloser; the
-// client takes any documented status, so it returns none.
+// media answer, or what a redirect leads to) is an io.ReadCloser; as its
+// Server method, the method of a PUT documenting several statuses also
+// returns the one that answered.
 func (em emitter) clientResults(e *endpointInfo) []jen.Code {
 	if e.shape.content || e.shape.target {
 		return []jen.Code{jen.Qual("io", "ReadCloser"), jen.Error()}
 	}
-	return em.jsonResults(e)
+	return em.serverResults(e)
 }
 
 // serveFunc is the runtime function that serves e.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -28,19 +29,26 @@ func (em emitter) emitClientSubtest(b *jen.Group, e *endpointInfo, ex exampleInf
 		if !owner.shape.noBody {
 			h.Id("body := decodeExample").Types(em.bodyType(owner)).Call(jen.Id("t"), jen.Id("req"))
 		}
+		status := "" // the status result of a PUT documenting several
+		if owner.shape.statuses != nil {
+			status = "status, "
+		}
 		switch {
 		case owner.shape.content:
 			h.Id("got, err :=").Add(client)
 			h.Id("checkClientStream(t, err, got, " + strconv.Quote(exampleContent) + ")")
 		case !owner.answers():
-			h.Id("err :=").Add(client)
+			h.Id(status + "err :=").Add(client)
 			h.Id("checkClientAnswer(t, err, nil, nil)")
 		case ex.response == nil:
-			h.Id("_, err :=").Add(client)
+			h.Id("_, " + status + "err :=").Add(client)
 			h.Id("checkClientAnswer(t, err, nil, nil)")
 		default:
-			h.Id("got, err :=").Add(client)
+			h.Id("got, " + status + "err :=").Add(client)
 			h.Id("checkClientAnswer(t, err, resp, got)")
+		}
+		if status != "" {
+			h.Id("checkClientStatus").Call(jen.Id("t"), jen.Id("status"), jen.Lit(cmp.Or(ex.status, owner.status)))
 		}
 	}))
 }

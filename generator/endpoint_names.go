@@ -221,6 +221,8 @@ func newEndpointGroup(eps []*endpointInfo, cols map[string]bool) *endpointGroup 
 		switch {
 		case e.primary == nil && e.addsToCollection(cols):
 			parts[i] = addParts(e.routes[0])
+		case e.primary == nil && e.createsInCollection(cols):
+			parts[i] = routeParts(e.routes[0], opCreate)
 		case e.primary == nil:
 			parts[i] = routeParts(e.routes[0], e.kind)
 		default:
@@ -251,7 +253,27 @@ func (g *endpointGroup) name(pkg *namer) map[string]string {
 // id). Named after the segment alone ("Children") it would read as a
 // thing, not a call.
 func (e *endpointInfo) addsToCollection(cols map[string]bool) bool {
-	if e.kind != opAction || e.status != http.StatusNoContent || len(e.ep.Parameters) > 0 || len(e.routes) == 0 {
+	return e.status == http.StatusNoContent && len(e.ep.Parameters) == 0 && e.postsToCollection(cols)
+}
+
+// createsInCollection reports an action posting to a plural collection
+// segment that answers 200 or 202 (openshift-post.md, team-post.md:
+// creates documented without 201): it is named as a create
+// ("CreateOpenShift", not "OpenShifts"). A singular segment is a function
+// posted to ("range", keyed as range('{address}'); "my"), not a create.
+func (e *endpointInfo) createsInCollection(cols map[string]bool) bool {
+	if e.status != http.StatusOK && e.status != http.StatusAccepted || !e.postsToCollection(cols) {
+		return false
+	}
+	segs := e.routes[0].Segments
+	last := segs[len(segs)-1].Lit
+	return singular(last) != last
+}
+
+// postsToCollection reports an action whose first route ends in a segment
+// the doc set uses as a collection (see collectionSegments).
+func (e *endpointInfo) postsToCollection(cols map[string]bool) bool {
+	if e.kind != opAction || len(e.routes) == 0 {
 		return false
 	}
 	segs := e.routes[0].Segments

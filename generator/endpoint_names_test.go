@@ -204,7 +204,7 @@ func TestAddToCollectionNamed(t *testing.T) {
 		op("api/bundle-additem.md", ir.OpAction, "POST", "/drive/bundles/{bundle-id}/children", 204),
 		op("api/bundle-removeitem.md", ir.OpDelete, "DELETE", "/drive/bundles/{bundle-id}/children/{item-id}", 204),
 		op("api/list-apps.md", ir.OpList, "GET", "/teams/{id}/installedApps", 200),
-		op("api/add-app.md", ir.OpAction, "POST", "/teams/{id}/installedApps", 200, item),
+		op("api/add-app.md", ir.OpAction, "POST", "/teams/{id}/installedApps", 204, item),
 		op("api/keyed.md", ir.OpAction, "POST", "/groups/{id}/owners", 204),
 		op("api/owner-get.md", ir.OpGet, "GET", "/groups('{id}')/owners('{ownerId}')", 200),
 		op("api/sync.md", ir.OpAction, "POST", "/deviceManagement/syncApps", 204),
@@ -237,6 +237,46 @@ func TestEndpointIdents(t *testing.T) {
 			if got := endpointIdents(b, examples); !slices.Equal(got, want) {
 				t.Errorf("endpointIdents(%q, %d) = %q, want %q", b, examples, got, want)
 			}
+		}
+	}
+}
+
+// TestCreateInCollectionNamed: an action posting into a collection
+// segment that answers 200 or 202 (Graph's Teams and shifts pages:
+// openshift-post.md, team-post.md) creates an item, so it is named as a
+// create: "Create" + the item, with or without a parameters table, where
+// the segment's own name ("OpenShifts") would read as a thing. Actions on
+// other segments keep their own names.
+func TestCreateInCollectionNamed(t *testing.T) {
+	op := func(page string, kind ir.OpKind, path string, status int, params ...ir.Property) *ir.Endpoint {
+		at := ir.Pos{File: page, Line: 1, Col: 1}
+		method := map[ir.OpKind]string{ir.OpAction: "POST", ir.OpList: "GET", ir.OpGet: "GET"}[kind]
+		return &ir.Endpoint{Kind: kind, Page: page, Method: method, Status: status, Pos: at, Parameters: params,
+			Paths: []ir.PathSyntax{{Method: method, Template: path, Pos: at}}}
+	}
+	item := ir.Property{Name: "teamsApp@odata.bind", Type: ir.TypeRef{Name: "String", Primitive: true}}
+	ds := &ir.DocSet{Endpoints: []*ir.Endpoint{
+		op("api/openshift-post.md", ir.OpAction, "/teams/{id}/schedule/openShifts", 200),
+		op("api/openshift-get.md", ir.OpGet, "/teams/{id}/schedule/openShifts/{openShiftId}", 200),
+		op("api/team-post.md", ir.OpAction, "/teams", 202),
+		op("api/team-list.md", ir.OpList, "/teams", 200),
+		op("api/add-app.md", ir.OpAction, "/teams/{id}/installedApps", 200, item),
+		op("api/list-apps.md", ir.OpList, "/teams/{id}/installedApps", 200),
+		op("api/team-archive.md", ir.OpAction, "/teams/{id}/archive", 202),
+		op("api/findmeetingtimes.md", ir.OpAction, "/me/findMeetingTimes", 200),
+		op("api/range-get.md", ir.OpGet, "/workbook/worksheets/{id}/range('{address}')", 200),
+		op("api/nameditem-range.md", ir.OpAction, "/workbook/names/{name}/range", 200),
+	}}
+	plan, _, err := NewPlan(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"openshift-post.md": "CreateOpenShift", "team-post.md": "CreateTeam", "add-app.md": "CreateInstalledApp",
+		"team-archive.md": "Archive", "findmeetingtimes.md": "FindMeetingTimes", "nameditem-range.md": "Range"}
+	for _, e := range plan.endpoints {
+		page := e.ep.Page[strings.LastIndexByte(e.ep.Page, '/')+1:]
+		if w, ok := want[page]; ok && e.name != w {
+			t.Errorf("%s: named %s, want %s", page, e.name, w)
 		}
 	}
 }

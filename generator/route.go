@@ -14,8 +14,11 @@ type route struct {
 }
 
 // segment is a path segment: a literal (Lit), a single-segment wildcard
-// (Param), an OData key Lit('{Param}') (Key), or a function call
-// Lit(a='{x}',b={y}) whose parameters are wildcards (Args).
+// (Param), an OData key Lit('{Param}') (Key), a function call
+// Lit(a='{x}',b={y}) whose parameters are wildcards (Args), or a wildcard
+// of drive path addressing {Param}: (Colon): a segment ending in a colon
+// (items/{parent-id}:), or, after a segment ending in one (root:), a path
+// of segments up to the next colon (root:/{item-path}:/content).
 type segment struct {
 	Lit    string    // literal text; the name before the parentheses of a key or call
 	Param  string    // wildcard name, a Go identifier unique in the route
@@ -23,6 +26,7 @@ type segment struct {
 	Key    bool      // Lit(Param): an OData key
 	Quoted bool      // the key is an OData string: Lit('{Param}')
 	Args   []funcArg // the parameters of a function call, as written
+	Colon  bool      // {Param}: drive path addressing
 }
 
 // funcArg is a parameter of a function segment, bound to a wildcard.
@@ -64,6 +68,8 @@ func (s segment) text() string {
 		return s.Lit + "(" + strings.Join(args, ",") + ")"
 	case s.Key:
 		return s.Lit + "(" + quote(s.Quoted, s.Param) + ")"
+	case s.Colon:
+		return "{" + s.Param + "}:"
 	case s.Param != "":
 		return "{" + s.Param + "}"
 	}
@@ -123,7 +129,16 @@ func parseRoute(method, tmpl string) (route, error) {
 		}
 		r.Segments = append(r.Segments, seg)
 	}
+	if n := len(r.Segments); n > 1 && r.Segments[n-1].Param != "" && r.Segments[n-1].Lit == "" && endsInColon(r.Segments[n-2]) {
+		r.Segments[n-1].Colon = true // root:/{item-path} ends the path: the closing colon is optional
+	}
 	return r, nil
+}
+
+// endsInColon reports whether s ends in a colon (root:, {parent-id}:):
+// a {x}: after it is a drive path.
+func endsInColon(s segment) bool {
+	return s.Colon || s.Param == "" && s.Args == nil && strings.HasSuffix(s.Lit, ":")
 }
 
 // paramNamePrefix is what names a generic placeholder ({id}) following

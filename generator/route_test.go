@@ -29,7 +29,14 @@ func TestParseRoute(t *testing.T) {
 		{"/x/{}", "POST /x/{x}", ""},
 		{"/x/{ id }/y/{ID}", "POST /x/{xID}/y/{yID}", ""},
 		{"/me/photo/$value", "POST /me/photo/$value", ""},
-		{"/drives/{drive-id}/items/{parent-id}:/{filename}:/content", "", "placeholder inside segment"},
+		{"/drives/{drive-id}/items/{parent-id}:/{filename}:/content", "POST /drives/{driveID}/items/{parentID}:/{filename}:/content", ""},
+		{"/me/drive/root:/{item-path}:/content", "POST /me/drive/root:/{itemPath}:/content", ""},
+		{"/drive/root:/{path and filename}:/content?format={format}", "POST /drive/root:/{pathAndFilename}:/content", ""},
+		{"/me/drive/root:/{item-path}", "POST /me/drive/root:/{itemPath}:", ""}, // at the end, the closing colon is optional
+		{"/sites/{hostname}:/{relative-path}", "POST /sites/{hostname}:/{relativePath}:", ""},
+		{"/me/drive/root:/FolderA/FileB.txt:/content", "POST /me/drive/root:/FolderA/FileB.txt:/content", ""}, // a sample path stays literal
+		{"/x/{id}:y", "", "placeholder inside segment"},
+		{"/user/profile/account{id}", "", "placeholder inside segment"},
 		{"/users('{id}')/events", "POST /users('{userID}')/events", ""},
 		{"/financials/companies('{id}')/accounts('{id}')", "POST /financials/companies('{companyID}')/accounts('{accountID}')", ""},
 		{"/workbook/worksheets({id})/charts", "POST /workbook/worksheets({worksheetID})/charts", ""},
@@ -109,6 +116,9 @@ func TestRouterConflicts(t *testing.T) {
 		{"POST", "/users/me/events", 4},
 		{"POST", "/groups/me/events", 5},
 		{"POST", "/reports/f(b=1,a='x')", 7},
+		{"POST", "/reports/f(a='x')", 9}, // the exact parameters win
+		{"POST", "/reports/f(b=1)", 7},   // an optional parameter omitted
+		{"POST", "/reports/f(c=1)", -1},  // an unknown one
 		{"GET", "/users/42/events", -1},
 	} {
 		if got := rt.match(c.method, c.path); got != c.want {
@@ -120,6 +130,57 @@ func TestRouterConflicts(t *testing.T) {
 // TestRouteFillValues checks that the generator's client paths (fill) and
 // example values (values) use the runtime's rules: quotes doubled in
 // OData strings, values escaped, Params order kept.
+// TestRouteDrivePaths: drive path addressing (root:/{path}:, an item's
+// {parent-id}:/{filename}:) is routed: the plan's router matches what the
+// client builds from a multi-segment path, and the documented shapes.
+func TestRouteDrivePaths(t *testing.T) {
+	rt := newRouter()
+	for i, tmpl := range []string{
+		"/me/drive/root:/{item-path}:/content",
+		"/me/drive/items/{parent-id}:/{filename}:/content",
+		"/me/drive/root:/{item-path}",
+		"/me/drive/items/{item-id}/content",
+	} {
+		r, err := parseRoute("GET", tmpl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, err := rt.add(r, i); !ok || err != nil {
+			t.Fatalf("add(%q): %v", tmpl, err)
+		}
+	}
+	for _, c := range []struct {
+		path string
+		want int
+	}{
+		{"/me/drive/root:/Folder%20A/File.txt:/content", 0},
+		{"/me/drive/root:/File.txt:/content", 0},
+		{"/me/drive/items/p1:/sub/File.txt:/content", 1},
+		{"/me/drive/root:/Folder/File.txt:", 2},
+		{"/me/drive/root:/Folder/File.txt", 2},
+		{"/me/drive/items/i1/content", 3},
+		{"/me/drive/root:/Folder//File.txt:/content", -1},
+		{"/me/drive/root:/:/content", -1},
+	} {
+		if got := rt.match("GET", c.path); got != c.want {
+			t.Errorf("match(%s) = %d, want %d", c.path, got, c.want)
+		}
+	}
+	r, _ := parseRoute("GET", "/me/drive/items/{parent-id}:/{filename}:/content")
+	path, err := r.fill([]string{"p 1", "a b/c:d.txt"})
+	if want := "/me/drive/items/p%201:/a%20b/c%3Ad.txt:/content"; err != nil || path != want {
+		t.Errorf("fill = %q, %v; want %q", path, err, want)
+	}
+	if got, ok := r.values(path); !ok || strings.Join(got, "|") != "p 1|a b/c:d.txt" {
+		t.Errorf("values(%q) = %q, %v", path, got, ok)
+	}
+	for _, bad := range []string{"/a", "a//b", "a/", "a/../b"} {
+		if path, err := r.fill([]string{"p", bad}); err == nil {
+			t.Errorf("fill with path %q = %q, want an error", bad, path)
+		}
+	}
+}
+
 func TestRouteFillValues(t *testing.T) {
 	r, err := parseRoute("GET", "/companies('{id}')/items/{id}/f(period='{p}',n={n})")
 	if err != nil {

@@ -13,17 +13,22 @@ import (
 // placeholder ({id}, {id | userPrincipalName}, <address>), an OData key
 // (companies('{id}'), worksheets({id}), borders(<sideIndex>)), a function
 // call (getEmailActivityCounts(period='{period_value}'), delta()) or a
-// literal. Calls are read by the router's own parser. Every key and every
+// literal, or a placeholder ending in a colon ({parent-id}:, {item-path}:
+// after root:; drive path addressing). Calls are read by the router's own parser. Every key and every
 // function parameter becomes a wildcard whatever its written value (the
 // docs write sample values there: image(width=640,height=480)); a
 // function parameter's wildcard is named after the parameter, so
 // handlers read r.PathValue("period"). A placeholder sharing a segment
-// with other text ("{item-id}:") cannot be routed. prev are the segments
+// with other text ("account{id}") cannot be routed. prev are the segments
 // before s, which name a generic placeholder (see paramNamePrefix).
 func makeSegment(s string, prev []segment, used map[string]int) (segment, error) {
 	if inner, ok := placeholderText(s); ok {
 		name := wildcardName(inner, paramNamePrefix(prev), used)
 		return segment{Param: name, Doc: commentSafe(s)}, nil
+	}
+	if inner, ok := placeholderText(strings.TrimSuffix(s, ":")); ok && strings.HasSuffix(s, ":") {
+		name := wildcardName(inner, paramNamePrefix(prev), used)
+		return segment{Param: name, Doc: commentSafe(strings.TrimSuffix(s, ":")), Colon: true}, nil // drive path addressing
 	}
 	name, args, isCall, ok := runtime.ParseCall(s)
 	if isCall {

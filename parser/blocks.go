@@ -102,6 +102,26 @@ func (p *pageParser) paragraph(n *gast.Paragraph) {
 	}
 }
 
+// listItemText reads the text of a tight list's item (goldmark makes it a
+// text block, not a paragraph) where a section reads its list items as
+// prose: the Response section may list the outcomes, one status each
+// ("The response will be one of the following:" then "- If a [x] exists,
+// a successful request returns a `200 OK` response code." and "- If ...
+// does not exist, ... `201 Created` ..."). Only an item that speaks of
+// success counts: the others give the status of a failure ("If an error
+// occurred while following any of the specified sites, this method
+// returns a `207` status code", beta/api/site-follow.md).
+func (p *pageParser) listItemText(n *gast.TextBlock) {
+	if !p.secs.in(secResponse) || p.secs.in(secExamples) || n.Lines().Len() == 0 {
+		return
+	}
+	raw := p.rawLines(n)
+	if !strings.Contains(strings.ToLower(raw), "success") {
+		return
+	}
+	p.responseProse(raw, n.Lines().At(0).Start)
+}
+
 // mayNameBase is a cheap filter before baseRe, which has no literal prefix
 // and ran on every paragraph: its three phrases contain "inherit" or
 // "derive" (letters without k and s, see containsFold).

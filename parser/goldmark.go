@@ -18,10 +18,11 @@ import (
 // quadratic in the definitions of one paragraph (150k "[a]: b" lines ran
 // for minutes), and scanLinkDefs reads them anyway; definition-only
 // paragraphs are skipped in paragraph. Leaving both out changes nothing on
-// the 8,676 corpus pages (compared page by page, issue 7). Parsers are safe
-// for concurrent use.
+// the 8,676 corpus pages (compared page by page, issue 7). The block
+// parsers are goldmark's, some wrapped to recycle nodes and line arrays
+// (recycle.go). Parsers are safe for concurrent use.
 var blockParser = gparser.NewParser(
-	gparser.WithBlockParsers(gparser.DefaultBlockParsers()...),
+	gparser.WithBlockParsers(recycledBlocks()...),
 	gparser.WithInlineParsers(util.Prioritized(skipInlines{}, 0)),
 	gparser.WithParagraphTransformers(util.Prioritized(tableTransformer{}, 200)),
 )

@@ -15,6 +15,7 @@ import (
 type lineIndex struct {
 	file   string
 	starts []int // offset of the first byte of each line
+	last   int   // the line the previous pos found
 }
 
 func newLineIndex(file string, src []byte) *lineIndex {
@@ -26,7 +27,7 @@ func newLineIndex(file string, src []byte) *lineIndex {
 // index indexes src, reusing li's array. IndexByte is vectorized, where a
 // byte loop was a tenth of our own work.
 func (li *lineIndex) index(file string, src []byte) {
-	li.file = file
+	li.file, li.last = file, 0
 	li.starts = append(li.starts[:0], 0)
 	for i := 0; ; {
 		j := bytes.IndexByte(src[i:], '\n')
@@ -38,15 +39,53 @@ func (li *lineIndex) index(file string, src []byte) {
 	}
 }
 
+// linesFrom yields the start and end (before its "\n") of each line of
+// the indexed text from offset base on, relative to base; a line that
+// base cuts starts at 0. n is the length of the indexed text.
+func (li *lineIndex) linesFrom(base, n int) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		start := base
+		i, _ := slices.BinarySearch(li.starts, base+1) // the first line starting after base
+		for ; start < n; i++ {
+			end := n
+			if i < len(li.starts) {
+				end = li.starts[i] - 1
+			}
+			if !yield(start-base, end-base) {
+				return
+			}
+			start = end + 1
+		}
+	}
+}
+
 // pos returns the position of offset off; negative offsets yield the
 // file-only position.
 func (li *lineIndex) pos(off int) ir.Pos {
 	if off < 0 {
 		return ir.Pos{File: li.file}
 	}
-	i, _ := slices.BinarySearch(li.starts, off+1) // the first line starting after off
-	i--
+	i := li.line(off)
 	return ir.Pos{File: li.file, Line: i + 1, Col: off - li.starts[i] + 1}
+}
+
+// line returns the index of the line holding offset off (not negative).
+// The walk asks in document order, mostly for the line of the previous
+// call or the next one (the rows of a table), which are tried before a
+// binary search.
+func (li *lineIndex) line(off int) int {
+	s := li.starts
+	if i := li.last; i < len(s) && s[i] <= off {
+		for j := i; j <= i+1 && j < len(s); j++ {
+			if j+1 == len(s) || off < s[j+1] {
+				li.last = j
+				return j
+			}
+		}
+	}
+	i, _ := slices.BinarySearch(s, off+1) // the first line starting after off
+	li.last = i - 1
+	return i - 1
 }
 
 // splitLines splits b into lines without their "\n" (and "\r"), with the

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"iter"
 
 	"github.com/docs2go/docs2go/parser/ir"
 )
@@ -20,18 +21,13 @@ const (
 // defuseNesting returns md with every line's container prefix cut after
 // maxMarkers markers, or at a list marker beyond column maxListIndent, by
 // overwriting the first byte of the marker with '\' so that goldmark reads
-// the rest of the line as text. The result has md's length, so offsets
-// stay valid; md itself is returned, and cut is false, when nothing is
-// cut. Each cut line is reported at pos(offset).
-func defuseNesting(md []byte, pos func(int) ir.Pos, diags *ir.Diagnostics) (out []byte, cut bool) {
+// the rest of the line as text. lines yields the bounds of md's lines
+// (lineIndex.linesFrom: the page is split into lines once). The result
+// has md's length, so offsets stay valid; md itself is returned, and cut
+// is false, when nothing is cut. Each cut line is reported at pos(offset).
+func defuseNesting(md []byte, lines iter.Seq2[int, int], pos func(int) ir.Pos, diags *ir.Diagnostics) (out []byte, cut bool) {
 	out = md
-	for start := 0; start < len(md); {
-		end := bytes.IndexByte(md[start:], '\n')
-		if end < 0 {
-			end = len(md)
-		} else {
-			end += start
-		}
+	for start, end := range lines {
 		if at, why := tooDeep(md[start:end]); at >= 0 {
 			if !cut {
 				out, cut = bytes.Clone(md), true
@@ -39,7 +35,6 @@ func defuseNesting(md []byte, pos func(int) ir.Pos, diags *ir.Diagnostics) (out 
 			out[start+at] = '\\'
 			diags.Warnf(pos(start+at), ir.CodeNestingTooDeep, "markdown: %s; the rest of the line is read as text", why)
 		}
-		start = end + 1
 	}
 	return out, cut
 }

@@ -1,11 +1,11 @@
 // Package parser reads one Microsoft Graph reference page (Markdown) into
 // the docs2go intermediate model, ir.Page.
 //
-// goldmark (block parsers only, goldmark.go; GFM tables, gmtable.go) builds
-// the block tree; the parser walks it once, tracking the open headings, and
-// reads every fact it needs from raw segments so that each keeps its
-// position. It never panics and never needs annotations: they refine what
-// the structure says.
+// goldmark (block parsers only, goldmark.go, their nodes recycled from page
+// to page, recycle.go; GFM tables, gmtable.go) builds the block tree; the
+// parser walks it once, tracking the open headings, and reads every fact
+// it needs from raw segments so that each keeps its position. It never
+// panics and never needs annotations: they refine what the structure says.
 package parser
 
 import (
@@ -16,6 +16,7 @@ import (
 
 	"github.com/docs2go/docs2go/parser/ir"
 	gast "github.com/yuin/goldmark/ast"
+	gparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -86,13 +87,15 @@ func (p *pageParser) parse() {
 	p.fm = parseFrontMatter(p.text, p.base, p.li, &p.diags)
 	p.page.FrontMatter = p.fm.fields
 	p.base = max(p.base, p.fm.end)
-	md, cut := defuseNesting(p.src[p.base:], p.pos, &p.diags)
+	md, cut := defuseNesting(p.src[p.base:], p.li.linesFrom(p.base, len(p.src)), p.pos, &p.diags)
 	p.md, p.mdTxt = md, p.text[p.base:]
 	if cut {
 		p.mdTxt = string(md)
 	}
 	p.page.Links = scanLinkDefs(p.text, p.base, p.li)
-	doc := blockParser.Parse(text.NewReader(p.md))
+	pc := gparser.NewContext()
+	pc.Set(recyclerKey, &p.scr.blocks)
+	doc := blockParser.Parse(text.NewReader(p.md), gparser.WithContext(pc))
 	_ = gast.Walk(doc, p.visit)
 	p.finish()
 }
@@ -124,6 +127,8 @@ func (p *pageParser) visit(n gast.Node, entering bool) (gast.WalkStatus, error) 
 		return gast.WalkSkipChildren, nil
 	case *gast.List:
 		p.descriptionList(n)
+	case *gast.TextBlock:
+		p.listItemText(n)
 	}
 	return gast.WalkContinue, nil
 }

@@ -146,11 +146,11 @@ func sentences(s string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(s); i++ {
-		if !strings.ContainsRune(".;!?", rune(s[i])) {
+		if c := s[i]; c != '.' && c != ';' && c != '!' && c != '?' {
 			continue
 		}
 		end := i + 1
-		for end < len(s) && strings.ContainsRune("\"')", rune(s[end])) {
+		for end < len(s) && (s[end] == '"' || s[end] == '\'' || s[end] == ')') {
 			end++
 		}
 		if end < len(s) && !isSpace(s[end]) {

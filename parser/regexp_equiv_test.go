@@ -25,6 +25,7 @@ var (
 	refLinkRe     = regexp.MustCompile(`\[([^\]]+)\]\[([^\]]*)\]`)                                             // refLinks
 	statusRe      = regexp.MustCompile(`\b(20[0-9])\b`)                                                        // successStatus
 	readOnlyRe    = regexp.MustCompile(`(?i)\bread[- ]?only\b`)                                                // hasReadOnly
+	collectionSfx = regexp.MustCompile(`(?i)\s+collection(\s+collection)?$`)                                   // collectionSuffix
 	inheritedRe   = regexp.MustCompile(`(?i)inherited\s+from\s+(?:\[([^\]]+)\]|` + "`?" + `([A-Za-z][\w.]*))`) // inheritedFrom
 )
 
@@ -260,7 +261,7 @@ func TestPrefilteredRegexps(t *testing.T) {
 				s = brTagRe.ReplaceAllString(s, " ")
 				s = htmlTagRe.ReplaceAllString(s, "")
 			}
-			s = markupReplacer.Replace(s)
+			s = markupSpec.Replace(s)
 			s = html.UnescapeString(s)
 		}
 		return strings.TrimSpace(collapseSpace(s))
@@ -301,4 +302,28 @@ func TestPrefilteredRegexps(t *testing.T) {
 		"a (Deprecated)", "\ta  b\n", "**x** `y` \\| &lt;z&gt; <br/> <b>w</b>", "a\u00a0"),
 		randomStrings(6, 50000, 8, []string{"collection", "Collection", "of", "(", ")", " ", "\t", "Edm.", "string", "N",
 			"namespace:", "ſ", "[a](b)", "[a][b]", "**", "`", "&amp;", "<br>", "<i>", "\\|", "_", "x", "(deprecated)"}))
+}
+
+// markupSpec is what stripMarkup does, as the Replacer it replaces.
+var markupSpec = strings.NewReplacer("**", "", "__", "", "`", "", `\|`, "|", `\_`, "_", `\*`, "*", `\[`, "[", `\]`, "]")
+
+// TestStripMarkup checks stripMarkup against markupSpec on edge cases,
+// random strings of markup pieces and every corpus line.
+func TestStripMarkup(t *testing.T) {
+	cases := []string{"", "*", "**", "***", "****", "_", "__", "___", "`", "``", `\`, `\\`, `\|`, `\\|`, `\**`, `*\*`,
+		`**\*`, `\_\_`, "a**b**c", "`x`", `\[a\]`, `\a`, "é**\xff"}
+	cases = append(cases, randomStrings(7, 2000, 12, []string{"*", "_", "`", `\`, "|", "[", "]", "a", " ", "é"})...)
+	check := func(s string) {
+		if got, want := stripMarkup(s), markupSpec.Replace(s); got != want {
+			t.Fatalf("stripMarkup(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range cases {
+		check(s)
+	}
+	if !testing.Short() {
+		for _, s := range corpusLines(t) {
+			check(s)
+		}
+	}
 }

@@ -67,7 +67,6 @@ func asciiLower(c byte) byte {
 
 var (
 	collectionOfRe = regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
-	collectionSfx  = regexp.MustCompile(`(?i)\s+collection(\s+collection)?$`)
 	collectionPfx  = regexp.MustCompile(`(?i)^collection\s+of\s+`)
 	parenRe        = regexp.MustCompile(`\([^()]*\)`)
 )
@@ -133,10 +132,8 @@ func stripCollection(s string) (string, bool) {
 			return strings.TrimSpace(m[1]), true
 		}
 	}
-	if len(s) >= len("collection") && foldAt(s, len(s)-len("collection"), "collection") {
-		if loc := collectionSfx.FindStringIndex(s); loc != nil {
-			return strings.TrimSpace(s[:loc[0]]), true
-		}
+	if at, ok := collectionSuffix(s); ok {
+		return strings.TrimSpace(s[:at]), true
 	}
 	if prefix {
 		if loc := collectionPfx.FindStringIndex(s); loc != nil {
@@ -144,6 +141,35 @@ func stripCollection(s string) (string, bool) {
 		}
 	}
 	return s, false
+}
+
+// collectionSuffix returns where the leftmost match of
+// `(?i)\s+collection(\s+collection)?$` starts in s, without the regexp,
+// which has no literal to start from and so tried every byte of every Type
+// cell: at the white space before the last "collection", or before the one
+// before it when only white space separates the two.
+func collectionSuffix(s string) (int, bool) {
+	at, ok := spacedWordBefore(s, len(s))
+	if !ok {
+		return 0, false
+	}
+	if earlier, ok := spacedWordBefore(s, at); ok {
+		return earlier, true
+	}
+	return at, true
+}
+
+// spacedWordBefore reports whether s[:end] ends with white space and then
+// "collection" (any case), and returns where that white space starts.
+func spacedWordBefore(s string, end int) (int, bool) {
+	w := end - len("collection")
+	if w < 1 || !foldAt(s, w, "collection") || !isSpace(s[w-1]) {
+		return 0, false
+	}
+	for w > 0 && isSpace(s[w-1]) {
+		w--
+	}
+	return w, true
 }
 
 // resolveRef returns the destination of a reference label, "" when the

@@ -35,47 +35,54 @@ type Client struct {
 // handler answers 400), so it is refused before anything is sent.
 var ErrNilBody = errors.New("request body is nil")
 
-// do sends body as JSON to method path and decodes an answer of a want
-// status (one, or each a PUT documents) into out (nil when the answer has
-// no body). body is a pointer; nil (an
-// untyped nil) sends no body, as get, list and delete do, while a nil
-// pointer is refused (ErrNilBody). Other statuses become *Error.
-// Throttled answers (429, 503 with Retry-After) are retried, bounded.
+// do is doStatus for a caller that expects one status.
 func (c *Client) do(ctx context.Context, method, path string, body, out any, want ...int) error {
+	_, err := c.doStatus(ctx, method, path, body, out, want...)
+	return err
+}
+
+// doStatus sends body as JSON to method path and decodes an answer of a
+// want status (one, or each a PUT documents) into out (nil when the answer
+// has no body); it returns that status, 0 with an error. body is a
+// pointer; nil (an untyped nil) sends no body, as get, list and delete do,
+// while a nil pointer is refused (ErrNilBody). Other statuses become
+// *Error. Throttled answers (429, 503 with Retry-After) are retried,
+// bounded.
+func (c *Client) doStatus(ctx context.Context, method, path string, body, out any, want ...int) (int, error) {
 	var data []byte
 	if body != nil {
 		if v := reflect.ValueOf(body); v.Kind() == reflect.Pointer && v.IsNil() {
-			return fmt.Errorf("%s %s: %w", method, path, ErrNilBody)
+			return 0, fmt.Errorf("%s %s: %w", method, path, ErrNilBody)
 		}
 		var err error
 		if data, err = encodeJSON(body); err != nil {
-			return fmt.Errorf("%s %s: encode request: %w", method, path, err)
+			return 0, fmt.Errorf("%s %s: encode request: %w", method, path, err)
 		}
 	}
 	crid := newRequestID() // one id for all attempts, as Graph's SDKs do
 	for attempt := 0; ; attempt++ {
 		status, hdr, answer, err := c.send(ctx, method, path, data, crid)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if slices.Contains(want, status) {
 			if out == nil || len(bytes.TrimSpace(answer)) == 0 {
-				return nil
+				return status, nil
 			}
 			if err := decodeJSON(answer, out); err != nil {
-				return fmt.Errorf("%s %s: decode response: %w", method, path, err)
+				return 0, fmt.Errorf("%s %s: decode response: %w", method, path, err)
 			}
-			return nil
+			return status, nil
 		}
 		wait, retry := c.retryAfter(status, hdr, attempt)
 		if !retry {
-			return responseError(status, hdr, answer)
+			return 0, responseError(status, hdr, answer)
 		}
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return ctx.Err()
+			return 0, ctx.Err()
 		case <-t.C:
 		}
 	}

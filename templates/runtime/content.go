@@ -110,6 +110,17 @@ func serveRedirect[S, B any](c *handlerConfig, s S, ep *EndpointInfo, status int
 // nil, is a *Content sent as is with its type, or a JSON body. A stream
 // is sent once: a throttled answer is returned as an *Error, not retried.
 func (c *Client) stream(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body any, want int) (io.ReadCloser, error) {
+	resp, err := c.openStream(ctx, ep, route, params, q, body, want)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
+// openStream sends the request of stream and returns the answer of a
+// want status with its body unread; any other answer is read and returned
+// as an *Error.
+func (c *Client) openStream(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body any, want int) (*http.Response, error) {
 	path, err := fillRoute(ep, route, params)
 	if err != nil {
 		return nil, err
@@ -139,7 +150,7 @@ func (c *Client) stream(ctx context.Context, ep *EndpointInfo, route string, par
 		return nil, err
 	}
 	if slices.Contains(ep.accepts(want), resp.StatusCode) || want == http.StatusFound && resp.StatusCode == http.StatusOK {
-		return resp.Body, nil
+		return resp, nil
 	}
 	defer resp.Body.Close()
 	answer, err := readAnswer(resp)
@@ -152,17 +163,27 @@ func (c *Client) stream(ctx context.Context, ep *EndpointInfo, route string, par
 // upload sends body, a Content of the documented type, on route and
 // decodes a want-status JSON answer into out (nil for none).
 func (c *Client) upload(ctx context.Context, ep *EndpointInfo, route string, params []string, body *Content, out any, want int) error {
-	rc, err := c.stream(ctx, ep, route, params, nil, body, want)
+	_, err := c.uploadStatus(ctx, ep, route, params, body, out, want)
+	return err
+}
+
+// uploadStatus is upload returning the status that answered (see
+// callStatus), 0 with an error.
+func (c *Client) uploadStatus(ctx context.Context, ep *EndpointInfo, route string, params []string, body *Content, out any, want int) (int, error) {
+	resp, err := c.openStream(ctx, ep, route, params, nil, body, want)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil || out == nil || len(strings.TrimSpace(string(data))) == 0 {
-		return err
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return 0, err
+	}
+	if out == nil || len(strings.TrimSpace(string(data))) == 0 {
+		return resp.StatusCode, nil
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("%s %s: decode response: %w", ep.Method, route, err)
+		return 0, fmt.Errorf("%s %s: decode response: %w", ep.Method, route, err)
 	}
-	return nil
+	return resp.StatusCode, nil
 }

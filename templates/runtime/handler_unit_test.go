@@ -440,12 +440,16 @@ func TestHandlerChosenStatus(t *testing.T) {
 	client := exampleClient(t, h)
 	for _, wid := range []string{"200", "201"} {
 		var out widget
-		if err := client.call(context.Background(), &upsertEndpoint, "/shops/{id}/widgets/{wid}", []string{"s", wid}, nil, &widget{Name: Some("n")}, &out, 201); err != nil {
+		status, err := client.callStatus(context.Background(), &upsertEndpoint, "/shops/{id}/widgets/{wid}", []string{"s", wid}, nil, &widget{Name: Some("n")}, &out, 201)
+		if err != nil {
 			t.Fatalf("client, status %s: %v", wid, err)
 		}
-		if id, _ := out.ID.Get(); id != wid {
-			t.Errorf("client, status %s: decoded id %q", wid, id)
+		if id, _ := out.ID.Get(); id != wid || strconv.Itoa(status) != wid {
+			t.Errorf("client, status %s: decoded id %q, reported status %d", wid, id, status)
 		}
+	}
+	if status, err := client.callStatus(context.Background(), &upsertEndpoint, "/shops/{id}/widgets/{wid}", []string{"s", "204"}, nil, &widget{Name: Some("n")}, nil, 201); err == nil || status != 0 {
+		t.Errorf("client, a 500: status %d, err %v; want 0 and the error", status, err)
 	}
 	single := upsertEndpoint
 	single.Statuses = nil

@@ -193,6 +193,9 @@ func TestContentAnswerAndUpload(t *testing.T) {
 	if err := client.upload(context.Background(), &put, "/photo", nil, &Content{Body: strings.NewReader("NEW")}, nil, 204); err != nil || received != "image/jpeg:NEW" {
 		t.Errorf("upload: %v, server got %q", err, received)
 	}
+	if status, err := client.uploadStatus(context.Background(), &put, "/photo", nil, &Content{Body: strings.NewReader("AGAIN")}, nil, 204); err != nil || status != 204 {
+		t.Errorf("upload reporting its status: %d, %v; want 204", status, err)
+	}
 	if rec := doWidget(withErrorShape(mux), "PUT", "/photo", "text/plain", "-", "x"); rec.Code != http.StatusUnsupportedMediaType {
 		t.Errorf("upload as text/plain: %d, want 415", rec.Code)
 	}

@@ -25,6 +25,11 @@ import (
 //     name() as name, and a function segment name(a='{x}',b={y}) as
 //     matching a call with the same parameter names in any order, binding
 //     their values with OData string quotes removed (a doubled quote is a quote);
+//   - routes drive path addressing: a wildcard {x}: ending in a colon
+//     takes a segment ending in one (items/{parentID}:), and after a
+//     segment ending in a colon (root:, {parentID}:) it takes a path, the
+//     segments up to the first ending in a colon, which may be left out at
+//     the end of the request (root:/{itemPath}:/content);
 //   - sets r.Pattern and r.SetPathValue for every wildcard, so handlers
 //     read them as from ServeMux.
 //
@@ -39,6 +44,8 @@ type node struct {
 	lits  map[string]*node // literal segments, by lower-case text
 	funcs []*funcNode      // function segments, in matching order (see addFunc)
 	wild  *node            // a whole-segment wildcard
+	colon *node            // a wildcard of a segment ending in a colon: {x}:
+	path  *node            // a drive path after a segment ending in a colon: {x}:
 	leaf  []*routeEntry    // the routes ending here, one per method
 }
 
@@ -101,10 +108,17 @@ func (rt *router) add(pattern string, h http.Handler) (*routeEntry, error) {
 			}
 			n = f.next
 		case s.wild != "":
-			if n.wild == nil {
-				n.wild = &node{}
+			child := &n.wild
+			switch {
+			case s.path:
+				child = &n.path
+			case s.colon:
+				child = &n.colon
 			}
-			n, names = n.wild, append(names, s.wild)
+			if *child == nil {
+				*child = &node{}
+			}
+			n, names = *child, append(names, s.wild)
 		default:
 			n = n.addLit(s.name)
 		}

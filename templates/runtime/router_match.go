@@ -85,7 +85,53 @@ func (s *search) walk(n *node, rest string) bool {
 	if name, args, ok := cutCall(text); ok && s.call(n, name, args, next) {
 		return true
 	}
-	return n.wild != nil && s.bind(n.wild, next, text)
+	if len(n.funcs) > 0 && s.callFunc(n, text, nil, next) {
+		return true // a bare name calls a function omitting every parameter
+	}
+	if n.colon != nil && len(seg) > 1 && seg[len(seg)-1] == ':' && s.bind(n.colon, next, text[:len(text)-1]) {
+		return true
+	}
+	return n.wild != nil && s.bind(n.wild, next, text) || n.path != nil && s.bindPath(n.path, rest)
+}
+
+// bindPath walks c with a drive path bound to its wildcard: the segments
+// of rest up to the first ending in a colon (a colon inside a name is
+// escaped, %3A), or all of them, without that colon.
+func (s *search) bindPath(c *node, rest string) bool {
+	end := 0 // the end of the path in rest
+	for {
+		seg, after, more := strings.Cut(rest[end:], "/")
+		if seg == "" {
+			return false
+		}
+		end += len(seg)
+		if seg[len(seg)-1] == ':' {
+			return s.bindPathValue(c, rest[:end-1], after)
+		}
+		if !more {
+			return s.bindPathValue(c, rest, "")
+		}
+		end++
+	}
+}
+
+// bindPathValue walks c with the escaped path value bound, unescaped; each
+// of its segments must be one (not empty, "." or "..").
+func (s *search) bindPathValue(c *node, value, rest string) bool {
+	if strings.IndexByte(value, '%') >= 0 {
+		var err error
+		if value, err = url.PathUnescape(value); err != nil {
+			return false
+		}
+	}
+	for more, v := true, value; more; {
+		var seg string
+		seg, v, more = strings.Cut(v, "/")
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return s.bind(c, rest, value)
 }
 
 // bind walks c with value bound to its wildcard.
@@ -107,7 +153,7 @@ func (s *search) bind(c *node, rest, value string) bool {
 func (s *search) call(n *node, name, args, rest string) bool {
 	c := n.lit(name)
 	if args == "" {
-		return c != nil && s.walk(c, rest)
+		return c != nil && s.walk(c, rest) || s.callFunc(n, name, nil, rest)
 	}
 	var buf [8]callArg
 	list, ok := parseArgs(args, buf[:0])
@@ -117,29 +163,41 @@ func (s *search) call(n *node, name, args, rest string) bool {
 	if len(list) == 1 && list[0].name == "" {
 		return c != nil && c.wild != nil && s.bind(c.wild, rest, unquote(list[0].value))
 	}
-	for _, f := range n.funcs {
-		if !strings.EqualFold(f.name, name) || len(f.params) != len(list) {
-			continue
+	return s.callFunc(n, name, list, rest)
+}
+
+// callFunc matches a call of the function name with the arguments list
+// against n's function segments: first those whose parameters the call
+// names exactly, then (OData's optional parameters) those of which it
+// names some, the others bound empty.
+func (s *search) callFunc(n *node, name string, list []callArg, rest string) bool {
+	for _, all := range [2]bool{true, false} {
+		for _, f := range n.funcs {
+			if !strings.EqualFold(f.name, name) || (len(f.params) == len(list)) != all || len(f.params) < len(list) {
+				continue
+			}
+			mark := s.n
+			if s.bindArgs(f, list) && s.walk(f.next, rest) {
+				return true
+			}
+			s.n = mark
 		}
-		mark := s.n
-		if s.bindArgs(f, list) && s.walk(f.next, rest) {
-			return true
-		}
-		s.n = mark
 	}
 	return false
 }
 
-// bindArgs binds the call arguments list to f's parameters: every
-// parameter named once, fixed values equal.
+// bindArgs binds the call arguments list to f's parameters: each argument
+// names a distinct parameter, a fixed value is given and equal, and a
+// wildcard the call omits is bound empty.
 func (s *search) bindArgs(f *funcNode, list []callArg) bool {
+	named := 0
 	for _, p := range f.params {
 		i := slices.IndexFunc(list, func(a callArg) bool { return strings.EqualFold(a.name, p.name) })
-		if i < 0 {
-			return false
+		v := ""
+		if i >= 0 {
+			v, named = unquote(list[i].value), named+1
 		}
-		v := unquote(list[i].value)
-		if !p.wild && !strings.EqualFold(v, p.value) {
+		if !p.wild && (i < 0 || !strings.EqualFold(v, p.value)) {
 			return false
 		}
 		if p.wild {
@@ -149,7 +207,7 @@ func (s *search) bindArgs(f *funcNode, list []callArg) bool {
 			s.vals[s.n], s.n = v, s.n+1
 		}
 	}
-	return true
+	return named == len(list) // no argument unknown or repeated
 }
 
 // atEnd finds the route of s.method ending at n, or collects the methods

@@ -15,18 +15,27 @@ import (
 // into out. One generic path builder serves every client method, so a
 // method is a single call whatever its number of routes.
 func (c *Client) call(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body, out any, want int) error {
+	_, err := c.callStatus(ctx, ep, route, params, q, body, out, want)
+	return err
+}
+
+// callStatus is call returning the status that answered: the client
+// method of a PUT documenting several success statuses (201 created, 200
+// replaced) returns it, as its Server method does.
+func (c *Client) callStatus(ctx context.Context, ep *EndpointInfo, route string, params []string, q *Query, body, out any, want int) (int, error) {
 	path, err := fillRoute(ep, route, params)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return c.do(ctx, ep.Method, path+q.encode(), body, out, ep.accepts(want)...)
+	return c.doStatus(ctx, ep.Method, path+q.encode(), body, out, ep.accepts(want)...)
 }
 
 // fillRoute checks that route is one of ep's request lines and replaces
 // its placeholders by params, in order, path-escaped: whole segments,
 // keys (companies('{companyID}')) and function parameters
 // (getEmailActivityCounts(period='{period}')). Inside quotes a value is an
-// OData string literal, its quotes doubled. An empty parameter would
+// OData string literal, its quotes doubled; a drive path
+// (root:/{itemPath}:) keeps its slashes. An empty parameter would
 // address another resource, so it is an error, except as a quoted
 // function parameter (two quotes are an empty string); so is a value that an
 // unquoted key or parameter cannot hold.
@@ -56,19 +65,41 @@ func fillRoute(ep *EndpointInfo, route string, params []string) (string, error) 
 		if v == "" && !strings.HasSuffix(before, "='") {
 			return "", errEmptyParam(ep.Operation, rest[i+1:j])
 		}
-		if quoted {
-			v = strings.ReplaceAll(v, "'", "''")
-		} else if strings.ContainsAny(before[max(len(before)-1, 0):], "(=") && strings.ContainsAny(v, "'(),=") {
+		escaped := url.PathEscape(v)
+		switch {
+		case strings.HasSuffix(before, ":/") && strings.HasPrefix(rest[j+1:], ":"):
+			var err error
+			if escaped, err = escapeDrivePath(v); err != nil {
+				return "", fmt.Errorf("%s %s: parameter %s: %w", ep.Operation, route, rest[i+1:j], err)
+			}
+		case quoted:
+			escaped = url.PathEscape(strings.ReplaceAll(v, "'", "''"))
+		case strings.ContainsAny(before[max(len(before)-1, 0):], "(=") && strings.ContainsAny(v, "'(),="):
 			return "", fmt.Errorf("%s %s: parameter %s: %q is not an unquoted OData value (a number, date or GUID)", ep.Operation, route, rest[i+1:j], v)
 		}
 		b.WriteString(before)
-		b.WriteString(url.PathEscape(v))
+		b.WriteString(escaped)
 		n, rest = n+1, rest[j+1:]
 	}
 	if n != len(params) {
 		return "", fmt.Errorf("%s %s: %d path parameters given, want %d", ep.Operation, route, len(params), n)
 	}
 	return b.String(), nil
+}
+
+// escapeDrivePath escapes a drive path (root:/{itemPath}:): each
+// segment path-escaped, its colons too (the router ends the path at the
+// first segment ending in one), the slashes kept. A segment cannot be
+// empty, "." or "..".
+func escapeDrivePath(v string) (string, error) {
+	segs := strings.Split(v, "/")
+	for i, seg := range segs {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", fmt.Errorf("%q is not a drive path (segments separated by single slashes, not \".\" or \"..\")", v)
+		}
+		segs[i] = strings.ReplaceAll(url.PathEscape(seg), ":", "%3A")
+	}
+	return strings.Join(segs, "/"), nil
 }
 
 // routesOf lists ep's routes without the method, for error messages.

@@ -16,6 +16,8 @@ import (
 type patternSeg struct {
 	name   string
 	wild   string
+	colon  bool // a wildcard {x}: of a segment ending in a colon
+	path   bool // a wildcard {x}: after a segment ending in a colon: a drive path
 	call   bool
 	params []funcParam       // sorted by name
 	wilds  map[string]string // function parameter → wildcard name
@@ -44,6 +46,9 @@ func parsePattern(path string) ([]patternSeg, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(seg) == 1 && seg[0].colon && len(segs) > 0 && endsInColon(segs[len(segs)-1]) {
+			seg[0].colon, seg[0].path = false, true
+		}
 		for _, s := range seg {
 			if s.wild != "" {
 				if err := wildcard(s.wild); err != nil {
@@ -63,6 +68,13 @@ func parsePattern(path string) ([]patternSeg, error) {
 	return segs, nil
 }
 
+// endsInColon reports whether s is a segment of drive path addressing
+// ending in a colon (root:, {parentID}:, {itemPath}:): a {x}: after it is
+// a path.
+func endsInColon(s patternSeg) bool {
+	return s.colon || s.path || s.wild == "" && !s.call && strings.HasSuffix(s.name, ":")
+}
+
 // parsePatternSeg reads one segment of a pattern, which a key segment
 // makes two.
 func parsePatternSeg(text string) ([]patternSeg, error) {
@@ -71,6 +83,9 @@ func parsePatternSeg(text string) ([]patternSeg, error) {
 			return nil, fmt.Errorf("bad wildcard name %q", name)
 		}
 		return []patternSeg{{wild: name}}, nil
+	}
+	if name, ok := placeholder(strings.TrimSuffix(text, ":")); ok && name != "" {
+		return []patternSeg{{wild: name, colon: true}}, nil // parsePattern tells a path
 	}
 	name, args, isCall := cutCall(text)
 	if text == "" || strings.ContainsAny(name, "{}") || !isCall && strings.ContainsAny(text, "{}") {

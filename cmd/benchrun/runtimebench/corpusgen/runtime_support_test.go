@@ -66,6 +66,15 @@ func checkClientAnswer(t *testing.T, err error, want []byte, got any) {
 	}
 }
 
+// checkClientStatus fails t unless the client reported the want status
+// (a PUT documenting several answers each example's own).
+func checkClientStatus(t *testing.T, got, want int) {
+	t.Helper()
+	if got != want {
+		t.Errorf("client reported status %d, want %d", got, want)
+	}
+}
+
 // checkClientStream fails t on err, then reads and closes got, which must
 // hold want.
 func checkClientStream(t *testing.T, err error, got io.ReadCloser, want string) {
