@@ -95,6 +95,24 @@ func comment(s string) *jen.Statement { return commentLines(s) }
 
 // commentLines is comment for several paragraphs, separated by "//".
 func commentLines(paras ...string) *jen.Statement {
+	return lineComments(paragraphLines(paras))
+}
+
+// docComment is commentLines under renderBatch, which writes the text in
+// place of a marker: jen would copy it five times, and the docs of the
+// types, enums and their members are half the models' bytes.
+func (em emitter) docComment(paras ...string) *jen.Statement {
+	lines := paragraphLines(paras)
+	if em.raw == nil || len(lines) == 0 {
+		return lineComments(lines)
+	}
+	// Starting with "//", jen writes it as it is.
+	return jen.Comment("//" + em.raw.textMarker(commentText(lines)[len("//"):]))
+}
+
+// paragraphLines are the lines of the comment of paras, wrapped, with an
+// empty line between paragraphs.
+func paragraphLines(paras []string) []string {
 	var lines []string
 	for _, p := range paras {
 		if strings.TrimSpace(p) == "" {
@@ -105,7 +123,7 @@ func commentLines(paras ...string) *jen.Statement {
 		}
 		lines = append(lines, docParagraph(p)...)
 	}
-	return lineComments(lines)
+	return lines
 }
 
 // lineComments is lines as line comments, one jen token: a comment line
@@ -114,6 +132,11 @@ func lineComments(lines []string) *jen.Statement {
 	if len(lines) == 0 {
 		return jen.Null()
 	}
+	return jen.Comment(commentText(lines)) // starting with "//", it is written as is
+}
+
+// commentText is lines as line comments, a newline apart.
+func commentText(lines []string) string {
 	n := 0
 	for _, l := range lines {
 		n += len("\n// ") + len(l)
@@ -130,7 +153,7 @@ func lineComments(lines []string) *jen.Statement {
 			b.WriteString(l)
 		}
 	}
-	return jen.Comment(b.String()) // starting with "//", it is written as is
+	return b.String()
 }
 
 // longWord is the length past which wrap cuts a word holding a path

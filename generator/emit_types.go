@@ -16,11 +16,11 @@ func (em emitter) emitStruct(f *jen.File, ti *typeInfo) []string {
 	if t.Inferred {
 		what += " (no page defines it; inferred from tables or examples)"
 	}
-	f.Add(commentLines(ti.goName+" is the "+what+".", t.Description, "Source: "+sourceRef(pos)+"."))
+	f.Add(em.docComment(ti.goName+" is the "+what+".", t.Description, "Source: "+sourceRef(pos)+"."))
 	f.Type().Id(ti.goName).StructFunc(func(st *jen.Group) {
 		for _, fi := range ti.fields {
 			if fi.prop.Description != "" {
-				st.Add(comment(fi.prop.Description))
+				st.Add(em.docComment(fi.prop.Description))
 			}
 			st.Id(fi.goName).Id("Opt").Types(em.goType(fi.typ)).Tag(fieldTags(fi.prop))
 		}
@@ -74,7 +74,7 @@ func (em emitter) emitEnum(f *jen.File, ei *enumInfo) []string {
 	if e.Flags {
 		kind = "flags enumeration; values combine as \"a,b\""
 	}
-	f.Add(commentLines(ei.goName+" is the "+e.QualifiedName()+" "+kind+".", e.Description, "Source: "+sourceRef(e.Pos)+"."))
+	f.Add(em.docComment(ei.goName+" is the "+e.QualifiedName()+" "+kind+".", e.Description, "Source: "+sourceRef(e.Pos)+"."))
 	f.Type().Id(ei.goName).String()
 	if len(ei.consts) > 0 {
 		f.Line()
@@ -82,7 +82,7 @@ func (em emitter) emitEnum(f *jen.File, ei *enumInfo) []string {
 		f.Const().DefsFunc(func(d *jen.Group) {
 			for _, c := range ei.consts {
 				if c.m.Description != "" {
-					d.Add(comment(c.m.Description))
+					d.Add(em.docComment(c.m.Description))
 				}
 				d.Id(c.goName).Id(ei.goName).Op("=").Lit(c.m.Name)
 			}

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"maps"
 	"net/http"
 	"regexp"
@@ -156,14 +155,21 @@ func segmentWord(s string) string {
 	return s
 }
 
-// nameEndpoints names each endpoint's method and everything derived from
-// it (request type, handler, test fake, test functions).
-func (pl *planner) nameEndpoints(pkg *namer) {
+// endpointNaming is what the endpoints' names are built from, prepared
+// before the package scope is filled (see nameAll): each endpoint's key,
+// and its group's name parts and identifiers.
+type endpointNaming struct {
+	primaries, members *endpointGroup
+}
+
+// prepareEndpointNames keys the routed endpoints and prepares the naming
+// of the two groups (see nameEndpoints). Primaries are marked generated.
+func (pl *planner) prepareEndpointNames() *endpointNaming {
 	perPage := map[string]int{}
 	var primaries, members []*endpointInfo
 	for _, e := range pl.sortedEndpoints() {
 		perPage[e.ep.Page]++
-		e.key = fmt.Sprintf("%s#%d", e.ep.Page, perPage[e.ep.Page])
+		e.key = e.ep.Page + "#" + strconv.Itoa(perPage[e.ep.Page])
 		switch {
 		case e.reason != "":
 		case e.primary == nil:
@@ -173,11 +179,17 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 			members = append(members, e)
 		}
 	}
-	// Primaries (the Server and Client methods) are named first, so a
-	// member page (its golden tests only) never lengthens or numbers them.
 	cols := pl.collectionSegments()
-	got := nameGroup(pkg, primaries, cols)
-	maps.Copy(got, nameGroup(pkg, members, cols))
+	return &endpointNaming{newEndpointGroup(primaries, cols), newEndpointGroup(members, cols)}
+}
+
+// nameEndpoints names each endpoint's method and everything derived from
+// it (request type, handler, test fake, test functions) in pkg.
+// Primaries (the Server and Client methods) are named first, so a member
+// page (its golden tests only) never lengthens or numbers them.
+func (pl *planner) nameEndpoints(pkg *namer, n *endpointNaming) {
+	got := n.primaries.name(pkg)
+	maps.Copy(got, n.members.name(pkg))
 	for _, e := range pl.endpoints {
 		if e.ok || e.primary != nil {
 			e.name = got[e.key]
@@ -189,36 +201,47 @@ func (pl *planner) nameEndpoints(pkg *namer) {
 	}
 }
 
-// nameGroup names eps in pkg. Pages creating the same kind of thing under
-// different parents (chat and channel messages) are qualified by their
-// paths (see qualify), so only true ties reach the namer's numeric suffix
-// and its warning.
-func nameGroup(pkg *namer, eps []*endpointInfo, cols map[string]bool) map[string]string {
-	each := make([]nameParts, len(eps)) // on every core
+// endpointGroup is a group of endpoints named together, sorted by key,
+// with the qualifier of their names (see qualify).
+type endpointGroup struct {
+	eps []*endpointInfo
+	q   *qualifier
+}
+
+// newEndpointGroup builds the name parts of eps and their qualifier, on
+// every core. Pages creating the same kind of thing under different
+// parents (chat and channel messages) are qualified by their paths, so
+// only true ties reach the namer's numeric suffix and its warning.
+func newEndpointGroup(eps []*endpointInfo, cols map[string]bool) *endpointGroup {
+	eps = slices.SortedFunc(slices.Values(eps), func(a, b *endpointInfo) int { return strings.Compare(a.key, b.key) })
+	keys := make([]string, len(eps))
+	parts := make([]nameParts, len(eps))
 	planEach(len(eps), func(i int) {
-		switch e := eps[i]; {
+		e := eps[i]
+		switch {
 		case e.primary == nil && e.addsToCollection(cols):
-			each[i] = addParts(e.routes[0])
+			parts[i] = addParts(e.routes[0])
 		case e.primary == nil && e.createsInCollection(cols):
-			each[i] = routeParts(e.routes[0], opCreate)
+			parts[i] = routeParts(e.routes[0], opCreate)
 		case e.primary == nil:
-			each[i] = routeParts(e.routes[0], e.kind)
+			parts[i] = routeParts(e.routes[0], e.kind)
 		default:
-			each[i] = memberParts(e)
+			parts[i] = memberParts(e)
 		}
+		keys[i] = e.key
 	})
-	parts := make(map[string]nameParts, len(eps))
-	examples := make(map[string]int, len(eps))
-	for i, e := range eps {
-		parts[e.key] = each[i]
-		examples[e.key] = len(e.ep.Examples)
-	}
-	bases := qualify(parts, func(key, b string) []string { return endpointIdents(b, examples[key]) }, pkg.isTaken)
-	var ws []want
-	for _, e := range eps {
-		n := examples[e.key]
-		ws = append(ws, want{Key: e.key, Base: bases[e.key], What: "endpoint", Pos: e.ep.Pos,
-			Derive: func(b string) []string { return endpointIdents(b, n) }})
+	derive := func(i int, b string) []string { return endpointIdents(b, len(eps[i].ep.Examples)) }
+	return &endpointGroup{eps: eps, q: newQualifier(keys, parts, derive)}
+}
+
+// name names the group's endpoints in pkg and returns key → name.
+func (g *endpointGroup) name(pkg *namer) map[string]string {
+	g.q.solve(pkg.isTaken)
+	ws := make([]want, len(g.eps))
+	for i, e := range g.eps {
+		n := len(e.ep.Examples)
+		ws[i] = want{Key: e.key, Base: g.q.name[i], IDs: g.q.ids[i], Free: g.q.free[i], What: "endpoint", Pos: e.ep.Pos,
+			Derive: func(b string) []string { return endpointIdents(b, n) }}
 	}
 	return pkg.assign(ws)
 }
@@ -287,15 +310,71 @@ func (pl *planner) collectionSegments() map[string]bool {
 }
 
 // endpointIdents lists the package identifiers an endpoint named b uses.
+// They are slices of one string: a beta run derives about 100,000 of
+// them, most more than once (see qualify).
 func endpointIdents(b string, examples int) []string {
-	ids := make([]string, 0, 11+3*examples)
-	ids = append(ids, b, b+"Request", b+"At", b+"All", b+"AllAt", b+"Parameters", "handle"+b, "call"+b, "endpoint"+b,
-		"Test"+b+"Unimplemented", "Test"+b+"DerivedTypes")
+	size := 0
+	for _, f := range endpointForms {
+		size += len(f.prefix) + len(b) + len(f.suffix)
+	}
 	for i := 1; i <= examples; i++ {
-		n := strconv.Itoa(i)
-		ids = append(ids, "example"+b+"Request"+n, "example"+b+"Response"+n, "Test"+b+"Example"+n)
+		for _, f := range exampleForms {
+			size += len(f.prefix) + len(b) + len(f.suffix) + decimalLen(i)
+		}
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for _, f := range endpointForms {
+		sb.WriteString(f.prefix)
+		sb.WriteString(b)
+		sb.WriteString(f.suffix)
+	}
+	var num [20]byte
+	for i := 1; i <= examples; i++ {
+		n := strconv.AppendInt(num[:0], int64(i), 10)
+		for _, f := range exampleForms {
+			sb.WriteString(f.prefix)
+			sb.WriteString(b)
+			sb.WriteString(f.suffix)
+			sb.Write(n)
+		}
+	}
+	all := sb.String()
+	ids := make([]string, 0, len(endpointForms)+len(exampleForms)*examples)
+	at := 0
+	cut := func(n int) {
+		ids = append(ids, all[at:at+n])
+		at += n
+	}
+	for _, f := range endpointForms {
+		cut(len(f.prefix) + len(b) + len(f.suffix))
+	}
+	for i := 1; i <= examples; i++ {
+		for _, f := range exampleForms {
+			cut(len(f.prefix) + len(b) + len(f.suffix) + decimalLen(i))
+		}
 	}
 	return ids
+}
+
+// identForm is an identifier derived from an endpoint's name b:
+// prefix + b + suffix (and, for an example's, the example's number).
+type identForm struct{ prefix, suffix string }
+
+// endpointForms are the identifiers of every endpoint (see endpointIdents).
+var endpointForms = [...]identForm{{"", ""}, {"", "Request"}, {"", "At"}, {"", "All"}, {"", "AllAt"}, {"", "Parameters"},
+	{"handle", ""}, {"call", ""}, {"endpoint", ""}, {"Test", "Unimplemented"}, {"Test", "DerivedTypes"}}
+
+// exampleForms are the identifiers of each of its examples.
+var exampleForms = [...]identForm{{"example", "Request"}, {"example", "Response"}, {"Test", "Example"}}
+
+// decimalLen is the length of i > 0 written in decimal.
+func decimalLen(i int) int {
+	n := 1
+	for ; i >= 10; i /= 10 {
+		n++
+	}
+	return n
 }
 
 // endpointName derives the method name from the route's last literal

@@ -222,6 +222,25 @@ func TestAddToCollectionNamed(t *testing.T) {
 	}
 }
 
+// TestEndpointIdents compares endpointIdents, which cuts its identifiers
+// from one string, with their plain spelling, for example counts that
+// need one and two digits.
+func TestEndpointIdents(t *testing.T) {
+	for _, b := range []string{"CreateUser", "X", "Ä"} {
+		for _, examples := range []int{0, 1, 9, 10, 12} {
+			want := []string{b, b + "Request", b + "At", b + "All", b + "AllAt", b + "Parameters", "handle" + b, "call" + b, "endpoint" + b,
+				"Test" + b + "Unimplemented", "Test" + b + "DerivedTypes"}
+			for i := 1; i <= examples; i++ {
+				n := fmt.Sprint(i)
+				want = append(want, "example"+b+"Request"+n, "example"+b+"Response"+n, "Test"+b+"Example"+n)
+			}
+			if got := endpointIdents(b, examples); !slices.Equal(got, want) {
+				t.Errorf("endpointIdents(%q, %d) = %q, want %q", b, examples, got, want)
+			}
+		}
+	}
+}
+
 // TestCreateInCollectionNamed: an action posting into a collection
 // segment that answers 200 or 202 (Graph's Teams and shifts pages:
 // openshift-post.md, team-post.md) creates an item, so it is named as a

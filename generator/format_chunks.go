@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"go/format"
+	"slices"
 	"sync"
 
 	"github.com/docs2go/docs2go/generator/internal/gofast"
@@ -105,46 +106,62 @@ type formatted struct {
 }
 
 // formatChunked formats src like format.Source: its head (package clause
-// and imports) with go/format, then each top-level declaration with
-// gofast. The declarations are formatted in batches of about size bytes on
-// every core. formatted is false when a piece is not whole declarations
-// (the caller then formats the whole file, which also gives the error
-// message a whole-file format would).
-func formatChunked(src []byte, size int) formatted {
-	pieces := splitTopLevel(src)
+// and imports) with go/format, then its declarations with gofast. The
+// pieces are cut at cuts, offsets where top-level declarations start
+// after two blank lines (the renderer knows where its batches start),
+// or, when cuts do not fit src, between every top-level declaration.
+// They are formatted in batches of about size bytes on every core.
+// formatted is false when a piece is not whole declarations (the caller
+// then formats the whole file, which also gives the error message a
+// whole-file format would).
+func formatChunked(src []byte, cuts []int, size int) formatted {
+	pieces := piecesAt(src, cuts)
+	if pieces == nil {
+		pieces = splitTopLevel(src)
+	}
 	outs := make([][]byte, len(pieces))
 	fast := make([]bool, len(pieces))
 	errs := make([]error, len(pieces))
-	format1 := func(from, to int) {
+	var bufs []*[]byte // one per batch, back to the pool once joined
+	format1 := func(from, to int, buf *[]byte) {
 		// The batch's declarations are appended to one buffer, about
 		// the size of their source.
 		n := 0
 		for _, p := range pieces[from:to] {
 			n += len(p)
 		}
-		buf := make([]byte, 0, n+n/8)
+		out := slices.Grow((*buf)[:0], n+n/8)
 		for i := from; i < to; i++ {
 			if i == 0 {
 				outs[0], errs[0] = format.Source(pieces[0])
 				continue
 			}
-			start := len(buf)
-			buf, fast[i], errs[i] = gofast.AppendDecl(buf, pieces[i])
-			outs[i] = buf[start:len(buf):len(buf)]
+			start := len(out)
+			out, fast[i], errs[i] = formatDecls(out, pieces[i])
+			outs[i] = out[start:len(out):len(out)]
 		}
+		*buf = out
 	}
 	var wg sync.WaitGroup
 	from, n := 0, 0
 	for i, p := range pieces {
 		n += len(p)
 		if n >= size && i+1 < len(pieces) {
-			lo, hi := from, i+1
-			wg.Go(func() { format1(lo, hi) })
+			lo, hi, buf := from, i+1, formatBuffers.Get().(*[]byte)
+			bufs = append(bufs, buf)
+			wg.Go(func() { format1(lo, hi, buf) })
 			from, n = i+1, 0
 		}
 	}
-	format1(from, len(pieces))
+	buf := formatBuffers.Get().(*[]byte)
+	bufs = append(bufs, buf)
+	format1(from, len(pieces), buf)
 	wg.Wait()
+	defer func() {
+		for _, b := range bufs {
+			formatBuffers.Put(b)
+		}
+	}()
 	f := formatted{decls: len(pieces) - 1}
 	total := 0
 	for i, o := range outs {
@@ -167,3 +184,51 @@ func formatChunked(src []byte, size int) formatted {
 	f.formatted = true
 	return f
 }
+
+// piecesAt cuts src at cuts, or returns nil when a cut is not where
+// splitTopLevel may cut: after two blank lines, before a line that starts
+// with neither a blank nor a space.
+func piecesAt(src []byte, cuts []int) [][]byte {
+	if len(cuts) == 0 {
+		return nil
+	}
+	pieces := make([][]byte, 0, len(cuts)+1)
+	start := 0
+	for _, c := range cuts {
+		if c <= start+2 || c >= len(src) || string(src[c-3:c]) != "\n\n\n" {
+			return nil
+		}
+		if b := src[c]; b == '\n' || b == ' ' || b == '\t' {
+			return nil
+		}
+		pieces = append(pieces, src[start:c])
+		start = c
+	}
+	return append(pieces, src[start:])
+}
+
+// formatDecls appends src, whole top-level declarations, formatted: by
+// gofast in one piece where it can, else cut between the declarations,
+// so that go/format prints only those gofast does not. fast says whether
+// gofast printed every one.
+func formatDecls(dst, src []byte) (out []byte, fast bool, err error) {
+	if out, ok := gofast.AppendFast(dst, src); ok {
+		return out, true, nil
+	}
+	fast = true
+	for i, decl := range splitTopLevel(src) {
+		if i > 0 {
+			dst = append(dst, '\n') // the blank line between them
+		}
+		var f bool
+		if dst, f, err = gofast.AppendDecl(dst, decl); err != nil {
+			return dst, false, err
+		}
+		fast = fast && f
+	}
+	return dst, fast, nil
+}
+
+// formatBuffers holds the buffers batches of declarations are formatted
+// into before they are joined, reused from file to file.
+var formatBuffers = sync.Pool{New: func() any { return new([]byte) }}

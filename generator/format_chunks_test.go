@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/format"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"testing"
@@ -93,10 +94,24 @@ func checkChunked(t *testing.T, ds *ir.DocSet) {
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		got := formatChunked(srcs[p], 1)
+		got := formatChunked(srcs[p], nil, 1)
 		if !got.formatted {
 			t.Errorf("%s: not formatted by declaration", p)
 			continue
+		}
+		// Cut only at every third declaration, as the renderer cuts
+		// between its batches: the pieces hold several declarations.
+		var cuts []int
+		for i, c := range topLevelCuts(srcs[p]) {
+			if i%3 == 0 {
+				cuts = append(cuts, c)
+			}
+		}
+		if len(cuts) > 0 && piecesAt(srcs[p], cuts) == nil {
+			t.Errorf("%s: top-level cuts %v refused", p, cuts)
+		}
+		if several := formatChunked(srcs[p], cuts, 1); !bytes.Equal(several.content, want) {
+			t.Errorf("%s: formatted several declarations a piece, it differs from go/format:\n%s", p, firstDiff(several.content, want))
 		}
 		decls += got.decls
 		fast += got.fast
@@ -111,6 +126,43 @@ func checkChunked(t *testing.T, ds *ir.DocSet) {
 	}
 	t.Logf("%d files, %d declaration pieces, %d (%.1f%%, %.1f%% of %d bytes) printed by gofast", len(paths), decls, fast,
 		100*float64(fast)/float64(max(decls, 1)), 100*float64(fastBytes)/float64(max(size, 1)), size)
+}
+
+// topLevelCuts returns the offsets where splitTopLevel cuts src.
+func topLevelCuts(src []byte) []int {
+	var cuts []int
+	n := 0
+	for _, p := range splitTopLevel(src) {
+		if n > 0 {
+			cuts = append(cuts, n)
+		}
+		n += len(p)
+	}
+	return cuts
+}
+
+// isSubset reports whether every element of sub is in set.
+func isSubset(sub, set []int) bool {
+	for _, x := range sub {
+		if !slices.Contains(set, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestPiecesAt wants cuts refused where splitTopLevel would not cut.
+func TestPiecesAt(t *testing.T) {
+	src := []byte("package p\n\n\nfunc a() {}\n\n\nfunc b() {}\n\n\n\nfunc c() {}\n")
+	good := topLevelCuts(src)
+	if got := piecesAt(src, good); len(got) != len(good)+1 || !bytes.Equal(bytes.Join(got, nil), src) {
+		t.Errorf("cuts %v: pieces %q", good, got)
+	}
+	for _, cuts := range [][]int{{good[0] - 1}, {good[0] + 1}, {good[1], good[0]}, {len(src)}, {bytes.Index(src, []byte("\n\nfunc c")) + 1}} {
+		if got := piecesAt(src, cuts); got != nil {
+			t.Errorf("cuts %v accepted: %q", cuts, got)
+		}
+	}
 }
 
 // mustPlan plans ds.

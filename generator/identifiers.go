@@ -43,8 +43,9 @@ func words(s string) []string {
 		s = deprecatedRE.ReplaceAllString(s, "")
 	}
 	s = strings.ReplaceAll(s, "OData", "Odata") // one word, not "O" + "Data"
-	// A word is a piece of s: only its slice header is allocated.
-	var out []string
+	// A word is a piece of s: only its slice header is allocated, and a
+	// name of up to four words (most) fills one array.
+	out := make([]string, 0, 4)
 	start := -1 // of the current word, or -1 between words
 	var prev rune
 	for i, r := range s {
@@ -76,28 +77,66 @@ func words(s string) []string {
 
 // exportWord capitalizes one word, or spells it as an initialism.
 func exportWord(w string) string {
-	if in, ok := initialisms[strings.ToLower(w)]; ok {
+	if in, ok := initialism(w); ok {
 		return in
+	}
+	if w != "" && w[0] < utf8.RuneSelf && utf8.ValidString(w) {
+		// Most words: only an ASCII first letter changes, if any.
+		if c := w[0]; 'a' <= c && c <= 'z' {
+			return string(rune(c-'a'+'A')) + w[1:]
+		}
+		return w
 	}
 	rs := []rune(w)
 	rs[0] = unicode.ToUpper(rs[0])
 	return string(rs)
 }
 
+// initialism returns w spelled as an initialism, if it is one. The
+// common case, a short ASCII word, is looked up without allocating.
+func initialism(w string) (string, bool) {
+	var lower [initialismMax]byte
+	if len(w) > len(lower) || !isASCII(w) {
+		in, ok := initialisms[strings.ToLower(w)]
+		return in, ok
+	}
+	for i := range len(w) {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	in, ok := initialisms[string(lower[:len(w)])]
+	return in, ok
+}
+
+// initialismMax bounds the length of the initialisms' keys (tested).
+const initialismMax = 8
+
 // goName maps a doc name to an exported Go identifier: "accountId" →
 // "AccountID", "@odata.type" → "ODataType", "x@odata.bind" → "XODataBind",
 // "10thValue" → "X10thValue", "" → "X". Exported names cannot be keywords
 // or shadow predeclared identifiers, so no further escaping is needed.
 func goName(s string) string {
-	var b strings.Builder
-	for _, w := range words(s) {
-		b.WriteString(exportWord(w))
+	var n string
+	switch ws := words(s); len(ws) {
+	case 0:
+		return "X"
+	case 1:
+		n = exportWord(ws[0])
+	default:
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, w := range ws {
+			b.WriteString(exportWord(w))
+		}
+		n = b.String()
 	}
-	n := b.String()
 	if n == "" {
 		return "X"
 	}
-	if r := []rune(n)[0]; !unicode.IsUpper(r) {
+	if r, _ := utf8.DecodeRuneInString(n); !unicode.IsUpper(r) {
 		// A leading digit, or a letter without case (e.g. CJK), would not
 		// make an exported identifier.
 		n = "X" + n
@@ -121,7 +160,7 @@ func localName(s string) string {
 		b.WriteString(exportWord(w))
 	}
 	n := b.String()
-	if r := []rune(n)[0]; !unicode.IsLetter(r) || unicode.IsUpper(r) {
+	if r, _ := utf8.DecodeRuneInString(n); !unicode.IsLetter(r) || unicode.IsUpper(r) {
 		n = "x" + exportWord(n)
 	}
 	if token.IsKeyword(n) || predeclared[n] {
@@ -133,8 +172,14 @@ func localName(s string) string {
 // lowerWord lower-cases the first word of a local name; initialisms are
 // lower-cased whole ("ID" → "id", "OData" → "odata").
 func lowerWord(w string) string {
-	if _, ok := initialisms[strings.ToLower(w)]; ok {
+	if _, ok := initialism(w); ok {
 		return strings.ToLower(w)
+	}
+	if w != "" && w[0] < utf8.RuneSelf && utf8.ValidString(w) {
+		if c := w[0]; 'A' <= c && c <= 'Z' {
+			return string(rune(c-'A'+'a')) + w[1:]
+		}
+		return w
 	}
 	rs := []rune(w)
 	rs[0] = unicode.ToLower(rs[0])
@@ -161,6 +206,11 @@ type want struct {
 	What   string // e.g. "type", "enum member", "endpoint" (for the diagnostic)
 	Pos    ir.Pos
 	Derive func(base string) []string
+	IDs    []string // Derive(Base), when the caller has it already; else nil
+	// Free says that no identifier of IDs is taken in the scope, nor among
+	// the IDs of the other wants of the same assign: the want gets its
+	// base unless a want renumbered before it took one of them.
+	Free bool
 }
 
 // namer hands out unique identifiers within one scope. Collisions are
@@ -187,22 +237,39 @@ func newNamerSize(diags *ir.Diagnostics, size int, reserved ...string) *namer {
 
 // assign names every want and returns Key → assigned base name.
 func (n *namer) assign(ws []want) map[string]string {
-	sorted := slices.Clone(ws)
-	slices.SortStableFunc(sorted, func(a, b want) int { return strings.Compare(a.Key, b.Key) })
+	byKey := func(a, b want) int { return strings.Compare(a.Key, b.Key) }
+	sorted := ws
+	if !slices.IsSortedFunc(ws, byKey) {
+		sorted = slices.Clone(ws)
+		slices.SortStableFunc(sorted, byKey)
+	}
 	out := make(map[string]string, len(ws))
+	var renumbered map[string]bool // the identifiers of the wants renumbered here, which Free does not cover
 	for _, w := range sorted {
 		derive := w.Derive
 		if derive == nil {
 			derive = func(b string) []string { return []string{b} }
 		}
-		base, ids := w.Base, derive(w.Base)
-		for i := 2; n.anyTaken(ids); i++ {
-			base = w.Base + strconv.Itoa(i)
-			ids = derive(base)
+		base, ids := w.Base, w.IDs
+		if ids == nil {
+			ids = derive(w.Base)
+		}
+		baseIDs := ids
+		if !w.Free || slices.ContainsFunc(ids, func(id string) bool { return renumbered[id] }) {
+			for i := 2; n.anyTaken(ids); i++ {
+				base = w.Base + strconv.Itoa(i)
+				ids = derive(base)
+			}
 		}
 		if base != w.Base {
 			n.diags.Warnf(w.Pos, ir.CodeNameCollision, "%s: go name %s of %q collides with %s; using %s",
-				w.What, w.Base, label(w.Key), n.holder(derive(w.Base)), base)
+				w.What, w.Base, label(w.Key), n.holder(baseIDs), base)
+			if renumbered == nil {
+				renumbered = map[string]bool{}
+			}
+			for _, id := range ids {
+				renumbered[id] = true
+			}
 		}
 		for _, id := range ids {
 			n.taken[id] = w.Key
@@ -210,6 +277,22 @@ func (n *namer) assign(ws []want) map[string]string {
 		out[w.Key] = base
 	}
 	return out
+}
+
+// fieldScope names the fields of one request struct: a handful of
+// identifiers, each given its base or the first free base2, base3...
+// as a namer would, with no finding (a collision there is no defect of
+// the docs) and no maps.
+type fieldScope []string
+
+// add names one field.
+func (s *fieldScope) add(base string) string {
+	name := base
+	for i := 2; slices.Contains(*s, name); i++ {
+		name = base + strconv.Itoa(i)
+	}
+	*s = append(*s, name)
+	return name
 }
 
 // isTaken reports whether id is already held in n's scope.

@@ -34,8 +34,9 @@ type planner struct {
 	diags ir.Diagnostics
 	// monomorphic holds the types polyRef found no derived type for.
 	monomorphic map[*typeInfo]bool
-	lineage     *lineage        // derivedOf's index, built on first use
-	sorted      []*endpointInfo // sortedEndpoints' order, sorted on first use
+	lineage     *lineage         // derivedOf's index, built on first use
+	sorted      []*endpointInfo  // sortedEndpoints' order, sorted on first use
+	ranks       []rankedEndpoint // each endpoint's request lines and rank, by DocSet position (rankEndpoints)
 }
 
 // NewPlan plans the generation of ds. Constructs the output cannot
@@ -52,7 +53,14 @@ func NewPlan(ds *ir.DocSet) (plan *Plan, diags ir.Diagnostics, err error) {
 		ds = &ir.DocSet{}
 	}
 	pl := newPlanner(ds)
+	var ranks []rankedEndpoint
+	parsed := planBeside(func() { // beside the indexing: what reads the doc set alone
+		runtimeNames()
+		ranks = rankEndpoints(ds.Endpoints)
+	})
 	pl.index()
+	parsed()
+	pl.ranks = ranks
 	pl.nameAll()
 	pl.checkRefs()
 	pl.checker = pl.newChecker()
@@ -65,6 +73,22 @@ func NewPlan(ds *ir.DocSet) (plan *Plan, diags ir.Diagnostics, err error) {
 func newPlanner(ds *ir.DocSet) *planner {
 	return &planner{Plan: &Plan{ds: ds, byName: map[string]*typeInfo{}, enumNames: map[string]*enumInfo{}, router: newRouter(),
 		polys: map[string]*polyInfo{}}, monomorphic: map[*typeInfo]bool{}}
+}
+
+// sibling returns a planner for work beside pl's (see nameAll): it
+// shares pl's plan, endpoint order and ranks, and keeps its own findings.
+// It has no polymorphic wrapper caches: the work beside makes none. The
+// endpoints are sorted first, so that neither side sorts them.
+func (pl *planner) sibling() *planner {
+	pl.sortedEndpoints()
+	return &planner{Plan: pl.Plan, sorted: pl.sorted, ranks: pl.ranks}
+}
+
+// adopt takes back the findings of sibling s, once its work is done.
+// They follow pl's, as when the work was serial (the findings are
+// sorted in the end anyway).
+func (pl *planner) adopt(s *planner) {
+	pl.diags = append(pl.diags, s.diags...)
 }
 
 // index sorts and de-duplicates the DocSet's types and enums. The linker

@@ -92,11 +92,10 @@ func (e *endpointInfo) answers() bool {
 // planQuery types the page's own query parameters and the parameters of
 // a function that its route does not bind, as request fields.
 func (e *endpointInfo) planQuery() {
-	taken := []string{"Body", "Header", "Query"}
+	fields := fieldScope{"Body", "Header", "Query"}
 	for _, p := range e.params {
-		taken = append(taken, p.field)
+		fields = append(fields, p.field)
 	}
-	fields := newNamer(new(ir.Diagnostics), taken...)
 	add := func(name string, t ir.TypeRef, required bool, doc string) {
 		if name == "" || strings.HasPrefix(name, "$") || slices.ContainsFunc(e.query, func(q queryParam) bool { return strings.EqualFold(q.name, name) }) {
 			return // a system option ($id of DELETE .../$ref) is a field of Query
@@ -104,7 +103,7 @@ func (e *endpointInfo) planQuery() {
 		if slices.ContainsFunc(e.params, func(p paramInfo) bool { return strings.EqualFold(p.wildcard, name) }) {
 			return // bound in the path
 		}
-		field := fields.assign([]want{{Key: name, Base: goName(name)}})[name]
+		field := fields.add(goName(name))
 		e.query = append(e.query, queryParam{name: name, field: field, typ: queryGoType(t), required: required, doc: doc})
 	}
 	for _, q := range e.ep.Query {

@@ -44,3 +44,26 @@ func planEach(n int, f func(i int)) {
 // at a time in the order it returns (a permutation of 0 … n-1), to show
 // that no result of NewPlan depends on the order they run in.
 var planEachOrder func(n int) []int
+
+// planBeside starts f in a goroutine of its own and returns the function
+// that waits for it to return. A panic in f is raised again by wait, in
+// the caller's goroutine (see planEach). The caller must call wait before
+// it reads anything f writes, and f must write nothing the caller reads
+// or writes meanwhile. Under planEachOrder (tests), f runs at once: the
+// work beside is then done before the caller's.
+func planBeside(f func()) (wait func()) {
+	if planEachOrder != nil {
+		f()
+		return func() {}
+	}
+	done := make(chan any, 1) // f's panic, or nil
+	go func() {
+		defer func() { done <- recover() }()
+		f()
+	}()
+	return func() {
+		if p := <-done; p != nil {
+			panic(p)
+		}
+	}
+}

@@ -105,3 +105,22 @@ func planSummary(t *testing.T, ds *ir.DocSet, procs int) []string {
 	}
 	return out
 }
+
+// TestPlanBeside wants what the work beside writes seen after wait, and
+// its panic raised by wait in the caller's goroutine, where NewPlan's
+// recover turns it into an error.
+func TestPlanBeside(t *testing.T) {
+	var got int
+	wait := planBeside(func() { got = 42 })
+	wait()
+	if got != 42 {
+		t.Errorf("after wait: got %d, want 42", got)
+	}
+	defer func() {
+		if p := recover(); fmt.Sprint(p) != "boom" {
+			t.Errorf("wait raised %v, want boom", p)
+		}
+	}()
+	planBeside(func() { panic("boom") })()
+	t.Error("wait returned after a panic beside")
+}

@@ -85,18 +85,34 @@ type rankedEndpoint struct {
 	shared, spread, foreign, stub int
 }
 
-// rankedEndpoints returns the endpoints in registration order. Every
-// request line is parsed once, here, on every core: the rank reads them
-// and addRoute registers them.
+// rankEndpoints parses the request lines of every endpoint of the doc
+// set and ranks it (see routeEndpoints), on every core, by DocSet
+// position (e unset): it reads the doc set alone, so that NewPlan runs
+// it beside the indexing. Every request line is parsed once, here: the
+// rank reads them and addRoute registers them.
+func rankEndpoints(eps []*ir.Endpoint) []rankedEndpoint {
+	ranks := make([]rankedEndpoint, len(eps))
+	planEach(len(eps), func(i int) {
+		ep := eps[i]
+		if ep == nil {
+			ep = &ir.Endpoint{} // as index stands in for it
+		}
+		lines := parseRequestLines(ep)
+		spread, foreign := routeRank(ep, lines)
+		ranks[i] = rankedEndpoint{nil, lines, sharedStubPage(ep.Page), spread, foreign, stubPage(ep.Page)}
+	})
+	return ranks
+}
+
+// rankedEndpoints returns the endpoints in registration order, ranked by
+// rankEndpoints.
 func (pl *planner) rankedEndpoints() []rankedEndpoint {
 	sorted := pl.sortedEndpoints()
 	eps := make([]rankedEndpoint, len(sorted))
-	planEach(len(sorted), func(i int) {
-		e := sorted[i]
-		lines := parseRequestLines(e.ep)
-		spread, foreign := routeRank(e.ep, lines)
-		eps[i] = rankedEndpoint{e, lines, sharedStubPage(e.ep.Page), spread, foreign, stubPage(e.ep.Page)}
-	})
+	for i, e := range sorted {
+		eps[i] = pl.ranks[e.index]
+		eps[i].e = e
+	}
 	slices.SortStableFunc(eps, func(a, b rankedEndpoint) int {
 		return cmp.Or(cmp.Compare(a.shared, b.shared), cmp.Compare(a.spread, b.spread), cmp.Compare(a.foreign, b.foreign), cmp.Compare(a.stub, b.stub))
 	})
@@ -231,14 +247,14 @@ func (e *endpointInfo) noteRouteErr(pos ir.Pos, msg string) {
 // collectParams merges the routes' wildcards into the request fields.
 func (e *endpointInfo) collectParams() {
 	seen := map[string]bool{}
-	fields := newNamer(new(ir.Diagnostics), "Body", "Header")
+	fields := fieldScope{"Body", "Header"}
 	for _, r := range e.routes {
 		for _, s := range r.Params() {
 			if seen[s.Param] {
 				continue
 			}
 			seen[s.Param] = true
-			field := fields.assign([]want{{Key: s.Param, Base: goName(s.Param)}})[s.Param]
+			field := fields.add(goName(s.Param))
 			e.params = append(e.params, paramInfo{wildcard: s.Param, field: field, doc: s.Doc})
 		}
 	}

@@ -104,7 +104,7 @@ func (o *output) runJob(j renderJob, buf *bytes.Buffer) {
 // renderUnits builds, renders and formats the file of j's units: unit by
 // unit when their headers merge, else as one jen.File.
 func (o *output) renderUnits(j renderJob, buf *bytes.Buffer) ([]byte, []string, error) {
-	sources, ok, err := o.em.renderGrouped(j.units, unitsPerBatch, j.header, buf)
+	sources, cuts, ok, err := o.em.renderGrouped(j.units, unitsPerBatch, j.header, buf)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -113,7 +113,7 @@ func (o *output) renderUnits(j renderJob, buf *bytes.Buffer) ([]byte, []string, 
 		content, err := o.renderOne(j, buf)
 		return content, sources, err
 	}
-	content, err := o.format(j, buf.Bytes())
+	content, err := o.format(j, buf.Bytes(), cuts)
 	return content, sources, err
 }
 
@@ -124,17 +124,18 @@ func (o *output) renderOne(j renderJob, buf *bytes.Buffer) (content []byte, err 
 	if err := j.f.Render(buf); err != nil {
 		return nil, fmt.Errorf("generator: render %s (built from %s): %w", j.path, j.pos, err)
 	}
-	return o.format(j, buf.Bytes())
+	return o.format(j, buf.Bytes(), nil)
 }
 
-// format formats src, the unformatted source of j's file.
-func (o *output) format(j renderJob, src []byte) ([]byte, error) {
+// format formats src, the unformatted source of j's file, cut at cuts
+// (see formatChunked).
+func (o *output) format(j renderJob, src []byte, cuts []int) ([]byte, error) {
 	if o.opts.Formatted != nil {
 		if out, ok := o.opts.Formatted(j.path, src); ok {
 			return out, nil
 		}
 	}
-	if f := formatChunked(src, batchSize); f.formatted {
+	if f := formatChunked(src, cuts, batchSize); f.formatted {
 		return f.content, nil
 	}
 	out, err := format.Source(src)

@@ -17,14 +17,13 @@ import (
 // File.Render renders a whole file into fresh, doubling buffers (a tenth
 // of a run's allocations, megabytes each, page-faulting on first touch),
 // and the biggest files were built and rendered by one goroutine while the
-// other cores waited. Each unit is rendered through its own small
-// jen.File, whose package clause and import block are cut off; batches of
-// units are built on every core and the file is put together as jen would
-// have rendered it: the header comment, the package clause, the sorted
-// union of the imports, then the units' declarations, a blank line apart.
-// Anything unexpected in a unit's header (an import alias, a name two
-// imports share, cgo) makes the file fall back to being built and
-// rendered whole.
+// other cores waited. Batches of units are built on every core, each
+// into a jen.File of its own whose package clause and import block are
+// cut off, and the file is put together as jen would have rendered it:
+// the header comment, the package clause, the sorted union of the
+// imports, then the batches' declarations, a blank line apart. Anything
+// unexpected in a batch's header (an import alias, a name two imports
+// share, cgo) makes the file fall back to being built and rendered whole.
 
 // unitsPerBatch is how many units one goroutine builds and renders: a few
 // hundred kilobytes of source, enough to spread a big file over the cores
@@ -42,26 +41,35 @@ var batchBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // unitBatch is what one batch of units rendered to.
 type unitBatch struct {
-	buf     *bytes.Buffer // the units' declarations, unitSeparator apart
-	imports []string      // import paths the units use, sorted, unique
-	sources []string      // pages the units were built from
-	ok      bool          // every unit's header was as expected
+	bufs    [2]*bytes.Buffer // pooled buffers that body is in
+	body    []byte           // the units' declarations, unitSeparator apart
+	imports []string         // import paths the units use, sorted, unique
+	sources []string         // pages the units were built from
+	ok      bool             // every unit's header was as expected
 	err     error
+}
+
+// release returns the batch's buffers to the pool.
+func (b *unitBatch) release() {
+	for _, buf := range b.bufs {
+		if buf != nil {
+			batchBuffers.Put(buf)
+		}
+	}
 }
 
 // renderGrouped builds and renders the units of one file, in batches on
 // every core (perBatch units a goroutine), and writes the file's
 // unformatted source to dst: the bytes of buildGrouped's jen.File with the
 // same header (see buildGrouped). It returns the pages the file was built
-// from; ok is false (and dst unspecified) when a unit's header is not one
-// it can merge.
-func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *bytes.Buffer) (sources []string, ok bool, err error) {
+// from and the offsets in dst where the batches' declarations start
+// (cuts for formatChunked); ok is false (and dst unspecified) when a
+// unit's header is not one it can merge.
+func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *bytes.Buffer) (sources []string, cuts []int, ok bool, err error) {
 	batches := make([]unitBatch, (len(us)+perBatch-1)/perBatch)
 	defer func() {
-		for _, b := range batches {
-			if b.buf != nil {
-				batchBuffers.Put(b.buf)
-			}
+		for i := range batches {
+			batches[i].release()
 		}
 	}()
 	var wg sync.WaitGroup
@@ -75,99 +83,132 @@ func (em emitter) renderGrouped(us []unit, perBatch int, header string, dst *byt
 	}
 	wg.Wait()
 	var imports []string
+	size := 0
 	for _, b := range batches {
 		if b.err != nil {
-			return nil, false, b.err
+			return nil, nil, false, b.err
 		}
 		if !b.ok {
-			return nil, false, nil
+			return nil, nil, false, nil
 		}
 		imports = append(imports, b.imports...)
 		sources = append(sources, b.sources...)
+		size += len(unitSeparator) + len(b.body)
 	}
 	slices.Sort(imports)
 	imports = slices.Compact(imports)
 	if !distinctNames(imports) {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	sources = pagesOf(sources)
 	dst.Reset()
 	if err := writeFileHead(dst, em.pkg, cmp.Or(header, fileHeader(sources)), imports); err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
+	dst.Grow(size)
+	cuts = make([]int, 0, len(batches))
 	for i, b := range batches {
 		if i > 0 {
 			dst.WriteString(unitSeparator)
 		}
-		dst.Write(b.buf.Bytes())
+		// A batch's body starts with the newline jen puts before every
+		// top-level item.
+		cuts = append(cuts, dst.Len()+1)
+		dst.Write(b.body)
 	}
-	return sources, true, nil
+	return sources, cuts, true, nil
 }
 
-// renderBatch builds and renders units one after the other, each through
-// a scratch buffer, and writes their declarations, example bodies in
-// place of their markers, into a pooled buffer. A panic becomes the
-// batch's error, as runJob makes it for a whole file: it runs on a
-// goroutine of its own.
+// renderBatch builds units into one jen.File, a line apart as
+// buildGrouped builds them, renders it into a pooled buffer and cuts off
+// its package clause and imports; example bodies are written in place of
+// their markers into a second buffer. A panic becomes the batch's error,
+// as runJob makes it for a whole file: it runs on a goroutine of its own.
 func (em emitter) renderBatch(us []unit) (b unitBatch) {
-	b.buf = batchBuffers.Get().(*bytes.Buffer)
-	b.buf.Reset()
-	scratch := batchBuffers.Get().(*bytes.Buffer)
-	defer batchBuffers.Put(scratch)
 	defer func() {
 		if p := recover(); p != nil {
 			b.err = fmt.Errorf("generator: internal error: %v", p)
 		}
 	}()
-	seen := map[string]bool{}
 	em.raw = new(rawBodies)
+	f := jen.NewFile(em.pkg)
+	f.NoFormat = true
 	for i, u := range us {
 		if i > 0 {
-			b.buf.WriteString(unitSeparator)
+			f.Line()
 		}
-		f := jen.NewFile(em.pkg)
-		f.NoFormat = true
-		em.raw.bodies = em.raw.bodies[:0]
 		b.sources = append(b.sources, u.emit(em, f)...)
-		scratch.Reset()
-		if err := f.Render(scratch); err != nil {
-			b.err = fmt.Errorf("generator: render %s (built from %s): %w", u.file, u.pos, err)
-			return b
-		}
-		body, imports, ok := splitHead(scratch.Bytes(), em.pkg)
-		if !ok || !writeRaw(b.buf, body, em.raw.bodies) {
-			return b
-		}
-		for _, p := range imports {
-			if !seen[string(p)] {
-				seen[string(p)] = true
-				b.imports = append(b.imports, string(p))
-			}
-		}
 	}
-	slices.Sort(b.imports)
+	rendered := b.buffer(0)
+	if err := f.Render(rendered); err != nil {
+		b.err = fmt.Errorf("generator: render %s (built from %s): %w", us[0].file, us[0].pos, err)
+		return b
+	}
+	body, imports, ok := splitHead(rendered.Bytes(), em.pkg)
+	if !ok {
+		return b
+	}
+	b.body = body
+	if len(em.raw.bodies) > 0 || bytes.IndexByte(body, 0) >= 0 {
+		out := b.buffer(1)
+		if !writeRaw(out, body, em.raw.bodies) {
+			return b
+		}
+		b.body = out.Bytes()
+	}
+	for _, p := range imports {
+		b.imports = append(b.imports, string(p))
+	}
 	b.ok = true
 	return b
 }
 
-// rawBodies are the raw string literals of a unit, in the order emitted.
+// buffer returns the batch's i-th buffer, empty, from the pool.
+func (b *unitBatch) buffer(i int) *bytes.Buffer {
+	if b.bufs[i] == nil {
+		b.bufs[i] = batchBuffers.Get().(*bytes.Buffer)
+	}
+	b.bufs[i].Reset()
+	return b.bufs[i]
+}
+
+// rawBodies are the texts a batch's units left out of jen: raw string
+// literals and comments, in the order emitted.
 type rawBodies struct {
-	bodies [][]byte
+	bodies []rawText
+}
+
+// rawText is a raw string literal's body, or text written as it is.
+type rawText struct {
+	body  []byte
+	text  string
+	quote bool // body, between back quotes
 }
 
 // marker records body and returns the text that stands for it: a NUL
 // byte, which jen renders nowhere else (string literals escape it,
 // comments and bodies holding one are not raw), its index, a NUL byte.
 func (r *rawBodies) marker(body []byte) string {
-	r.bodies = append(r.bodies, body)
+	r.bodies = append(r.bodies, rawText{body: body, quote: true})
+	return r.next()
+}
+
+// textMarker is marker for text written as it is.
+func (r *rawBodies) textMarker(text string) string {
+	r.bodies = append(r.bodies, rawText{text: text})
+	return r.next()
+}
+
+// next is the marker of the last text recorded.
+func (r *rawBodies) next() string {
 	return "\x00" + strconv.Itoa(len(r.bodies)-1) + "\x00"
 }
 
-// writeRaw writes src to dst with each marker replaced by its body as a
-// raw string literal. It reports false when src's markers are not those
-// of bodies, each once and in order (the file is then rendered whole,
-// without markers).
-func writeRaw(dst *bytes.Buffer, src []byte, bodies [][]byte) bool {
+// writeRaw writes src to dst with each marker replaced by its text: a
+// body as a raw string literal. It reports false when src's markers are
+// not those of bodies, each once and in order (the file is then
+// rendered whole, without markers).
+func writeRaw(dst *bytes.Buffer, src []byte, bodies []rawText) bool {
 	for n := 0; ; n++ {
 		k := bytes.IndexByte(src, 0)
 		if k < 0 {
@@ -179,9 +220,13 @@ func writeRaw(dst *bytes.Buffer, src []byte, bodies [][]byte) bool {
 			return false
 		}
 		dst.Write(src[:k])
-		dst.WriteByte('`')
-		dst.Write(bodies[n])
-		dst.WriteByte('`')
+		if b := bodies[n]; b.quote {
+			dst.WriteByte('`')
+			dst.Write(b.body)
+			dst.WriteByte('`')
+		} else {
+			dst.WriteString(b.text)
+		}
 		src = src[k+1+end+1:]
 	}
 }

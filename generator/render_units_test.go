@@ -137,12 +137,15 @@ func checkGrouped(t *testing.T, ds *ir.DocSet, perBatch ...int) {
 		units += len(grp)
 		for _, n := range perBatch {
 			var got bytes.Buffer
-			sources, ok, err := em.renderGrouped(grp, n, fl.header, &got)
+			sources, cuts, ok, err := em.renderGrouped(grp, n, fl.header, &got)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !ok {
 				t.Fatalf("%s: not rendered unit by unit", grp[0].file)
+			}
+			if all := topLevelCuts(got.Bytes()); len(cuts) == 0 || !isSubset(cuts, all) {
+				t.Errorf("%s, %d units a batch: cuts %v are not among the top-level cuts %v", grp[0].file, n, cuts, all)
 			}
 			if !bytes.Equal(got.Bytes(), want) {
 				t.Fatalf("%s, %d units a batch: rendered unit by unit, it differs from the whole file:\n%s", grp[0].file, n, firstDiff(got.Bytes(), want))
@@ -180,7 +183,7 @@ func TestRenderUnitsFallback(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			o := &output{em: emitter{Plan: &Plan{}, pkg: "p"}}
 			var buf bytes.Buffer
-			_, ok, err := o.em.renderGrouped(tc.units, 1, "", &buf)
+			_, _, ok, err := o.em.renderGrouped(tc.units, 1, "", &buf)
 			if err != nil || ok != tc.merge {
 				t.Fatalf("renderGrouped: ok %v, %v; want ok %v", ok, err, tc.merge)
 			}
@@ -206,16 +209,18 @@ func TestRenderUnitsFallback(t *testing.T) {
 func TestWriteRaw(t *testing.T) {
 	var r rawBodies
 	a, b := r.marker([]byte(`{"a":1}`)), r.marker([]byte("[]"))
+	c, d := r.marker(nil), r.textMarker(" comment\n// text")
 	for _, tc := range []struct {
 		name, src, want string
 		ok              bool
 	}{
-		{name: "in order", src: "const x = " + a + "\nconst y = " + b + "\n", want: "const x = `{\"a\":1}`\nconst y = `[]`\n", ok: true},
-		{name: "swapped", src: "const x = " + b + "\nconst y = " + a + "\n"},
-		{name: "one missing", src: "const x = " + a + "\n"},
-		{name: "one twice", src: a + a + b},
-		{name: "stray NUL", src: "x\x00y" + a + b},
-		{name: "unclosed", src: a + b + "\x00" + "2"},
+		{name: "in order", src: "const x = " + a + "\nconst y = " + b + "\nconst z = " + c + "\n//" + d + "\n",
+			want: "const x = `{\"a\":1}`\nconst y = `[]`\nconst z = ``\n// comment\n// text\n", ok: true},
+		{name: "swapped", src: "const x = " + b + "\nconst y = " + a + "\n" + c + d},
+		{name: "one missing", src: "const x = " + a + "\n" + b + c},
+		{name: "one twice", src: a + a + b + c + d},
+		{name: "stray NUL", src: "x\x00y" + a + b + c + d},
+		{name: "unclosed", src: a + b + c + d + "\x00" + "4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var dst bytes.Buffer

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -60,8 +61,22 @@ func declNames(d ast.Decl) []string {
 // supportPath is the output path of a support file.
 func supportPath(name string) string { return "runtime_" + name }
 
-// nameAll assigns every Go identifier.
+// nameAll assigns every Go identifier. The endpoints are routed, and
+// what their names are built from prepared, beside the naming of the
+// types, fields and enum members and the polymorphic wrappers their
+// fields need: neither side reads what the other writes (both read the
+// doc set and the type index, which index built), and each keeps its own
+// findings, so the plan is the one a serial run makes. The endpoints'
+// bodies and answers then get their wrappers (the set of wrappers does
+// not depend on the order they are found in), and the endpoints are
+// named last, in the package scope the types filled.
 func (pl *planner) nameAll() {
+	routing := pl.sibling()
+	var eps *endpointNaming
+	routed := planBeside(func() {
+		routing.routeEndpoints()
+		eps = routing.prepareEndpointNames()
+	})
 	pkg := newNamerSize(&pl.diags, pl.packageScopeSize(), append(fixedNames, runtimeNames()...)...)
 	pl.nameTypes(pkg)
 	found := make([]ir.Diagnostics, len(pl.types)) // each type's fields are named on their own
@@ -70,19 +85,20 @@ func (pl *planner) nameAll() {
 		pl.diags = append(pl.diags, d...)
 	}
 	pl.nameConsts(pkg)
-	pl.routeEndpoints()
-	for _, e := range pl.sortedEndpoints() {
-		if e.reason == "" {
-			pl.polymorphic(e)
-		}
-	}
 	for _, ti := range pl.types {
 		for i := range ti.fields {
 			ti.fields[i].typ = pl.polyElem(ti.fields[i].prop.Type)
 		}
 	}
+	routed()
+	pl.adopt(routing)
+	for _, e := range pl.sortedEndpoints() {
+		if e.reason == "" {
+			pl.polymorphic(e)
+		}
+	}
 	pl.namePolys(pkg)
-	pl.nameEndpoints(pkg)
+	pl.nameEndpoints(pkg, eps)
 	pl.planParameters()
 	pl.namePolys(pkg) // the wrappers of the parameter tables' types
 }
@@ -108,7 +124,7 @@ func (pl *planner) nameTypes(pkg *namer) {
 	type entry struct{ ns, q, goName string }
 	var all []entry
 	for _, ti := range pl.types {
-		all = append(all, entry{ti.t.Namespace, ti.t.QualifiedName(), goName(ti.t.Name)})
+		all = append(all, entry{ti.t.Namespace, ti.qname, goName(ti.t.Name)})
 	}
 	for _, ei := range pl.enums {
 		all = append(all, entry{ei.e.Namespace, ei.e.QualifiedName(), goName(ei.e.Name)})
@@ -132,8 +148,7 @@ func (pl *planner) nameTypes(pkg *namer) {
 	}
 	var ws []want
 	for _, ti := range pl.types {
-		q := ti.t.QualifiedName()
-		ws = append(ws, want{Key: q, Base: base[q], What: "type", Pos: firstPos(ti.t.Sources)})
+		ws = append(ws, want{Key: ti.qname, Base: base[ti.qname], What: "type", Pos: firstPos(ti.t.Sources)})
 	}
 	for _, ei := range pl.enums {
 		q := ei.e.QualifiedName()
@@ -142,7 +157,7 @@ func (pl *planner) nameTypes(pkg *namer) {
 	}
 	got := pkg.assign(ws)
 	for _, ti := range pl.types {
-		ti.goName = got[ti.t.QualifiedName()]
+		ti.goName = got[ti.qname]
 	}
 	for _, ei := range pl.enums {
 		ei.goName = got[ei.e.QualifiedName()]
@@ -169,8 +184,6 @@ func nsPrefix(ns string) string {
 func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 	seen := make(map[string]bool, len(ti.t.Properties))
 	ti.fields = make([]fieldInfo, 0, len(ti.t.Properties))
-	ws := make([]want, 0, len(ti.t.Properties))
-	what := "field of " + ti.goName
 	for _, p := range ti.t.Properties {
 		switch {
 		case seen[p.Name]:
@@ -179,8 +192,7 @@ func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 			diags.Warnf(p.Pos, ir.CodeUnsupportedPropertyName, "property table: %s.%s: name %q cannot be a JSON struct tag; the property is kept in AdditionalData", ti.t.Name, p.Name, p.Name)
 		default:
 			seen[p.Name] = true
-			ti.fields = append(ti.fields, fieldInfo{prop: p, typ: p.Type})
-			ws = append(ws, want{Key: p.Name, Base: goName(p.Name), What: what, Pos: p.Pos})
+			ti.fields = append(ti.fields, fieldInfo{prop: p, goName: goName(p.Name), typ: p.Type}) // the base name, until a collision
 		}
 	}
 	ti.odata = !seen["@odata.type"]
@@ -188,11 +200,37 @@ func nameFields(ti *typeInfo) (diags ir.Diagnostics) {
 	if !ti.odata {
 		fixed = fixed[:3]
 	}
+	if uncontested(ti.fields, fixed) {
+		return diags
+	}
+	ws := make([]want, len(ti.fields))
+	what := "field of " + ti.goName
+	for i, f := range ti.fields {
+		ws[i] = want{Key: f.prop.Name, Base: f.goName, What: what, Pos: f.prop.Pos}
+	}
 	got := newNamer(&diags, fixed...).assign(ws)
 	for i := range ti.fields {
 		ti.fields[i].goName = got[ti.fields[i].prop.Name]
 	}
 	return diags
+}
+
+// uncontested reports whether no two of fields have the same base name
+// and none has a reserved one: then a namer would give each its base,
+// and most types, whose fields do not collide, need none (its maps cost
+// a tenth of naming the fields).
+func uncontested(fields []fieldInfo, reserved []string) bool {
+	bases := make([]string, len(fields))
+	for i, f := range fields {
+		bases[i] = f.goName
+	}
+	slices.Sort(bases)
+	for i, b := range bases {
+		if i > 0 && b == bases[i-1] || slices.Contains(reserved, b) {
+			return false
+		}
+	}
+	return true
 }
 
 // validJSONName mirrors encoding/json's isValidTag: a name it rejects is

@@ -53,17 +53,13 @@ func Decl(src []byte) (out []byte, fast bool, err error) {
 // AppendDecl is Decl appending the formatted declarations to dst (which
 // it returns unchanged with an error), to save a buffer per declaration.
 func AppendDecl(dst, src []byte) (out []byte, fast bool, err error) {
-	b := pool.Get().(*buffers)
-	defer pool.Put(b)
-	if decls, comments, ok := b.parse(src); ok {
-		b.lines = lineStarts(b.parser.src, b.lines)
-		s := &source{base: 1, size: len(prefix) + len(src), lines: b.lines}
-		if out, ok := printFile(dst, s, decls, comments, b); ok {
-			return out, true, nil
-		}
+	if out, ok := AppendFast(dst, src); ok {
+		return out, true, nil
 	}
 	// The printer relies on what the fast parser checks (line breaks
 	// gofmt keeps), so go/format prints what it does not read.
+	b := pool.Get().(*buffers)
+	defer pool.Put(b)
 	full := append(append(b.full[:0], prefix...), src...)
 	b.full = full
 	fset := token.NewFileSet()
@@ -81,6 +77,22 @@ func AppendDecl(dst, src []byte) (out []byte, fast bool, err error) {
 		return dst, false, errors.New("gofast: not declarations")
 	}
 	return append(dst, out...), false, nil
+}
+
+// AppendFast is AppendDecl when this package prints src, and reports
+// false (dst unchanged) where AppendDecl would have go/format print it: a
+// caller may then cut src smaller, so that go/format prints only the
+// declarations this package does not.
+func AppendFast(dst, src []byte) (out []byte, ok bool) {
+	b := pool.Get().(*buffers)
+	defer pool.Put(b)
+	decls, comments, ok := b.parse(src)
+	if !ok {
+		return dst, false
+	}
+	b.lines = lineStarts(b.parser.src, b.lines)
+	s := &source{base: 1, size: len(prefix) + len(src), lines: b.lines}
+	return printFile(dst, s, decls, comments, b)
 }
 
 // parse reads src (declarations, as after prefix) with the fast parser,

@@ -28,6 +28,7 @@ var cases = map[string]string{
 	"binary":          "var x = a + b*c - (d / e) << 2\n",
 	"slices":          "func f () {\n_ = s [1:len (s)-1]\n_ = s [:]\n}\n",
 	"doc spacing":     "//No blank after the slashes.\n//   - not a list: no paragraph above\nfunc f () {}\n",
+	"array literal":   "// a has as many elements as listed.\nvar a = [...] * E {\n&x,\n&yy,\n}\nvar b = [...] struct{\np string\nh func (S,* C) http.Handler\n} {\n{\"GET /a\",h},\n{\"POST /b/{id}\",hb},\n}\n",
 	"doc list":        "// F does.  \n // It sends POST on: \n //   - /a/b \n //     /c \n //  \n // Source: x.md:1.\nfunc f () {}\n",
 }
 
@@ -49,6 +50,7 @@ func TestDeclFallsBack(t *testing.T) {
 		"hex number":      "const x = 0X1F\n",
 		"one-line body":   "func f () { x () }\n",
 		"block comment":   "/* doc */\nfunc f () {\n}\n",
+		"array length":    "var a = [2] int {\n1,\n2,\n}\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			checkDecl(t, src, false)

@@ -90,12 +90,33 @@ func (p *declParser) operand() ast.Expr {
 		body := p.block()
 		p.exprLev--
 		return &ast.FuncLit{Type: t, Body: body}
+	case token.LBRACK:
+		pos := p.pos()
+		p.next()
+		if p.tok == token.ELLIPSIS {
+			return p.ellipsisArray(pos)
+		}
+		return p.sliceType(pos)
 	}
 	if t := p.tryType(); t != nil {
 		return t
 	}
 	unhandled()
 	return nil
+}
+
+// ellipsisArray parses [...]T after its [, the type of a composite
+// literal (the only place it may appear: the literal must follow).
+func (p *declParser) ellipsisArray(lbrack token.Pos) ast.Expr {
+	t := p.arrays.new()
+	t.Lbrack, t.Len = lbrack, &ast.Ellipsis{Ellipsis: p.pos()}
+	p.next()
+	p.expect(token.RBRACK)
+	t.Elt = p.typ()
+	if p.tok != token.LBRACE {
+		unhandled()
+	}
+	return t
 }
 
 func (p *declParser) basicLit() *ast.BasicLit {

@@ -395,9 +395,11 @@ func (s *source) offset(pos token.Pos) int { return int(pos) - s.base }
 
 // line is the 1-based line of pos. The printer asks about positions
 // mostly in order, so the line last found, or the next one, is tried
-// before a binary search.
+// first; a line further on is searched for from there in doubling steps,
+// as a piece holds many declarations' lines.
 func (s *source) line(pos token.Pos) int {
 	off, lines, i := s.offset(pos), s.lines, s.hint
+	lo, hi := 0, len(lines) // pos is on the last line in [lo, hi) starting at or before it
 	if i < len(lines) && lines[i] <= off {
 		if i+1 == len(lines) || off < lines[i+1] {
 			return i + 1
@@ -406,8 +408,19 @@ func (s *source) line(pos token.Pos) int {
 			s.hint = i + 1
 			return i + 2
 		}
+		lo = i + 2
+		for step := 1; lo+step < hi; step *= 2 {
+			if lines[lo+step] > off {
+				hi = lo + step
+				break
+			}
+			lo += step
+		}
+	} else if i < len(lines) {
+		hi = i
 	}
-	i, found := slices.BinarySearch(s.lines, off)
+	i, found := slices.BinarySearch(lines[lo:hi], off)
+	i += lo
 	if !found {
 		i--
 	}
