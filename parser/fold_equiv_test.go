@@ -56,3 +56,33 @@ func TestClassifyHeadingLower(t *testing.T) {
 		check(strings.TrimLeft(s, "# "))
 	}, foldCases, randomStrings(8, 20000, 6, []string{"HTTP", "http", " ", "request", "Request", "\u212a", "İ", "enum", "VALUES", "values", "Example", "\t"}))
 }
+
+// TestCutDeprecated checks cutDeprecated against the cut made at the
+// first "(deprecated)" of an ASCII-lowered copy (same offsets, whatever
+// the bytes), and that invalid UTF-8 before the marker is kept: lowering
+// with strings.ToLower there moved the offsets and cut out of bounds.
+func TestCutDeprecated(t *testing.T) {
+	asciiLower := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	check := func(s string) {
+		want := s
+		if i := strings.Index(asciiLower(s), "(deprecated)"); i >= 0 {
+			want = s[:i] + s[i+len("(deprecated)"):]
+		}
+		if got := cutDeprecated(s); got != want {
+			t.Errorf("cutDeprecated(%q) = %q, want %q", s, got, want)
+		}
+	}
+	checkInputs(t, check, append(foldCases, "\x93(depreCAted)0", "İname (Deprecated) x", "a(deprecated", "deprecated)", "(deprecated)(DEPRECATED)"),
+		randomStrings(9, 20000, 8, []string{"(", ")", "deprecated", "DEPRECATED", "depre", "cated", "\x93", "İ", " ", "x"}))
+	if got := cleanName("\x93(depreCAted)0"); got != "\x930" {
+		t.Errorf("cleanName kept or mangled the marker: %q", got)
+	}
+}

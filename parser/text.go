@@ -203,15 +203,20 @@ func isSpace(c byte) bool {
 // folding reaches outside ASCII (K Kelvin sign, ſ long s), which (?i) would
 // match and an ASCII comparison would not.
 func containsFold(s, sub string) bool {
+	return indexFold(s, sub) >= 0
+}
+
+// indexFold is containsFold's offset of the first match, -1 when none.
+func indexFold(s, sub string) int {
 	if sub == "" {
-		return true
+		return 0
 	}
 	// Only bytes that fold to sub[0] can start a match: found with
 	// IndexByte, vectorized, instead of trying every offset. lo and up are
 	// those bytes; none folds to a first byte without the 0x20 bit.
 	lo, up := sub[0], sub[0]&^0x20
 	if lo == up {
-		return false
+		return -1
 	}
 	nl, nu := indexByteFrom(s, 0, lo), indexByteFrom(s, 0, up)
 	for {
@@ -220,10 +225,10 @@ func containsFold(s, sub string) bool {
 			i = nu
 		}
 		if i < 0 || i+len(sub) > len(s) {
-			return false
+			return -1
 		}
 		if foldAt(s, i, sub) {
-			return true
+			return i
 		}
 		if i == nl {
 			nl = indexByteFrom(s, i+1, lo)
@@ -267,15 +272,29 @@ func isWordByte(c byte) bool {
 // "name (deprecated)" (corpus §9).
 func cleanName(s string) string {
 	s = plainText(s)
-	// containsFold first: ToLower copies every name with a capital, and
-	// only ASCII letters lower to those of "deprecated".
-	if containsFold(s, "deprecated") {
-		if i := strings.Index(strings.ToLower(s), "(deprecated)"); i >= 0 {
-			s = s[:i] + s[i+len("(deprecated)"):]
-		}
-	}
+	s = cutDeprecated(s)
 	s = strings.Trim(s, " *")
 	return strings.TrimSpace(s)
+}
+
+// cutDeprecated removes the first "(deprecated)" from s, in any ASCII
+// case. Offsets are found in s itself: those of a lower-cased copy differ
+// where lowering changes a rune's length (invalid UTF-8 becomes U+FFFD),
+// and cutting s at them went out of bounds.
+func cutDeprecated(s string) string {
+	const word = "deprecated"
+	for from := 0; from < len(s); {
+		i := indexFold(s[from:], word)
+		if i < 0 {
+			return s
+		}
+		i += from
+		if end := i + len(word); i > 0 && s[i-1] == '(' && end < len(s) && s[end] == ')' {
+			return s[:i-1] + s[end+1:]
+		}
+		from = i + 1
+	}
+	return s
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring case.
