@@ -50,7 +50,7 @@ ab:
 	$(GO) build -o _build/docs2go ./cmd/docs2go
 	$(GO) run ./cmd/benchrun -corpus $(CORPUS) -against $(OLD) -docs2go _build/docs2go -runs $(RUNS)
 
-## fuzz: run every fuzz target for FUZZTIME each (CI runs it with FUZZTIME=10s; plain go test replays the seeds)
+## fuzz: run every fuzz target for FUZZTIME each, a duration or a count (CI runs 50000x; plain go test replays the seeds)
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./parser -run='^$$' -fuzz='^FuzzParsePage$$' -fuzztime=$(FUZZTIME)
