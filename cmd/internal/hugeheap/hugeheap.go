@@ -18,15 +18,22 @@ import "os"
 // what it brings.
 const disableEnv = "DOCS2GO_HUGEPAGES"
 
-// Reserve prepares about n bytes of heap backed by huge pages: it reports
-// whether the kernel took the advice. Call it once, early, with an
-// estimate of the run's peak heap; memory beyond n is faulted in as usual.
+// Reserve prepares about n bytes of heap (at most MaxReserve) backed by
+// huge pages: it reports whether the kernel took the advice. Call it once,
+// early, with an estimate of the run's peak heap; memory beyond it is
+// faulted in as usual.
 func Reserve(n int) bool {
 	if os.Getenv(disableEnv) == "off" || n < hugePage {
 		return false
 	}
-	return reserve(n)
+	return reserve(min(n, MaxReserve))
 }
+
+// MaxReserve bounds the block Reserve allocates: the block is address
+// space only, never touched, but a system that does not overcommit
+// memory would refuse a larger one, and the Go runtime dies when an
+// allocation is refused.
+const MaxReserve = 1 << 30
 
 // hugePage is the size of a transparent huge page on amd64 and arm64
 // (with 4 KiB base pages).

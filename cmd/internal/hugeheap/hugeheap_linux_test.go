@@ -3,10 +3,25 @@ package hugeheap
 import (
 	"bufio"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 )
+
+// TestReserveIsBounded reserves far more than MaxReserve: the block must
+// be capped (an uncapped 64 GiB allocation would fail or be refused). It
+// runs first: later in the process the block may reuse freed memory and
+// have to be cleared, which takes seconds for a GiB.
+func TestReserveIsBounded(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	Reserve(64 << 30)
+	runtime.ReadMemStats(&after)
+	if grew := after.HeapSys - before.HeapSys; grew > MaxReserve+64<<20 {
+		t.Errorf("the heap grew by %d bytes, want at most about MaxReserve (%d)", grew, MaxReserve)
+	}
+}
 
 func TestAligned(t *testing.T) {
 	block := make([]byte, 3*hugePage+12345)
